@@ -1,0 +1,102 @@
+package com.nija.functions.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.nija.shared.json.Json;
+import com.nija.shared.problem.InvalidInputException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Read-side of an HTTP API v2.0 event. Identity comes only from the JWT authorizer's verified claims,
+ * never from the body, the path or a header the client controls.
+ */
+public final class ApiRequest {
+    private final APIGatewayV2HTTPEvent event;
+
+    public ApiRequest(APIGatewayV2HTTPEvent event) {
+        this.event = event;
+    }
+
+    public APIGatewayV2HTTPEvent event() {
+        return event;
+    }
+
+    public String requestId() {
+        return event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
+    }
+
+    /** The caller's user id: the verified token's {@code sub}. Only routes behind the authorizer call this. */
+    public String userId() {
+        return claim("sub").orElseThrow(() ->
+                new IllegalStateException("route is missing the JWT authorizer: no sub claim"));
+    }
+
+    public Optional<String> claim(String name) {
+        var context = event.getRequestContext();
+        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null) {
+            return Optional.empty();
+        }
+        Map<String, String> claims = context.getAuthorizer().getJwt().getClaims();
+        return claims == null ? Optional.empty() : Optional.ofNullable(claims.get(name)).filter(s -> !s.isBlank());
+    }
+
+    public Optional<String> query(String name) {
+        Map<String, String> q = event.getQueryStringParameters();
+        return q == null ? Optional.empty() : Optional.ofNullable(q.get(name));
+    }
+
+    /** An integer query parameter within [min, max], or the default when absent. */
+    public int queryInt(String name, int defaultValue, int min, int max) {
+        Optional<String> raw = query(name);
+        if (raw.isEmpty()) return defaultValue;
+        try {
+            int value = Integer.parseInt(raw.get().trim());
+            if (value >= min && value <= max) return value;
+        } catch (NumberFormatException ignored) {
+            // same refusal as out of range
+        }
+        throw InvalidInputException.of(name, "must be a whole number from " + min + " to " + max);
+    }
+
+    /** Header value by case-insensitive name (HTTP API lower-cases them, but be lenient with hand-made events). */
+    public Optional<String> header(String name) {
+        Map<String, String> headers = event.getHeaders();
+        if (headers == null) return Optional.empty();
+        String v = headers.get(name.toLowerCase());
+        if (v == null) {
+            for (Map.Entry<String, String> e : headers.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(name)) return Optional.ofNullable(e.getValue());
+            }
+        }
+        return Optional.ofNullable(v);
+    }
+
+    public String rawBody() {
+        String body = event.getBody();
+        if (body == null) return "";
+        return event.getIsBase64Encoded() ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body;
+    }
+
+    /** The JSON body as {@code type}; a missing, non-JSON or unreadable body is a 400. */
+    public <T> T body(Class<T> type) {
+        String contentType = header("content-type").orElse("application/json");
+        if (!contentType.toLowerCase().startsWith("application/json")) {
+            throw InvalidInputException.of("body", "send JSON with Content-Type: application/json");
+        }
+        String raw = rawBody();
+        if (raw.isBlank()) throw InvalidInputException.of("body", "is required");
+        try {
+            T value = Json.MAPPER.readValue(raw, type);
+            if (value == null) throw InvalidInputException.of("body", "must be a JSON object");
+            return value;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr();
+            throw InvalidInputException.of("body", "is not valid JSON for this request" + where + ": "
+                    + e.getOriginalMessage());
+        }
+    }
+}

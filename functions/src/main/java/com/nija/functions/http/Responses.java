@@ -1,0 +1,33 @@
+package com.nija.functions.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.nija.shared.json.Json;
+import java.util.HashMap;
+import java.util.Map;
+
+/** JSON responses in the HTTP API's shape. */
+public final class Responses {
+    private Responses() {}
+
+    public static APIGatewayV2HTTPResponse ok(Object body) {
+        return json(200, body, Map.of());
+    }
+
+    public static APIGatewayV2HTTPResponse json(int status, Object body, Map<String, String> headers) {
+        Map<String, String> all = new HashMap<>();
+        all.put("Content-Type", "application/json");
+        all.put("Cache-Control", "no-store"); // per-trader data: never in a shared cache
+        all.putAll(headers);
+        try {
+            return APIGatewayV2HTTPResponse.builder()
+                    .withStatusCode(status)
+                    .withHeaders(all)
+                    .withBody(Json.MAPPER.writeValueAsString(body))
+                    .withIsBase64Encoded(false)
+                    .build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response not serializable", e);
+        }
+    }
+}

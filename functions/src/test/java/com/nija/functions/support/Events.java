@@ -1,0 +1,37 @@
+package com.nija.functions.support;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Loads the sample events under {@code events/} the way the Lambda runtime deserializes them. */
+public final class Events {
+    private static final PojoSerializer<APIGatewayV2HTTPEvent> HTTP =
+            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, Events.class.getClassLoader());
+
+    private Events() {}
+
+    /** An HTTP API event from {@code events/<path>}, as trader {@code userId}. */
+    public static APIGatewayV2HTTPEvent http(String path, String userId) {
+        APIGatewayV2HTTPEvent event = http(path);
+        var jwt = event.getRequestContext().getAuthorizer().getJwt();
+        Map<String, String> claims = new HashMap<>(jwt.getClaims());
+        claims.put("sub", userId);
+        jwt.setClaims(claims);
+        return event;
+    }
+
+    public static APIGatewayV2HTTPEvent http(String path) {
+        try (InputStream in = Events.class.getResourceAsStream("/events/" + path)) {
+            if (in == null) throw new IllegalArgumentException("no event file events/" + path);
+            return HTTP.fromJson(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package com.nija.local;
+
+import com.nija.local.auth.LocalAuthority;
+import com.nija.local.auth.LocalSigningKey;
+import com.nija.local.auth.TokenIssuer;
+import com.nija.local.platform.InvokeCommand;
+import com.nija.local.platform.LocalPlatform;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar local/target/nija-local.jar <command>} — the local platform's command line. Scripts rely on
+ * these commands and the "ready on" line staying as they are.
+ */
+public final class Main {
+    private static final String USAGE = """
+            usage: java -jar local/target/nija-local.jar <command>
+              up [--port 3000] [--demo] [--data DIR]   start DynamoDB (dynalite), Redis and the gateway on one port
+              token --user ID [--groups a,b] [--ttl 1h] print a JWT the running platform accepts
+              invoke FUNCTION EVENT_FILE                 run one function with one event file, print the response
+            environment: NIJA_DYNAMODB_ENDPOINT, NIJA_REDIS_URL use services that already run instead of starting them;
+                         NIJA_LOCAL_HOME (default ~/.nija) holds the dev signing key and secrets
+            """;
+
+    private Main() {}
+
+    public static void main(String[] args) throws Exception {
+        // Human-readable logs on stderr, so stdout carries only what scripts read (the ready line, a token, a response).
+        System.setProperty("log4j2.configurationFile", "log4j2-local.xml");
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
+            System.out.print(USAGE);
+            System.exit(args.length == 0 ? 2 : 0);
+        }
+        Arguments a = new Arguments(Arrays.asList(args).subList(1, args.length));
+        int code = switch (args[0]) {
+            case "up" -> up(a);
+            case "token" -> token(a);
+            case "invoke" -> invoke(a);
+            default -> {
+                System.err.print("unknown command '" + args[0] + "'\n" + USAGE);
+                yield 2;
+            }
+        };
+        System.exit(code);
+    }
+
+    private static int up(Arguments a) throws Exception {
+        LocalPlatform.Options options = new LocalPlatform.Options(
+                a.intValue("--port", 3000), a.flag("--demo"), a.path("--data"), home());
+        LocalPlatform platform = LocalPlatform.start(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("stopping NIJA local platform");
+            platform.close();
+            stopped.countDown();
+        }));
+        System.out.println("NIJA local platform ready on " + platform.baseUrl());
+        if (options.demo()) {
+            String token = platform.tokens().issue(LocalPlatform.DEMO_TRADER, List.of(), Duration.ofHours(12));
+            System.out.println("demo trader: " + LocalPlatform.DEMO_TRADER + " (token valid 12 h)");
+            System.out.println("try: curl -s -H 'Authorization: Bearer " + token + "' " + platform.baseUrl()
+                    + "/api/v1/dashboard");
+        } else {
+            System.out.println("get a token: java -jar local/target/nija-local.jar token --user <id>");
+        }
+        System.out.println("Ctrl-C stops every part");
+        stopped.await();
+        return 0;
+    }
+
+    private static int token(Arguments a) {
+        String user = a.value("--user");
+        if (user == null || user.isBlank()) {
+            System.err.println("token needs --user ID\n" + USAGE);
+            return 2;
+        }
+        List<String> groups = a.value("--groups") == null ? List.of()
+                : Arrays.stream(a.value("--groups").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        Duration ttl = Arguments.duration(a.value("--ttl") == null ? "1h" : a.value("--ttl"));
+        System.out.println(new TokenIssuer(LocalSigningKey.loadOrCreate(home())).issue(user, groups, ttl));
+        return 0;
+    }
+
+    private static int invoke(Arguments a) throws Exception {
+        List<String> rest = a.positional();
+        if (rest.size() != 2) {
+            System.err.println("invoke needs FUNCTION EVENT_FILE\n" + USAGE);
+            return 2;
+        }
+        return InvokeCommand.run(rest.get(0), Path.of(rest.get(1)), home());
+    }
+
+    private static Path home() {
+        String env = System.getenv(LocalAuthority.HOME_ENV);
+        return env == null || env.isBlank() ? LocalSigningKey.defaultHome() : Path.of(env);
+    }
+}

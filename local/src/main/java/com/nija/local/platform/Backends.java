@@ -1,0 +1,85 @@
+package com.nija.local.platform;
+
+import com.nija.local.services.DynaliteServer;
+import com.nija.local.services.FreePort;
+import com.nija.local.services.RedisServerProcess;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * DynamoDB and Redis for the platform: the ones {@code NIJA_DYNAMODB_ENDPOINT} / {@code NIJA_REDIS_URL} name
+ * (real AWS, LocalStack), otherwise dynalite and a real redis-server started as child processes here.
+ */
+public final class Backends implements AutoCloseable {
+    public static final String DYNAMODB_ENV = "NIJA_DYNAMODB_ENDPOINT";
+    public static final String REDIS_ENV = "NIJA_REDIS_URL";
+
+    private final String dynamodbEndpoint;
+    private final String redisUrl;
+    private final RedisServerProcess redis;
+    private final List<AutoCloseable> started = new ArrayList<>();
+
+    private Backends(String dynamodbEndpoint, String redisUrl, RedisServerProcess redis) {
+        this.dynamodbEndpoint = dynamodbEndpoint;
+        this.redisUrl = redisUrl;
+        this.redis = redis;
+    }
+
+    /** @param dataDir where dynalite keeps its data across restarts; null keeps it in memory */
+    public static Backends start(Path dataDir) {
+        String dynamo = blankToNull(System.getenv(DYNAMODB_ENV));
+        String redisUrl = blankToNull(System.getenv(REDIS_ENV));
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            if (dynamo == null) {
+                DynaliteServer dynalite = dataDir == null ? DynaliteServer.start(FreePort.find())
+                        : DynaliteServer.start(FreePort.find(), dataDir);
+                started.add(dynalite);
+                dynamo = dynalite.endpoint().toString();
+            }
+            RedisServerProcess redis = null;
+            if (redisUrl == null) {
+                redis = new RedisServerProcess(FreePort.find()).start();
+                started.add(redis);
+                redisUrl = redis.uri().toString();
+            }
+            Backends backends = new Backends(dynamo, redisUrl, redis);
+            backends.started.addAll(started);
+            return backends;
+        } catch (RuntimeException e) {
+            started.forEach(Backends::closeQuietly);
+            throw e;
+        }
+    }
+
+    public String dynamodbEndpoint() {
+        return dynamodbEndpoint;
+    }
+
+    public String redisUrl() {
+        return redisUrl;
+    }
+
+    /** The redis-server this platform started, or null when an external Redis is used. */
+    public RedisServerProcess redis() {
+        return redis;
+    }
+
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) closeQuietly(started.get(i));
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // shutting down: nothing useful to do with a failure here
+        }
+    }
+
+    private static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v;
+    }
+}

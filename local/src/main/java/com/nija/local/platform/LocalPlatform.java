@@ -1,0 +1,125 @@
+package com.nija.local.platform;
+
+import com.nija.functions.routes.RouteTable;
+import com.nija.local.auth.JwtVerifier;
+import com.nija.local.auth.LocalSigningKey;
+import com.nija.local.auth.TokenIssuer;
+import com.nija.local.demo.DemoSeeder;
+import com.nija.local.gateway.BoundRoute;
+import com.nija.local.gateway.GatewayOptions;
+import com.nija.local.gateway.HttpGateway;
+import com.nija.local.services.RedisServerProcess;
+import com.nija.shared.data.TradingTables;
+import com.nija.shared.observability.InMemoryMetricsSink;
+import com.nija.shared.observability.Telemetry;
+import com.nija.shared.performance.RollupRepository;
+import com.nija.shared.prices.PriceBook;
+import io.micronaut.context.ApplicationContext;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole platform on one machine: DynamoDB (dynalite), Redis (redis-server), every function from the route
+ * table on a shared runtime, and the gateway in front of them on one port. Used by {@code up}, the integration
+ * tests and the benchmarks alike.
+ */
+public final class LocalPlatform implements AutoCloseable {
+    public static final String DEMO_TRADER = DemoSeeder.DEMO_TRADER;
+    private static final Logger LOG = LoggerFactory.getLogger(LocalPlatform.class);
+
+    private final Backends backends;
+    private final FunctionRuntime runtime;
+    private final HttpGateway gateway;
+    private final TokenIssuer tokens;
+    private final InMemoryMetricsSink metrics;
+
+    /**
+     * @param port    0 picks a free port
+     * @param demo    seed {@value #DEMO_TRADER} with 90 days of history
+     * @param dataDir keep DynamoDB data here across restarts; null keeps it in memory
+     * @param home    where the dev signing key and secrets live
+     */
+    public record Options(int port, boolean demo, Path dataDir, Path home) {}
+
+    private LocalPlatform(Backends backends, FunctionRuntime runtime, HttpGateway gateway, TokenIssuer tokens,
+                          InMemoryMetricsSink metrics) {
+        this.backends = backends;
+        this.runtime = runtime;
+        this.gateway = gateway;
+        this.tokens = tokens;
+        this.metrics = metrics;
+    }
+
+    public static LocalPlatform start(Options options) {
+        // Locally, metrics are tallied in memory rather than printed as EMF JSON on every request.
+        InMemoryMetricsSink metrics = new InMemoryMetricsSink();
+        Telemetry.useSink(metrics);
+        LocalSigningKey key = LocalSigningKey.loadOrCreate(options.home());
+        Backends backends = Backends.start(options.dataDir());
+        FunctionRuntime runtime = null;
+        try {
+            runtime = new FunctionRuntime(backends.dynamodbEndpoint(), backends.redisUrl(),
+                    LocalSecrets.cursorSecret(options.home()));
+            runtime.provisionTables();
+            FunctionRuntime rt = runtime;
+            List<BoundRoute> routes = RouteTable.ROUTES.stream().map(r -> new BoundRoute(r, rt.handler(r))).toList();
+            if (options.demo()) seedDemo(runtime.context());
+            HttpGateway gateway = new HttpGateway(routes, new JwtVerifier(key),
+                    GatewayOptions.defaults().withPort(options.port())).start();
+            return new LocalPlatform(backends, runtime, gateway, new TokenIssuer(key), metrics);
+        } catch (RuntimeException e) {
+            if (runtime != null) runtime.close();
+            backends.close();
+            throw e;
+        }
+    }
+
+    private static void seedDemo(ApplicationContext context) {
+        long started = System.nanoTime();
+        int fills = new DemoSeeder(context.getBean(TradingTables.class), context.getBean(RollupRepository.class),
+                context.getBean(PriceBook.class)).seed(DEMO_TRADER, Instant.now());
+        LOG.info(fills == 0 ? "demo trader already present" : "seeded demo trader with {} fills in {} ms",
+                fills, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + gateway.port();
+    }
+
+    public int port() {
+        return gateway.port();
+    }
+
+    public TokenIssuer tokens() {
+        return tokens;
+    }
+
+    public ApplicationContext context() {
+        return runtime.context();
+    }
+
+    /** The redis-server this platform started (tests stop it to check reads survive), or null if external. */
+    public RedisServerProcess redis() {
+        return backends.redis();
+    }
+
+    public InMemoryMetricsSink metrics() {
+        return metrics;
+    }
+
+    @Override
+    public void close() {
+        try {
+            gateway.close();
+        } finally {
+            try {
+                runtime.close();
+            } finally {
+                backends.close();
+            }
+        }
+    }
+}

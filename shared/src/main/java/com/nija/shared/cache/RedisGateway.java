@@ -1,0 +1,140 @@
+package com.nija.shared.cache;
+
+import com.nija.shared.config.NijaConfig;
+import com.nija.shared.observability.Metric;
+import com.nija.shared.observability.Telemetry;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
+import io.micronaut.crac.OrderedResource;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+import org.crac.Context;
+import org.crac.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one way to Redis. Every call is bounded (50 ms by default) and never throws: when Redis is down,
+ * slow or not configured the caller gets {@link Optional#empty()} and reads DynamoDB instead; the miss is
+ * counted as {@code CacheUnavailable}. After a failure Redis is skipped for a short cool-down so a dead
+ * Redis costs a request nothing. SnapStart: the connection is closed before the checkpoint and reopened
+ * lazily after restore (a snapshotted socket would be dead).
+ */
+@Singleton
+public class RedisGateway implements OrderedResource {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisGateway.class);
+    private static final long COOL_DOWN_NANOS = Duration.ofMillis(500).toNanos();
+
+    private final RedisURI uri;
+    private final Duration timeout;
+    private final ClientResources resources;
+    private final RedisClient client;
+    private volatile StatefulRedisConnection<String, String> connection;
+    private volatile long skipUntilNanos;
+
+    public RedisGateway(NijaConfig config) {
+        this.timeout = Duration.ofMillis(config.getRedisTimeoutMillis());
+        if (config.getRedisUrl() == null) {
+            uri = null;
+            resources = null;
+            client = null;
+            return;
+        }
+        uri = RedisURI.create(config.getRedisUrl());
+        // Connecting (TCP + HELLO handshake) may take longer than a command on a cold JVM; commands get `timeout`.
+        uri.setTimeout(Duration.ofSeconds(1));
+        resources = ClientResources.builder().reconnectDelay(Delay.constant(Duration.ofMillis(250))).build();
+        client = RedisClient.create(resources, uri);
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                // Fail fast while disconnected instead of queueing commands until the timeout.
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(1)).build())
+                .timeoutOptions(TimeoutOptions.enabled(timeout))
+                .build());
+    }
+
+    public boolean configured() {
+        return client != null;
+    }
+
+    /** Runs one or more commands; empty when Redis is unavailable, slow, or not configured. */
+    public <T> Optional<T> call(Function<RedisCommands<String, String>, T> commands) {
+        if (client == null || System.nanoTime() < skipUntilNanos) {
+            if (client != null) Telemetry.record(Metric.count("CacheUnavailable"));
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(commands.apply(connection().sync()));
+        } catch (RuntimeException e) {
+            skipUntilNanos = System.nanoTime() + COOL_DOWN_NANOS;
+            Telemetry.record(Metric.count("CacheUnavailable"));
+            LOG.debug("redis unavailable, reading through: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * True when Redis answers PING (health check; bypasses the cool-down). Tries twice: the first command on a
+     * cold JVM can miss the 50 ms budget without Redis being unwell.
+     */
+    public boolean ping() {
+        if (client == null) return false;
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                if ("PONG".equals(connection().sync().ping())) return true;
+            } catch (RuntimeException e) {
+                LOG.debug("redis ping failed: {}", e.toString());
+            }
+        }
+        return false;
+    }
+
+    private StatefulRedisConnection<String, String> connection() {
+        StatefulRedisConnection<String, String> current = connection;
+        if (current != null) return current;
+        synchronized (this) {
+            if (connection == null) {
+                connection = client.connect();
+                connection.setTimeout(timeout);
+            }
+            return connection;
+        }
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        closeConnection();
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        skipUntilNanos = 0; // connection() reopens on first use
+    }
+
+    private synchronized void closeConnection() {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+    }
+
+    @PreDestroy
+    public void close() {
+        closeConnection();
+        if (client != null) {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+            resources.shutdown();
+        }
+    }
+}

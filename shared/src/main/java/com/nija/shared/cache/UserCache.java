@@ -1,0 +1,67 @@
+package com.nija.shared.cache;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.nija.shared.json.Json;
+import com.nija.shared.observability.Telemetry;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Cache-aside per trader. Every key embeds the trader's generation ({@code gen:<user>}); invalidating all of a
+ * trader's entries is one {@code INCR} (O(1), never KEYS/SCAN), and old entries simply age out by TTL.
+ * When Redis is unavailable the loader runs and the request still succeeds.
+ */
+@Singleton
+public class UserCache {
+    private final RedisGateway redis;
+
+    public UserCache(RedisGateway redis) {
+        this.redis = redis;
+    }
+
+    public <T> T getOrLoad(String userId, String view, Duration ttl, JavaType type, Supplier<T> loader) {
+        Optional<Lookup> lookup = redis.call(r -> {
+            String generation = r.get(generationKey(userId));
+            String key = "v1:u:" + userId + ":g" + (generation == null ? "0" : generation) + ":" + view;
+            return new Lookup(key, r.get(key));
+        });
+        if (lookup.isPresent() && lookup.get().value() != null) {
+            Telemetry.count("CacheHit");
+            return read(lookup.get().value(), type);
+        }
+        Telemetry.count("CacheMiss");
+        T value = loader.get();
+        lookup.ifPresent(l -> redis.call(r -> r.setex(l.key(), ttl.toSeconds(), write(value))));
+        return value;
+    }
+
+    /** Makes every cached view of this trader stale at once. */
+    public void invalidate(String userId) {
+        redis.call(r -> r.incr(generationKey(userId)));
+    }
+
+    private static String generationKey(String userId) {
+        return "gen:" + userId;
+    }
+
+    private static <T> T read(String json, JavaType type) {
+        try {
+            return Json.MAPPER.readValue(json, type);
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable cache entry", e);
+        }
+    }
+
+    private static String write(Object value) {
+        try {
+            return Json.MAPPER.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot cache value", e);
+        }
+    }
+
+    private record Lookup(String key, String value) {}
+}

@@ -1,0 +1,39 @@
+package com.nija.shared.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+
+/**
+ * Where the functions find their data. In AWS the CDK app sets these from construct attributes
+ * (NIJA_TABLES_TRADING, NIJA_REDIS_URL…); locally the platform sets them for the services it starts.
+ */
+@ConfigurationProperties("nija")
+public class NijaConfig {
+    /** DynamoDB endpoint override (dynalite, LocalStack); null means the regional AWS endpoint. */
+    @Nullable private String dynamodbEndpoint;
+    /** Redis URL (redis:// or rediss://); null means no cache: every read goes to DynamoDB. */
+    @Nullable private String redisUrl;
+    private String region = "us-east-1";
+    private String tradingTable = "nija-trading";
+    /** Secret that signs pagination cursors so a client cannot forge one. */
+    private String cursorSecret = "";
+    /** Redis commands slower than this are abandoned and the read goes to DynamoDB. */
+    private long redisTimeoutMillis = 50;
+
+    @Nullable public String getDynamodbEndpoint() { return dynamodbEndpoint; }
+    public void setDynamodbEndpoint(@Nullable String v) { dynamodbEndpoint = blankToNull(v); }
+    @Nullable public String getRedisUrl() { return redisUrl; }
+    public void setRedisUrl(@Nullable String v) { redisUrl = blankToNull(v); }
+    public String getRegion() { return region; }
+    public void setRegion(String region) { this.region = region; }
+    public String getTradingTable() { return tradingTable; }
+    public void setTradingTable(String tradingTable) { this.tradingTable = tradingTable; }
+    public String getCursorSecret() { return cursorSecret; }
+    public void setCursorSecret(String cursorSecret) { this.cursorSecret = cursorSecret; }
+    public long getRedisTimeoutMillis() { return redisTimeoutMillis; }
+    public void setRedisTimeoutMillis(long redisTimeoutMillis) { this.redisTimeoutMillis = redisTimeoutMillis; }
+
+    private static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v;
+    }
+}

@@ -1,0 +1,23 @@
+package com.nija.shared.data;
+
+import java.time.Duration;
+
+/** Granularity of P&L roll-ups, with how long DynamoDB keeps each (blueprint: aggregates for 2 years). */
+public enum RollupPeriod {
+    HOUR(Duration.ofDays(90)),
+    DAY(Duration.ofDays(730)),
+    WEEK(Duration.ofDays(730)),
+    /** Lifetime totals: never expire. */
+    ALL(null);
+
+    private final Duration retention;
+
+    RollupPeriod(Duration retention) {
+        this.retention = retention;
+    }
+
+    /** How long the item lives; null for forever. */
+    public Duration retention() {
+        return retention;
+    }
+}

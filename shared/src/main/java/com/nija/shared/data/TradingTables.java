@@ -1,0 +1,44 @@
+package com.nija.shared.data;
+
+import com.nija.shared.config.NijaConfig;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Typed handles on the trading table, one per item kind; schemas are built once at init. */
+@Singleton
+public class TradingTables {
+    private final DynamoDbClient client;
+    private final DynamoDbEnhancedClient enhanced;
+    private final String name;
+    private final DynamoDbTable<ProfileItem> profiles;
+    private final DynamoDbTable<SettingsItem> settings;
+    private final DynamoDbTable<PositionItem> positions;
+    private final DynamoDbTable<TradeItem> trades;
+    private final DynamoDbTable<RollupItem> rollups;
+    private final DynamoDbTable<PriceItem> prices;
+
+    public TradingTables(DynamoDbEnhancedClient enhanced, DynamoDbClient client, NijaConfig config) {
+        this.client = client;
+        this.enhanced = enhanced;
+        this.name = config.getTradingTable();
+        TableDefinition def = Tables.TRADING;
+        profiles = enhanced.table(name, RecordTableSchema.of(ProfileItem.class, def));
+        settings = enhanced.table(name, RecordTableSchema.of(SettingsItem.class, def));
+        positions = enhanced.table(name, RecordTableSchema.of(PositionItem.class, def));
+        trades = enhanced.table(name, RecordTableSchema.of(TradeItem.class, def));
+        rollups = enhanced.table(name, RecordTableSchema.of(RollupItem.class, def));
+        prices = enhanced.table(name, RecordTableSchema.of(PriceItem.class, def));
+    }
+
+    public DynamoDbClient client() { return client; }
+    public DynamoDbEnhancedClient enhanced() { return enhanced; }
+    public String name() { return name; }
+    public DynamoDbTable<ProfileItem> profiles() { return profiles; }
+    public DynamoDbTable<SettingsItem> settings() { return settings; }
+    public DynamoDbTable<PositionItem> positions() { return positions; }
+    public DynamoDbTable<TradeItem> trades() { return trades; }
+    public DynamoDbTable<RollupItem> rollups() { return rollups; }
+    public DynamoDbTable<PriceItem> prices() { return prices; }
+}

@@ -1,0 +1,11 @@
+package com.nija.shared.problem;
+
+/** A refusal the caller can act on; the HTTP layer maps each kind to one status and problem type. */
+public abstract class DomainException extends RuntimeException {
+    protected DomainException(String message) {
+        super(message);
+    }
+
+    /** Stable problem slug, e.g. {@code validation}; becomes {@code https://nija.dev/problems/<slug>}. */
+    public abstract String problemType();
+}

@@ -1,0 +1,79 @@
+package com.nija.shared.settings;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.nija.shared.account.ProfileService;
+import com.nija.shared.account.TierCatalog;
+import com.nija.shared.account.TierLimits;
+import com.nija.shared.cache.UserCache;
+import com.nija.shared.data.Keys;
+import com.nija.shared.data.SettingsItem;
+import com.nija.shared.data.TradingTables;
+import com.nija.shared.json.Json;
+import com.nija.shared.problem.VersionConflictException;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/** Reads and replaces a trader's risk settings with optimistic locking, so two editors never silently overwrite. */
+@Singleton
+public class SettingsService {
+    private static final Duration TTL = Duration.ofMinutes(5);
+    private static final JavaType TYPE = Json.MAPPER.constructType(RiskSettings.class);
+
+    private final TradingTables tables;
+    private final UserCache cache;
+    private final ProfileService profiles;
+    private final TierCatalog tiers;
+    private final Clock clock;
+
+    public SettingsService(TradingTables tables, UserCache cache, ProfileService profiles, TierCatalog tiers, Clock clock) {
+        this.tables = tables;
+        this.cache = cache;
+        this.profiles = profiles;
+        this.tiers = tiers;
+        this.clock = clock;
+    }
+
+    public RiskSettings get(String userId) {
+        return cache.getOrLoad(userId, "settings", TTL, TYPE, () -> load(userId));
+    }
+
+    /**
+     * Replaces the settings if {@code expectedVersion} is still the stored one.
+     *
+     * @throws com.nija.shared.problem.InvalidInputException when a rule is broken (nothing written)
+     * @throws VersionConflictException when someone saved in between (nothing written)
+     */
+    public RiskSettings replace(String userId, RiskSettings input, long expectedVersion) {
+        TierLimits limits = tiers.limits(profiles.get(userId).tier());
+        RiskSettings valid = RiskSettingsValidator.validate(input, limits);
+        boolean enabled = Boolean.TRUE.equals(valid.tradingEnabled());
+        SettingsItem item = new SettingsItem(Keys.user(userId), Keys.SETTINGS, valid.positionSizePct(),
+                valid.maxOpenPositions(), valid.dailyLossLimit(), valid.allowedSymbols(), valid.stopLossPct(),
+                valid.takeProfitPct(), valid.allowShorts(), valid.tradingEnabled(),
+                enabled ? Keys.enabledShard(userId) : null, enabled ? userId : null,
+                Instant.now(clock), expectedVersion == 0 ? null : expectedVersion);
+        try {
+            tables.settings().putItem(item); // VersionedRecordExtension adds the version condition and increments it
+        } catch (ConditionalCheckFailedException e) {
+            throw new VersionConflictException("settings changed since version " + expectedVersion + "; read them again");
+        } finally {
+            cache.invalidate(userId);
+        }
+        return load(userId);
+    }
+
+    private RiskSettings load(String userId) {
+        SettingsItem item = tables.settings().getItem(Key.builder()
+                .partitionValue(Keys.user(userId)).sortValue(Keys.SETTINGS).build());
+        if (item == null) {
+            return RiskSettings.defaults(tiers.limits(profiles.get(userId).tier()).maxOpenPositions());
+        }
+        return new RiskSettings(item.positionSizePct(), item.maxOpenPositions(), item.dailyLossLimit(),
+                item.allowedSymbols() == null ? java.util.List.of() : item.allowedSymbols(), item.stopLossPct(),
+                item.takeProfitPct(), item.allowShorts(), item.tradingEnabled(), item.version(), item.updatedAt());
+    }
+}

@@ -1,0 +1,11 @@
+package com.nija.shared.trading;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** A position as a trader sees it: open ones valued at the latest price, closed ones with their realized P&L. */
+public record PositionView(String positionId, String symbol, String side, BigDecimal quantity, BigDecimal entryPrice,
+                           String status, Instant openedAt, Instant closedAt, BigDecimal exitPrice,
+                           BigDecimal currentPrice, BigDecimal marketValue, BigDecimal unrealizedPnl,
+                           BigDecimal unrealizedPnlPct, BigDecimal realizedPnl, BigDecimal fees,
+                           BigDecimal stopLoss, BigDecimal takeProfit) {}

@@ -1,0 +1,65 @@
+package com.nija.shared.trading;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.nija.shared.cache.UserCache;
+import com.nija.shared.data.PositionItem;
+import com.nija.shared.json.Json;
+import com.nija.shared.prices.PriceBook;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A trader's positions with unrealized P&L at the latest price. The position items are cached per trader
+ * (invalidated by generation on every change); prices are read live on every call so P&L is never stale.
+ */
+@Singleton
+public class PositionsService {
+    private static final Duration TTL = Duration.ofSeconds(30);
+    private static final JavaType ITEMS = Json.MAPPER.getTypeFactory().constructCollectionType(List.class, PositionItem.class);
+
+    private final PositionRepository positions;
+    private final PriceBook prices;
+    private final UserCache cache;
+
+    public PositionsService(PositionRepository positions, PriceBook prices, UserCache cache) {
+        this.positions = positions;
+        this.prices = prices;
+        this.cache = cache;
+    }
+
+    public List<PositionItem> items(String userId, PositionStatus status) {
+        String view = "positions:" + (status == null ? "all" : status.name());
+        return cache.getOrLoad(userId, view, TTL, ITEMS, () -> positions.list(userId, status));
+    }
+
+    public List<PositionView> list(String userId, PositionStatus status) {
+        return value(items(userId, status));
+    }
+
+    /** Values positions at the latest prices (one price lookup for all of them). */
+    public List<PositionView> value(List<PositionItem> items) {
+        Map<String, BigDecimal> latest = prices.latest(items.stream()
+                .filter(p -> PositionStatus.OPEN.name().equals(p.status())).map(PositionItem::symbol).toList());
+        return items.stream().map(p -> view(p, latest.get(p.symbol()))).toList();
+    }
+
+    static PositionView view(PositionItem p, BigDecimal price) {
+        boolean open = PositionStatus.OPEN.name().equals(p.status());
+        BigDecimal current = open ? (price != null ? price : p.entryPrice()) : null;
+        BigDecimal unrealized = null;
+        BigDecimal unrealizedPct = null;
+        BigDecimal marketValue = null;
+        if (open) {
+            Side side = Side.valueOf(p.side());
+            unrealized = PositionMath.money(PositionMath.unrealizedPnl(side, p.quantity(), p.entryPrice(), current));
+            unrealizedPct = PositionMath.percent(unrealized, p.quantity().multiply(p.entryPrice()));
+            marketValue = PositionMath.money(p.quantity().multiply(current));
+        }
+        return new PositionView(p.positionId(), p.symbol(), p.side(), p.quantity(), p.entryPrice(), p.status(),
+                p.openedAt(), p.closedAt(), p.exitPrice(), current, marketValue, unrealized, unrealizedPct,
+                p.realizedPnl(), p.fees(), p.stopLoss(), p.takeProfit());
+    }
+}

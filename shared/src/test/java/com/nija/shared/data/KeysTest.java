@@ -1,0 +1,157 @@
+package com.nija.shared.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.TimeZone;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@DisplayName("Key formats of the trading table")
+@Label("Key formats of the trading table")
+class KeysTest {
+    /** Epoch millis stay 13 digits until 2286-11-20; the zero padding holds from the epoch to then. */
+    private static final long LAST_13_DIGIT_MILLI = 9_999_999_999_999L;
+
+    @Test
+    @DisplayName("a trade key is the zero-padded execution time in millis, then the trade id")
+    void tradeKeyFormat() {
+        assertThat(Keys.trade(Instant.ofEpochMilli(1), "t-1")).isEqualTo("TRADE#0000000000001#t-1");
+        assertThat(Keys.trade(Instant.parse("2026-11-27T13:00:00.123Z"), "abc"))
+                .isEqualTo("TRADE#1795784400123#abc");
+    }
+
+    @Test
+    @DisplayName("the other keys name what they hold")
+    void otherKeyFormats() {
+        assertThat(Keys.user("u1")).isEqualTo("USER#u1");
+        assertThat(Keys.position("p1")).isEqualTo("POS#p1");
+        assertThat(Keys.price("BTC-USD")).isEqualTo("PRICE#BTC-USD");
+        assertThat(Keys.openBySymbol("BTC-USD")).isEqualTo("OPEN#BTC-USD");
+        assertThat(Keys.rollupPrefix(RollupPeriod.DAY)).isEqualTo("ROLLUP#DAY#");
+        assertThat(Keys.rollup(RollupPeriod.DAY, Instant.parse("2026-11-27T13:00:00Z")))
+                .isEqualTo("ROLLUP#DAY#2026-11-27");
+        assertThat(Keys.rollup(RollupPeriod.ALL, Instant.parse("2026-11-27T13:00:00Z"))).isEqualTo("ROLLUP#ALL#ALL");
+    }
+
+    @Property(tries = 1000)
+    @Label("an earlier trade always sorts before a later one, whatever their ids")
+    void tradesSortByTime(@ForAll("millis") long a, @ForAll("millis") long b,
+                          @ForAll("tradeIds") String idA, @ForAll("tradeIds") String idB) {
+        long t1 = Math.min(a, b);
+        long t2 = Math.max(a, b);
+        net.jqwik.api.Assume.that(t1 < t2);
+
+        String earlier = Keys.trade(Instant.ofEpochMilli(t1), idA);
+        String later = Keys.trade(Instant.ofEpochMilli(t2), idB);
+
+        assertThat(earlier).isLessThan(later);
+    }
+
+    @Property(tries = 300)
+    @Label("hour, day and week buckets sort in time order")
+    void bucketsSortByTime(@ForAll("millis") long a, @ForAll("millis") long b) {
+        Instant t1 = Instant.ofEpochMilli(Math.min(a, b));
+        Instant t2 = Instant.ofEpochMilli(Math.max(a, b));
+
+        for (RollupPeriod period : new RollupPeriod[] {RollupPeriod.HOUR, RollupPeriod.DAY, RollupPeriod.WEEK}) {
+            assertThat(Keys.bucket(period, t1)).as(period.name()).isLessThanOrEqualTo(Keys.bucket(period, t2));
+            assertThat(Keys.rollup(period, t1)).as(period.name()).isLessThanOrEqualTo(Keys.rollup(period, t2));
+        }
+    }
+
+    @Property(tries = 300)
+    @Label("every trader lands in one of the 16 enabled-trader shards, always the same one")
+    void enabledShardInRange(@ForAll String userId) {
+        String shard = Keys.enabledShard(userId);
+
+        assertThat(shard).matches("ENABLED#([0-9]|1[0-5])");
+        assertThat(Keys.enabledShard(userId)).isEqualTo(shard);
+    }
+
+    @ParameterizedTest(name = "{0} is in week {1}")
+    @CsvSource({
+            "2026-11-27T12:00:00Z, 2026-W48",
+            "2026-12-28T00:00:00Z, 2026-W53",
+            "2026-12-31T23:59:59Z, 2026-W53",
+            "2027-01-01T00:00:00Z, 2026-W53",
+            "2027-01-03T23:59:59Z, 2026-W53",
+            "2027-01-04T00:00:00Z, 2027-W01",
+            "2024-12-30T00:00:00Z, 2025-W01",
+            "2021-01-03T12:00:00Z, 2020-W53",
+            "2026-01-01T00:00:00Z, 2026-W01"})
+    @DisplayName("weeks follow ISO-8601: Monday starts the week, and days around New Year belong to the week's year")
+    void isoWeeksAtYearBoundary(String at, String week) {
+        assertThat(Keys.bucket(RollupPeriod.WEEK, Instant.parse(at))).isEqualTo(week);
+    }
+
+    @Test
+    @DisplayName("a week bucket is counted in UTC: Sunday 23:30 in New York is already Monday's new week")
+    void weekInUtc() {
+        Instant sundayEveningNewYork = OffsetDateTime.parse("2027-01-03T23:30:00-05:00").toInstant();
+
+        assertThat(Keys.bucket(RollupPeriod.WEEK, sundayEveningNewYork)).isEqualTo("2027-W01");
+    }
+
+    @Test
+    @DisplayName("an hour bucket is the UTC hour, whatever offset the time was written with")
+    void hourInUtc() {
+        Instant newYorkMorning = OffsetDateTime.parse("2026-11-27T08:30:00-05:00").toInstant();
+        Instant lastMilli = Instant.parse("2026-11-27T13:59:59.999Z");
+
+        assertThat(Keys.bucket(RollupPeriod.HOUR, newYorkMorning)).isEqualTo("2026-11-27T13");
+        assertThat(Keys.bucket(RollupPeriod.HOUR, lastMilli)).isEqualTo("2026-11-27T13");
+        assertThat(Keys.bucket(RollupPeriod.HOUR, lastMilli.plusMillis(1))).isEqualTo("2026-11-27T14");
+    }
+
+    @Test
+    @DisplayName("a day bucket is the UTC date: 23:30 in New York is already tomorrow")
+    void dayInUtc() {
+        Instant newYorkLateEvening = OffsetDateTime.parse("2026-11-27T23:30:00-05:00").toInstant();
+        Instant tokyoEarlyMorning = OffsetDateTime.parse("2026-11-28T05:00:00+09:00").toInstant();
+
+        assertThat(Keys.bucket(RollupPeriod.DAY, newYorkLateEvening)).isEqualTo("2026-11-28");
+        assertThat(Keys.bucket(RollupPeriod.DAY, tokyoEarlyMorning)).isEqualTo("2026-11-27");
+    }
+
+    @Test
+    @DisplayName("buckets don't change with the machine's time zone")
+    void independentOfDefaultTimeZone() {
+        Instant at = Instant.parse("2026-12-31T23:30:00Z");
+        TimeZone original = TimeZone.getDefault();
+        String hour;
+        String day;
+        String week;
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
+            hour = Keys.bucket(RollupPeriod.HOUR, at);
+            day = Keys.bucket(RollupPeriod.DAY, at);
+            week = Keys.bucket(RollupPeriod.WEEK, at);
+        } finally {
+            TimeZone.setDefault(original);
+        }
+
+        assertThat(hour).isEqualTo("2026-12-31T23");
+        assertThat(day).isEqualTo("2026-12-31");
+        assertThat(week).isEqualTo("2026-W53");
+    }
+
+    @Provide
+    Arbitrary<Long> millis() {
+        return Arbitraries.longs().between(0, LAST_13_DIGIT_MILLI);
+    }
+
+    @Provide
+    Arbitrary<String> tradeIds() {
+        return Arbitraries.strings().ascii().ofMaxLength(36);
+    }
+}
