@@ -21,6 +21,8 @@ public final class Main {
               up [--port 3000] [--demo] [--data DIR]   start DynamoDB (dynalite), Redis and the gateway on one port
               token --user ID [--groups a,b] [--ttl 1h] print a JWT the running platform accepts
               invoke FUNCTION EVENT_FILE                 run one function with one event file, print the response
+              bench read-api [--duration 5s] [--clients 1,16,64]   latency/throughput of the read API
+              bench cold-start [--runs 5]                 JVM launch to first response of one handler
             environment: NIJA_DYNAMODB_ENDPOINT, NIJA_REDIS_URL use services that already run instead of starting them;
                          NIJA_LOCAL_HOME (default ~/.nija) holds the dev signing key and secrets
             """;
@@ -39,6 +41,7 @@ public final class Main {
             case "up" -> up(a);
             case "token" -> token(a);
             case "invoke" -> invoke(a);
+            case "bench" -> bench(a);
             default -> {
                 System.err.print("unknown command '" + args[0] + "'\n" + USAGE);
                 yield 2;
@@ -91,6 +94,22 @@ public final class Main {
             return 2;
         }
         return InvokeCommand.run(rest.get(0), Path.of(rest.get(1)), home());
+    }
+
+    private static int bench(Arguments a) throws Exception {
+        List<String> rest = a.positional();
+        String which = rest.isEmpty() ? "" : rest.get(0);
+        return switch (which) {
+            case "read-api" -> com.nija.local.bench.ReadApiBenchmark.run(home(),
+                    Arguments.duration(a.value("--duration") == null ? "5s" : a.value("--duration")),
+                    Arrays.stream((a.value("--clients") == null ? "1,16,64" : a.value("--clients")).split(","))
+                            .mapToInt(s -> Integer.parseInt(s.trim())).toArray());
+            case "cold-start" -> com.nija.local.bench.ColdStartBenchmark.run(home(), a.intValue("--runs", 5));
+            default -> {
+                System.err.println("bench needs read-api or cold-start\n" + USAGE);
+                yield 2;
+            }
+        };
     }
 
     private static Path home() {

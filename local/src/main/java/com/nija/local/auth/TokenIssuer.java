@@ -11,6 +11,7 @@ import com.nimbusds.jwt.SignedJWT;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
@@ -62,7 +63,7 @@ public final class TokenIssuer {
             throw new IllegalArgumentException("ttl must be positive: " + ttl);
         }
         // JWT times are whole seconds; truncate so iat/exp read back exactly as issued.
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject(userId)
                 .issuer(LocalAuthority.ISSUER)

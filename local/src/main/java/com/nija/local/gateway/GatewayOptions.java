@@ -14,8 +14,8 @@ import java.util.function.Consumer;
  * @param workerThreads      threads that run handlers (blocking calls are fine there); default 64
  * @param ioThreads          Netty event-loop threads (never run handlers)
  * @param maxBodyBytes       largest request body; API Gateway's limit is 10 MB
- * @param integrationTimeout how long a handler may take before the client gets 504; API Gateway's is 29 s (HTTP
- *                           APIs allow 30 s, the CDK app configures 29 s like REST APIs)
+ * @param integrationTimeout how long a handler may take before the client gets 504; 29 s by default, the
+ *                           Lambda integration timeout API Gateway is usually run with
  * @param shutdownTimeout    how long {@link HttpGateway#close()} waits for running handlers
  * @param accountId          {@code requestContext.accountId}
  * @param apiId              {@code requestContext.apiId}

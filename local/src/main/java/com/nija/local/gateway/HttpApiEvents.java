@@ -47,15 +47,14 @@ final class HttpApiEvents {
     record Target(String rawPath, String rawQuery) {
         static Target of(String uri) {
             String target = uri;
-            if (!target.startsWith("/")) {
-                // absolute-form (http://host/path?q): keep from the first '/' after the authority
-                int scheme = target.indexOf("://");
-                int slash = scheme < 0 ? -1 : target.indexOf('/', scheme + 3);
-                if (slash < 0) {
-                    int q = target.indexOf('?', Math.max(0, scheme + 3));
-                    return new Target(scheme < 0 ? target : "/", q < 0 ? "" : target.substring(q + 1));
+            int scheme = target.startsWith("/") ? -1 : target.indexOf("://");
+            if (scheme >= 0) {
+                // absolute-form (http://host:port/path?q): the path starts at the first '/' after the authority
+                int authorityEnd = scheme + 3;
+                while (authorityEnd < target.length() && "/?#".indexOf(target.charAt(authorityEnd)) < 0) {
+                    authorityEnd++;
                 }
-                target = target.substring(slash);
+                target = "/" + target.substring(Math.min(target.length(), authorityEnd)).replaceFirst("^/", "");
             }
             int hash = target.indexOf('#');
             if (hash >= 0) {

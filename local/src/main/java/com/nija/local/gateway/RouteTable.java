@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -180,7 +181,7 @@ final class RouteTable {
                     shape.append('/').append(p);
                 }
             }
-            String method = route.method().toUpperCase(java.util.Locale.ROOT);
+            String method = route.method().toUpperCase(Locale.ROOT);
             return new Template(bound, method, shape.length() == 0 ? "/" : shape.toString(), kinds, values);
         }
 

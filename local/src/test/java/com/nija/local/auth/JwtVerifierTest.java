@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -215,7 +216,7 @@ class JwtVerifierTest {
                 .claim("flag", true)
                 .claim("ratio", 0.5)
                 .claim("count", 7)
-                .claim("nested", java.util.Map.of("b", 2, "a", "x"))
+                .claim("nested", Map.of("b", 2, "a", "x"))
                 .claim("empty", List.of())
                 .build());
 

@@ -8,6 +8,7 @@ import com.nija.functions.routes.Access;
 import com.nija.functions.routes.Route;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,7 @@ class RouteTableTest {
         assertThat(found(table.match("GET", "/files/a")).bound()).isEqualTo(param);
         RouteTable.Found deep = found(table.match("GET", "/files/a/b/c"));
         assertThat(deep.bound()).isEqualTo(greedy);
-        assertThat(deep.pathParameters()).containsExactlyEntriesOf(java.util.Map.of("proxy", "a/b/c"));
+        assertThat(deep.pathParameters()).containsExactlyEntriesOf(Map.of("proxy", "a/b/c"));
     }
 
     @Test

@@ -1,0 +1,39 @@
+package com.nija.local.bench;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.nija.functions.priming.Priming;
+import com.nija.functions.routes.RouteTable;
+import com.nija.local.gateway.LocalLambdaContext;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+
+/**
+ * Runs in a fresh JVM the way Lambda would without SnapStart: construct the handler (its own Micronaut
+ * context, clients, table schemas), then invoke it twice. Prints one line of timings for the parent.
+ */
+public final class ColdStartProbe {
+    private ColdStartProbe() {}
+
+    @SuppressWarnings("unchecked")
+    public static void main(String[] args) throws Exception {
+        long mainAt = System.currentTimeMillis();
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        var route = RouteTable.byFunction(args[0]).orElseThrow();
+        long t0 = System.nanoTime();
+        var handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
+                route.handler().getConstructor().newInstance();
+        long t1 = System.nanoTime();
+        APIGatewayV2HTTPResponse first = handler.handleRequest(Priming.getEvent("cold-start-probe"),
+                new LocalLambdaContext("cold-1", route.function(), Duration.ofSeconds(29)));
+        long t2 = System.nanoTime();
+        APIGatewayV2HTTPResponse second = handler.handleRequest(Priming.getEvent("cold-start-probe"),
+                new LocalLambdaContext("cold-2", route.function(), Duration.ofSeconds(29)));
+        long t3 = System.nanoTime();
+        System.out.printf("COLD jvmToMain=%d init=%.1f first=%.1f second=%.1f status=%d/%d%n",
+                mainAt - jvmStart, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6,
+                first.getStatusCode(), second.getStatusCode());
+        System.exit(0);
+    }
+}

@@ -1,0 +1,95 @@
+package com.nija.local.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import org.HdrHistogram.Recorder;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Closed-loop load: N clients, each on its own connection, send requests back to back for a duration and
+ * record every latency. {@code beforeEach} runs outside the timed span (e.g. invalidating a cache).
+ */
+final class LoadRun {
+    record Result(String name, int clients, long requests, long errors, double seconds, Histogram latencies) {
+        double throughput() {
+            return requests / seconds;
+        }
+
+        String line() {
+            return String.format("%-34s clients=%-3d n=%-7d err=%-4d p50=%7.2f ms  p95=%7.2f ms  p99=%7.2f ms  %8.0f req/s",
+                    name, clients, requests, errors, ms(latencies.getValueAtPercentile(50)),
+                    ms(latencies.getValueAtPercentile(95)), ms(latencies.getValueAtPercentile(99)), throughput());
+        }
+
+        private static double ms(long nanos) {
+            return nanos / 1e6;
+        }
+    }
+
+    /** What one client does per request: build the request for iteration {@code i}, and any untimed preparation. */
+    interface Client {
+        HttpRequest request(int i);
+
+        default void beforeEach(int i) {}
+    }
+
+    private LoadRun() {}
+
+    static Result run(String name, int clients, Duration warmup, Duration duration, IntFunction<Client> clientFactory)
+            throws InterruptedException {
+        phase(clients, warmup, clientFactory, null, new AtomicLong(), new AtomicLong());
+        Recorder recorder = new Recorder(3);
+        AtomicLong requests = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        long started = System.nanoTime();
+        phase(clients, duration, clientFactory, recorder, requests, errors);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new Result(name, clients, requests.get(), errors.get(), seconds, recorder.getIntervalHistogram());
+    }
+
+    private static void phase(int clients, Duration length, IntFunction<Client> factory, Recorder recorder,
+                              AtomicLong requests, AtomicLong errors) throws InterruptedException {
+        long deadline = System.nanoTime() + length.toNanos();
+        CountDownLatch done = new CountDownLatch(clients);
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Client client = factory.apply(c);
+            Thread t = new Thread(() -> {
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(5)).build();
+                try {
+                    for (int i = 0; System.nanoTime() < deadline; i++) {
+                        client.beforeEach(i);
+                        HttpRequest request = client.request(i);
+                        long t0 = System.nanoTime();
+                        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        long elapsed = System.nanoTime() - t0;
+                        if (response.statusCode() != 200) errors.incrementAndGet();
+                        if (recorder != null) recorder.recordValue(elapsed);
+                        requests.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    errors.incrementAndGet();
+                } finally {
+                    done.countDown();
+                }
+            }, "bench-client-" + c);
+            threads.add(t);
+            t.start();
+        }
+        done.await();
+    }
+
+    static HttpRequest get(URI uri, String token) {
+        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(30)).GET().build();
+    }
+}

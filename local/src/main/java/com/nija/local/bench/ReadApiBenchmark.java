@@ -1,0 +1,92 @@
+package com.nija.local.bench;
+
+import com.nija.local.platform.LocalPlatform;
+import com.nija.shared.cache.RedisGateway;
+import com.nija.shared.data.Keys;
+import com.nija.shared.data.PositionItem;
+import com.nija.shared.data.ProfileItem;
+import com.nija.shared.data.TradingTables;
+import com.nija.shared.prices.PriceBook;
+import com.nija.shared.trading.PositionStatus;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code bench read-api}: p50/p95/p99 and throughput of {@code GET /api/v1/positions} and
+ * {@code GET /api/v1/dashboard} through the local gateway, cache hit and cache miss, at 1, 16 and 64 clients.
+ * Each client reads its own trader (5 open positions, a profile, settings). A miss is forced by bumping the
+ * trader's cache generation before the request, outside the timed span: the cost of the first read after a change.
+ */
+public final class ReadApiBenchmark {
+    private static final String[] ROUTES = {"/api/v1/positions?status=open", "/api/v1/dashboard"};
+    private static final List<String> SYMBOLS = List.of("BTC-USD", "ETH-USD", "SOL-USD", "ADA-USD", "DOGE-USD");
+
+    private ReadApiBenchmark() {}
+
+    public static int run(Path home, Duration duration, int[] clientCounts) throws Exception {
+        int maxClients = 0;
+        for (int c : clientCounts) maxClients = Math.max(maxClients, c);
+        try (LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Options(0, false, null, home))) {
+            List<String> traders = seed(platform, maxClients);
+            List<String> tokens = new ArrayList<>();
+            for (String t : traders) tokens.add(platform.tokens().issue(t, List.of(), Duration.ofHours(2)));
+            RedisGateway redis = platform.context().getBean(RedisGateway.class);
+            System.out.printf("read API benchmark: %d cores, %s per run, JDK %s%n",
+                    Runtime.getRuntime().availableProcessors(), duration, Runtime.version());
+            for (String route : ROUTES) {
+                for (boolean hit : new boolean[] {true, false}) {
+                    for (int clients : clientCounts) {
+                        URI uri = URI.create(platform.baseUrl() + route);
+                        String name = "GET " + route.replaceAll("\\?.*", "") + (hit ? " (cache hit)" : " (cache miss)");
+                        LoadRun.Result result = LoadRun.run(name, clients, Duration.ofSeconds(2), duration, c -> {
+                            String trader = traders.get(c);
+                            String token = tokens.get(c);
+                            return new LoadRun.Client() {
+                                @Override
+                                public java.net.http.HttpRequest request(int i) {
+                                    return LoadRun.get(uri, token);
+                                }
+
+                                @Override
+                                public void beforeEach(int i) {
+                                    if (!hit) redis.call(r -> r.incr("gen:" + trader));
+                                }
+                            };
+                        });
+                        System.out.println(result.line());
+                    }
+                }
+            }
+            System.out.println("metrics: " + platform.metrics().snapshot());
+        }
+        return 0;
+    }
+
+    private static List<String> seed(LocalPlatform platform, int traders) {
+        TradingTables tables = platform.context().getBean(TradingTables.class);
+        PriceBook prices = platform.context().getBean(PriceBook.class);
+        Instant now = Instant.now();
+        for (String s : SYMBOLS) prices.update(s, new BigDecimal("100.00"), now);
+        List<String> ids = new ArrayList<>();
+        for (int t = 0; t < traders; t++) {
+            String user = "bench-" + t;
+            ids.add(user);
+            tables.profiles().putItem(new ProfileItem(Keys.user(user), Keys.PROFILE, user, null, "pro", "active",
+                    "RUNNING", new BigDecimal("10000.00"), new BigDecimal("9000.00"), now, now, null));
+            for (int p = 0; p < SYMBOLS.size(); p++) {
+                String id = "bench-p-" + p;
+                String symbol = SYMBOLS.get(p);
+                tables.positions().putItem(new PositionItem(Keys.user(user), Keys.position(id), id, user, symbol,
+                        "LONG", new BigDecimal("2"), new BigDecimal("95.5"), PositionStatus.OPEN.name(), now, null,
+                        null, null, new BigDecimal("0.19"), null, null, Keys.openBySymbol(symbol), user + "#" + id,
+                        null, null));
+            }
+        }
+        return ids;
+    }
+}
