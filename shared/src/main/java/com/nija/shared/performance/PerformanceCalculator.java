@@ -35,7 +35,7 @@ public final class PerformanceCalculator {
         BigDecimal equity = startEquity;
         BigDecimal peak = startEquity;
         BigDecimal maxDrawdown = BigDecimal.ZERO;
-        BigDecimal maxDrawdownPct = BigDecimal.ZERO;
+        BigDecimal maxDrawdownPct = BigDecimal.ZERO.setScale(RATIO_SCALE);
         List<EquityPoint> curve = new ArrayList<>(buckets.size());
         double[] returns = new double[buckets.size()];
         int n = 0;
@@ -56,7 +56,8 @@ public final class PerformanceCalculator {
             if (drawdown.compareTo(maxDrawdown) > 0) maxDrawdown = drawdown;
             if (peak.signum() > 0) {
                 // A loss beyond the whole peak (possible with shorts) is still a 100% drawdown of that peak.
-                BigDecimal pct = drawdown.divide(peak, RATIO_SCALE, RoundingMode.HALF_EVEN).min(BigDecimal.ONE);
+                BigDecimal pct = drawdown.divide(peak, RATIO_SCALE, RoundingMode.HALF_EVEN)
+                        .min(BigDecimal.ONE.setScale(RATIO_SCALE));
                 if (pct.compareTo(maxDrawdownPct) > 0) maxDrawdownPct = pct;
             }
             curve.add(new EquityPoint(b.label(), PositionMath.money(equity), PositionMath.money(b.realizedPnl())));

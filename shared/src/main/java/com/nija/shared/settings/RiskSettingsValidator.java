@@ -22,16 +22,18 @@ public final class RiskSettingsValidator {
     static final BigDecimal MAX_TAKE_PROFIT_PCT = new BigDecimal("1000");
     static final BigDecimal MAX_DAILY_LOSS = new BigDecimal("1000000");
     static final int MAX_SYMBOLS = 100;
+    static final int HARD_MAX_OPEN_POSITIONS = 500;
 
     private RiskSettingsValidator() {}
 
     public static RiskSettings validate(RiskSettings in, TierLimits tier) {
         List<Violation> v = new ArrayList<>();
         range(v, "positionSizePct", in.positionSizePct(), MAX_POSITION_PCT, true);
+        int planMax = planMaxOpenPositions(tier);
         if (in.maxOpenPositions() == null) {
             v.add(new Violation("maxOpenPositions", "is required"));
-        } else if (in.maxOpenPositions() < 1 || in.maxOpenPositions() > tier.maxOpenPositions()) {
-            v.add(new Violation("maxOpenPositions", "must be between 1 and " + tier.maxOpenPositions() + " on your plan"));
+        } else if (in.maxOpenPositions() < 1 || in.maxOpenPositions() > planMax) {
+            v.add(new Violation("maxOpenPositions", "must be between 1 and " + planMax + " on your plan"));
         }
         range(v, "dailyLossLimit", in.dailyLossLimit(), MAX_DAILY_LOSS, true);
         range(v, "stopLossPct", in.stopLossPct(), MAX_STOP_LOSS_PCT, false);
@@ -42,6 +44,12 @@ public final class RiskSettingsValidator {
         if (!v.isEmpty()) throw new InvalidInputException(v, true);
         return new RiskSettings(in.positionSizePct(), in.maxOpenPositions(), in.dailyLossLimit(), symbols,
                 in.stopLossPct(), in.takeProfitPct(), in.allowShorts(), in.tradingEnabled(), in.version(), in.updatedAt());
+    }
+
+    /** The plan's cap on open positions; a plan without one (-1 or absent) still gets NIJA's hard cap. */
+    public static int planMaxOpenPositions(TierLimits tier) {
+        Integer max = tier.maxOpenPositions();
+        return max == null || max < 0 ? HARD_MAX_OPEN_POSITIONS : max;
     }
 
     private static void range(List<Violation> v, String field, BigDecimal value, BigDecimal max, boolean required) {

@@ -70,7 +70,7 @@ public class SettingsService {
         SettingsItem item = tables.settings().getItem(Key.builder()
                 .partitionValue(Keys.user(userId)).sortValue(Keys.SETTINGS).build());
         if (item == null) {
-            return RiskSettings.defaults(tiers.limits(profiles.get(userId).tier()).maxOpenPositions());
+            return RiskSettings.defaults(RiskSettingsValidator.planMaxOpenPositions(tiers.limits(profiles.get(userId).tier())));
         }
         return new RiskSettings(item.positionSizePct(), item.maxOpenPositions(), item.dailyLossLimit(),
                 item.allowedSymbols() == null ? java.util.List.of() : item.allowedSymbols(), item.stopLossPct(),

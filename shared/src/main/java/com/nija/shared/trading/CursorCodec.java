@@ -37,10 +37,12 @@ public final class CursorCodec {
     public String decode(String userId, String scope, String cursor) {
         int dot = cursor.indexOf('.');
         try {
-            if (dot > 0) {
+            if (dot >= 0) {
                 byte[] payload = DEC.decode(cursor.substring(0, dot));
                 byte[] given = DEC.decode(cursor.substring(dot + 1));
-                if (MessageDigest.isEqual(given, mac(userId, scope, payload))) {
+                // Re-encoding must give back exactly what came in: base64's unused trailing bits can't be varied.
+                boolean canonical = cursor.equals(ENC.encodeToString(payload) + "." + ENC.encodeToString(given));
+                if (canonical && MessageDigest.isEqual(given, mac(userId, scope, payload))) {
                     return new String(payload, StandardCharsets.UTF_8);
                 }
             }
@@ -54,7 +56,8 @@ public final class CursorCodec {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            mac.update((userId + "\n" + scope + "\n").getBytes(StandardCharsets.UTF_8));
+            // Length-prefixed fields: ("a\nb", "c") and ("a", "b\nc") must not sign the same bytes.
+            mac.update((userId.length() + ":" + userId + scope.length() + ":" + scope).getBytes(StandardCharsets.UTF_8));
             return Arrays.copyOf(mac.doFinal(payload), MAC_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is always available", e);

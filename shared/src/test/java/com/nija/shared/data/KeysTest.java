@@ -5,22 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.TimeZone;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Label;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 @DisplayName("Key formats of the trading table")
-@Label("Key formats of the trading table")
 class KeysTest {
-    /** Epoch millis stay 13 digits until 2286-11-20; the zero padding holds from the epoch to then. */
-    private static final long LAST_13_DIGIT_MILLI = 9_999_999_999_999L;
 
     @Test
     @DisplayName("a trade key is the zero-padded execution time in millis, then the trade id")
@@ -41,41 +32,6 @@ class KeysTest {
         assertThat(Keys.rollup(RollupPeriod.DAY, Instant.parse("2026-11-27T13:00:00Z")))
                 .isEqualTo("ROLLUP#DAY#2026-11-27");
         assertThat(Keys.rollup(RollupPeriod.ALL, Instant.parse("2026-11-27T13:00:00Z"))).isEqualTo("ROLLUP#ALL#ALL");
-    }
-
-    @Property(tries = 1000)
-    @Label("an earlier trade always sorts before a later one, whatever their ids")
-    void tradesSortByTime(@ForAll("millis") long a, @ForAll("millis") long b,
-                          @ForAll("tradeIds") String idA, @ForAll("tradeIds") String idB) {
-        long t1 = Math.min(a, b);
-        long t2 = Math.max(a, b);
-        net.jqwik.api.Assume.that(t1 < t2);
-
-        String earlier = Keys.trade(Instant.ofEpochMilli(t1), idA);
-        String later = Keys.trade(Instant.ofEpochMilli(t2), idB);
-
-        assertThat(earlier).isLessThan(later);
-    }
-
-    @Property(tries = 300)
-    @Label("hour, day and week buckets sort in time order")
-    void bucketsSortByTime(@ForAll("millis") long a, @ForAll("millis") long b) {
-        Instant t1 = Instant.ofEpochMilli(Math.min(a, b));
-        Instant t2 = Instant.ofEpochMilli(Math.max(a, b));
-
-        for (RollupPeriod period : new RollupPeriod[] {RollupPeriod.HOUR, RollupPeriod.DAY, RollupPeriod.WEEK}) {
-            assertThat(Keys.bucket(period, t1)).as(period.name()).isLessThanOrEqualTo(Keys.bucket(period, t2));
-            assertThat(Keys.rollup(period, t1)).as(period.name()).isLessThanOrEqualTo(Keys.rollup(period, t2));
-        }
-    }
-
-    @Property(tries = 300)
-    @Label("every trader lands in one of the 16 enabled-trader shards, always the same one")
-    void enabledShardInRange(@ForAll String userId) {
-        String shard = Keys.enabledShard(userId);
-
-        assertThat(shard).matches("ENABLED#([0-9]|1[0-5])");
-        assertThat(Keys.enabledShard(userId)).isEqualTo(shard);
     }
 
     @ParameterizedTest(name = "{0} is in week {1}")
@@ -143,15 +99,5 @@ class KeysTest {
         assertThat(hour).isEqualTo("2026-12-31T23");
         assertThat(day).isEqualTo("2026-12-31");
         assertThat(week).isEqualTo("2026-W53");
-    }
-
-    @Provide
-    Arbitrary<Long> millis() {
-        return Arbitraries.longs().between(0, LAST_13_DIGIT_MILLI);
-    }
-
-    @Provide
-    Arbitrary<String> tradeIds() {
-        return Arbitraries.strings().ascii().ofMaxLength(36);
     }
 }

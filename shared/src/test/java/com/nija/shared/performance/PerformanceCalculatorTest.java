@@ -256,8 +256,8 @@ class PerformanceCalculatorTest {
         void sharpeSignFollowsMeanReturn() {
             PerformanceReport mostlyUp = daily(List.of(pnl("d1", "100.00"), pnl("d2", "-50.00"), pnl("d3", "100.00")),
                     "1000.00");
-            PerformanceReport mostlyDown = daily(List.of(pnl("d1", "-100.00"), pnl("d2", "50.00"), pnl("d3", "-100.00")),
-                    "1000.00");
+            PerformanceReport mostlyDown = daily(
+                    List.of(pnl("d1", "-100.00"), pnl("d2", "50.00"), pnl("d3", "-100.00")), "1000.00");
 
             assertThat(mostlyUp.sharpe()).isPositive();
             assertThat(mostlyDown.sharpe()).isNegative();

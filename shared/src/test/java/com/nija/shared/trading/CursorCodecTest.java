@@ -7,29 +7,17 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.nija.shared.problem.InvalidInputException;
 import com.nija.shared.problem.InvalidInputException.Violation;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Label;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("Pagination cursors that can't be forged, edited or replayed")
-@Label("Pagination cursors that can't be forged, edited or replayed")
 class CursorCodecTest {
     private static final String SECRET = "0123456789abcdef-test-secret";
     private static final String USER = "user-1";
     private static final String SCOPE = "trades:*";
     private static final String POSITION = "TRADE#1795000000000#t-42";
-    /** Every character a cursor can contain, plus a few it can't. */
-    private static final String CURSOR_CHARS =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.=+/ ";
 
     private final CursorCodec codec = new CursorCodec(SECRET);
 
@@ -120,73 +108,6 @@ class CursorCodecTest {
     void missingSecretRefused() {
         assertThatThrownBy(() -> new CursorCodec(null)).isInstanceOf(IllegalStateException.class);
         assertThatCode(() -> new CursorCodec("s".repeat(16))).doesNotThrowAnyException();
-    }
-
-    @Property(tries = 300)
-    @Label("any position round-trips for its own trader and filter")
-    void anyPositionRoundTrips(@ForAll("sortKeys") String position, @ForAll("ids") String user,
-                               @ForAll("ids") String scope) {
-        String cursor = codec.encode(user, scope, position);
-
-        assertThat(codec.decode(user, scope, cursor)).isEqualTo(position);
-    }
-
-    @Property(tries = 1000)
-    @Label("changing any one character of a cursor never leads to a different position")
-    void singleCharacterEditNeverMovesThePosition(@ForAll("positions") String position,
-                                                  @ForAll @IntRange(min = 0, max = 10_000) int at,
-                                                  @ForAll("cursorChars") char replacement) {
-        String cursor = codec.encode(USER, SCOPE, position);
-        int index = at % cursor.length();
-        Assume.that(cursor.charAt(index) != replacement);
-        String edited = cursor.substring(0, index) + replacement + cursor.substring(index + 1);
-
-        try {
-            String decoded = codec.decode(USER, SCOPE, edited);
-            assertThat(decoded).as("edited cursor %s accepted", edited).isEqualTo(position);
-        } catch (InvalidInputException refused) {
-            assertThat(refused.violations()).extracting(Violation::field).containsExactly("cursor");
-        }
-    }
-
-    /*
-     * The last character of each base64 segment carries padding bits that Java's decoder ignores, so an edit
-     * there can decode to the very same bytes (see the report). Every other single-character edit is refused.
-     */
-    @Property(tries = 1000)
-    @Label("changing any character of a cursor, other than the last of each part, is refused")
-    void singleCharacterEditRefused(@ForAll("positions") String position,
-                                    @ForAll @IntRange(min = 0, max = 10_000) int at,
-                                    @ForAll("cursorChars") char replacement) {
-        String cursor = codec.encode(USER, SCOPE, position);
-        int dot = cursor.indexOf('.');
-        int index = at % cursor.length();
-        Assume.that(index != dot - 1 && index != cursor.length() - 1);
-        Assume.that(cursor.charAt(index) != replacement);
-        String edited = cursor.substring(0, index) + replacement + cursor.substring(index + 1);
-
-        assertRefused(() -> codec.decode(USER, SCOPE, edited));
-    }
-
-    @Provide
-    Arbitrary<String> ids() {
-        return Arbitraries.strings().alpha().numeric().withChars("-:*#").ofMinLength(1).ofMaxLength(40);
-    }
-
-    /** Any non-empty text without lone surrogates: what a sort key can hold. */
-    @Provide
-    Arbitrary<String> sortKeys() {
-        return Arbitraries.strings().ascii().withCharRange('\u00a0', '\ud7ff').ofMinLength(1).ofMaxLength(60);
-    }
-
-    @Provide
-    Arbitrary<String> positions() {
-        return Arbitraries.strings().ascii().ofMinLength(1).ofMaxLength(60);
-    }
-
-    @Provide
-    Arbitrary<Character> cursorChars() {
-        return Arbitraries.of(CURSOR_CHARS.chars().mapToObj(c -> (char) c).toArray(Character[]::new));
     }
 
     private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable decode) {
