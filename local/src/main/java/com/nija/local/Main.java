@@ -66,6 +66,12 @@ public final class Main {
             System.out.println("demo trader: " + LocalPlatform.DEMO_TRADER + " (token valid 12 h)");
             System.out.println("try: curl -s -H 'Authorization: Bearer " + token + "' " + platform.baseUrl()
                     + "/api/v1/dashboard");
+            if (System.getenv(LocalPlatform.DEMO_SECRET_ENV) == null) {
+                System.out.println("demo signal source 'demo' secret (set " + LocalPlatform.DEMO_SECRET_ENV
+                        + " to choose it): " + platform.demoSecret());
+            }
+            System.out.println("send a signal: curl -s -X POST " + platform.baseUrl() + "/api/v1/signals -d '{\"source\":\""
+                    + LocalPlatform.DEMO_SOURCE + "\",\"secret\":\"<secret>\",\"symbol\":\"BTC-USD\",\"action\":\"buy\"}'");
         } else {
             System.out.println("get a token: java -jar local/target/nija-local.jar token --user <id>");
         }

@@ -38,7 +38,10 @@ public abstract class ApiHandler extends MicronautRequestHandler<APIGatewayV2HTT
     /** The route's own logic: parse, call one service, map the result. Throw domain exceptions to refuse. */
     protected abstract APIGatewayV2HTTPResponse handle(ApiRequest request);
 
-    /** A request that exercises this route's hot path without writing anything; used before the snapshot. */
+    /**
+     * A request that exercises this route's hot path without writing anything, run before the snapshot;
+     * null for a route with no such path.
+     */
     protected APIGatewayV2HTTPEvent primingEvent() {
         return Priming.getEvent(Priming.USER);
     }
@@ -70,6 +73,8 @@ public abstract class ApiHandler extends MicronautRequestHandler<APIGatewayV2HTT
     }
 
     private void registerPriming() {
-        applicationContext.getBean(Priming.class).register(service, () -> execute(primingEvent()));
+        if (primingEvent() != null) {
+            applicationContext.getBean(Priming.class).register(service, () -> execute(primingEvent()));
+        }
     }
 }

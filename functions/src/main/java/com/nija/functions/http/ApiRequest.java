@@ -43,6 +43,26 @@ public final class ApiRequest {
         return claims == null ? Optional.empty() : Optional.ofNullable(claims.get(name)).filter(s -> !s.isBlank());
     }
 
+    /**
+     * Groups from {@code cognito:groups}, however the authorizer rendered the array: {@code [admin finance]}
+     * (API Gateway HTTP API), a JSON array, or comma-separated.
+     */
+    public java.util.Set<String> groups() {
+        String raw = claim("cognito:groups").orElse("");
+        java.util.Set<String> groups = new java.util.HashSet<>();
+        for (String g : raw.replaceAll("[\\[\\]\"]", " ").split("[\\s,]+")) {
+            if (!g.isBlank()) groups.add(g);
+        }
+        return groups;
+    }
+
+    /** Refuses (403) a caller who is not in {@code group}; the authorizer checks too, this is defence in depth. */
+    public void requireGroup(String group) {
+        if (!groups().contains(group)) {
+            throw new com.nija.shared.problem.ForbiddenException("this needs the " + group + " group");
+        }
+    }
+
     public Optional<String> query(String name) {
         Map<String, String> q = event.getQueryStringParameters();
         return q == null ? Optional.empty() : Optional.ofNullable(q.get(name));

@@ -4,7 +4,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nija.shared.problem.DomainException;
 import com.nija.shared.problem.InvalidInputException;
 import com.nija.shared.problem.NotFoundException;
+import com.nija.shared.problem.ConflictException;
+import com.nija.shared.problem.ForbiddenException;
 import com.nija.shared.problem.VersionConflictException;
+import com.nija.shared.signals.SignalAuthException;
+import com.nija.shared.signals.StaleSignalException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,6 +39,18 @@ public final class Problems {
         } else if (e instanceof PreconditionRequiredException) {
             status = 428;
             title = "Precondition required";
+        } else if (e instanceof StaleSignalException) {
+            status = 422;
+            title = "Signal too old";
+        } else if (e instanceof SignalAuthException) {
+            status = 401;
+            title = "Unauthorized";
+        } else if (e instanceof ForbiddenException) {
+            status = 403;
+            title = "Forbidden";
+        } else if (e instanceof ConflictException) {
+            status = 409;
+            title = "Conflict";
         } else {
             status = 400;
             title = "Request refused";

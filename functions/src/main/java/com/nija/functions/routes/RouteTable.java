@@ -1,6 +1,16 @@
 package com.nija.functions.routes;
 
+import com.nija.functions.admin.KillSwitchHandler;
 import com.nija.functions.dashboard.GetDashboardHandler;
+import com.nija.functions.engine.ClosePositionHandler;
+import com.nija.functions.engine.GetOrdersHandler;
+import com.nija.functions.engine.OrderExecutorHandler;
+import com.nija.functions.engine.PauseTradingHandler;
+import com.nija.functions.engine.ResumeTradingHandler;
+import com.nija.functions.signals.PriceIngestHandler;
+import com.nija.functions.signals.SignalFanoutHandler;
+import com.nija.functions.signals.SignalIntakeHandler;
+import com.nija.shared.data.Queues;
 import com.nija.functions.health.HealthHandler;
 import com.nija.functions.performance.GetPerformanceHandler;
 import com.nija.functions.settings.GetSettingsHandler;
@@ -10,7 +20,10 @@ import com.nija.functions.trading.GetTradesHandler;
 import java.util.List;
 import java.util.Optional;
 
-/** Every HTTP route NIJA serves. The CDK app and the local gateway both read this list and nothing else. */
+/**
+ * Every function NIJA runs: HTTP routes and queue workers. The CDK app and the local platform both read these
+ * lists and nothing else.
+ */
 public final class RouteTable {
     public static final List<Route> ROUTES = List.of(
             new Route("GET", "/health", HealthHandler.class, Access.PUBLIC, "health"),
@@ -19,7 +32,19 @@ public final class RouteTable {
             new Route("GET", "/api/v1/performance", GetPerformanceHandler.class, Access.TRADER, "get-performance"),
             new Route("GET", "/api/v1/dashboard", GetDashboardHandler.class, Access.TRADER, "get-dashboard"),
             new Route("GET", "/api/v1/settings", GetSettingsHandler.class, Access.TRADER, "get-settings"),
-            new Route("PUT", "/api/v1/settings", PutSettingsHandler.class, Access.TRADER, "put-settings"));
+            new Route("PUT", "/api/v1/settings", PutSettingsHandler.class, Access.TRADER, "put-settings"),
+            new Route("POST", "/api/v1/signals", SignalIntakeHandler.class, Access.PUBLIC, "signal-intake"),
+            new Route("POST", "/internal/prices", PriceIngestHandler.class, Access.PUBLIC, "price-ingest"),
+            new Route("GET", "/api/v1/orders", GetOrdersHandler.class, Access.TRADER, "get-orders"),
+            new Route("POST", "/api/v1/trading/close-position", ClosePositionHandler.class, Access.TRADER, "close-position"),
+            new Route("POST", "/api/v1/trading/pause", PauseTradingHandler.class, Access.TRADER, "pause-trading"),
+            new Route("POST", "/api/v1/trading/resume", ResumeTradingHandler.class, Access.TRADER, "resume-trading"),
+            new Route("POST", "/api/v1/admin/kill-switch", KillSwitchHandler.class, Access.ADMIN, "kill-switch"));
+
+    /** Queue-triggered functions. Order execution is bounded by its event source's maximum concurrency. */
+    public static final List<Worker> WORKERS = List.of(
+            new Worker("signal-fanout", SignalFanoutHandler.class, Queues.SIGNALS, 10, 20),
+            new Worker("order-executor", OrderExecutorHandler.class, Queues.ORDERS, 10, 50));
 
     private RouteTable() {}
 

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Loads the sample events under {@code events/} the way the Lambda runtime deserializes them. */
 public final class Events {
@@ -33,5 +35,29 @@ public final class Events {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Replaces the query string (parameters and raw form) as API Gateway would have parsed it. */
+    public static APIGatewayV2HTTPEvent withQuery(APIGatewayV2HTTPEvent event, Map<String, String> query) {
+        Map<String, String> params = new LinkedHashMap<>(query);
+        event.setQueryStringParameters(params.isEmpty() ? null : params);
+        event.setRawQueryString(params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("&")));
+        return event;
+    }
+
+    /** Sets a header (lower-cased, as HTTP API delivers them), or removes it when {@code value} is null. */
+    public static APIGatewayV2HTTPEvent withHeader(APIGatewayV2HTTPEvent event, String name, String value) {
+        Map<String, String> headers = event.getHeaders() == null ? new HashMap<>() : new HashMap<>(event.getHeaders());
+        if (value == null) headers.remove(name.toLowerCase());
+        else headers.put(name.toLowerCase(), value);
+        event.setHeaders(headers);
+        return event;
+    }
+
+    public static APIGatewayV2HTTPEvent withBody(APIGatewayV2HTTPEvent event, String body) {
+        event.setBody(body);
+        event.setIsBase64Encoded(false);
+        return event;
     }
 }

@@ -23,7 +23,8 @@ public final class ColdStartBenchmark {
         String jar = Path.of(ColdStartBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         try (Backends backends = Backends.start(null)) {
             String secret = LocalSecrets.cursorSecret(home);
-            try (FunctionRuntime runtime = new FunctionRuntime(backends.dynamodbEndpoint(), backends.redisUrl(), secret)) {
+            try (FunctionRuntime runtime = new FunctionRuntime(backends.dynamodbEndpoint(), backends.redisUrl(),
+                    backends.sqsEndpoint(), secret, java.util.Map.of())) {
                 runtime.provisionTables();
             }
             System.out.printf("cold start of get-positions (no SnapStart), %d runs, %d cores, java %s%n",

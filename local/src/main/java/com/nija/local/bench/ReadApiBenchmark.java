@@ -77,7 +77,7 @@ public final class ReadApiBenchmark {
             String user = "bench-" + t;
             ids.add(user);
             tables.profiles().putItem(new ProfileItem(Keys.user(user), Keys.PROFILE, user, null, "pro", "active",
-                    "RUNNING", new BigDecimal("10000.00"), new BigDecimal("9000.00"), now, now, null));
+                    "RUNNING", new BigDecimal("10000.00"), 0L, now, now, null));
             for (int p = 0; p < SYMBOLS.size(); p++) {
                 String id = "bench-p-" + p;
                 String symbol = SYMBOLS.get(p);

@@ -30,11 +30,13 @@ import software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch;
 /**
  * Seeds a demo trader the way the paper broker would have left them: 90 days of round trips (300+ fills) on
  * five markets along a seeded random walk, three open positions, roll-ups written through the same atomic
- * ADD path the engine uses, latest prices, and cash that reconciles with every fill and fee. Skips a trader
+ * ADD path the engine uses, latest prices; cash follows from them (it is derived, never stored). Skips a trader
  * that already has a profile, so restarting with {@code --data} never doubles the history.
  */
 public final class DemoSeeder {
     public static final String DEMO_TRADER = "demo-trader";
+    /** The signal source {@code up --demo} registers and subscribes the demo trader to. */
+    public static final String DEMO_SOURCE = "demo";
     static final BigDecimal FEE_RATE = new BigDecimal("0.001"); // paper broker: 0.1% of notional per fill
     private static final Map<String, Double> START_PRICES = Map.of(
             "BTC-USD", 61000.0, "ETH-USD", 3200.0, "SOL-USD", 140.0, "ADA-USD", 0.42, "DOGE-USD", 0.15);
@@ -63,7 +65,6 @@ public final class DemoSeeder {
         PricePaths paths = PricePaths.generate(random, SYMBOLS, START_PRICES, start, DAYS * 24);
         List<PositionItem> positions = new ArrayList<>();
         List<TradeItem> fills = new ArrayList<>();
-        BigDecimal cash = ProfileService.STARTING_BALANCE;
         int total = CLOSED_POSITIONS + OPEN_POSITIONS;
         for (int i = 0; i < total; i++) {
             boolean open = i >= CLOSED_POSITIONS;
@@ -72,15 +73,14 @@ public final class DemoSeeder {
             int openHour = open ? DAYS * 24 - 1 - random.nextInt(48) : random.nextInt(DAYS * 24 - 50);
             int closeHour = openHour + 1 + random.nextInt(48);
             BigDecimal notional = BigDecimal.valueOf(200 + random.nextInt(301));
-            cash = cash.add(roundTrip(userId, i, symbol, side, notional, paths, start, openHour,
-                    open ? -1 : closeHour, positions, fills));
+            roundTrip(userId, i, symbol, side, notional, paths, start, openHour, open ? -1 : closeHour, positions, fills);
         }
-        write(userId, positions, fills, paths, now, cash);
+        write(userId, positions, fills, paths, now);
         return fills.size();
     }
 
-    /** Builds one position and its fills; returns the change in cash. */
-    private BigDecimal roundTrip(String userId, int n, String symbol, Side side, BigDecimal notional, PricePaths paths,
+    /** Builds one position and its fills. */
+    private void roundTrip(String userId, int n, String symbol, Side side, BigDecimal notional, PricePaths paths,
                                  Instant start, int openHour, int closeHour, List<PositionItem> positions,
                                  List<TradeItem> fills) {
         String positionId = String.format("demo-p-%04d", n);
@@ -90,12 +90,11 @@ public final class DemoSeeder {
         Instant openedAt = start.plus(Duration.ofHours(openHour)).plusSeconds(n % 3600);
         fills.add(fill(userId, positionId + "-open", positionId, symbol, side == Side.LONG ? "BUY" : "SELL",
                 qty, entry, entryFee, null, openedAt));
-        BigDecimal cash = qty.multiply(entry).multiply(BigDecimal.valueOf(-side.sign())).subtract(entryFee);
         if (closeHour < 0) {
             positions.add(new PositionItem(Keys.user(userId), Keys.position(positionId), positionId, userId, symbol,
                     side.name(), qty, entry, PositionStatus.OPEN.name(), openedAt, null, null, null, entryFee,
                     null, null, Keys.openBySymbol(symbol), userId + "#" + positionId, null, null));
-            return cash;
+            return;
         }
         BigDecimal exit = paths.price(symbol, closeHour);
         BigDecimal exitFee = money(qty.multiply(exit).multiply(FEE_RATE));
@@ -107,7 +106,6 @@ public final class DemoSeeder {
         positions.add(new PositionItem(Keys.user(userId), Keys.position(positionId), positionId, userId, symbol,
                 side.name(), qty, entry, PositionStatus.CLOSED.name(), openedAt, closedAt, exit, realized,
                 entryFee.add(exitFee), null, null, null, null, null, null));
-        return cash.add(qty.multiply(exit).multiply(BigDecimal.valueOf(side.sign()))).subtract(exitFee);
     }
 
     private static TradeItem fill(String userId, String tradeId, String positionId, String symbol, String side,
@@ -117,16 +115,17 @@ public final class DemoSeeder {
     }
 
     private void write(String userId, List<PositionItem> positions, List<TradeItem> fills, PricePaths paths,
-                       Instant now, BigDecimal cash) {
+                       Instant now) {
         batch(fills, tables.trades(), TradeItem.class);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> pending = new ArrayList<>();
             // Positions carry an optimistic-locking version, which BatchWriteItem cannot condition on: one put each.
             for (PositionItem p : positions) pending.add(pool.submit(() -> tables.positions().putItem(p)));
-            for (TradeItem t : fills) {
-                pending.add(pool.submit(() -> rollups.addFill(userId, t.executedAt(), t.fee(),
-                        t.quantity().multiply(t.price()), t.realizedPnl())));
+            for (PositionItem p : positions) {
+                if (p.closedAt() == null) continue;
+                pending.add(pool.submit(() -> rollups.addClose(userId, p.closedAt(), p.fees(),
+                        p.quantity().multiply(p.exitPrice()), p.realizedPnl(), p.positionId() + "-close")));
             }
             for (Future<?> f : pending) f.get();
         } catch (Exception e) {
@@ -137,10 +136,10 @@ public final class DemoSeeder {
         for (String symbol : SYMBOLS) prices.update(symbol, paths.latest(symbol), now);
         tables.settings().putItem(new SettingsItem(Keys.user(userId), Keys.SETTINGS, new BigDecimal("3"), 10,
                 new BigDecimal("300"), SYMBOLS, new BigDecimal("3"), new BigDecimal("6"), true, true,
-                Keys.enabledShard(userId), userId, now, null));
+                List.of(DEMO_SOURCE), Keys.enabledShard(userId), userId, now, null));
         // The profile goes last: its presence marks the seed as complete.
         tables.profiles().putItem(new ProfileItem(Keys.user(userId), Keys.PROFILE, userId, "Demo Trader", "pro",
-                "active", BotState.RUNNING.name(), ProfileService.STARTING_BALANCE, money(cash), now.minus(Duration.ofDays(DAYS)),
+                "active", BotState.RUNNING.name(), ProfileService.STARTING_BALANCE, 0L, now.minus(Duration.ofDays(DAYS)),
                 now, null));
     }
 

@@ -3,26 +3,31 @@ package com.nija.local.platform;
 import com.nija.local.services.DynaliteServer;
 import com.nija.local.services.FreePort;
 import com.nija.local.services.RedisServerProcess;
+import com.nija.local.services.sqs.ElasticMqServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * DynamoDB and Redis for the platform: the ones {@code NIJA_DYNAMODB_ENDPOINT} / {@code NIJA_REDIS_URL} name
- * (real AWS, LocalStack), otherwise dynalite and a real redis-server started as child processes here.
+ * DynamoDB, Redis and SQS for the platform: the ones {@code NIJA_DYNAMODB_ENDPOINT} / {@code NIJA_REDIS_URL} /
+ * {@code NIJA_SQS_ENDPOINT} name (real AWS, LocalStack), otherwise dynalite and a real redis-server as child
+ * processes and ElasticMQ in this JVM.
  */
 public final class Backends implements AutoCloseable {
     public static final String DYNAMODB_ENV = "NIJA_DYNAMODB_ENDPOINT";
     public static final String REDIS_ENV = "NIJA_REDIS_URL";
+    public static final String SQS_ENV = "NIJA_SQS_ENDPOINT";
 
     private final String dynamodbEndpoint;
     private final String redisUrl;
+    private final String sqsEndpoint;
     private final RedisServerProcess redis;
     private final List<AutoCloseable> started = new ArrayList<>();
 
-    private Backends(String dynamodbEndpoint, String redisUrl, RedisServerProcess redis) {
+    private Backends(String dynamodbEndpoint, String redisUrl, String sqsEndpoint, RedisServerProcess redis) {
         this.dynamodbEndpoint = dynamodbEndpoint;
         this.redisUrl = redisUrl;
+        this.sqsEndpoint = sqsEndpoint;
         this.redis = redis;
     }
 
@@ -30,6 +35,7 @@ public final class Backends implements AutoCloseable {
     public static Backends start(Path dataDir) {
         String dynamo = blankToNull(System.getenv(DYNAMODB_ENV));
         String redisUrl = blankToNull(System.getenv(REDIS_ENV));
+        String sqs = blankToNull(System.getenv(SQS_ENV));
         List<AutoCloseable> started = new ArrayList<>();
         try {
             if (dynamo == null) {
@@ -44,7 +50,12 @@ public final class Backends implements AutoCloseable {
                 started.add(redis);
                 redisUrl = redis.uri().toString();
             }
-            Backends backends = new Backends(dynamo, redisUrl, redis);
+            if (sqs == null) {
+                ElasticMqServer elasticMq = ElasticMqServer.start(FreePort.find());
+                started.add(elasticMq);
+                sqs = elasticMq.endpoint().toString();
+            }
+            Backends backends = new Backends(dynamo, redisUrl, sqs, redis);
             backends.started.addAll(started);
             return backends;
         } catch (RuntimeException e) {
@@ -59,6 +70,10 @@ public final class Backends implements AutoCloseable {
 
     public String redisUrl() {
         return redisUrl;
+    }
+
+    public String sqsEndpoint() {
+        return sqsEndpoint;
     }
 
     /** The redis-server this platform started, or null when an external Redis is used. */

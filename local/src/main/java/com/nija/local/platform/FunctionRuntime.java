@@ -1,32 +1,58 @@
 package com.nija.local.platform;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nija.functions.routes.Route;
+import com.nija.functions.routes.RouteTable;
+import com.nija.functions.routes.Worker;
+import com.nija.local.gateway.LocalLambdaContext;
+import com.nija.local.services.sqs.SqsEventSource;
 import com.nija.shared.config.NijaConfig;
+import com.nija.shared.data.QueueProvisioner;
+import com.nija.shared.data.Queues;
 import com.nija.shared.data.TableProvisioner;
 import com.nija.shared.data.Tables;
 import io.micronaut.context.ApplicationContext;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The functions' runtime on one machine: one Micronaut context configured the way the CDK app configures
- * each Lambda (endpoints, table names, secrets), shared by every handler, with the tables created from the
- * same definitions the CDK app uses.
+ * The functions' runtime on one machine: the queues created first (their URLs are configuration), then one
+ * Micronaut context configured the way the CDK app configures each Lambda, shared by every handler, with the
+ * tables created from the same definitions the CDK app uses, and the queue workers fed by SQS event sources.
  */
 public final class FunctionRuntime implements AutoCloseable {
     private final ApplicationContext context;
+    private final List<SqsEventSource> eventSources = new ArrayList<>();
 
-    public FunctionRuntime(String dynamodbEndpoint, String redisUrl, String cursorSecret) {
+    /** @param overrides extra configuration (e.g. {@code nija.throttle.enabled=false} for load tests) */
+    public FunctionRuntime(String dynamodbEndpoint, String redisUrl, String sqsEndpoint, String cursorSecret,
+                           Map<String, Object> overrides) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("nija.dynamodb-endpoint", dynamodbEndpoint);
+        properties.put("nija.redis-url", redisUrl == null ? "" : redisUrl);
+        properties.put("nija.cursor-secret", cursorSecret);
+        if (sqsEndpoint != null) {
+            properties.put("nija.sqs-endpoint", sqsEndpoint);
+            try (SqsClient sqs = sqsClient(sqsEndpoint)) {
+                QueueProvisioner queues = new QueueProvisioner(sqs);
+                properties.put("nija.signals-queue-url", queues.ensure(Queues.SIGNALS));
+                properties.put("nija.orders-queue-url", queues.ensure(Queues.ORDERS));
+            }
+        }
+        properties.putAll(overrides);
         context = ApplicationContext.builder()
                 .deduceEnvironment(false)
                 .environments("local")
-                .properties(Map.of(
-                        "nija.dynamodb-endpoint", dynamodbEndpoint,
-                        "nija.redis-url", redisUrl == null ? "" : redisUrl,
-                        "nija.cursor-secret", cursorSecret))
+                .properties(properties)
                 .start();
     }
 
@@ -40,19 +66,47 @@ public final class FunctionRuntime implements AutoCloseable {
         provisioner.ensure(Tables.TRADING, context.getBean(NijaConfig.class).getTradingTable());
     }
 
+    /** Starts an SQS event source per queue worker, invoking its handler as Lambda would (batches, partial failures). */
+    public void startWorkers() {
+        SqsClient sqs = context.getBean(SqsClient.class);
+        NijaConfig config = context.getBean(NijaConfig.class);
+        for (Worker w : RouteTable.WORKERS) {
+            String url = w.queue() == Queues.ORDERS ? config.getOrdersQueueUrl() : config.getSignalsQueueUrl();
+            com.amazonaws.services.lambda.runtime.RequestHandler<com.amazonaws.services.lambda.runtime.events.SQSEvent,
+                    com.amazonaws.services.lambda.runtime.events.SQSBatchResponse> handler = instantiate(w.handler());
+            eventSources.add(SqsEventSource.builder(sqs, url, handler,
+                            () -> new LocalLambdaContext("sqs", w.function(), Duration.ofSeconds(60)))
+                    .pollers(Math.min(w.maxConcurrency(), 8))
+                    .batchSize(w.batchSize())
+                    .build()
+                    .start());
+        }
+    }
+
     /** A route's handler, built the way Lambda would build it, but on the shared context. */
+    public <T> T handler(Route route) {
+        return instantiate(route.handler());
+    }
+
     @SuppressWarnings("unchecked")
-    public RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(Route route) {
+    private <T> T instantiate(Class<?> type) {
         try {
-            return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
-                    route.handler().getConstructor(ApplicationContext.class).newInstance(context);
+            return (T) type.getConstructor(ApplicationContext.class).newInstance(context);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(route.handler().getName() + " needs a public (ApplicationContext) constructor", e);
+            throw new IllegalStateException(type.getName() + " needs a public (ApplicationContext) constructor", e);
         }
     }
 
     @Override
     public void close() {
+        for (SqsEventSource source : eventSources) source.close();
         context.close();
+    }
+
+    static SqsClient sqsClient(String endpoint) {
+        return SqsClient.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build();
     }
 }

@@ -49,7 +49,7 @@ public final class InvokeCommand {
         }
         try (Backends backends = Backends.start(null);
              FunctionRuntime runtime = new FunctionRuntime(backends.dynamodbEndpoint(), backends.redisUrl(),
-                     LocalSecrets.cursorSecret(home))) {
+                     backends.sqsEndpoint(), LocalSecrets.cursorSecret(home), java.util.Map.of())) {
             runtime.provisionTables();
             RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = runtime.handler(route);
             String requestId = event.getRequestContext() == null ? "invoke" : event.getRequestContext().getRequestId();

@@ -18,6 +18,8 @@ import io.micronaut.context.ApplicationContext;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import com.nija.shared.signals.SourceRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalPlatform implements AutoCloseable {
     public static final String DEMO_TRADER = DemoSeeder.DEMO_TRADER;
+    public static final String DEMO_SOURCE = DemoSeeder.DEMO_SOURCE;
+    public static final String DEMO_PRICE_SOURCE = "demo-prices";
+    public static final String DEMO_SECRET_ENV = "NIJA_DEMO_SIGNAL_SECRET";
     private static final Logger LOG = LoggerFactory.getLogger(LocalPlatform.class);
 
     private final Backends backends;
@@ -35,6 +40,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final HttpGateway gateway;
     private final TokenIssuer tokens;
     private final InMemoryMetricsSink metrics;
+    private final String demoSecret;
 
     /**
      * @param port    0 picks a free port
@@ -42,10 +48,15 @@ public final class LocalPlatform implements AutoCloseable {
      * @param dataDir keep DynamoDB data here across restarts; null keeps it in memory
      * @param home    where the dev signing key and secrets live
      */
-    public record Options(int port, boolean demo, Path dataDir, Path home) {}
+    public record Options(int port, boolean demo, Path dataDir, Path home, Map<String, Object> overrides) {
+        public Options(int port, boolean demo, Path dataDir, Path home) {
+            this(port, demo, dataDir, home, Map.of());
+        }
+    }
 
     private LocalPlatform(Backends backends, FunctionRuntime runtime, HttpGateway gateway, TokenIssuer tokens,
-                          InMemoryMetricsSink metrics) {
+                          InMemoryMetricsSink metrics, String demoSecret) {
+        this.demoSecret = demoSecret;
         this.backends = backends;
         this.runtime = runtime;
         this.gateway = gateway;
@@ -61,15 +72,17 @@ public final class LocalPlatform implements AutoCloseable {
         Backends backends = Backends.start(options.dataDir());
         FunctionRuntime runtime = null;
         try {
-            runtime = new FunctionRuntime(backends.dynamodbEndpoint(), backends.redisUrl(),
-                    LocalSecrets.cursorSecret(options.home()));
+            runtime = new FunctionRuntime(backends.dynamodbEndpoint(), backends.redisUrl(), backends.sqsEndpoint(),
+                    LocalSecrets.cursorSecret(options.home()), options.overrides());
             runtime.provisionTables();
             FunctionRuntime rt = runtime;
             List<BoundRoute> routes = RouteTable.ROUTES.stream().map(r -> new BoundRoute(r, rt.handler(r))).toList();
-            if (options.demo()) seedDemo(runtime.context());
+            runtime.startWorkers();
+            String demoSecret = null;
+            if (options.demo()) demoSecret = seedDemo(runtime.context());
             HttpGateway gateway = new HttpGateway(routes, new JwtVerifier(key),
                     GatewayOptions.defaults().withPort(options.port())).start();
-            return new LocalPlatform(backends, runtime, gateway, new TokenIssuer(key), metrics);
+            return new LocalPlatform(backends, runtime, gateway, new TokenIssuer(key), metrics, demoSecret);
         } catch (RuntimeException e) {
             if (runtime != null) runtime.close();
             backends.close();
@@ -77,12 +90,19 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    private static void seedDemo(ApplicationContext context) {
+    /** Seeds the demo trader and registers the demo signal and price sources; returns their secret. */
+    private static String seedDemo(ApplicationContext context) {
         long started = System.nanoTime();
+        String secret = System.getenv(DEMO_SECRET_ENV);
+        if (secret == null || secret.isBlank()) secret = LocalSecrets.random();
+        SourceRegistry sources = context.getBean(SourceRegistry.class);
+        sources.register(DemoSeeder.DEMO_SOURCE, "SIGNALS", secret, List.of("*"), Instant.now());
+        sources.register(DEMO_PRICE_SOURCE, "PRICES", secret, List.of("*"), Instant.now());
         int fills = new DemoSeeder(context.getBean(TradingTables.class), context.getBean(RollupRepository.class),
                 context.getBean(PriceBook.class)).seed(DEMO_TRADER, Instant.now());
         LOG.info(fills == 0 ? "demo trader already present" : "seeded demo trader with {} fills in {} ms",
                 fills, (System.nanoTime() - started) / 1_000_000);
+        return secret;
     }
 
     public String baseUrl() {
@@ -104,6 +124,11 @@ public final class LocalPlatform implements AutoCloseable {
     /** The redis-server this platform started (tests stop it to check reads survive), or null if external. */
     public RedisServerProcess redis() {
         return backends.redis();
+    }
+
+    /** The demo sources' shared secret (from NIJA_DEMO_SIGNAL_SECRET or generated), null without --demo. */
+    public String demoSecret() {
+        return demoSecret;
     }
 
     public InMemoryMetricsSink metrics() {

@@ -21,13 +21,18 @@ public final class LocalSecrets {
         return readOrCreate(home.resolve("cursor-secret"));
     }
 
+    /** A fresh random secret (hex, 256 bits). */
+    public static String random() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
     private static synchronized String readOrCreate(Path file) {
         try {
             if (Files.exists(file)) return Files.readString(file, StandardCharsets.UTF_8).trim();
             Files.createDirectories(file.getParent());
-            byte[] bytes = new byte[32];
-            new SecureRandom().nextBytes(bytes);
-            String secret = HexFormat.of().formatHex(bytes);
+            String secret = random();
             Path tmp = Files.createTempFile(file.getParent(), "secret", ".tmp");
             try {
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));

@@ -25,8 +25,18 @@ public class ProfileService {
         return item != null ? item : newTrader(userId);
     }
 
+    /** Writes the starting profile for a trader seen for the first time; leaves an existing one alone. */
+    public void ensureExists(String userId) {
+        try {
+            tables.profiles().putItem(r -> r.item(newTrader(userId)).conditionExpression(
+                    software.amazon.awssdk.enhanced.dynamodb.Expression.builder().expression("attribute_not_exists(pk)").build()));
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException exists) {
+            // already there
+        }
+    }
+
     static ProfileItem newTrader(String userId) {
         return new ProfileItem(Keys.user(userId), Keys.PROFILE, userId, null, TierCatalog.DEFAULT_TIER, "none",
-                BotState.RUNNING.name(), STARTING_BALANCE, STARTING_BALANCE, null, null, null);
+                BotState.RUNNING.name(), STARTING_BALANCE, 0L, null, null, null);
     }
 }

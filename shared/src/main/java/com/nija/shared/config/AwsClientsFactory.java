@@ -14,6 +14,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 import software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtension;
 
 /** Builds the AWS clients once, at init, so SnapStart snapshots them warm. */
@@ -32,6 +34,23 @@ public class AwsClientsFactory {
         if (config.getDynamodbEndpoint() != null) {
             // dynalite and LocalStack accept any credentials; never pick up a developer's real ones for them.
             builder.endpointOverride(URI.create(config.getDynamodbEndpoint()))
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+        } else {
+            builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
+        }
+        return builder.build();
+    }
+
+    @Singleton
+    SqsClient sqsClient(NijaConfig config) {
+        SqsClientBuilder builder = SqsClient.builder()
+                .region(Region.of(config.getRegion()))
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(Duration.ofSeconds(5)))
+                .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD).build());
+        if (config.getSqsEndpoint() != null) {
+            builder.endpointOverride(URI.create(config.getSqsEndpoint()))
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
         } else {
             builder.credentialsProvider(DefaultCredentialsProvider.builder().build());

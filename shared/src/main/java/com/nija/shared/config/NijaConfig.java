@@ -15,6 +15,11 @@ public class NijaConfig {
     @Nullable private String redisUrl;
     private String region = "us-east-1";
     private String tradingTable = "nija-trading";
+    /** SQS endpoint override (ElasticMQ, LocalStack); null means the regional AWS endpoint. */
+    @Nullable private String sqsEndpoint;
+    /** Queue URLs, set by the CDK app (or the local platform after creating the queues). */
+    @Nullable private String signalsQueueUrl;
+    @Nullable private String ordersQueueUrl;
     /** Secret that signs pagination cursors so a client cannot forge one. */
     private String cursorSecret = "";
     /** Redis commands slower than this are abandoned and the read goes to DynamoDB. */
@@ -24,6 +29,12 @@ public class NijaConfig {
     public void setDynamodbEndpoint(@Nullable String v) { dynamodbEndpoint = blankToNull(v); }
     @Nullable public String getRedisUrl() { return redisUrl; }
     public void setRedisUrl(@Nullable String v) { redisUrl = blankToNull(v); }
+    @Nullable public String getSqsEndpoint() { return sqsEndpoint; }
+    public void setSqsEndpoint(@Nullable String v) { sqsEndpoint = blankToNull(v); }
+    @Nullable public String getSignalsQueueUrl() { return signalsQueueUrl; }
+    public void setSignalsQueueUrl(@Nullable String v) { signalsQueueUrl = blankToNull(v); }
+    @Nullable public String getOrdersQueueUrl() { return ordersQueueUrl; }
+    public void setOrdersQueueUrl(@Nullable String v) { ordersQueueUrl = blankToNull(v); }
     public String getRegion() { return region; }
     public void setRegion(String region) { this.region = region; }
     public String getTradingTable() { return tradingTable; }

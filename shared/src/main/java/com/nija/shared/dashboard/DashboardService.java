@@ -11,6 +11,7 @@ import com.nija.shared.data.RollupPeriod;
 import com.nija.shared.json.Json;
 import com.nija.shared.performance.RollupRepository;
 import com.nija.shared.settings.SettingsService;
+import com.nija.shared.trading.AccountValuation;
 import com.nija.shared.trading.PositionMath;
 import com.nija.shared.trading.PositionRepository;
 import com.nija.shared.trading.PositionStatus;
@@ -65,11 +66,12 @@ public class DashboardService {
             exposure = exposure.add(p.marketValue());
         }
         ProfileItem profile = s.profile();
-        BigDecimal equity = PositionMath.money(profile.cash().add(signedValue));
+        BigDecimal cash = AccountValuation.cash(profile.startingBalance(), s.lifetimeRealizedPnl(), s.openPositions());
+        BigDecimal equity = PositionMath.money(cash.add(signedValue));
         String botState = !s.tradingEnabled() ? "disabled"
                 : BotState.PAUSED.name().equals(profile.botState()) ? "paused" : "running";
         return new DashboardView(profile.tier(), profile.subscriptionStatus(), botState, s.tradingEnabled(), equity,
-                PositionMath.money(profile.cash()), PositionMath.money(s.todayRealizedPnl().add(unrealized)),
+                PositionMath.money(cash), PositionMath.money(s.todayRealizedPnl().add(unrealized)),
                 PositionMath.money(s.todayRealizedPnl()), PositionMath.money(unrealized), open.size(),
                 PositionMath.money(exposure), PositionMath.percent(exposure, equity), open, s.lastTrades());
     }
@@ -81,7 +83,8 @@ public class DashboardService {
         BigDecimal todayRealized = rollups.range(userId, RollupPeriod.DAY, today, today).stream()
                 .map(RollupItem::realizedPnl).filter(java.util.Objects::nonNull)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal lifetime = rollups.lifetime(userId).map(RollupItem::realizedPnl).orElse(null);
         return new DashboardSnapshot(profile, enabled, positionRepository.list(userId, PositionStatus.OPEN),
-                trades.latest(userId, LAST_TRADES), todayRealized);
+                trades.latest(userId, LAST_TRADES), todayRealized, lifetime == null ? BigDecimal.ZERO : lifetime);
     }
 }

@@ -8,4 +8,4 @@ import java.util.List;
 
 /** The stored part of the dashboard (cached per trader); prices are applied on every read. */
 public record DashboardSnapshot(ProfileItem profile, boolean tradingEnabled, List<PositionItem> openPositions,
-                                List<TradeView> lastTrades, BigDecimal todayRealizedPnl) {}
+                                List<TradeView> lastTrades, BigDecimal todayRealizedPnl, BigDecimal lifetimeRealizedPnl) {}

@@ -14,6 +14,9 @@ public final class Keys {
     public static final String TRADE_PREFIX = "TRADE#";
     public static final String ROLLUP_PREFIX = "ROLLUP#";
     public static final String LATEST = "LATEST";
+    public static final String ORDER_PREFIX = "ORDER#";
+    public static final String CONTROL = "CONTROL";
+    public static final String KILL_SWITCH = "KILL_SWITCH";
 
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
 
@@ -30,6 +33,22 @@ public final class Keys {
     /** Trades sort by execution time (zero-padded millis) so a descending query is newest first. */
     public static String trade(Instant executedAt, String tradeId) {
         return TRADE_PREFIX + String.format("%013d", executedAt.toEpochMilli()) + "#" + tradeId;
+    }
+
+    public static String order(String orderId) {
+        return ORDER_PREFIX + orderId;
+    }
+
+    public static String signal(String signalId) {
+        return "SIGNAL#" + signalId;
+    }
+
+    public static String source(String sourceId) {
+        return "SOURCE#" + sourceId;
+    }
+
+    public static String resting(String symbol) {
+        return "RESTING#" + symbol;
     }
 
     public static String price(String symbol) {

@@ -12,7 +12,11 @@ public final class Queues {
     public static final QueueDefinition ORDERS = new QueueDefinition(
             "orders", "nija-orders.fifo", true, Duration.ofSeconds(60), 5);
 
-    public static final List<QueueDefinition> ALL = List.of(ORDERS);
+    /** Accepted signals waiting for fan-out; fan-out is idempotent, so a standard queue suffices. */
+    public static final QueueDefinition SIGNALS = new QueueDefinition(
+            "signals", "nija-signals", false, Duration.ofSeconds(60), 5);
+
+    public static final List<QueueDefinition> ALL = List.of(SIGNALS, ORDERS);
 
     private Queues() {}
 }

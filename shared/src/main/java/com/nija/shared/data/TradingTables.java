@@ -18,6 +18,11 @@ public class TradingTables {
     private final DynamoDbTable<TradeItem> trades;
     private final DynamoDbTable<RollupItem> rollups;
     private final DynamoDbTable<PriceItem> prices;
+    private final DynamoDbTable<PaperOrderItem> paperOrders;
+    private final DynamoDbTable<ControlItem> controls;
+    private final DynamoDbTable<SourceItem> sources;
+    private final DynamoDbTable<SignalItem> signals;
+    private final DynamoDbTable<OrderItem> orders;
 
     public TradingTables(DynamoDbEnhancedClient enhanced, DynamoDbClient client, NijaConfig config) {
         this.client = client;
@@ -30,6 +35,11 @@ public class TradingTables {
         trades = enhanced.table(name, RecordTableSchema.of(TradeItem.class, def));
         rollups = enhanced.table(name, RecordTableSchema.of(RollupItem.class, def));
         prices = enhanced.table(name, RecordTableSchema.of(PriceItem.class, def));
+        paperOrders = enhanced.table(name, RecordTableSchema.of(PaperOrderItem.class, def));
+        controls = enhanced.table(name, RecordTableSchema.of(ControlItem.class, def));
+        sources = enhanced.table(name, RecordTableSchema.of(SourceItem.class, def));
+        signals = enhanced.table(name, RecordTableSchema.of(SignalItem.class, def));
+        orders = enhanced.table(name, RecordTableSchema.of(OrderItem.class, def));
     }
 
     public DynamoDbClient client() { return client; }
@@ -41,4 +51,9 @@ public class TradingTables {
     public DynamoDbTable<TradeItem> trades() { return trades; }
     public DynamoDbTable<RollupItem> rollups() { return rollups; }
     public DynamoDbTable<PriceItem> prices() { return prices; }
+    public DynamoDbTable<PaperOrderItem> paperOrders() { return paperOrders; }
+    public DynamoDbTable<ControlItem> controls() { return controls; }
+    public DynamoDbTable<SourceItem> sources() { return sources; }
+    public DynamoDbTable<SignalItem> signals() { return signals; }
+    public DynamoDbTable<OrderItem> orders() { return orders; }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -52,33 +53,39 @@ public class RollupRepository {
     }
 
     /**
-     * Adds one fill to the hour, day, week and lifetime roll-ups.
+     * Adds one closed round trip to the hour, day, week and lifetime roll-ups. Each update is guarded by the
+     * closing order's id (the last one applied is remembered on the item), so re-applying the same close after a
+     * crash adds nothing twice. Per-trader orders are applied one at a time (FIFO per trader), which is what makes
+     * "the last one applied" sufficient.
      *
-     * @param realizedPnl net P&L the fill realized, or null for a fill that only opens
+     * @param fees        all fees of the round trip (entry and exit)
+     * @param realizedPnl net P&L the close realized
      */
-    public void addFill(String userId, Instant at, BigDecimal fee, BigDecimal notional, BigDecimal realizedPnl) {
+    public void addClose(String userId, Instant at, BigDecimal fees, BigDecimal notional, BigDecimal realizedPnl,
+                         String orderId) {
         for (RollupPeriod period : ALL_PERIODS) {
-            tables.client().updateItem(addRequest(userId, period, at, fee, notional, realizedPnl));
+            try {
+                tables.client().updateItem(addRequest(userId, period, at, fees, notional, realizedPnl, orderId));
+            } catch (ConditionalCheckFailedException alreadyApplied) {
+                // this close reached this roll-up on an earlier attempt
+            }
         }
     }
 
-    UpdateItemRequest addRequest(String userId, RollupPeriod period, Instant at, BigDecimal fee, BigDecimal notional,
-                                 BigDecimal realizedPnl) {
+    UpdateItemRequest addRequest(String userId, RollupPeriod period, Instant at, BigDecimal fees, BigDecimal notional,
+                                 BigDecimal realizedPnl, String orderId) {
         Map<String, BigDecimal> adds = new java.util.LinkedHashMap<>();
-        adds.put("fills", BigDecimal.ONE);
-        adds.put("fees", fee);
+        adds.put("fees", fees);
         adds.put("volume", notional);
-        if (realizedPnl != null) {
-            adds.put("realizedPnl", realizedPnl);
-            adds.put("closedTrades", BigDecimal.ONE);
-            int sign = realizedPnl.signum();
-            if (sign > 0) {
-                adds.put("wins", BigDecimal.ONE);
-                adds.put("grossProfit", realizedPnl);
-            } else if (sign < 0) {
-                adds.put("losses", BigDecimal.ONE);
-                adds.put("grossLoss", realizedPnl.negate());
-            }
+        adds.put("realizedPnl", realizedPnl);
+        adds.put("closedTrades", BigDecimal.ONE);
+        int sign = realizedPnl.signum();
+        if (sign > 0) {
+            adds.put("wins", BigDecimal.ONE);
+            adds.put("grossProfit", realizedPnl);
+        } else if (sign < 0) {
+            adds.put("losses", BigDecimal.ONE);
+            adds.put("grossLoss", realizedPnl.negate());
         }
         // Every attribute goes through a #name: several (bucket, volume…) are DynamoDB reserved words.
         Map<String, String> names = new HashMap<>();
@@ -92,9 +99,11 @@ public class RollupRepository {
             values.put(":a" + i, n(add.getValue()));
             i++;
         }
-        expression.append(" SET #bucket = :bucket");
+        expression.append(" SET #bucket = :bucket, #last = :order");
         names.put("#bucket", "bucket");
+        names.put("#last", "lastOrderId");
         values.put(":bucket", AttributeValue.fromS(Keys.bucket(period, at)));
+        values.put(":order", AttributeValue.fromS(orderId));
         if (period.retention() != null) {
             expression.append(", #exp = if_not_exists(#exp, :exp)");
             names.put("#exp", "expiresAt");
@@ -105,6 +114,7 @@ public class RollupRepository {
                 .key(Map.of("pk", AttributeValue.fromS(Keys.user(userId)),
                         "sk", AttributeValue.fromS(Keys.rollup(period, at))))
                 .updateExpression(expression.toString())
+                .conditionExpression("attribute_not_exists(#last) OR #last <> :order")
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
                 .build();

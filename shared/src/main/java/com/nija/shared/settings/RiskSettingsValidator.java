@@ -23,6 +23,9 @@ public final class RiskSettingsValidator {
     static final BigDecimal MAX_DAILY_LOSS = new BigDecimal("1000000");
     static final int MAX_SYMBOLS = 100;
     static final int HARD_MAX_OPEN_POSITIONS = 500;
+    static final int MAX_SUBSCRIPTIONS = 50;
+    /** Signal source ids: lower-case letters, digits and dashes. */
+    public static final java.util.regex.Pattern SOURCE_ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{1,39}");
 
     private RiskSettingsValidator() {}
 
@@ -39,11 +42,13 @@ public final class RiskSettingsValidator {
         range(v, "stopLossPct", in.stopLossPct(), MAX_STOP_LOSS_PCT, false);
         range(v, "takeProfitPct", in.takeProfitPct(), MAX_TAKE_PROFIT_PCT, false);
         List<String> symbols = symbols(v, in.allowedSymbols());
+        List<String> subscriptions = subscriptions(v, in.subscriptions());
         if (in.allowShorts() == null) v.add(new Violation("allowShorts", "is required (true or false)"));
         if (in.tradingEnabled() == null) v.add(new Violation("tradingEnabled", "is required (true or false)"));
         if (!v.isEmpty()) throw new InvalidInputException(v, true);
         return new RiskSettings(in.positionSizePct(), in.maxOpenPositions(), in.dailyLossLimit(), symbols,
-                in.stopLossPct(), in.takeProfitPct(), in.allowShorts(), in.tradingEnabled(), in.version(), in.updatedAt());
+                in.stopLossPct(), in.takeProfitPct(), in.allowShorts(), in.tradingEnabled(), subscriptions,
+                in.version(), in.updatedAt());
     }
 
     /** The plan's cap on open positions; a plan without one (-1 or absent) still gets NIJA's hard cap. */
@@ -60,6 +65,23 @@ public final class RiskSettingsValidator {
         } else if (value.scale() > 4) {
             v.add(new Violation(field, "has more than 4 decimal places"));
         }
+    }
+
+    private static List<String> subscriptions(List<Violation> v, List<String> raw) {
+        if (raw == null) return List.of();
+        if (raw.size() > MAX_SUBSCRIPTIONS) {
+            v.add(new Violation("subscriptions", "at most " + MAX_SUBSCRIPTIONS + " sources"));
+            return List.of();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String s : raw) {
+            if (s == null || !SOURCE_ID.matcher(s).matches()) {
+                v.add(new Violation("subscriptions", "'" + s + "' is not a signal source id"));
+            } else {
+                out.add(s);
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static List<String> symbols(List<Violation> v, List<String> raw) {

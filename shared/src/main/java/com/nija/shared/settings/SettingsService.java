@@ -53,7 +53,7 @@ public class SettingsService {
         boolean enabled = Boolean.TRUE.equals(valid.tradingEnabled());
         SettingsItem item = new SettingsItem(Keys.user(userId), Keys.SETTINGS, valid.positionSizePct(),
                 valid.maxOpenPositions(), valid.dailyLossLimit(), valid.allowedSymbols(), valid.stopLossPct(),
-                valid.takeProfitPct(), valid.allowShorts(), valid.tradingEnabled(),
+                valid.takeProfitPct(), valid.allowShorts(), valid.tradingEnabled(), valid.subscriptions(),
                 enabled ? Keys.enabledShard(userId) : null, enabled ? userId : null,
                 Instant.now(clock), expectedVersion == 0 ? null : expectedVersion);
         try {
@@ -74,6 +74,7 @@ public class SettingsService {
         }
         return new RiskSettings(item.positionSizePct(), item.maxOpenPositions(), item.dailyLossLimit(),
                 item.allowedSymbols() == null ? java.util.List.of() : item.allowedSymbols(), item.stopLossPct(),
-                item.takeProfitPct(), item.allowShorts(), item.tradingEnabled(), item.version(), item.updatedAt());
+                item.takeProfitPct(), item.allowShorts(), item.tradingEnabled(),
+                item.subscriptions() == null ? java.util.List.of() : item.subscriptions(), item.version(), item.updatedAt());
     }
 }

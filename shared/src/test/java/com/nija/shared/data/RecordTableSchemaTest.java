@@ -33,10 +33,10 @@ class RecordTableSchemaTest {
     static Stream<Arguments> fullItems() {
         return Stream.of(
                 Arguments.of(ProfileItem.class, new ProfileItem("USER#u1", "PROFILE", "u1", "Ada", "pro", "active",
-                        "RUNNING", new BigDecimal("10000.00"), new BigDecimal("8123.45"), T0, T1, 3L)),
+                        "RUNNING", new BigDecimal("10000.00"), 2L, T0, T1, 3L)),
                 Arguments.of(SettingsItem.class, new SettingsItem("USER#u1", "SETTINGS", new BigDecimal("2.5"), 5,
                         new BigDecimal("500.00"), List.of("BTC-USD", "ETH-USDT"), new BigDecimal("5"),
-                        new BigDecimal("10.25"), true, true, "ENABLED#7", "u1", T0, 2L)),
+                        new BigDecimal("10.25"), true, true, List.of("demo"), "ENABLED#7", "u1", T0, 2L)),
                 Arguments.of(PositionItem.class, new PositionItem("USER#u1", "POS#p1", "p1", "u1", "BTC-USD", "LONG",
                         new BigDecimal("0.00500000"), new BigDecimal("61000.10"), "CLOSED", T0, T1,
                         new BigDecimal("61500"), new BigDecimal("1.99"), new BigDecimal("0.51"),
@@ -46,7 +46,7 @@ class RecordTableSchemaTest {
                         new BigDecimal("0.31"), new BigDecimal("-2.40"), T0, 1_802_000_000L)),
                 Arguments.of(RollupItem.class, new RollupItem("USER#u1", Keys.rollup(RollupPeriod.DAY, T0),
                         "2026-11-27", new BigDecimal("-120.55"), new BigDecimal("3.10"), 4L, 1L, 2L,
-                        new BigDecimal("40.00"), new BigDecimal("160.55"), 7L, new BigDecimal("25000.00"),
+                        new BigDecimal("40.00"), new BigDecimal("160.55"), new BigDecimal("25000.00"), "o-1",
                         1_860_000_000L)),
                 Arguments.of(PriceItem.class, new PriceItem("PRICE#BTC-USD", "LATEST", "BTC-USD",
                         new BigDecimal("61000.12345678"), T0)));
@@ -159,7 +159,7 @@ class RecordTableSchemaTest {
     @DisplayName("settings without symbols read back with an empty list, and missing attributes as null")
     void missingAttributesReadAsNull() {
         SettingsItem sparse = new SettingsItem("USER#u1", "SETTINGS", new BigDecimal("2"), 3, new BigDecimal("500"),
-                List.of(), null, null, false, false, null, null, T0, 1L);
+                List.of(), null, null, false, false, null, null, null, T0, 1L);
         TableSchema<SettingsItem> schema = RecordTableSchema.of(SettingsItem.class, Tables.TRADING);
 
         SettingsItem back = schema.mapToItem(schema.itemToMap(sparse, true));

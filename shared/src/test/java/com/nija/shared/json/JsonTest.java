@@ -98,7 +98,7 @@ class JsonTest {
     @DisplayName("risk settings survive a trip through JSON unchanged, cents and all")
     void recordsRoundTrip() throws Exception {
         RiskSettings settings = new RiskSettings(new BigDecimal("2.50"), 5, new BigDecimal("500.00"),
-                List.of("BTC-USD", "ETH-USDT"), new BigDecimal("0.10"), null, true, false, 4L,
+                List.of("BTC-USD", "ETH-USDT"), new BigDecimal("0.10"), null, true, false, List.of("demo"), 4L,
                 Instant.parse("2026-11-27T10:15:30.250Z"));
 
         RiskSettings back = Json.MAPPER.readValue(Json.MAPPER.writeValueAsString(settings), RiskSettings.class);

@@ -25,7 +25,7 @@ import net.jqwik.api.Tuple.Tuple2;
 class RiskSettingsValidatorPropertiesTest {
     private static final Pattern CANONICAL = Pattern.compile("[A-Z0-9]{2,10}-[A-Z]{3,4}");
     private static final TierLimits PRO = new TierLimits(new BigDecimal("149"), new BigDecimal("2000"), 10, 100, 100,
-            5, 365, true);
+            5, 365, true, List.of("*"));
 
     @Property(tries = 300)
     @Label("any accepted settings hold only canonical, distinct symbols: every market sent, once, in order")
@@ -55,7 +55,7 @@ class RiskSettingsValidatorPropertiesTest {
     void positionAboveFifteenAlwaysRefused(@ForAll("validSettings") RiskSettings in,
                                            @ForAll("aboveFifteen") BigDecimal pct) {
         RiskSettings tooBig = new RiskSettings(pct, in.maxOpenPositions(), in.dailyLossLimit(), in.allowedSymbols(),
-                in.stopLossPct(), in.takeProfitPct(), in.allowShorts(), in.tradingEnabled(), in.version(),
+                in.stopLossPct(), in.takeProfitPct(), in.allowShorts(), in.tradingEnabled(), in.subscriptions(), in.version(),
                 in.updatedAt());
 
         assertThatThrownBy(() -> RiskSettingsValidator.validate(tooBig, PRO))
@@ -83,7 +83,7 @@ class RiskSettingsValidatorPropertiesTest {
         Arbitrary<List<String>> symbols = spelledSymbols();
         Arbitrary<Boolean> flag = Arbitraries.of(true, false);
         return Combinators.combine(size, open, loss, symbols, stop, target, flag, flag)
-                .as((s, o, l, sym, sl, tp, shorts, on) -> new RiskSettings(s, o, l, sym, sl, tp, shorts, on, 0L, null));
+                .as((s, o, l, sym, sl, tp, shorts, on) -> new RiskSettings(s, o, l, sym, sl, tp, shorts, on, List.of(), 0L, null));
     }
 
     /**

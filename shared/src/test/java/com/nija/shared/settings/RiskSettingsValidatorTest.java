@@ -34,7 +34,7 @@ class RiskSettingsValidatorTest {
     void validSettingsPassThrough() {
         Instant saved = Instant.parse("2026-11-27T10:15:30Z");
         RiskSettings in = new RiskSettings(bd("2.5"), 3, bd("500"), List.of("BTC-USD"), bd("5"), bd("10"),
-                true, false, 7L, saved);
+                true, false, List.of(), 7L, saved);
 
         RiskSettings out = RiskSettingsValidator.validate(in, FREE);
 
@@ -272,7 +272,7 @@ class RiskSettingsValidatorTest {
     @DisplayName("every broken rule is reported at once, so the trader can fix them all in one go")
     void allViolationsAtOnce() {
         RiskSettings everythingWrong = new RiskSettings(bd("20"), 99, null, List.of("??"), bd("60"), bd("0"),
-                null, null, 0L, null);
+                null, null, List.of(), 0L, null);
 
         InvalidInputException e = refused(everythingWrong, FREE);
 
@@ -306,7 +306,7 @@ class RiskSettingsValidatorTest {
     }
 
     private static TierLimits tier(int maxOpenPositions) {
-        return new TierLimits(BigDecimal.ZERO, BigDecimal.ZERO, maxOpenPositions, 10, 10, 1, 30, false);
+        return new TierLimits(BigDecimal.ZERO, BigDecimal.ZERO, maxOpenPositions, 10, 10, 1, 30, false, List.of("*"));
     }
 
     private static BigDecimal bd(String value) {
@@ -339,7 +339,7 @@ class RiskSettingsValidatorTest {
 
         RiskSettings build() {
             return new RiskSettings(positionSizePct, maxOpenPositions, dailyLossLimit, allowedSymbols, stopLossPct,
-                    takeProfitPct, allowShorts, tradingEnabled, 3L, null);
+                    takeProfitPct, allowShorts, tradingEnabled, List.of(), 3L, null);
         }
     }
 }

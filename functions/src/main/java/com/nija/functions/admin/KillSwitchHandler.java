@@ -1,0 +1,44 @@
+package com.nija.functions.admin;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.nija.functions.http.ApiHandler;
+import com.nija.functions.http.ApiRequest;
+import com.nija.functions.http.Responses;
+import com.nija.shared.engine.KillSwitch;
+import com.nija.shared.problem.InvalidInputException;
+import io.micronaut.context.ApplicationContext;
+import jakarta.inject.Inject;
+
+/**
+ * {@code POST /api/v1/admin/kill-switch} {@code {"engaged": true, "reason": "…"}} — admin group only (checked by the
+ * authorizer and again here). Engaged, every engine stops placing new orders within a second; stop-loss,
+ * take-profit and manual closes still run. 200 with the new state; 400 without {@code engaged}; 403 not admin.
+ */
+public class KillSwitchHandler extends ApiHandler {
+    @Inject KillSwitch killSwitch;
+
+    public KillSwitchHandler() {}
+
+    public KillSwitchHandler(ApplicationContext context) {
+        super(context);
+    }
+
+    record Body(Boolean engaged, String reason) {}
+
+    @Override
+    protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+        request.requireGroup("admin");
+        Body body = request.body(Body.class);
+        if (body.engaged() == null) throw InvalidInputException.of("engaged", "is required (true or false)");
+        return Responses.ok(killSwitch.set(body.engaged(), body.reason(), request.userId()));
+    }
+
+    /** Priming must never flip the switch: without the admin group it is refused before the write. */
+    @Override
+    protected APIGatewayV2HTTPEvent primingEvent() {
+        APIGatewayV2HTTPEvent event = super.primingEvent();
+        event.setBody("{\"engaged\":false}");
+        return event;
+    }
+}

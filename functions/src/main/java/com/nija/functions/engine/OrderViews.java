@@ -1,0 +1,34 @@
+package com.nija.functions.engine;
+
+import com.nija.shared.data.OrderItem;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** An order as the API shows it: no keys or internal attributes. */
+final class OrderViews {
+    private OrderViews() {}
+
+    static Map<String, Object> of(OrderItem o) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("orderId", o.orderId());
+        v.put("status", o.status());
+        if (o.reason() != null) v.put("reason", o.reason());
+        v.put("symbol", o.symbol());
+        v.put("side", o.side());
+        if (o.intent() != null) v.put("intent", o.intent());
+        if (o.positionId() != null) v.put("positionId", o.positionId());
+        v.put("orderType", o.orderType());
+        if (o.limitPrice() != null) v.put("limitPrice", o.limitPrice());
+        if (o.quantity() != null) v.put("quantity", o.quantity());
+        if (o.fillPrice() != null) v.put("fillPrice", o.fillPrice());
+        if (o.fee() != null) v.put("fee", o.fee());
+        if (o.stopLoss() != null) v.put("stopLoss", o.stopLoss());
+        if (o.takeProfit() != null) v.put("takeProfit", o.takeProfit());
+        v.put("signalId", o.signalId());
+        v.put("source", o.source());
+        v.put("strategy", o.strategy());
+        v.put("createdAt", o.createdAt());
+        if (o.filledAt() != null) v.put("filledAt", o.filledAt());
+        return v;
+    }
+}

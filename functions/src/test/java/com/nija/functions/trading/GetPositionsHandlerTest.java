@@ -1,0 +1,141 @@
+package com.nija.functions.trading;
+
+import static com.nija.functions.support.ApiResponses.ok;
+import static com.nija.functions.support.ApiResponses.problem;
+import static com.nija.functions.support.ApiResponses.texts;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nija.functions.support.Events;
+import com.nija.functions.support.LocalBackends;
+import com.nija.functions.support.TraderFixture;
+import com.nija.shared.trading.Side;
+import java.math.BigDecimal;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class GetPositionsHandlerTest {
+    private final GetPositionsHandler handler = new GetPositionsHandler(LocalBackends.get().context());
+
+    private JsonNode positions(String userId, Map<String, String> query) {
+        APIGatewayV2HTTPEvent event = Events.withQuery(Events.http("api/get-positions.json", userId), query);
+        return ok(handler.handleRequest(event, null)).path("positions");
+    }
+
+    private static JsonNode byId(JsonNode positions, String id) {
+        for (JsonNode p : positions) if (id.equals(p.path("positionId").asText())) return p;
+        throw new AssertionError("no position " + id + " in " + positions);
+    }
+
+    @Test
+    @DisplayName("open long and short positions are valued at the latest price with exact unrealized P&L")
+    void openPositionsValuedAtLatestPrice() {
+        TraderFixture trader = TraderFixture.newTrader()
+                .price("BTC-USD", "62000.50")
+                .price("ETH-USD", "2900.25");
+        trader.openPosition("p-long", "BTC-USD", Side.LONG, "0.5", "60000", "30.00");
+        trader.openPosition("p-short", "ETH-USD", Side.SHORT, "2", "3000", "6.00");
+        trader.closedPosition("p-closed", "SOL-USD", Side.LONG, "10", "140", "144.5", "42.10", "2.85");
+
+        JsonNode open = positions(trader.userId(), Map.of("status", "open"));
+
+        assertThat(texts(open, "positionId")).containsExactlyInAnyOrder("p-long", "p-short");
+        JsonNode longBtc = byId(open, "p-long");
+        assertThat(longBtc.path("side").asText()).isEqualTo("LONG");
+        assertThat(new BigDecimal(longBtc.path("currentPrice").asText())).isEqualByComparingTo("62000.50");
+        assertThat(longBtc.path("unrealizedPnl").asText()).isEqualTo("1000.25");   // (62000.50 − 60000) × 0.5
+        assertThat(longBtc.path("marketValue").asText()).isEqualTo("31000.25");    // 0.5 × 62000.50
+        assertThat(longBtc.path("unrealizedPnlPct").asText()).isEqualTo("3.33");
+        JsonNode shortEth = byId(open, "p-short");
+        assertThat(shortEth.path("side").asText()).isEqualTo("SHORT");
+        assertThat(shortEth.path("unrealizedPnl").asText()).isEqualTo("199.50");   // price fell: a short gains
+        assertThat(shortEth.path("marketValue").asText()).isEqualTo("5800.50");    // 2 × 2900.25
+        assertThat(shortEth.path("status").asText()).isEqualTo("OPEN");
+    }
+
+    @Test
+    @DisplayName("a new price is reflected on the next read, without waiting for the cache to expire")
+    void newPriceShowsImmediately() {
+        TraderFixture trader = TraderFixture.newTrader().price("BTC-USD", "60000");
+        trader.openPosition("p-1", "BTC-USD", Side.LONG, "1", "60000", "60.00");
+        assertThat(byId(positions(trader.userId(), Map.of()), "p-1").path("unrealizedPnl").asText()).isEqualTo("0.00");
+
+        trader.price("BTC-USD", "60123.45");
+        JsonNode after = byId(positions(trader.userId(), Map.of()), "p-1");
+
+        assertThat(after.path("unrealizedPnl").asText()).isEqualTo("123.45");
+        assertThat(after.path("marketValue").asText()).isEqualTo("60123.45");
+    }
+
+    @Test
+    @DisplayName("status=closed lists only closed positions, with their realized P&L and no live valuation")
+    void closedOnly() {
+        TraderFixture trader = TraderFixture.newTrader().price("BTC-USD", "62000");
+        trader.openPosition("p-open", "BTC-USD", Side.LONG, "0.5", "60000", "30.00");
+        trader.closedPosition("p-won", "SOL-USD", Side.LONG, "10", "140", "144.5", "42.10", "2.85");
+        trader.closedPosition("p-lost", "ETH-USD", Side.SHORT, "1", "3000", "3050", "-53.05", "3.05");
+
+        JsonNode closed = positions(trader.userId(), Map.of("status", "closed"));
+
+        assertThat(texts(closed, "positionId")).containsExactlyInAnyOrder("p-won", "p-lost");
+        assertThat(texts(closed, "status")).containsOnly("CLOSED");
+        assertThat(new BigDecimal(byId(closed, "p-won").path("realizedPnl").asText())).isEqualByComparingTo("42.10");
+        assertThat(new BigDecimal(byId(closed, "p-lost").path("realizedPnl").asText())).isEqualByComparingTo("-53.05");
+        assertThat(byId(closed, "p-won").has("unrealizedPnl")).isFalse();
+        assertThat(byId(closed, "p-won").has("marketValue")).isFalse();
+    }
+
+    @Test
+    @DisplayName("without a status filter both open and closed positions are listed")
+    void allPositions() {
+        TraderFixture trader = TraderFixture.newTrader().price("BTC-USD", "62000");
+        trader.openPosition("p-open", "BTC-USD", Side.LONG, "0.5", "60000", "30.00");
+        trader.closedPosition("p-closed", "SOL-USD", Side.LONG, "10", "140", "144.5", "42.10", "2.85");
+
+        JsonNode all = positions(trader.userId(), Map.of());
+
+        assertThat(texts(all, "positionId")).containsExactlyInAnyOrder("p-open", "p-closed");
+    }
+
+    @Test
+    @DisplayName("an unknown status is refused with 400 invalid-input as problem+json naming the parameter")
+    void unknownStatus() {
+        TraderFixture trader = TraderFixture.newTrader();
+
+        var response = handler.handleRequest(Events.http("api/get-positions-bad-status.json", trader.userId()), null);
+
+        JsonNode body = problem(response, 400, "invalid-input");
+        assertThat(texts(body.path("errors"), "field")).containsExactly("status");
+    }
+
+    @Test
+    @DisplayName("a trader never sees another trader's positions")
+    void otherTradersPositionsNeverAppear() {
+        TraderFixture alice = TraderFixture.newTrader().price("BTC-USD", "62000");
+        TraderFixture bob = TraderFixture.newTrader();
+        alice.openPosition("alice-p", "BTC-USD", Side.LONG, "1", "60000", "60.00");
+        bob.openPosition("bob-open", "BTC-USD", Side.LONG, "3", "50000", "150.00");
+        bob.closedPosition("bob-closed", "SOL-USD", Side.LONG, "10", "140", "144.5", "42.10", "2.85");
+
+        JsonNode alicesOpen = positions(alice.userId(), Map.of("status", "open"));
+        JsonNode alicesAll = positions(alice.userId(), Map.of());
+        JsonNode bobsAll = positions(bob.userId(), Map.of());
+
+        assertThat(texts(alicesOpen, "positionId")).containsExactly("alice-p");
+        assertThat(texts(alicesAll, "positionId")).containsExactly("alice-p");
+        assertThat(texts(bobsAll, "positionId")).containsExactlyInAnyOrder("bob-open", "bob-closed");
+    }
+
+    @Test
+    @DisplayName("a new trader has an empty list, not an error")
+    void newTraderHasNoPositions() {
+        TraderFixture trader = TraderFixture.newTrader();
+
+        JsonNode positions = positions(trader.userId(), Map.of("status", "open"));
+
+        assertThat(positions.isArray()).isTrue();
+        assertThat(positions).isEmpty();
+    }
+}

@@ -1,0 +1,106 @@
+package com.nija.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nija.it.support.Api;
+import com.nija.it.support.ApiTarget;
+import com.nija.it.support.PlatformTest;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Who may call the trader API: the gateway's JWT authorizer, seen from a client. */
+@PlatformTest
+@DisplayName("Signing in to the trader API")
+class AuthIT {
+    private static final String POSITIONS = "/api/v1/positions";
+
+    private final ApiTarget target;
+    private final Api api;
+
+    AuthIT(ApiTarget target) {
+        this.target = target;
+        this.api = new Api(target);
+    }
+
+    @Test
+    @DisplayName("a request without a token is turned away with 401 and a problem body")
+    void noToken() {
+        var response = api.get(POSITIONS, null);
+
+        var problem = response.problem(401);
+        assertThat(problem.path("type").asText()).endsWith("/unauthorized");
+        assertThat(response.header("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(response.body()).doesNotContain("positionId");
+    }
+
+    @Test
+    @DisplayName("a token that is not a JWT at all is turned away with 401")
+    void garbageToken() {
+        var response = api.get(POSITIONS, "not-a-jwt.at-all");
+
+        response.problem(401);
+        assertThat(response.body()).doesNotContain("positionId");
+    }
+
+    @Test
+    @DisplayName("a token signed by someone else's key, with the right key id and claims, is turned away with 401")
+    void tokenSignedByAnotherKey() throws Exception {
+        String forged = resignWithFreshKey(target.traderToken());
+
+        var response = api.get(POSITIONS, forged);
+
+        response.problem(401);
+        assertThat(response.body()).doesNotContain("positionId");
+    }
+
+    @Test
+    @DisplayName("a token that has expired is turned away with 401")
+    void expiredToken() {
+        String expired = target.expiredToken(target.trader());
+
+        var response = api.get(POSITIONS, expired);
+
+        var problem = response.problem(401);
+        assertThat(problem.path("detail").asText()).containsIgnoringCase("expired");
+    }
+
+    @Test
+    @DisplayName("a valid token gets the trader's positions")
+    void validToken() {
+        var body = api.get(POSITIONS, target.traderToken()).ok();
+
+        assertThat(body.path("positions").isArray()).as("positions array in %s", body).isTrue();
+    }
+
+    @Test
+    @DisplayName("the health check needs no token")
+    void healthIsPublic() {
+        var body = api.get("/health", null).ok();
+
+        assertThat(body.path("status").asText()).isIn("ok", "degraded");
+    }
+
+    /** The same header (algorithm, kid) and claims as {@code token}, signed by a key the platform never saw. */
+    private static String resignWithFreshKey(String token) throws ParseException, JOSEException {
+        SignedJWT original = SignedJWT.parse(token);
+        JWSHeader header = original.getHeader();
+        RSAKey stranger = new RSAKeyGenerator(2048).keyID(header.getKeyID()).generate();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder(original.getJWTClaimsSet())
+                .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1))))
+                .build();
+        SignedJWT forged = new SignedJWT(new JWSHeader.Builder(header).build(), claims);
+        forged.sign(new RSASSASigner(stranger));
+        return forged.serialize();
+    }
+}

@@ -1,0 +1,23 @@
+package com.nija.shared.broker;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+/** The one port every broker sits behind (paper, Coinbase, Kraken, OKX, Binance, Alpaca). */
+public interface Broker {
+    /** Places an order. Idempotent on {@code clientOrderId}: placing the same id twice returns the first result. */
+    Fill place(OrderTicket ticket);
+
+    /** The order with this client order id, if the broker has it (how a retry after a timeout learns the truth). */
+    Optional<Fill> lookup(String userId, String clientOrderId);
+
+    /** Cancels a resting order; false when there was nothing to cancel. */
+    boolean cancel(String userId, String clientOrderId);
+
+    /** Orders accepted but not filled yet. */
+    List<OrderTicket> openOrders(String userId);
+
+    /** Cash the broker holds for the trader. */
+    BigDecimal balance(String userId);
+}

@@ -1,0 +1,171 @@
+package com.nija.shared.broker;
+
+import com.nija.shared.account.ProfileService;
+import com.nija.shared.data.Keys;
+import com.nija.shared.performance.RollupRepository;
+import com.nija.shared.trading.AccountValuation;
+import com.nija.shared.trading.PositionRepository;
+import com.nija.shared.trading.PositionStatus;
+import com.nija.shared.data.PaperOrderItem;
+import com.nija.shared.data.TradingTables;
+import com.nija.shared.prices.PriceBook;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * The default broker: real prices, simulated money. Market orders fill at the latest price moved against the
+ * trader by the configured slippage, minus a fee; limit orders fill at once when marketable, otherwise rest until
+ * a price update crosses them. Its book lives in DynamoDB, written with a condition, so placing an order id twice
+ * returns the first fill and a retry can always look an order up.
+ */
+@Singleton
+public class PaperBroker implements Broker {
+    private static final BigDecimal BPS = new BigDecimal("10000");
+
+    private final TradingTables tables;
+    private final PriceBook prices;
+    private final PaperBrokerConfig config;
+    private final Clock clock;
+    private final ProfileService profiles;
+    private final PositionRepository positions;
+    private final RollupRepository rollups;
+
+    public PaperBroker(TradingTables tables, PriceBook prices, PaperBrokerConfig config, Clock clock,
+                       ProfileService profiles, PositionRepository positions, RollupRepository rollups) {
+        this.profiles = profiles;
+        this.positions = positions;
+        this.rollups = rollups;
+        this.tables = tables;
+        this.prices = prices;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Override
+    public Fill place(OrderTicket t) {
+        Optional<Fill> existing = lookup(t.userId(), t.clientOrderId());
+        if (existing.isPresent()) return existing.get();
+        BigDecimal market = prices.latest(t.symbol()).orElseThrow(() ->
+                new BrokerException(BrokerException.Kind.REJECTED, "no market price for " + t.symbol()));
+        Instant now = clock.instant();
+        boolean buy = "BUY".equals(t.side());
+        PaperOrderItem item;
+        if ("LIMIT".equals(t.orderType()) && !marketable(buy, t.limitPrice(), market)) {
+            item = new PaperOrderItem(pk(t.userId()), t.clientOrderId(), t.clientOrderId(), t.userId(), t.symbol(),
+                    t.side(), t.orderType(), t.quantity(), t.limitPrice(), "RESTING", null, null, null, now,
+                    Keys.resting(t.symbol()), t.userId() + "#" + t.clientOrderId(), expiry(now));
+        } else {
+            BigDecimal price = executionPrice(buy, market, t.limitPrice());
+            item = filled(t, price, now);
+        }
+        try {
+            tables.paperOrders().putItem(r -> r.item(item).conditionExpression(
+                    Expression.builder().expression("attribute_not_exists(pk)").build()));
+        } catch (ConditionalCheckFailedException raced) {
+            return lookup(t.userId(), t.clientOrderId()).orElseThrow();
+        }
+        return toFill(item);
+    }
+
+    /** Fills a resting limit order the price has crossed; empty when it is no longer resting or not crossed. */
+    public Optional<Fill> fillIfCrossed(PaperOrderItem resting, BigDecimal market) {
+        boolean buy = "BUY".equals(resting.side());
+        if (!"RESTING".equals(resting.status()) || !marketable(buy, resting.limitPrice(), market)) return Optional.empty();
+        OrderTicket t = new OrderTicket(resting.clientOrderId(), resting.userId(), resting.symbol(), resting.side(),
+                resting.orderType(), resting.quantity(), resting.limitPrice());
+        PaperOrderItem item = filled(t, executionPrice(buy, market, resting.limitPrice()), clock.instant());
+        try {
+            tables.paperOrders().putItem(r -> r.item(item).conditionExpression(Expression.builder()
+                    .expression("#s = :resting").putExpressionName("#s", "status")
+                    .putExpressionValue(":resting", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("RESTING"))
+                    .build()));
+            return Optional.of(toFill(item));
+        } catch (ConditionalCheckFailedException alreadyDone) {
+            return Optional.empty();
+        }
+    }
+
+    /** Resting orders on a symbol, through the sparse index (never a scan). */
+    public List<PaperOrderItem> resting(String symbol) {
+        return tables.paperOrders().index(com.nija.shared.data.Tables.OPEN_BY_SYMBOL)
+                .query(r -> r.queryConditional(QueryConditional.keyEqualTo(Key.builder()
+                        .partitionValue(Keys.resting(symbol)).build())))
+                .stream().flatMap(p -> p.items().stream()).toList();
+    }
+
+    @Override
+    public Optional<Fill> lookup(String userId, String clientOrderId) {
+        PaperOrderItem item = tables.paperOrders().getItem(Key.builder().partitionValue(pk(userId))
+                .sortValue(clientOrderId).build());
+        return Optional.ofNullable(item).filter(i -> !"CANCELLED".equals(i.status())).map(PaperBroker::toFill);
+    }
+
+    @Override
+    public boolean cancel(String userId, String clientOrderId) {
+        PaperOrderItem item = tables.paperOrders().getItem(Key.builder().partitionValue(pk(userId)).sortValue(clientOrderId).build());
+        if (item == null || !"RESTING".equals(item.status())) return false;
+        tables.paperOrders().putItem(new PaperOrderItem(item.pk(), item.sk(), item.clientOrderId(), item.userId(),
+                item.symbol(), item.side(), item.orderType(), item.quantity(), item.limitPrice(), "CANCELLED", null, null,
+                null, item.createdAt(), null, null, item.expiresAt()));
+        return true;
+    }
+
+    @Override
+    public List<OrderTicket> openOrders(String userId) {
+        return tables.paperOrders().query(r -> r.queryConditional(QueryConditional.keyEqualTo(
+                        Key.builder().partitionValue(pk(userId)).build())))
+                .items().stream().filter(i -> "RESTING".equals(i.status()))
+                .map(i -> new OrderTicket(i.clientOrderId(), userId, i.symbol(), i.side(), i.orderType(), i.quantity(),
+                        i.limitPrice()))
+                .toList();
+    }
+
+    /** Paper cash is the ledger's: starting balance + realized P&L − what open positions cost. */
+    @Override
+    public BigDecimal balance(String userId) {
+        BigDecimal realized = rollups.lifetime(userId).map(r -> r.realizedPnl() == null ? BigDecimal.ZERO : r.realizedPnl())
+                .orElse(BigDecimal.ZERO);
+        return AccountValuation.cash(profiles.get(userId).startingBalance(), realized,
+                positions.list(userId, PositionStatus.OPEN));
+    }
+
+    private PaperOrderItem filled(OrderTicket t, BigDecimal price, Instant now) {
+        BigDecimal fee = t.quantity().multiply(price).multiply(config.getFeeBps()).divide(BPS, 2, RoundingMode.HALF_UP);
+        return new PaperOrderItem(pk(t.userId()), t.clientOrderId(), t.clientOrderId(), t.userId(), t.symbol(), t.side(),
+                t.orderType(), t.quantity(), t.limitPrice(), "FILLED", price, fee, now, now, null, null, expiry(now));
+    }
+
+    private BigDecimal executionPrice(boolean buy, BigDecimal market, BigDecimal limit) {
+        BigDecimal slip = market.multiply(config.getSlippageBps()).divide(BPS, 12, RoundingMode.HALF_UP);
+        BigDecimal price = buy ? market.add(slip) : market.subtract(slip);
+        if (limit != null) price = buy ? price.min(limit) : price.max(limit); // never worse than the limit
+        return price.setScale(Math.min(8, Math.max(2, market.scale() + 2)), RoundingMode.HALF_UP);
+    }
+
+    private static boolean marketable(boolean buy, BigDecimal limit, BigDecimal market) {
+        return limit == null || (buy ? market.compareTo(limit) <= 0 : market.compareTo(limit) >= 0);
+    }
+
+    private static Fill toFill(PaperOrderItem i) {
+        return new Fill(i.clientOrderId(), "FILLED".equals(i.status()) ? Fill.Status.FILLED : Fill.Status.RESTING,
+                i.quantity(), i.price(), i.fee(), i.filledAt());
+    }
+
+    private static String pk(String userId) {
+        return "PAPER#" + userId;
+    }
+
+    private static Long expiry(Instant now) {
+        return now.plus(Duration.ofDays(90)).getEpochSecond();
+    }
+}

@@ -1,0 +1,49 @@
+package com.nija.shared.engine;
+
+import com.nija.shared.data.OrderItem;
+import com.nija.shared.data.PositionItem;
+import com.nija.shared.problem.ConflictException;
+import com.nija.shared.problem.NotFoundException;
+import com.nija.shared.signals.Signal;
+import com.nija.shared.signals.SignalAction;
+import com.nija.shared.trading.PositionStatus;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/**
+ * A trader closing one of their positions at market, now. Runs the engine in the request (no queue), with the
+ * same order id a stop-loss or take-profit of this position would use: whatever comes first closes it, once.
+ */
+@Singleton
+public class ManualClose {
+    private final TradingEngine engine;
+    private final PositionLedger ledger;
+    private final Clock clock;
+
+    public ManualClose(TradingEngine engine, PositionLedger ledger, Clock clock) {
+        this.engine = engine;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws NotFoundException when the trader has no such position (another trader's id included)
+     * @throws ConflictException when it is closed or being closed already
+     */
+    public OrderItem close(String userId, String positionId) {
+        PositionItem position = ledger.position(userId, positionId)
+                .orElseThrow(() -> new NotFoundException("no position " + positionId));
+        if (!PositionStatus.OPEN.name().equals(position.status())) {
+            throw new ConflictException("position " + positionId + " is already closed");
+        }
+        Signal signal = new Signal("close-" + positionId, "trader", OrderRequest.MANUAL, position.symbol(),
+                SignalAction.EXIT, "market", null, null, null, null, null, null, null, clock.instant());
+        ExecutionResult result = engine.execute(new OrderRequest(userId, signal, positionId, OrderRequest.MANUAL), false, true);
+        OrderItem order = result.order();
+        if (result.duplicate() || order == null || "REFUSED".equals(order.status())) {
+            throw new ConflictException("position " + positionId + " is already closed or being closed"
+                    + (order != null && order.reason() != null ? " (" + order.reason() + ")" : ""));
+        }
+        return order;
+    }
+}

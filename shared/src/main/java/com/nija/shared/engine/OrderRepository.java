@@ -1,0 +1,54 @@
+package com.nija.shared.engine;
+
+import com.nija.shared.data.Keys;
+import com.nija.shared.data.OrderItem;
+import com.nija.shared.data.TradingTables;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/** A trader's orders. New orders are written only if absent: the write that makes retries harmless. */
+@Singleton
+public class OrderRepository {
+    private final TradingTables tables;
+
+    public OrderRepository(TradingTables tables) {
+        this.tables = tables;
+    }
+
+    public Optional<OrderItem> find(String userId, String orderId) {
+        return Optional.ofNullable(tables.orders().getItem(Key.builder().partitionValue(Keys.user(userId))
+                .sortValue(Keys.order(orderId)).build()));
+    }
+
+    /** Writes a new order; false when one with this id exists already (a duplicate or a retry). */
+    public boolean create(OrderItem order) {
+        try {
+            tables.orders().putItem(r -> r.item(order).conditionExpression(
+                    Expression.builder().expression("attribute_not_exists(pk)").build()));
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            return false;
+        }
+    }
+
+    /** Replaces an order whose version is still the one read (resting → filled). */
+    public void update(OrderItem order) {
+        tables.orders().putItem(order);
+    }
+
+    /** Newest first, optionally only those in one status. */
+    public List<OrderItem> list(String userId, String status, int limit) {
+        return tables.orders().query(r -> r.queryConditional(QueryConditional.sortBeginsWith(Key.builder()
+                        .partitionValue(Keys.user(userId)).sortValue(Keys.ORDER_PREFIX).build())))
+                .items().stream()
+                .filter(o -> status == null || status.equals(o.status()))
+                .sorted((a, b) -> b.createdAt().compareTo(a.createdAt()))
+                .limit(limit)
+                .toList();
+    }
+}

@@ -1,0 +1,56 @@
+package com.nija.shared.engine;
+
+import com.nija.shared.cache.RedisGateway;
+import com.nija.shared.observability.Telemetry;
+import io.lettuce.core.SetArgs;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Per-trader order throttle in Redis (fixed windows + a spacing key). When Redis is unavailable the throttle
+ * lets orders through and counts {@code ThrottleUnavailable}: the other risk limits (size, open positions, daily
+ * loss, kill switches) are enforced from DynamoDB and still hold.
+ */
+@Singleton
+public class OrderThrottle {
+    private final RedisGateway redis;
+    private final ThrottleConfig config;
+    private final Clock clock;
+
+    public OrderThrottle(RedisGateway redis, ThrottleConfig config, Clock clock) {
+        this.redis = redis;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Takes a slot for a new order; the reason it can't, or empty when it may proceed. */
+    public Optional<String> acquire(String userId) {
+        if (!config.isEnabled()) return Optional.empty();
+        long now = clock.millis();
+        Optional<String> verdict = redis.call(r -> {
+            if (r.set("thr:gap:" + userId, "1", SetArgs.Builder.nx().px(config.getMinSpacingMillis())) == null) {
+                return "orders must be " + config.getMinSpacingMillis() / 1000 + " s apart";
+            }
+            String minute = window(r, userId, "m", now / 60_000, 120, config.getPerMinute(), "a minute");
+            if (minute != null) return minute;
+            String hour = window(r, userId, "h", now / 3_600_000, 7200, config.getPerHour(), "an hour");
+            if (hour != null) return hour;
+            String day = window(r, userId, "d", now / 86_400_000, 172_800, config.getPerDay(), "a day");
+            return day == null ? "" : day;
+        });
+        if (verdict.isEmpty()) {
+            Telemetry.count("ThrottleUnavailable");
+            return Optional.empty();
+        }
+        return verdict.filter(v -> !v.isEmpty());
+    }
+
+    private static String window(io.lettuce.core.api.sync.RedisCommands<String, String> r, String userId, String unit,
+                                 long bucket, long ttlSeconds, int limit, String label) {
+        String key = "thr:" + unit + ":" + userId + ":" + bucket;
+        long count = r.incr(key);
+        if (count == 1) r.expire(key, ttlSeconds);
+        return count > limit ? "at most " + limit + " orders " + label : null;
+    }
+}

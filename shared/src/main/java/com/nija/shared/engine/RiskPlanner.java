@@ -1,0 +1,118 @@
+package com.nija.shared.engine;
+
+import com.nija.shared.account.BotState;
+import com.nija.shared.data.PositionItem;
+import com.nija.shared.settings.RiskSettings;
+import com.nija.shared.signals.PriceLevel;
+import com.nija.shared.signals.QuantityType;
+import com.nija.shared.signals.Signal;
+import com.nija.shared.signals.SignalAction;
+import com.nija.shared.trading.AccountValuation;
+import com.nija.shared.trading.Side;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.Optional;
+
+/**
+ * NIJA's per-trader rules, in order: kill switches, the trader's own switches, plan entitlements, allowed symbol,
+ * what the action means given the open position, daily loss limit, max open positions, then the size. Pure:
+ * the same state and signal always give the same plan.
+ */
+public final class RiskPlanner {
+    /** Product rule: a position is never above 15% of equity … */
+    static final BigDecimal MAX_POSITION_PCT = new BigDecimal("15");
+    /** … nor above $10,000. */
+    static final BigDecimal MAX_POSITION_USD = new BigDecimal("10000");
+
+    private RiskPlanner() {}
+
+    public static OrderPlan plan(Signal signal, TraderState s, Optional<String> killSwitch, boolean closeOnly) {
+        if (killSwitch.isPresent() && !closeOnly) return OrderPlan.refuse("kill switch engaged: " + killSwitch.get());
+        RiskSettings settings = s.settings();
+        if (!closeOnly) {
+            if (BotState.PAUSED.name().equals(s.profile().botState())) return OrderPlan.refuse("bot is paused");
+            if (!Boolean.TRUE.equals(settings.tradingEnabled())) return OrderPlan.refuse("trading is disabled in settings");
+            if (!s.tier().allowsStrategy(signal.strategy())) {
+                return OrderPlan.refuse("your plan does not include strategy " + signal.strategy());
+            }
+            if (!settings.allowedSymbols().isEmpty() && !settings.allowedSymbols().contains(signal.symbol())) {
+                return OrderPlan.refuse(signal.symbol() + " is not in your allowed symbols");
+            }
+        }
+        PositionItem open = s.open().stream().filter(p -> p.symbol().equals(signal.symbol())).findFirst().orElse(null);
+        SignalAction action = signal.action();
+        if (action == SignalAction.EXIT) {
+            return open == null ? OrderPlan.refuse("no open " + signal.symbol() + " position to exit") : close(open, signal);
+        }
+        if (open != null) {
+            boolean isLong = Side.LONG.name().equals(open.side());
+            if ((action == SignalAction.BUY) != isLong) return close(open, signal); // buy covers a short, sell exits a long
+            return OrderPlan.refuse("already " + (isLong ? "long " : "short ") + signal.symbol());
+        }
+        if (closeOnly) return OrderPlan.refuse("position is already closed");
+        if (action == SignalAction.SELL && !Boolean.TRUE.equals(settings.allowShorts())) {
+            return OrderPlan.refuse("no " + signal.symbol() + " position to sell and shorts are off in settings");
+        }
+        return open(signal, s);
+    }
+
+    private static OrderPlan open(Signal signal, TraderState s) {
+        RiskSettings settings = s.settings();
+        if (s.todayRealized().negate().compareTo(settings.dailyLossLimit()) >= 0) {
+            return OrderPlan.refuse("daily loss limit of " + settings.dailyLossLimit().toPlainString() + " reached");
+        }
+        int maxOpen = Math.min(settings.maxOpenPositions(), planMax(s));
+        if (s.open().size() >= maxOpen) return OrderPlan.refuse("max open positions (" + maxOpen + ") reached");
+        BigDecimal price = signal.orderType().equals("limit") ? signal.limitPrice() : s.prices().get(signal.symbol());
+        if (price == null) return OrderPlan.refuse("no market price for " + signal.symbol());
+        BigDecimal cash = AccountValuation.cash(s.profile().startingBalance(), s.lifetimeRealized(), s.open());
+        BigDecimal equity = AccountValuation.equity(cash, s.open(), s.prices());
+        if (equity.signum() <= 0) return OrderPlan.refuse("account equity is not positive");
+        BigDecimal notional = requestedNotional(signal, settings, equity, price);
+        BigDecimal cap = equity.multiply(MAX_POSITION_PCT).movePointLeft(2).min(MAX_POSITION_USD);
+        BigDecimal tierCap = s.tier().maxPositionUsd();
+        if (tierCap != null && tierCap.signum() > 0) cap = cap.min(tierCap);
+        notional = notional.min(cap);
+        if (notional.compareTo(cash) > 0) return OrderPlan.refuse("not enough cash for a " + money(notional) + " position");
+        BigDecimal quantity = notional.divide(price, 8, RoundingMode.DOWN);
+        if (quantity.signum() <= 0) return OrderPlan.refuse("position size rounds to zero");
+        boolean isLong = signal.action() == SignalAction.BUY;
+        BigDecimal stop = level(signal.stopLoss(), settings.stopLossPct(), price, isLong);
+        BigDecimal target = level(signal.takeProfit(), settings.takeProfitPct(), price, !isLong);
+        return new OrderPlan("OPEN", isLong ? "BUY" : "SELL", quantity,
+                quantity.multiply(price).setScale(2, RoundingMode.HALF_EVEN),
+                signal.orderType().toUpperCase(), signal.limitPrice(), stop, target, null, null);
+    }
+
+    private static OrderPlan close(PositionItem p, Signal signal) {
+        boolean isLong = Side.LONG.name().equals(p.side());
+        return new OrderPlan("CLOSE", isLong ? "SELL" : "BUY", p.quantity(), null, "MARKET", null, null, null, p, null);
+    }
+
+    private static BigDecimal requestedNotional(Signal signal, RiskSettings settings, BigDecimal equity, BigDecimal price) {
+        QuantityType type = signal.quantityType();
+        if (type == null) return equity.multiply(settings.positionSizePct()).movePointLeft(2);
+        return switch (type) {
+            case PERCENT_OF_EQUITY -> equity.multiply(signal.quantity()).movePointLeft(2);
+            case USD -> signal.quantity();
+            case QUANTITY -> signal.quantity().multiply(price);
+        };
+    }
+
+    /** Stop below / target above for a long (the reverse for a short), from the signal or the trader's defaults. */
+    private static BigDecimal level(PriceLevel fromSignal, BigDecimal defaultPct, BigDecimal entry, boolean below) {
+        if (fromSignal != null) return fromSignal.resolve(entry, below);
+        if (defaultPct == null) return null;
+        return new PriceLevel(null, defaultPct).resolve(entry, below).round(MathContext.DECIMAL64);
+    }
+
+    private static int planMax(TraderState s) {
+        Integer max = s.tier().maxOpenPositions();
+        return max == null || max < 0 ? Integer.MAX_VALUE : max;
+    }
+
+    private static String money(BigDecimal v) {
+        return v.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    }
+}

@@ -1,0 +1,262 @@
+package com.nija.shared.engine;
+
+import com.nija.shared.account.ProfileService;
+import com.nija.shared.account.TierCatalog;
+import com.nija.shared.broker.Broker;
+import com.nija.shared.broker.BrokerException;
+import com.nija.shared.broker.Fill;
+import com.nija.shared.broker.OrderTicket;
+import com.nija.shared.cache.UserCache;
+import com.nija.shared.data.Keys;
+import com.nija.shared.data.OrderItem;
+import com.nija.shared.data.PositionItem;
+import com.nija.shared.data.ProfileItem;
+import com.nija.shared.data.RollupItem;
+import com.nija.shared.data.RollupPeriod;
+import com.nija.shared.observability.Metric;
+import com.nija.shared.observability.Telemetry;
+import com.nija.shared.performance.RollupRepository;
+import com.nija.shared.prices.PriceBook;
+import com.nija.shared.settings.SettingsService;
+import com.nija.shared.signals.Signal;
+import com.nija.shared.trading.PositionRepository;
+import com.nija.shared.trading.PositionStatus;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns one trader's order request into at most one broker order, exactly once:
+ * <ol>
+ *   <li>an order id derived from (signal, trader); if that order exists, finish applying it and stop;</li>
+ *   <li>on a redelivery, ask the broker first — an order it has is applied whatever the rules say now;</li>
+ *   <li>otherwise plan under the risk rules (refusals are recorded with their reason);</li>
+ *   <li>closes claim their position first, so two closes never both reach the broker;</li>
+ *   <li>place (brokers deduplicate on the order id), record the order, apply it to the books.</li>
+ * </ol>
+ */
+@Singleton
+public class TradingEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(TradingEngine.class);
+    private static final Duration ORDER_RETENTION = Duration.ofDays(400);
+
+    private final OrderRepository orders;
+    private final PositionLedger ledger;
+    private final PositionRepository positions;
+    private final RollupRepository rollups;
+    private final ProfileService profiles;
+    private final SettingsService settings;
+    private final TierCatalog tiers;
+    private final PriceBook prices;
+    private final Broker broker;
+    private final KillSwitch killSwitch;
+    private final OrderThrottle throttle;
+    private final UserCache cache;
+    private final List<TradeListener> listeners;
+    private final Clock clock;
+
+    public TradingEngine(OrderRepository orders, PositionLedger ledger, PositionRepository positions,
+                         RollupRepository rollups, ProfileService profiles, SettingsService settings, TierCatalog tiers,
+                         PriceBook prices, Broker broker, KillSwitch killSwitch, OrderThrottle throttle, UserCache cache,
+                         List<TradeListener> listeners, Clock clock) {
+        this.orders = orders;
+        this.ledger = ledger;
+        this.positions = positions;
+        this.rollups = rollups;
+        this.profiles = profiles;
+        this.settings = settings;
+        this.tiers = tiers;
+        this.prices = prices;
+        this.broker = broker;
+        this.killSwitch = killSwitch;
+        this.throttle = throttle;
+        this.cache = cache;
+        this.listeners = listeners;
+        this.clock = clock;
+    }
+
+    /**
+     * @param redelivery the message was delivered before (the broker may already have this order)
+     * @param lastAttempt no redelivery will follow: a broker failure is recorded as FAILED instead of retried
+     */
+    public ExecutionResult execute(OrderRequest request, boolean redelivery, boolean lastAttempt) {
+        String orderId = request.orderId();
+        String userId = request.userId();
+        Optional<OrderItem> existing = orders.find(userId, orderId);
+        if (existing.isPresent()) return ExecutionResult.duplicateOf(resume(existing.get()));
+        if (redelivery) {
+            Optional<Fill> placed = lookupQuietly(userId, orderId);
+            if (placed.isPresent()) return recoverPlaced(request, placed.get());
+        }
+        boolean closeOnly = request.positionId() != null;
+        TraderState state = load(userId, request.signal());
+        OrderPlan plan = RiskPlanner.plan(request.signal(), state, killSwitch.engaged(), closeOnly);
+        if (plan.refused()) return refuse(request, plan.refusal());
+        if (closeOnly && !plan.closing().positionId().equals(request.positionId())) {
+            return refuse(request, "position " + request.positionId() + " is not open");
+        }
+        if ("OPEN".equals(plan.intent())) {
+            Optional<String> throttled = throttle.acquire(userId);
+            if (throttled.isPresent()) return refuse(request, "throttled: " + throttled.get());
+        } else if (!ledger.claimForClose(userId, plan.closing().positionId(), orderId)) {
+            return refuse(request, "position " + plan.closing().positionId() + " is already being closed");
+        }
+        return place(request, plan, lastAttempt);
+    }
+
+    private ExecutionResult place(OrderRequest request, OrderPlan plan, boolean lastAttempt) {
+        Signal signal = request.signal();
+        String orderId = request.orderId();
+        OrderTicket ticket = new OrderTicket(orderId, request.userId(), signal.symbol(), plan.side(), plan.orderType(),
+                plan.quantity(), plan.limitPrice());
+        Fill fill;
+        try {
+            fill = broker.place(ticket);
+        } catch (BrokerException e) {
+            Telemetry.record(Metric.count("BrokerError", "kind", e.kind().name()));
+            if (e.kind() == BrokerException.Kind.REJECTED || lastAttempt) {
+                return record(base(request, plan, "FAILED", "broker: " + e.getMessage()));
+            }
+            return ExecutionResult.retryLater("broker " + e.kind() + ": " + e.getMessage());
+        }
+        String positionId = "OPEN".equals(plan.intent()) ? orderId : plan.closing().positionId();
+        OrderItem order = withFill(base(request, plan, null, null), positionId, fill);
+        if (!orders.create(order)) {
+            return ExecutionResult.duplicateOf(resume(orders.find(request.userId(), orderId).orElseThrow()));
+        }
+        return applyFilled(order, plan.closing());
+    }
+
+    /** A redelivered request whose order the broker has: record and apply it without re-deciding. */
+    private ExecutionResult recoverPlaced(OrderRequest request, Fill fill) {
+        LOG.info("order {} found at the broker on redelivery; completing it", request.orderId());
+        List<PositionItem> open = positions.list(request.userId(), PositionStatus.OPEN);
+        PositionItem claimed = open.stream().filter(p -> request.orderId().equals(closingOrderId(p))).findFirst().orElse(null);
+        String symbol = request.signal().symbol();
+        OrderPlan plan = claimed != null
+                ? new OrderPlan("CLOSE", sideOf(claimed), claimed.quantity(), null, "MARKET", null,
+                        null, null, claimed, null)
+                : new OrderPlan("OPEN", request.signal().action().name(), fill.quantity(), null, "MARKET", null, null,
+                        null, null, null);
+        OrderItem order = withFill(base(request, plan, null, null), claimed != null ? claimed.positionId() : request.orderId(), fill);
+        if (!symbol.equals(order.symbol())) throw new IllegalStateException("symbol mismatch on recovery");
+        if (!orders.create(order)) return resume(orders.find(request.userId(), request.orderId()).orElseThrow());
+        return applyFilled(order, claimed);
+    }
+
+    /**
+     * The order exists: finish applying it if it filled (a crash may have stopped us half-way), or, if it was resting,
+     * record its fill once the broker reports one.
+     */
+    private ExecutionResult resume(OrderItem order) {
+        if ("RESTING".equals(order.status())) {
+            Optional<Fill> fill = lookupQuietly(order.userId(), order.orderId()).filter(f -> f.status() == Fill.Status.FILLED);
+            if (fill.isEmpty()) return ExecutionResult.done(order);
+            OrderItem filled = withFill(order, order.positionId(), fill.get());
+            orders.update(new OrderItem(filled.pk(), filled.sk(), filled.orderId(), filled.userId(), filled.signalId(),
+                    filled.source(), filled.strategy(), filled.symbol(), filled.side(), filled.intent(),
+                    filled.positionId(), filled.orderType(), filled.limitPrice(), filled.quantity(), filled.notional(),
+                    filled.stopLoss(), filled.takeProfit(), filled.status(), null, filled.fillPrice(), filled.fee(),
+                    filled.filledAt(), filled.createdAt(), null, null, filled.expiresAt(), order.version()));
+            return applyFilled(filled, null);
+        }
+        if (!"FILLED".equals(order.status())) return ExecutionResult.done(order);
+        PositionItem position = "CLOSE".equals(order.intent())
+                ? ledger.position(order.userId(), order.positionId()).orElse(null) : null;
+        return applyFilled(order, position);
+    }
+
+    private ExecutionResult applyFilled(OrderItem order, PositionItem closing) {
+        if ("RESTING".equals(order.status())) return ExecutionResult.done(order);
+        if ("CLOSE".equals(order.intent()) && closing != null && !PositionStatus.OPEN.name().equals(closing.status())
+                && !order.orderId().equals(closedByOrder(closing))) {
+            return ExecutionResult.done(order);
+        }
+        BigDecimal realized = ledger.apply(order, closing);
+        cache.invalidate(order.userId());
+        Telemetry.record(Metric.count("OrderFilled"));
+        Telemetry.record(Metric.millis("SignalToOrder",
+                Duration.between(order.createdAt(), order.filledAt()).toNanos() / 1e6));
+        listeners.forEach(l -> l.filled(order, realized));
+        return ExecutionResult.done(order);
+    }
+
+    private ExecutionResult refuse(OrderRequest request, String reason) {
+        Telemetry.record(Metric.count("OrderRefused"));
+        OrderItem order = base(request, null, "REFUSED", reason);
+        return record(order);
+    }
+
+    private ExecutionResult record(OrderItem order) {
+        if (!orders.create(order)) {
+            return ExecutionResult.duplicateOf(ExecutionResult.done(orders.find(order.userId(), order.orderId()).orElseThrow()));
+        }
+        cache.invalidate(order.userId());
+        listeners.forEach(l -> l.recorded(order));
+        return ExecutionResult.done(order);
+    }
+
+    private TraderState load(String userId, Signal signal) {
+        ProfileItem profile = profiles.get(userId);
+        List<PositionItem> open = positions.list(userId, PositionStatus.OPEN);
+        java.util.Set<String> symbols = new java.util.HashSet<>();
+        open.forEach(p -> symbols.add(p.symbol()));
+        symbols.add(signal.symbol());
+        Map<String, BigDecimal> latest = prices.latest(symbols);
+        BigDecimal lifetime = rollups.lifetime(userId).map(RollupItem::realizedPnl).orElse(null);
+        String today = Keys.bucket(RollupPeriod.DAY, clock.instant());
+        BigDecimal todayRealized = rollups.range(userId, RollupPeriod.DAY, today, today).stream()
+                .map(RollupItem::realizedPnl).filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new TraderState(profile, settings.get(userId), tiers.limits(profile.tier()), open,
+                lifetime == null ? BigDecimal.ZERO : lifetime, todayRealized, latest);
+    }
+
+    private OrderItem base(OrderRequest request, OrderPlan plan, String status, String reason) {
+        Signal s = request.signal();
+        Instant now = clock.instant();
+        return new OrderItem(Keys.user(request.userId()), Keys.order(request.orderId()), request.orderId(),
+                request.userId(), s.signalId(), s.source(), s.strategy(), s.symbol(),
+                plan == null ? s.action().name() : plan.side(), plan == null ? null : plan.intent(),
+                plan != null && plan.closing() != null ? plan.closing().positionId() : request.positionId(),
+                plan == null ? s.orderType().toUpperCase() : plan.orderType(), plan == null ? s.limitPrice() : plan.limitPrice(),
+                plan == null ? null : plan.quantity(), plan == null ? null : plan.notional(),
+                plan == null ? null : plan.stopLoss(), plan == null ? null : plan.takeProfit(), status, reason,
+                null, null, null, s.receivedAt() != null ? s.receivedAt() : now, null, null,
+                now.plus(ORDER_RETENTION).getEpochSecond(), null);
+    }
+
+    private static OrderItem withFill(OrderItem o, String positionId, Fill fill) {
+        boolean resting = fill.status() == Fill.Status.RESTING;
+        return new OrderItem(o.pk(), o.sk(), o.orderId(), o.userId(), o.signalId(), o.source(), o.strategy(), o.symbol(),
+                o.side(), o.intent(), positionId, o.orderType(), o.limitPrice(), fill.quantity(), o.notional(),
+                o.stopLoss(), o.takeProfit(), resting ? "RESTING" : "FILLED", null, fill.price(), fill.fee(),
+                fill.at(), o.createdAt(), null, null, o.expiresAt(), null);
+    }
+
+    private Optional<Fill> lookupQuietly(String userId, String orderId) {
+        try {
+            return broker.lookup(userId, orderId);
+        } catch (BrokerException e) {
+            throw new IllegalStateException("cannot tell whether order " + orderId + " was placed: " + e.getMessage(), e);
+        }
+    }
+
+    private String closingOrderId(PositionItem p) {
+        return ledger.closingOrderId(p.userId(), p.positionId());
+    }
+
+    private String closedByOrder(PositionItem p) {
+        return ledger.closedByOrder(p.userId(), p.positionId());
+    }
+
+    private static String sideOf(PositionItem p) {
+        return "LONG".equals(p.side()) ? "SELL" : "BUY";
+    }
+}

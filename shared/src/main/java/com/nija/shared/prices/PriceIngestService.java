@@ -1,0 +1,102 @@
+package com.nija.shared.prices;
+
+import com.nija.shared.broker.PaperBroker;
+import com.nija.shared.data.Keys;
+import com.nija.shared.data.PaperOrderItem;
+import com.nija.shared.data.PositionItem;
+import com.nija.shared.data.Tables;
+import com.nija.shared.data.TradingTables;
+import com.nija.shared.engine.OrderRequest;
+import com.nija.shared.signals.Signal;
+import com.nija.shared.signals.SignalAction;
+import com.nija.shared.signals.WorkQueues;
+import com.nija.shared.trading.Side;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+
+/**
+ * Records latest prices and acts on them: open positions whose stop-loss or take-profit the price crossed are
+ * closed, resting limit orders it crossed are filled. Both are found through the sparse open-by-symbol index,
+ * and the resulting work goes through the trader's FIFO order queue like any other order.
+ */
+@Singleton
+public class PriceIngestService {
+    private final PriceBook prices;
+    private final TradingTables tables;
+    private final PaperBroker paper;
+    private final WorkQueues queues;
+    private final Clock clock;
+
+    public PriceIngestService(PriceBook prices, TradingTables tables, PaperBroker paper, WorkQueues queues, Clock clock) {
+        this.prices = prices;
+        this.tables = tables;
+        this.paper = paper;
+        this.queues = queues;
+        this.clock = clock;
+    }
+
+    /** Counts of what a batch of prices triggered. */
+    public record Outcome(int prices, int stopsAndTargets, int limitFills) {}
+
+    public Outcome ingest(List<PriceUpdate> updates) {
+        List<OrderRequest> work = new ArrayList<>();
+        int stops = 0;
+        int fills = 0;
+        for (PriceUpdate u : updates) {
+            prices.update(u.symbol(), u.price(), u.at() == null ? clock.instant() : u.at());
+            for (PositionItem p : openPositions(u.symbol())) {
+                String trigger = crossed(p, u.price());
+                if (trigger != null) {
+                    work.add(closeRequest(p, trigger));
+                    stops++;
+                }
+            }
+            for (PaperOrderItem resting : paper.resting(u.symbol())) {
+                if (paper.fillIfCrossed(resting, u.price()).isPresent()) {
+                    work.add(new OrderRequest(resting.userId(), limitFillSignal(resting), null, OrderRequest.LIMIT_FILL));
+                    fills++;
+                }
+            }
+        }
+        if (!work.isEmpty()) queues.enqueueOrders(work);
+        return new Outcome(updates.size(), stops, fills);
+    }
+
+    /** "stop-loss", "take-profit", or null when the price crossed neither. */
+    static String crossed(PositionItem p, BigDecimal price) {
+        boolean isLong = Side.LONG.name().equals(p.side());
+        if (p.stopLoss() != null && (isLong ? price.compareTo(p.stopLoss()) <= 0 : price.compareTo(p.stopLoss()) >= 0)) {
+            return OrderRequest.STOP_LOSS;
+        }
+        if (p.takeProfit() != null && (isLong ? price.compareTo(p.takeProfit()) >= 0 : price.compareTo(p.takeProfit()) <= 0)) {
+            return OrderRequest.TAKE_PROFIT;
+        }
+        return null;
+    }
+
+    private List<PositionItem> openPositions(String symbol) {
+        return tables.positions().index(Tables.OPEN_BY_SYMBOL)
+                .query(r -> r.queryConditional(QueryConditional.keyEqualTo(Key.builder()
+                        .partitionValue(Keys.openBySymbol(symbol)).build())))
+                .stream().flatMap(page -> page.items().stream()).toList();
+    }
+
+    /** One close per position whatever crossed first: the id is the position's, so stop and target can't both act. */
+    private OrderRequest closeRequest(PositionItem p, String trigger) {
+        Signal signal = new Signal("close-" + p.positionId(), "engine", trigger, p.symbol(), SignalAction.EXIT, "market",
+                null, null, null, null, null, null, null, clock.instant());
+        return new OrderRequest(p.userId(), signal, p.positionId(), trigger);
+    }
+
+    /** The original order's id is the client order id; re-running its request resumes the now-filled order. */
+    private Signal limitFillSignal(PaperOrderItem resting) {
+        return new Signal(resting.clientOrderId(), "engine", OrderRequest.LIMIT_FILL, resting.symbol(),
+                "BUY".equals(resting.side()) ? SignalAction.BUY : SignalAction.SELL, "limit", resting.limitPrice(),
+                null, null, null, null, null, null, clock.instant());
+    }
+}

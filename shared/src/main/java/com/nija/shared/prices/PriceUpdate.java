@@ -1,0 +1,7 @@
+package com.nija.shared.prices;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** One market price observation. */
+public record PriceUpdate(String symbol, BigDecimal price, Instant at) {}

@@ -1,0 +1,111 @@
+package com.nija.shared.signals;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nija.shared.data.Keys;
+import com.nija.shared.data.SignalItem;
+import com.nija.shared.data.SourceItem;
+import com.nija.shared.data.TradingTables;
+import com.nija.shared.json.Json;
+import com.nija.shared.observability.Telemetry;
+import com.nija.shared.problem.InvalidInputException;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Signal intake: authenticate, validate, record once, enqueue for fan-out — nothing slow, so the answer is back
+ * well inside TradingView's 3 s. The conditional record makes a repeated signal a no-op that returns the first
+ * answer. If enqueueing fails the record is removed again, so the sender's retry is not mistaken for a duplicate.
+ */
+@Singleton
+public class SignalIntakeService {
+    static final Duration DEDUP_RETENTION = Duration.ofDays(7);
+
+    private final SignalAuthenticator auth;
+    private final TradingTables tables;
+    private final WorkQueues queues;
+    private final Clock clock;
+
+    public SignalIntakeService(SignalAuthenticator auth, TradingTables tables, WorkQueues queues, Clock clock) {
+        this.auth = auth;
+        this.tables = tables;
+        this.queues = queues;
+        this.clock = clock;
+    }
+
+    /** @param duplicate true when this signal was accepted before; {@code body} is what the first delivery got */
+    public record Intake(boolean duplicate, Map<String, Object> body) {}
+
+    public Intake accept(String rawBody, Optional<String> sourceHeader, Optional<String> signatureHeader) {
+        Instant now = clock.instant();
+        JsonNode json = parseJson(rawBody);
+        SourceItem source = auth.authenticate(sourceHeader, signatureHeader, text(json, "source"), text(json, "secret"),
+                rawBody, "SIGNALS", now);
+        Signal signal;
+        try {
+            signal = SignalParser.parse(json, source.sourceId(), rawBody, now);
+        } catch (StaleSignalException stale) {
+            Telemetry.count("SignalStale");
+            throw stale;
+        }
+        if (source.strategies() != null && !source.strategies().contains("*")
+                && !source.strategies().contains(signal.strategy())) {
+            throw new InvalidInputException(java.util.List.of(new InvalidInputException.Violation("strategy",
+                    "source " + source.sourceId() + " may not send strategy " + signal.strategy())), true);
+        }
+        Map<String, Object> answer = Map.of("signalId", signal.signalId(), "status", "accepted",
+                "symbol", signal.symbol(), "action", signal.action().name().toLowerCase(), "receivedAt", now.toString());
+        SignalItem item = new SignalItem(Keys.signal(signal.signalId()), "SIGNAL", signal.signalId(), source.sourceId(),
+                signal.strategy(), signal.symbol(), signal.action().name(), OrderMessages.write(signal),
+                OrderMessages.write(answer), now, now.plus(DEDUP_RETENTION).getEpochSecond());
+        try {
+            tables.signals().putItem(r -> r.item(item).conditionExpression(
+                    Expression.builder().expression("attribute_not_exists(pk)").build()));
+        } catch (ConditionalCheckFailedException seen) {
+            Telemetry.count("SignalDuplicate");
+            return new Intake(true, firstAnswer(signal.signalId()));
+        }
+        try {
+            queues.enqueueSignal(signal);
+        } catch (SdkException | IllegalStateException e) {
+            tables.signals().deleteItem(Key.builder().partitionValue(item.pk()).sortValue(item.sk()).build());
+            throw e;
+        }
+        Telemetry.count("SignalAccepted");
+        return new Intake(false, answer);
+    }
+
+    private Map<String, Object> firstAnswer(String signalId) {
+        SignalItem first = tables.signals().getItem(Key.builder().partitionValue(Keys.signal(signalId)).sortValue("SIGNAL").build());
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> body = Json.MAPPER.readValue(first.response(), Map.class);
+            return body;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored answer unreadable", e);
+        }
+    }
+
+    private static JsonNode parseJson(String raw) {
+        try {
+            JsonNode node = raw == null || raw.isBlank() ? null : Json.MAPPER.readTree(raw);
+            if (node != null && node.isObject()) return node;
+        } catch (JsonProcessingException notJson) {
+            // refused below
+        }
+        throw InvalidInputException.of("body", "a signal must be a JSON object; TradingView sends text/plain when the "
+                + "alert message is not valid JSON — check the alert's message template");
+    }
+
+    private static Optional<String> text(JsonNode json, String field) {
+        return Optional.ofNullable(SignalParser.text(json, field, null));
+    }
+}

@@ -1,0 +1,143 @@
+package com.nija.shared.signals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nija.shared.problem.InvalidInputException;
+import com.nija.shared.problem.InvalidInputException.Violation;
+import com.nija.shared.trading.Symbols;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Reads NIJA's signal shape and TradingView's ({@code ticker}/{@code symbol}, {@code action} buy|sell|exit|close|cancel,
+ * {@code position_size} in USD, …). Unknown fields are ignored. Every broken rule is reported at once.
+ */
+public final class SignalParser {
+    public static final Duration DEFAULT_MAX_LAG = Duration.ofSeconds(60);
+    static final Duration MAX_ALLOWED_LAG = Duration.ofMinutes(10);
+    private static final Duration FUTURE_SKEW = Duration.ofSeconds(5);
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9:._-]{1,100}");
+
+    private SignalParser() {}
+
+    public static Signal parse(JsonNode body, String source, String rawBody, Instant receivedAt) {
+        List<Violation> v = new ArrayList<>();
+        String symbolText = text(body, "symbol", text(body, "ticker", null));
+        String symbol = null;
+        if (symbolText == null) v.add(new Violation("symbol", "is required (symbol or ticker)"));
+        else symbol = Symbols.normalize(symbolText).orElseGet(() -> {
+            v.add(new Violation("symbol", "'" + symbolText + "' is not a market symbol like BTC-USD"));
+            return null;
+        });
+        SignalAction action = SignalAction.parse(text(body, "action", null)).orElse(null);
+        if (action == null) v.add(new Violation("action", "must be buy, sell, exit (or close) or cancel"));
+        String orderType = text(body, "orderType", "market").toLowerCase(Locale.ROOT);
+        if (!orderType.equals("market") && !orderType.equals("limit")) v.add(new Violation("orderType", "must be market or limit"));
+        BigDecimal limitPrice = positive(v, body, "limitPrice");
+        if (orderType.equals("limit") && limitPrice == null) v.add(new Violation("limitPrice", "is required for a limit order"));
+        QuantityType quantityType = null;
+        BigDecimal quantity = positive(v, body, "quantity");
+        String qt = text(body, "quantityType", null);
+        if (qt != null) {
+            quantityType = QuantityType.parse(qt).orElse(null);
+            if (quantityType == null) v.add(new Violation("quantityType", "must be percent_of_equity, quantity or usd"));
+            if (quantity == null) v.add(new Violation("quantity", "is required with quantityType"));
+        } else if (body.hasNonNull("position_size")) { // TradingView's NIJA alert: position size in USD
+            quantityType = QuantityType.USD;
+            quantity = positive(v, body, "position_size");
+        } else if (quantity != null) {
+            v.add(new Violation("quantityType", "is required with quantity"));
+        }
+        Instant timestamp = timestamp(v, body.get("timestamp"));
+        Duration maxLag = maxLag(v, body.get("maxLag"));
+        if (timestamp != null && v.isEmpty()) {
+            if (timestamp.isBefore(receivedAt.minus(maxLag))) {
+                throw new StaleSignalException("signal is " + Duration.between(timestamp, receivedAt).toSeconds()
+                        + " s old; signals older than " + maxLag.toSeconds() + " s are refused");
+            }
+            if (timestamp.isAfter(receivedAt.plus(FUTURE_SKEW))) v.add(new Violation("timestamp", "is in the future"));
+        }
+        String signalId = text(body, "signalId", null);
+        if (signalId != null && !ID.matcher(signalId).matches()) {
+            v.add(new Violation("signalId", "1–100 letters, digits or :._-"));
+        }
+        String strategy = text(body, "strategy", "default");
+        if (!ID.matcher(strategy).matches()) v.add(new Violation("strategy", "1–100 letters, digits or :._-"));
+        if (!v.isEmpty()) throw new InvalidInputException(v, true);
+        return new Signal(signalId != null ? signalId : "sha256-" + sha256(source + "\n" + rawBody), source, strategy,
+                symbol, action, orderType, limitPrice, level(body, "stopLoss"), level(body, "takeProfit"), quantityType,
+                quantity, positive(v, body, "price"), timestamp, receivedAt);
+    }
+
+    private static PriceLevel level(JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        if (n == null || n.isNull()) return null;
+        String t = n.asText().trim();
+        if (t.endsWith("%")) return new PriceLevel(null, new BigDecimal(t.substring(0, t.length() - 1).trim()));
+        if (n.isObject()) {
+            if (n.hasNonNull("percent")) return new PriceLevel(null, new BigDecimal(n.get("percent").asText()));
+            if (n.hasNonNull("price")) return new PriceLevel(new BigDecimal(n.get("price").asText()), null);
+        }
+        return new PriceLevel(new BigDecimal(t), null);
+    }
+
+    private static Instant timestamp(List<Violation> v, JsonNode n) {
+        if (n == null || n.isNull()) return null;
+        try {
+            if (n.isNumber() || n.asText().matches("\\d+")) {
+                long value = n.asLong();
+                return value > 100_000_000_000L ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
+            }
+            return Instant.parse(n.asText());
+        } catch (DateTimeParseException e) {
+            v.add(new Violation("timestamp", "must be ISO-8601 or epoch seconds/milliseconds"));
+            return null;
+        }
+    }
+
+    private static Duration maxLag(List<Violation> v, JsonNode n) {
+        if (n == null || n.isNull()) return DEFAULT_MAX_LAG;
+        long seconds = n.asLong(-1);
+        if (seconds < 1 || seconds > MAX_ALLOWED_LAG.toSeconds()) {
+            v.add(new Violation("maxLag", "must be 1 to " + MAX_ALLOWED_LAG.toSeconds() + " seconds"));
+            return DEFAULT_MAX_LAG;
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    private static BigDecimal positive(List<Violation> v, JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        if (n == null || n.isNull() || n.asText().isBlank()) return null;
+        try {
+            BigDecimal value = new BigDecimal(n.asText().trim());
+            if (value.signum() > 0) return value;
+        } catch (NumberFormatException ignored) {
+            // same violation
+        }
+        v.add(new Violation(field, "must be a positive number"));
+        return null;
+    }
+
+    static String text(JsonNode body, String field, String fallback) {
+        JsonNode n = body.get(field);
+        return n == null || n.isNull() || n.asText().isBlank() ? fallback : n.asText().trim();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 40);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
