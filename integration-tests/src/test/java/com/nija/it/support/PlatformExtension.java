@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
@@ -27,18 +28,30 @@ public final class PlatformExtension implements ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         // The root store lives as long as the test run and closes what it holds (AutoCloseable) at the end.
-        return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(Shared.class, k -> Shared.start(), Shared.class).target;
+        Shared shared = context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(Shared.class, k -> Shared.start(), Shared.class);
+        if (shared.failure != null) {
+            // Started once per run: a platform that could not start fails every test at once, with the cause.
+            throw new ParameterResolutionException("The local platform did not start: " + shared.failure,
+                    shared.failure);
+        }
+        return shared.target;
     }
 
-    /** The target and the temporary home it owns; closed once, after the last test of the run. */
+    /** The target and the temporary home it owns (or why it could not start); closed once, after the run. */
     private static final class Shared implements AutoCloseable {
         private final ApiTarget target;
         private final Path home;
+        private final Throwable failure;
 
-        private Shared(ApiTarget target, Path home) {
+        private Shared(ApiTarget target, Path home, Throwable failure) {
             this.target = target;
             this.home = home;
+            this.failure = failure;
+        }
+
+        private Shared(ApiTarget target, Path home) {
+            this(target, home, null);
         }
 
         static Shared start() {
@@ -56,7 +69,13 @@ public final class PlatformExtension implements ParameterResolver {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create a home for the local signing key", e);
             }
-            ApiTarget target = ApiTarget.local(home);
+            ApiTarget target;
+            try {
+                target = ApiTarget.local(home);
+            } catch (RuntimeException | LinkageError e) {
+                deleteRecursively(home);
+                return new Shared(null, null, e);
+            }
             System.out.printf("[it] local platform ready on %s in %d ms%n", target.baseUrl(),
                     (System.nanoTime() - started) / 1_000_000);
             return new Shared(target, home);
@@ -65,7 +84,7 @@ public final class PlatformExtension implements ParameterResolver {
         @Override
         public void close() {
             try {
-                target.close();
+                if (target != null) target.close();
             } finally {
                 if (home != null) deleteRecursively(home);
             }

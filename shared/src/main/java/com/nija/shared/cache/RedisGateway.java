@@ -85,6 +85,22 @@ public class RedisGateway implements OrderedResource {
     }
 
     /**
+     * Like {@link #call} but ignores the cool-down: for writes whose loss would leave Redis wrong once it is
+     * back (cache invalidations, latest prices). Still bounded by the command timeout, still never throws.
+     */
+    public <T> Optional<T> write(Function<RedisCommands<String, String>, T> commands) {
+        if (client == null) return Optional.empty();
+        try {
+            return Optional.ofNullable(commands.apply(connection().sync()));
+        } catch (RuntimeException e) {
+            skipUntilNanos = System.nanoTime() + COOL_DOWN_NANOS;
+            Telemetry.record(Metric.count("CacheUnavailable"));
+            LOG.warn("redis write lost: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /**
      * True when Redis answers PING (health check; bypasses the cool-down). Tries twice: the first command on a
      * cold JVM can miss the 50 ms budget without Redis being unwell.
      */

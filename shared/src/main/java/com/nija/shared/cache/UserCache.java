@@ -38,9 +38,12 @@ public class UserCache {
         return value;
     }
 
-    /** Makes every cached view of this trader stale at once. */
+    /**
+     * Makes every cached view of this trader stale at once. Sent even during a cool-down: a lost invalidation would
+     * let old entries be served once Redis is reachable again (up to their TTL, at most 5 minutes).
+     */
     public void invalidate(String userId) {
-        redis.call(r -> r.incr(generationKey(userId)));
+        redis.write(r -> r.incr(generationKey(userId)));
     }
 
     private static String generationKey(String userId) {

@@ -19,6 +19,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 /** Latest prices: Redis first (one MGET), DynamoDB for whatever Redis can't tell. */
 @Singleton
 public class PriceBook {
+    private static final long HOT_TTL_SECONDS = 60;
     private final RedisGateway redis;
     private final TradingTables tables;
 
@@ -48,7 +49,8 @@ public class PriceBook {
     /** Records a price durably and hot. */
     public void update(String symbol, BigDecimal price, Instant at) {
         tables.prices().putItem(new PriceItem(Keys.price(symbol), Keys.LATEST, symbol, price, at));
-        redis.call(r -> r.set(redisKey(symbol), price.toPlainString()));
+        // Hot copy expires: if a later write is lost, DynamoDB's copy takes over within a minute.
+        redis.write(r -> r.setex(redisKey(symbol), HOT_TTL_SECONDS, price.toPlainString()));
     }
 
     private Map<String, BigDecimal> fromTable(List<String> symbols) {
