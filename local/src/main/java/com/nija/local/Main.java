@@ -23,6 +23,7 @@ public final class Main {
               invoke FUNCTION EVENT_FILE                 run one function with one event file, print the response
               bench read-api [--duration 5s] [--clients 1,16,64]   latency/throughput of the read API
               bench cold-start [--runs 5]                 JVM launch to first response of one handler
+              bench signals [--runs 200] [--traders 100,1000]   signal→order latency, fan-out time, writes per trader
             environment: NIJA_DYNAMODB_ENDPOINT, NIJA_REDIS_URL use services that already run instead of starting them;
                          NIJA_LOCAL_HOME (default ~/.nija) holds the dev signing key and secrets
             """;
@@ -111,8 +112,11 @@ public final class Main {
                     Arrays.stream((a.value("--clients") == null ? "1,16,64" : a.value("--clients")).split(","))
                             .mapToInt(s -> Integer.parseInt(s.trim())).toArray());
             case "cold-start" -> com.nija.local.bench.ColdStartBenchmark.run(home(), a.intValue("--runs", 5));
+            case "signals" -> com.nija.local.bench.SignalBenchmark.run(home(), a.intValue("--runs", 200),
+                    Arrays.stream((a.value("--traders") == null ? "100,1000" : a.value("--traders")).split(","))
+                            .mapToInt(s -> Integer.parseInt(s.trim())).toArray());
             default -> {
-                System.err.println("bench needs read-api or cold-start\n" + USAGE);
+                System.err.println("bench needs read-api, cold-start or signals\n" + USAGE);
                 yield 2;
             }
         };

@@ -53,8 +53,6 @@ public class PaperBroker implements Broker {
 
     @Override
     public Fill place(OrderTicket t) {
-        Optional<Fill> existing = lookup(t.userId(), t.clientOrderId());
-        if (existing.isPresent()) return existing.get();
         BigDecimal market = prices.latest(t.symbol()).orElseThrow(() ->
                 new BrokerException(BrokerException.Kind.REJECTED, "no market price for " + t.symbol()));
         Instant now = clock.instant();
@@ -71,7 +69,8 @@ public class PaperBroker implements Broker {
         try {
             tables.paperOrders().putItem(r -> r.item(item).conditionExpression(
                     Expression.builder().expression("attribute_not_exists(pk)").build()));
-        } catch (ConditionalCheckFailedException raced) {
+        } catch (ConditionalCheckFailedException placedBefore) {
+            // Same client order id again (a retry or a twin): the first placement stands, as at a real exchange.
             return lookup(t.userId(), t.clientOrderId()).orElseThrow();
         }
         return toFill(item);

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import com.nija.shared.observability.DynamoWriteCounter;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 import software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtension;
 
@@ -23,14 +24,15 @@ import software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtens
 public class AwsClientsFactory {
 
     @Singleton
-    DynamoDbClient dynamoDbClient(NijaConfig config) {
+    DynamoDbClient dynamoDbClient(NijaConfig config, DynamoWriteCounter writes) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .region(Region.of(config.getRegion()))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(2))
                         .socketTimeout(Duration.ofSeconds(5)))
                 // Standard mode: exponential backoff with jitter on throttling, as the blueprint's retries expect.
-                .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD).build());
+                .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD)
+                        .addExecutionInterceptor(writes).build());
         if (config.getDynamodbEndpoint() != null) {
             // dynalite and LocalStack accept any credentials; never pick up a developer's real ones for them.
             builder.endpointOverride(URI.create(config.getDynamodbEndpoint()))

@@ -48,6 +48,7 @@ public class TradingEngine {
     private static final Duration ORDER_RETENTION = Duration.ofDays(400);
 
     private final OrderRepository orders;
+    private final TraderSnapshotReader snapshots;
     private final PositionLedger ledger;
     private final PositionRepository positions;
     private final RollupRepository rollups;
@@ -62,11 +63,12 @@ public class TradingEngine {
     private final List<TradeListener> listeners;
     private final Clock clock;
 
-    public TradingEngine(OrderRepository orders, PositionLedger ledger, PositionRepository positions,
+    public TradingEngine(OrderRepository orders, TraderSnapshotReader snapshots, PositionLedger ledger, PositionRepository positions,
                          RollupRepository rollups, ProfileService profiles, SettingsService settings, TierCatalog tiers,
                          PriceBook prices, Broker broker, KillSwitch killSwitch, OrderThrottle throttle, UserCache cache,
                          List<TradeListener> listeners, Clock clock) {
         this.orders = orders;
+        this.snapshots = snapshots;
         this.ledger = ledger;
         this.positions = positions;
         this.rollups = rollups;
@@ -89,14 +91,14 @@ public class TradingEngine {
     public ExecutionResult execute(OrderRequest request, boolean redelivery, boolean lastAttempt) {
         String orderId = request.orderId();
         String userId = request.userId();
-        Optional<OrderItem> existing = orders.find(userId, orderId);
-        if (existing.isPresent()) return ExecutionResult.duplicateOf(resume(existing.get()));
+        TraderSnapshot snapshot = snapshots.read(userId, orderId, clock.instant());
+        if (snapshot.order() != null) return ExecutionResult.duplicateOf(resume(snapshot.order()));
         if (redelivery) {
             Optional<Fill> placed = lookupQuietly(userId, orderId);
             if (placed.isPresent()) return recoverPlaced(request, placed.get());
         }
         boolean closeOnly = request.positionId() != null;
-        TraderState state = load(userId, request.signal());
+        TraderState state = load(userId, request.signal(), snapshot);
         OrderPlan plan = RiskPlanner.plan(request.signal(), state, killSwitch.engaged(), closeOnly);
         if (plan.refused()) return refuse(request, plan.refusal());
         if (closeOnly && !plan.closing().positionId().equals(request.positionId())) {
@@ -203,19 +205,19 @@ public class TradingEngine {
         return ExecutionResult.done(order);
     }
 
-    private TraderState load(String userId, Signal signal) {
-        ProfileItem profile = profiles.get(userId);
+    private TraderState load(String userId, Signal signal, TraderSnapshot snapshot) {
+        ProfileItem profile = snapshot.profile() != null ? snapshot.profile() : profiles.get(userId);
         List<PositionItem> open = positions.list(userId, PositionStatus.OPEN);
         java.util.Set<String> symbols = new java.util.HashSet<>();
         open.forEach(p -> symbols.add(p.symbol()));
         symbols.add(signal.symbol());
         Map<String, BigDecimal> latest = prices.latest(symbols);
-        BigDecimal lifetime = rollups.lifetime(userId).map(RollupItem::realizedPnl).orElse(null);
-        String today = Keys.bucket(RollupPeriod.DAY, clock.instant());
-        BigDecimal todayRealized = rollups.range(userId, RollupPeriod.DAY, today, today).stream()
-                .map(RollupItem::realizedPnl).filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new TraderState(profile, settings.get(userId), tiers.limits(profile.tier()), open,
-                lifetime == null ? BigDecimal.ZERO : lifetime, todayRealized, latest);
+        BigDecimal lifetime = snapshot.lifetime() == null ? null : snapshot.lifetime().realizedPnl();
+        BigDecimal today = snapshot.today() == null ? null : snapshot.today().realizedPnl();
+        return new TraderState(profile,
+                snapshot.settings() != null ? SettingsService.toSettings(snapshot.settings()) : settings.get(userId),
+                tiers.limits(profile.tier()), open, lifetime == null ? BigDecimal.ZERO : lifetime,
+                today == null ? BigDecimal.ZERO : today, latest);
     }
 
     private OrderItem base(OrderRequest request, OrderPlan plan, String status, String reason) {

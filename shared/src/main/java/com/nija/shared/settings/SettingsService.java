@@ -69,9 +69,12 @@ public class SettingsService {
     private RiskSettings load(String userId) {
         SettingsItem item = tables.settings().getItem(Key.builder()
                 .partitionValue(Keys.user(userId)).sortValue(Keys.SETTINGS).build());
-        if (item == null) {
-            return RiskSettings.defaults(RiskSettingsValidator.planMaxOpenPositions(tiers.limits(profiles.get(userId).tier())));
-        }
+        return item != null ? toSettings(item)
+                : RiskSettings.defaults(RiskSettingsValidator.planMaxOpenPositions(tiers.limits(profiles.get(userId).tier())));
+    }
+
+    /** The API view of a stored settings item. */
+    public static RiskSettings toSettings(SettingsItem item) {
         return new RiskSettings(item.positionSizePct(), item.maxOpenPositions(), item.dailyLossLimit(),
                 item.allowedSymbols() == null ? java.util.List.of() : item.allowedSymbols(), item.stopLossPct(),
                 item.takeProfitPct(), item.allowShorts(), item.tradingEnabled(),

@@ -1,0 +1,10 @@
+package com.nija.shared.engine;
+
+import com.nija.shared.data.OrderItem;
+import com.nija.shared.data.ProfileItem;
+import com.nija.shared.data.RollupItem;
+import com.nija.shared.data.SettingsItem;
+
+/** The fixed-key items an order decision needs, read in one BatchGetItem. Absent items are null. */
+public record TraderSnapshot(ProfileItem profile, SettingsItem settings, RollupItem lifetime, RollupItem today,
+                             OrderItem order) {}

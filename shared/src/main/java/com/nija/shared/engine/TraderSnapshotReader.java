@@ -1,0 +1,66 @@
+package com.nija.shared.engine;
+
+import com.nija.shared.data.Keys;
+import com.nija.shared.data.OrderItem;
+import com.nija.shared.data.ProfileItem;
+import com.nija.shared.data.RecordTableSchema;
+import com.nija.shared.data.RollupItem;
+import com.nija.shared.data.RollupPeriod;
+import com.nija.shared.data.SettingsItem;
+import com.nija.shared.data.Tables;
+import com.nija.shared.data.TradingTables;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+
+/**
+ * Reads profile, settings, lifetime and today's roll-ups and the order (if it exists) in one round trip:
+ * the engine's per-order reads went from five calls to one, which is most of its DynamoDB latency.
+ */
+@Singleton
+public class TraderSnapshotReader {
+    private static final TableSchema<ProfileItem> PROFILE = RecordTableSchema.of(ProfileItem.class, Tables.TRADING);
+    private static final TableSchema<SettingsItem> SETTINGS = RecordTableSchema.of(SettingsItem.class, Tables.TRADING);
+    private static final TableSchema<RollupItem> ROLLUP = RecordTableSchema.of(RollupItem.class, Tables.TRADING);
+    private static final TableSchema<OrderItem> ORDER = RecordTableSchema.of(OrderItem.class, Tables.TRADING);
+
+    private final TradingTables tables;
+
+    public TraderSnapshotReader(TradingTables tables) {
+        this.tables = tables;
+    }
+
+    public TraderSnapshot read(String userId, String orderId, Instant now) {
+        String pk = Keys.user(userId);
+        String lifetime = Keys.rollup(RollupPeriod.ALL, now);
+        String today = Keys.rollup(RollupPeriod.DAY, now);
+        String order = Keys.order(orderId);
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (String sk : List.of(Keys.PROFILE, Keys.SETTINGS, lifetime, today, order)) {
+            keys.add(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)));
+        }
+        Map<String, Map<String, AttributeValue>> bySk = new HashMap<>();
+        Map<String, KeysAndAttributes> pending = Map.of(tables.name(),
+                KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+        for (int attempt = 0; !pending.isEmpty() && attempt < 8; attempt++) {
+            Map<String, KeysAndAttributes> request = pending;
+            BatchGetItemResponse response = tables.client().batchGetItem(b -> b.requestItems(request));
+            response.responses().getOrDefault(tables.name(), List.of()).forEach(item -> bySk.put(item.get("sk").s(), item));
+            pending = response.unprocessedKeys();
+        }
+        if (!pending.isEmpty()) throw new IllegalStateException("DynamoDB kept keys unprocessed; retry the order");
+        return new TraderSnapshot(map(PROFILE, bySk.get(Keys.PROFILE)), map(SETTINGS, bySk.get(Keys.SETTINGS)),
+                map(ROLLUP, bySk.get(lifetime)), map(ROLLUP, bySk.get(today)), map(ORDER, bySk.get(order)));
+    }
+
+    private static <T> T map(TableSchema<T> schema, Map<String, AttributeValue> item) {
+        return item == null ? null : schema.mapToItem(item);
+    }
+}
