@@ -17,7 +17,7 @@ import java.util.Set;
  * refusal and failure reasons. 200; 400 unknown status or bad limit.
  */
 public class GetOrdersHandler extends ApiHandler {
-    private static final Set<String> STATUSES = Set.of("FILLED", "REFUSED", "FAILED", "RESTING");
+    private static final Set<String> STATUSES = Set.of("FILLED", "REFUSED", "FAILED", "RESTING", "CANCELLED");
 
     @Inject OrderRepository orders;
 
@@ -31,7 +31,7 @@ public class GetOrdersHandler extends ApiHandler {
     protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
         String status = request.query("status").map(s -> s.toUpperCase(Locale.ROOT)).orElse(null);
         if (status != null && !STATUSES.contains(status)) {
-            throw InvalidInputException.of("status", "must be filled, refused, failed or resting");
+            throw InvalidInputException.of("status", "must be filled, refused, failed, resting or cancelled");
         }
         int limit = request.queryInt("limit", 50, 1, 100);
         return Responses.ok(Map.of("orders", orders.list(request.userId(), status, limit).stream().map(OrderViews::of).toList()));

@@ -49,6 +49,7 @@ public class TradingEngine {
 
     private final OrderRepository orders;
     private final TraderSnapshotReader snapshots;
+    private final BrokerErrorTracker brokerHealth;
     private final PositionLedger ledger;
     private final PositionRepository positions;
     private final RollupRepository rollups;
@@ -63,12 +64,14 @@ public class TradingEngine {
     private final List<TradeListener> listeners;
     private final Clock clock;
 
-    public TradingEngine(OrderRepository orders, TraderSnapshotReader snapshots, PositionLedger ledger, PositionRepository positions,
+    public TradingEngine(OrderRepository orders, TraderSnapshotReader snapshots, BrokerErrorTracker brokerHealth,
+                         PositionLedger ledger, PositionRepository positions,
                          RollupRepository rollups, ProfileService profiles, SettingsService settings, TierCatalog tiers,
                          PriceBook prices, Broker broker, KillSwitch killSwitch, OrderThrottle throttle, UserCache cache,
                          List<TradeListener> listeners, Clock clock) {
         this.orders = orders;
         this.snapshots = snapshots;
+        this.brokerHealth = brokerHealth;
         this.ledger = ledger;
         this.positions = positions;
         this.rollups = rollups;
@@ -91,6 +94,7 @@ public class TradingEngine {
     public ExecutionResult execute(OrderRequest request, boolean redelivery, boolean lastAttempt) {
         String orderId = request.orderId();
         String userId = request.userId();
+        if (request.signal().action() == com.nija.shared.signals.SignalAction.CANCEL) return cancelResting(request);
         TraderSnapshot snapshot = snapshots.read(userId, orderId, clock.instant());
         if (snapshot.order() != null) return ExecutionResult.duplicateOf(resume(snapshot.order()));
         if (redelivery) {
@@ -110,10 +114,10 @@ public class TradingEngine {
         } else if (!ledger.claimForClose(userId, plan.closing().positionId(), orderId)) {
             return refuse(request, "position " + plan.closing().positionId() + " is already being closed");
         }
-        return place(request, plan, lastAttempt);
+        return place(request, plan, lastAttempt, state.profile().brokerErrors());
     }
 
-    private ExecutionResult place(OrderRequest request, OrderPlan plan, boolean lastAttempt) {
+    private ExecutionResult place(OrderRequest request, OrderPlan plan, boolean lastAttempt, Long brokerErrors) {
         Signal signal = request.signal();
         String orderId = request.orderId();
         OrderTicket ticket = new OrderTicket(orderId, request.userId(), signal.symbol(), plan.side(), plan.orderType(),
@@ -123,17 +127,39 @@ public class TradingEngine {
             fill = broker.place(ticket);
         } catch (BrokerException e) {
             Telemetry.record(Metric.count("BrokerError", "kind", e.kind().name()));
+            if (brokerHealth.failed(request.userId())) LOG.warn("bot paused after repeated broker errors");
             if (e.kind() == BrokerException.Kind.REJECTED || lastAttempt) {
                 return record(base(request, plan, "FAILED", "broker: " + e.getMessage()));
             }
             return ExecutionResult.retryLater("broker " + e.kind() + ": " + e.getMessage());
         }
+        brokerHealth.succeeded(request.userId(), brokerErrors);
         String positionId = "OPEN".equals(plan.intent()) ? orderId : plan.closing().positionId();
         OrderItem order = withFill(base(request, plan, null, null), positionId, fill);
         if (!orders.create(order)) {
             return ExecutionResult.duplicateOf(resume(orders.find(request.userId(), orderId).orElseThrow()));
         }
         return applyFilled(order, plan.closing());
+    }
+
+    /** {@code cancel}: withdraws the trader's resting (unfilled limit) orders on the signal's symbol. */
+    private ExecutionResult cancelResting(OrderRequest request) {
+        String userId = request.userId();
+        for (OrderTicket resting : broker.openOrders(userId)) {
+            if (!resting.symbol().equals(request.signal().symbol())) continue;
+            if (!broker.cancel(userId, resting.clientOrderId())) continue;
+            orders.find(userId, resting.clientOrderId()).filter(o -> "RESTING".equals(o.status())).ifPresent(o -> {
+                OrderItem cancelled = new OrderItem(o.pk(), o.sk(), o.orderId(), o.userId(), o.signalId(), o.source(),
+                        o.strategy(), o.symbol(), o.side(), o.intent(), o.positionId(), o.orderType(), o.limitPrice(),
+                        o.quantity(), o.notional(), o.stopLoss(), o.takeProfit(), "CANCELLED",
+                        "cancelled by signal " + request.signal().signalId(), null, null, null, o.createdAt(), null, null,
+                        o.expiresAt(), o.version());
+                orders.update(cancelled);
+                listeners.forEach(l -> l.recorded(cancelled));
+            });
+        }
+        cache.invalidate(userId);
+        return ExecutionResult.done(null);
     }
 
     /** A redelivered request whose order the broker has: record and apply it without re-deciding. */

@@ -25,19 +25,23 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 public class FanoutService {
     private final TradingTables tables;
     private final WorkQueues queues;
+    private final com.nija.shared.prices.PriceBook prices;
     private final ExecutorService shardReaders = Executors.newFixedThreadPool(8, r -> {
         Thread t = new Thread(r, "fanout-shard");
         t.setDaemon(true);
         return t;
     });
 
-    public FanoutService(TradingTables tables, WorkQueues queues) {
+    public FanoutService(TradingTables tables, WorkQueues queues, com.nija.shared.prices.PriceBook prices) {
         this.tables = tables;
+        this.prices = prices;
         this.queues = queues;
     }
 
     /** @return how many traders the signal was sent to */
     public int fanOut(Signal signal) {
+        // A signal that carries the sender's price is the freshest price we have for that market.
+        if (signal.price() != null) prices.update(signal.symbol(), signal.price(), signal.receivedAt());
         List<OrderRequest> requests = subscribers(signal).stream()
                 .map(s -> new OrderRequest(s.gsi2sk(), signal, null, OrderRequest.SIGNAL))
                 .toList();
