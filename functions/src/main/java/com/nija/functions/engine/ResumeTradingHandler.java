@@ -1,34 +1,15 @@
 package com.nija.functions.engine;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.nija.functions.http.ApiHandler;
-import com.nija.functions.http.ApiRequest;
-import com.nija.functions.http.Responses;
 import com.nija.shared.account.BotState;
-import com.nija.shared.engine.TradingControls;
 import io.micronaut.context.ApplicationContext;
-import jakarta.inject.Inject;
-import java.util.Map;
 
-/** {@code POST /api/v1/trading/resume} — lets the engine place new orders for the caller again (and clears the broker-error count). 200. */
-public class ResumeTradingHandler extends ApiHandler {
-    @Inject TradingControls controls;
-
-    public ResumeTradingHandler() {}
+/** {@code POST /api/v1/trading/resume} — lets the engine place new orders for the caller again. 200. */
+public class ResumeTradingHandler extends BotStateHandler {
+    public ResumeTradingHandler() {
+        super(BotState.RUNNING);
+    }
 
     public ResumeTradingHandler(ApplicationContext context) {
-        super(context);
-    }
-
-    @Override
-    protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
-        return Responses.ok(Map.of("botState", controls.setBotState(request.userId(), BotState.RUNNING).name().toLowerCase()));
-    }
-
-    /** Nothing read-only to rehearse here: this route is not primed (it only writes). */
-    @Override
-    protected APIGatewayV2HTTPEvent primingEvent() {
-        return null;
+        super(BotState.RUNNING, context);
     }
 }

@@ -22,40 +22,26 @@ public final class Problems {
 
     private Problems() {}
 
+    /** Status and title per refusal kind: the one place domain exceptions become HTTP. */
+    private record Mapping(int status, String title) {}
+
+    private static final Map<Class<? extends DomainException>, Mapping> MAPPINGS = Map.of(
+            NotFoundException.class, new Mapping(404, "Not found"),
+            VersionConflictException.class, new Mapping(412, "Changed since you read it"),
+            PreconditionRequiredException.class, new Mapping(428, "Precondition required"),
+            StaleSignalException.class, new Mapping(422, "Signal too old"),
+            SignalAuthException.class, new Mapping(401, "Unauthorized"),
+            ForbiddenException.class, new Mapping(403, "Forbidden"),
+            ConflictException.class, new Mapping(409, "Conflict"));
+
     public static APIGatewayV2HTTPResponse from(DomainException e, String instance) {
-        Map<String, Object> extra = new LinkedHashMap<>();
-        int status;
-        String title;
         if (e instanceof InvalidInputException invalid) {
-            status = invalid.wellFormed() ? 422 : 400;
-            title = invalid.wellFormed() ? "The request breaks a rule" : "The request is malformed";
-            extra.put("errors", invalid.violations());
-        } else if (e instanceof NotFoundException) {
-            status = 404;
-            title = "Not found";
-        } else if (e instanceof VersionConflictException) {
-            status = 412;
-            title = "Changed since you read it";
-        } else if (e instanceof PreconditionRequiredException) {
-            status = 428;
-            title = "Precondition required";
-        } else if (e instanceof StaleSignalException) {
-            status = 422;
-            title = "Signal too old";
-        } else if (e instanceof SignalAuthException) {
-            status = 401;
-            title = "Unauthorized";
-        } else if (e instanceof ForbiddenException) {
-            status = 403;
-            title = "Forbidden";
-        } else if (e instanceof ConflictException) {
-            status = 409;
-            title = "Conflict";
-        } else {
-            status = 400;
-            title = "Request refused";
+            return of(invalid.wellFormed() ? 422 : 400, e.problemType(),
+                    invalid.wellFormed() ? "The request breaks a rule" : "The request is malformed", e.getMessage(),
+                    instance, Map.of("errors", invalid.violations()));
         }
-        return of(status, e.problemType(), title, e.getMessage(), instance, extra);
+        Mapping m = MAPPINGS.getOrDefault(e.getClass(), new Mapping(400, "Request refused"));
+        return of(m.status(), e.problemType(), m.title(), e.getMessage(), instance, Map.of());
     }
 
     public static APIGatewayV2HTTPResponse of(int status, String slug, String title, String detail, String instance,

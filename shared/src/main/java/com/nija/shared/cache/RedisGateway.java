@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
 public class RedisGateway implements OrderedResource {
     private static final Logger LOG = LoggerFactory.getLogger(RedisGateway.class);
     private static final long COOL_DOWN_NANOS = Duration.ofMillis(500).toNanos();
+    private static final int WRITE_ATTEMPTS = 3;
+    private static final long WRITE_RETRY_PAUSE_MILLIS = 150;
 
     private final RedisURI uri;
     private final Duration timeout;
@@ -85,18 +87,33 @@ public class RedisGateway implements OrderedResource {
     }
 
     /**
-     * Like {@link #call} but ignores the cool-down: for writes whose loss would leave Redis wrong once it is
-     * back (cache invalidations, latest prices). Still bounded by the command timeout, still never throws.
+     * Like {@link #call} but ignores the cool-down and rides out a reconnect: for writes whose loss would leave Redis
+     * wrong once it is back (cache invalidations, latest prices). A dropped connection (failover, idle kill) is
+     * re-established within ~250 ms, so the write is tried up to three times over ~300 ms before it counts as lost.
+     * Never throws.
      */
     public <T> Optional<T> write(Function<RedisCommands<String, String>, T> commands) {
         if (client == null) return Optional.empty();
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+            try {
+                return Optional.ofNullable(commands.apply(connection().sync()));
+            } catch (RuntimeException e) {
+                last = e;
+                sleepQuietly(WRITE_RETRY_PAUSE_MILLIS);
+            }
+        }
+        skipUntilNanos = System.nanoTime() + COOL_DOWN_NANOS;
+        Telemetry.record(Metric.count("CacheWriteLost"));
+        LOG.warn("redis write lost: {}", String.valueOf(last));
+        return Optional.empty();
+    }
+
+    private static void sleepQuietly(long millis) {
         try {
-            return Optional.ofNullable(commands.apply(connection().sync()));
-        } catch (RuntimeException e) {
-            skipUntilNanos = System.nanoTime() + COOL_DOWN_NANOS;
-            Telemetry.record(Metric.count("CacheUnavailable"));
-            LOG.warn("redis write lost: {}", e.toString());
-            return Optional.empty();
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

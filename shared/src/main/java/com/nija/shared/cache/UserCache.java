@@ -17,12 +17,19 @@ import java.util.function.Supplier;
 @Singleton
 public class UserCache {
     private final RedisGateway redis;
+    /** Invalidations Redis never received (it was unreachable); replayed before any cached read is trusted. */
+    private final java.util.Set<String> unsent = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public UserCache(RedisGateway redis) {
         this.redis = redis;
     }
 
     public <T> T getOrLoad(String userId, String view, Duration ttl, JavaType type, Supplier<T> loader) {
+        if (!unsent.isEmpty() && !replayUnsent(userId)) {
+            // This process changed the trader's data but could not tell Redis: never serve their cached views.
+            Telemetry.count("CacheBypassed");
+            return loader.get();
+        }
         Optional<Lookup> lookup = redis.call(r -> {
             String generation = r.get(generationKey(userId));
             String key = "v1:u:" + userId + ":g" + (generation == null ? "0" : generation) + ":" + view;
@@ -43,7 +50,15 @@ public class UserCache {
      * let old entries be served once Redis is reachable again (up to their TTL, at most 5 minutes).
      */
     public void invalidate(String userId) {
-        redis.write(r -> r.incr(generationKey(userId)));
+        if (redis.write(r -> r.incr(generationKey(userId))).isEmpty() && redis.configured()) unsent.add(userId);
+    }
+
+    /** Sends invalidations lost while Redis was away; true when none is left for {@code userId}. */
+    private boolean replayUnsent(String userId) {
+        for (String user : unsent) {
+            if (redis.call(r -> r.incr(generationKey(user))).isPresent()) unsent.remove(user);
+        }
+        return !unsent.contains(userId);
     }
 
     private static String generationKey(String userId) {

@@ -83,4 +83,64 @@ public final class Keys {
             case ALL -> "ALL";
         };
     }
+
+    // --- Billing (issue 5): Stripe events, customers, subscriptions and invoices, and each trader's billing view. ---
+
+    /** Sort key of a trader's billing view ({@code USER#<id>}). */
+    public static final String BILLING = "BILLING";
+    /** Sort key prefix of a trader's links to Stripe customers ({@code USER#<id>}). */
+    public static final String STRIPE_CUSTOMER_LINK_PREFIX = "STRIPE_CUSTOMER#";
+    /** Sort key of the single item under each {@code STRIPE#…} partition. */
+    public static final String STRIPE_ITEM = "STRIPE";
+    /** Sort key prefix of a failed payment attempt under its invoice's partition. */
+    public static final String PAYMENT_FAILURE_PREFIX = "FAILED#";
+
+    public static String stripeEvent(String eventId) {
+        return "STRIPE#EVENT#" + eventId;
+    }
+
+    public static String stripeCustomer(String customerId) {
+        return "STRIPE#CUSTOMER#" + customerId;
+    }
+
+    public static String stripeCustomerLink(String customerId) {
+        return STRIPE_CUSTOMER_LINK_PREFIX + customerId;
+    }
+
+    public static String stripeSubscription(String subscriptionId) {
+        return "STRIPE#SUB#" + subscriptionId;
+    }
+
+    public static String stripeInvoice(String invoiceId) {
+        return "STRIPE#INVOICE#" + invoiceId;
+    }
+
+    public static String paymentFailure(long attempt) {
+        return PAYMENT_FAILURE_PREFIX + String.format("%04d", attempt);
+    }
+
+    /** GSI1 partition listing subscriptions by Stripe status, for finance. */
+    public static String subscribersByStatus(String status) {
+        return "SUBS#" + status;
+    }
+
+    /** GSI2 partition listing a Stripe customer's subscriptions. */
+    public static String subscriptionsOfCustomer(String customerId) {
+        return "SUBS_OF#" + customerId;
+    }
+
+    /** GSI1 partition listing a subscription's invoices. */
+    public static String invoicesOfSubscription(String subscriptionId) {
+        return "INVOICES_OF#" + subscriptionId;
+    }
+
+    /** GSI1 partition listing failed payment attempts of a month ({@code 2026-11}). */
+    public static String paymentFailures(java.time.YearMonth month) {
+        return "PAYFAIL#" + month;
+    }
+
+    /** Index sort key that orders by time (zero-padded epoch millis), then by id. */
+    public static String byTime(Instant at, String id) {
+        return String.format("%013d", at.toEpochMilli()) + "#" + id;
+    }
 }

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 /** Reads and replaces a trader's risk settings with optimistic locking, so two editors never silently overwrite. */
 @Singleton
 public class SettingsService {
-    private static final Duration TTL = Duration.ofMinutes(5);
+    private static final Duration TTL = Duration.ofSeconds(60);
     private static final JavaType TYPE = Json.MAPPER.constructType(RiskSettings.class);
 
     private final TradingTables tables;

@@ -1,0 +1,39 @@
+package com.nija.functions.engine;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.nija.functions.http.ApiHandler;
+import com.nija.functions.http.ApiRequest;
+import com.nija.functions.http.Responses;
+import com.nija.shared.account.BotState;
+import com.nija.shared.engine.TradingControls;
+import io.micronaut.context.ApplicationContext;
+import jakarta.inject.Inject;
+import java.util.Map;
+
+/** Sets the caller's bot state; the pause and resume routes differ only in which state. 200 with the new state. */
+abstract class BotStateHandler extends ApiHandler {
+    @Inject TradingControls controls;
+
+    private final BotState target;
+
+    BotStateHandler(BotState target) {
+        this.target = target;
+    }
+
+    BotStateHandler(BotState target, ApplicationContext context) {
+        super(context);
+        this.target = target;
+    }
+
+    @Override
+    protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+        return Responses.ok(Map.of("botState", controls.setBotState(request.userId(), target).name().toLowerCase()));
+    }
+
+    /** Nothing read-only to rehearse here: this route is not primed (it only writes). */
+    @Override
+    protected APIGatewayV2HTTPEvent primingEvent() {
+        return null;
+    }
+}
