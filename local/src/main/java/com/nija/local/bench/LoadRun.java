@@ -55,6 +55,10 @@ final class LoadRun {
         return new Result(name, clients, requests.get(), errors.get(), seconds, recorder.getIntervalHistogram());
     }
 
+    /** One client for all threads: each HttpClient runs its own selector thread, which 64 of would skew 2 cores. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
     private static void phase(int clients, Duration length, IntFunction<Client> factory, Recorder recorder,
                               AtomicLong requests, AtomicLong errors) throws InterruptedException {
         long deadline = System.nanoTime() + length.toNanos();
@@ -63,14 +67,12 @@ final class LoadRun {
         for (int c = 0; c < clients; c++) {
             Client client = factory.apply(c);
             Thread t = new Thread(() -> {
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(5)).build();
                 try {
                     for (int i = 0; System.nanoTime() < deadline; i++) {
                         client.beforeEach(i);
                         HttpRequest request = client.request(i);
                         long t0 = System.nanoTime();
-                        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
                         long elapsed = System.nanoTime() - t0;
                         if (response.statusCode() != 200) errors.incrementAndGet();
                         if (recorder != null) recorder.recordValue(elapsed);

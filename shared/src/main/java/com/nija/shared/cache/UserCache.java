@@ -6,6 +6,8 @@ import com.nija.shared.observability.Telemetry;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Duration;
+import io.lettuce.core.ScriptOutputType;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -16,6 +18,9 @@ import java.util.function.Supplier;
  */
 @Singleton
 public class UserCache {
+    private static final String LOOKUP_SCRIPT = "local g = redis.call('GET', KEYS[1]) or '0' "
+            + "local k = ARGV[1] .. g .. ARGV[2] return {k, redis.call('GET', k)}";
+
     private final RedisGateway redis;
     /** Invalidations Redis never received (it was unreachable); replayed before any cached read is trusted. */
     private final java.util.Set<String> unsent = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -30,10 +35,11 @@ public class UserCache {
             Telemetry.count("CacheBypassed");
             return loader.get();
         }
+        // One round trip: the script reads the trader's generation and the entry under it together.
         Optional<Lookup> lookup = redis.call(r -> {
-            String generation = r.get(generationKey(userId));
-            String key = "v1:u:" + userId + ":g" + (generation == null ? "0" : generation) + ":" + view;
-            return new Lookup(key, r.get(key));
+            List<String> result = r.eval(LOOKUP_SCRIPT, ScriptOutputType.MULTI, new String[] {generationKey(userId)},
+                    "v1:u:" + userId + ":g", ":" + view);
+            return new Lookup(result.get(0), result.size() > 1 ? result.get(1) : null);
         });
         if (lookup.isPresent() && lookup.get().value() != null) {
             Telemetry.count("CacheHit");

@@ -17,6 +17,10 @@ public final class Keys {
     public static final String ORDER_PREFIX = "ORDER#";
     public static final String CONTROL = "CONTROL";
     public static final String KILL_SWITCH = "KILL_SWITCH";
+    /** Live updates (issue 4): a trader's WebSocket connections sort under this prefix. */
+    public static final String CONNECTION_PREFIX = "CONN#";
+    /** Write shards of the every-connection listing on GSI2 (platform-wide pushes such as the kill switch). */
+    public static final int LIVE_SHARDS = 16;
 
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
 
@@ -142,5 +146,24 @@ public final class Keys {
     /** Index sort key that orders by time (zero-padded epoch millis), then by id. */
     public static String byTime(Instant at, String id) {
         return String.format("%013d", at.toEpochMilli()) + "#" + id;
+    }
+
+    /** A WebSocket connection, under its trader's partition (and as the sort key of its price watches). */
+    public static String connection(String connectionId) {
+        return CONNECTION_PREFIX + connectionId;
+    }
+
+    /** The partition listing every connection watching a market's prices. */
+    public static String priceWatch(String symbol) {
+        return "WATCH#" + symbol;
+    }
+
+    /** GSI2 partition of a connection in the every-connection listing. */
+    public static String liveShard(String connectionId) {
+        return liveShard(Math.floorMod(connectionId.hashCode(), LIVE_SHARDS));
+    }
+
+    public static String liveShard(int shard) {
+        return "LIVE#" + shard;
     }
 }

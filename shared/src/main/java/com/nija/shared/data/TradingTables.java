@@ -1,6 +1,14 @@
 package com.nija.shared.data;
 
+import com.nija.shared.billing.BillingAccountItem;
+import com.nija.shared.billing.PaymentFailureItem;
+import com.nija.shared.billing.StripeCustomerItem;
+import com.nija.shared.billing.StripeEventItem;
+import com.nija.shared.billing.StripeInvoiceItem;
+import com.nija.shared.billing.SubscriptionStateItem;
 import com.nija.shared.config.NijaConfig;
+import com.nija.shared.live.ConnectionItem;
+import com.nija.shared.live.PriceWatchItem;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -23,6 +31,15 @@ public class TradingTables {
     private final DynamoDbTable<SourceItem> sources;
     private final DynamoDbTable<SignalItem> signals;
     private final DynamoDbTable<OrderItem> orders;
+    private final DynamoDbTable<ConnectionItem> connections;
+    private final DynamoDbTable<PriceWatchItem> priceWatches;
+    // Billing (issue 5)
+    private final DynamoDbTable<StripeEventItem> stripeEvents;
+    private final DynamoDbTable<StripeCustomerItem> stripeCustomers;
+    private final DynamoDbTable<SubscriptionStateItem> subscriptions;
+    private final DynamoDbTable<StripeInvoiceItem> invoices;
+    private final DynamoDbTable<PaymentFailureItem> paymentFailures;
+    private final DynamoDbTable<BillingAccountItem> billingAccounts;
 
     public TradingTables(DynamoDbEnhancedClient enhanced, DynamoDbClient client, NijaConfig config) {
         this.client = client;
@@ -40,6 +57,15 @@ public class TradingTables {
         sources = enhanced.table(name, RecordTableSchema.of(SourceItem.class, def));
         signals = enhanced.table(name, RecordTableSchema.of(SignalItem.class, def));
         orders = enhanced.table(name, RecordTableSchema.of(OrderItem.class, def));
+        connections = enhanced.table(name, RecordTableSchema.of(ConnectionItem.class, def));
+        priceWatches = enhanced.table(name, RecordTableSchema.of(PriceWatchItem.class, def));
+        // Billing (issue 5)
+        stripeEvents = enhanced.table(name, RecordTableSchema.of(StripeEventItem.class, def));
+        stripeCustomers = enhanced.table(name, RecordTableSchema.of(StripeCustomerItem.class, def));
+        subscriptions = enhanced.table(name, RecordTableSchema.of(SubscriptionStateItem.class, def));
+        invoices = enhanced.table(name, RecordTableSchema.of(StripeInvoiceItem.class, def));
+        paymentFailures = enhanced.table(name, RecordTableSchema.of(PaymentFailureItem.class, def));
+        billingAccounts = enhanced.table(name, RecordTableSchema.of(BillingAccountItem.class, def));
     }
 
     public DynamoDbClient client() { return client; }
@@ -56,4 +82,13 @@ public class TradingTables {
     public DynamoDbTable<SourceItem> sources() { return sources; }
     public DynamoDbTable<SignalItem> signals() { return signals; }
     public DynamoDbTable<OrderItem> orders() { return orders; }
+    public DynamoDbTable<ConnectionItem> connections() { return connections; }
+    public DynamoDbTable<PriceWatchItem> priceWatches() { return priceWatches; }
+    // Billing (issue 5)
+    public DynamoDbTable<StripeEventItem> stripeEvents() { return stripeEvents; }
+    public DynamoDbTable<StripeCustomerItem> stripeCustomers() { return stripeCustomers; }
+    public DynamoDbTable<SubscriptionStateItem> subscriptions() { return subscriptions; }
+    public DynamoDbTable<StripeInvoiceItem> invoices() { return invoices; }
+    public DynamoDbTable<PaymentFailureItem> paymentFailures() { return paymentFailures; }
+    public DynamoDbTable<BillingAccountItem> billingAccounts() { return billingAccounts; }
 }

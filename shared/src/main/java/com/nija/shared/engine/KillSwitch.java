@@ -3,6 +3,8 @@ package com.nija.shared.engine;
 import com.nija.shared.data.ControlItem;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.TradingTables;
+import com.nija.shared.live.LiveEvents;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Optional;
@@ -20,6 +22,8 @@ public class KillSwitch {
     private final Clock clock;
     private volatile ControlItem state;
     private volatile long readAt;
+    /** Live updates (issue 4): tells every WebSocket connection when the switch changes. */
+    @Inject LiveEvents live;
 
     public KillSwitch(TradingTables tables, Clock clock) {
         this.tables = tables;
@@ -43,6 +47,7 @@ public class KillSwitch {
         tables.controls().putItem(item);
         state = item;
         readAt = System.nanoTime();
+        if (live != null) live.killSwitchChanged(item); // live updates (issue 4); never throws
         return item;
     }
 

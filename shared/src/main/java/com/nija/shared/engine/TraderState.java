@@ -1,6 +1,7 @@
 package com.nija.shared.engine;
 
 import com.nija.shared.account.TierLimits;
+import com.nija.shared.billing.BillingStanding;
 import com.nija.shared.data.PositionItem;
 import com.nija.shared.data.ProfileItem;
 import com.nija.shared.settings.RiskSettings;
@@ -8,6 +9,17 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-/** Everything a risk decision for one trader needs, read once per order. */
+/**
+ * Everything a risk decision for one trader needs, read once per order. {@code billing}: what the trader's subscription
+ * allows now (billing, issue 5); null is read as {@link BillingStanding#UNRESTRICTED}.
+ */
 public record TraderState(ProfileItem profile, RiskSettings settings, TierLimits tier, List<PositionItem> open,
-                          BigDecimal lifetimeRealized, BigDecimal todayRealized, Map<String, BigDecimal> prices) {}
+                          BigDecimal lifetimeRealized, BigDecimal todayRealized, Map<String, BigDecimal> prices,
+                          BillingStanding billing) {
+
+    /** Billing (issue 5): a state without billing information, as callers built it before billing existed. */
+    public TraderState(ProfileItem profile, RiskSettings settings, TierLimits tier, List<PositionItem> open,
+                       BigDecimal lifetimeRealized, BigDecimal todayRealized, Map<String, BigDecimal> prices) {
+        this(profile, settings, tier, open, lifetimeRealized, todayRealized, prices, BillingStanding.UNRESTRICTED);
+    }
+}

@@ -11,6 +11,8 @@ import com.nija.shared.signals.Signal;
 import com.nija.shared.signals.SignalAction;
 import com.nija.shared.signals.WorkQueues;
 import com.nija.shared.trading.Side;
+import com.nija.shared.live.LiveEvents;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -31,6 +33,8 @@ public class PriceIngestService {
     private final PaperBroker paper;
     private final WorkQueues queues;
     private final Clock clock;
+    /** Live updates (issue 4): pushes the batch's prices to the connections watching those markets. */
+    @Inject LiveEvents live;
 
     public PriceIngestService(PriceBook prices, TradingTables tables, PaperBroker paper, WorkQueues queues, Clock clock) {
         this.prices = prices;
@@ -64,6 +68,7 @@ public class PriceIngestService {
             }
         }
         if (!work.isEmpty()) queues.enqueueOrders(work);
+        if (live != null) live.pricesChanged(updates); // live updates (issue 4); never throws
         return new Outcome(updates.size(), stops, fills);
     }
 

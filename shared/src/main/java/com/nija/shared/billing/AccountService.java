@@ -1,0 +1,64 @@
+package com.nija.shared.billing;
+
+import com.nija.shared.account.ProfileService;
+import com.nija.shared.account.TierCatalog;
+import com.nija.shared.data.ProfileItem;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The trader's account as billing sees it: tier, status, renewal, entitlements and what the period end brings. */
+@Singleton
+public class AccountService {
+    private final ProfileService profiles;
+    private final BillingProjector projector;
+    private final TierCatalog tiers;
+    private final Clock clock;
+
+    public AccountService(ProfileService profiles, BillingProjector projector, TierCatalog tiers, Clock clock) {
+        this.profiles = profiles;
+        this.projector = projector;
+        this.tiers = tiers;
+        this.clock = clock;
+    }
+
+    public AccountView account(String userId) {
+        Optional<BillingAccountItem> billing = projector.current(userId);
+        Instant now = clock.instant();
+        if (billing.isEmpty()) {
+            ProfileItem profile = profiles.get(userId);
+            return new AccountView(userId, profile.tier(), profile.subscriptionStatus(), null, null, null,
+                    tiers.limits(profile.tier()), new AccountView.PeriodEnd("none", null, profile.tier(),
+                    "no subscription: the " + profile.tier() + " tier applies"),
+                    new AccountView.Payment("none", null, null, false, null));
+        }
+        BillingAccountItem b = billing.get();
+        BillingStanding standing = BillingStanding.of(b, now);
+        String tier = standing.tier();
+        AccountView.PeriodEnd periodEnd = periodEnd(b, tier, now);
+        boolean renews = "renew".equals(periodEnd.action()) || "downgrade".equals(periodEnd.action());
+        return new AccountView(userId, tier, b.status(), renews ? b.currentPeriodEnd() : null, b.currentPeriodEnd(),
+                "trialing".equals(b.status()) ? b.trialEnd() : null, tiers.limits(tier), periodEnd,
+                new AccountView.Payment(b.paymentState(), b.lastPaymentFailedAt(), b.graceEndsAt(),
+                        standing.newOrdersStopped(), b.hostedInvoiceUrl()));
+    }
+
+    private static AccountView.PeriodEnd periodEnd(BillingAccountItem b, String tier, Instant now) {
+        boolean changePending = b.tierUntil() != null && now.isBefore(b.tierUntil()) && b.tierAfter() != null;
+        if (changePending && TierCatalog.DEFAULT_TIER.equals(b.tierAfter())) {
+            return new AccountView.PeriodEnd("cancel", b.tierUntil(), b.tierAfter(),
+                    "the subscription ends; the free tier applies from then on; open positions stay open");
+        }
+        if (changePending) {
+            return new AccountView.PeriodEnd("downgrade", b.tierUntil(), b.tierAfter(),
+                    "the plan changes from " + tier + " to " + b.tierAfter() + "; open positions stay open");
+        }
+        return switch (b.status()) {
+            case "active", "trialing", "past_due" -> new AccountView.PeriodEnd("renew", b.currentPeriodEnd(), tier,
+                    "the " + tier + " plan renews");
+            default -> new AccountView.PeriodEnd("none", null, tier, "no active subscription: the " + tier
+                    + " tier applies");
+        };
+    }
+}

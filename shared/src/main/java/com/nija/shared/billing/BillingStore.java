@@ -1,0 +1,265 @@
+package com.nija.shared.billing;
+
+import com.nija.shared.data.Keys;
+import com.nija.shared.data.Tables;
+import com.nija.shared.data.TradingTables;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.pagination.sync.SdkIterable;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.Page;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Billing items in the trading table. Every write is a single conditional item write (no transactions, which the
+ * local DynamoDB lacks): the event record is put-if-absent, subscription and invoice states are put only if newer,
+ * the billing view is version-checked and the profile's tier is set with UpdateItem so no other attribute is lost.
+ */
+@Singleton
+public class BillingStore {
+    /** Stripe subscription statuses, in the order finance lists them. */
+    public static final List<String> STATUSES = List.of("active", "trialing", "past_due", "unpaid", "paused",
+            "incomplete", "incomplete_expired", "canceled");
+
+    private final TradingTables tables;
+
+    public BillingStore(TradingTables tables) {
+        this.tables = tables;
+    }
+
+    // --- events ---
+
+    /** Records an event the first time it is seen; false when its id is already recorded. */
+    public boolean recordEvent(StripeEventItem item) {
+        return putIf(tables.stripeEvents(), StripeEventItem.class, item, Expression.builder()
+                .expression("attribute_not_exists(pk)").build());
+    }
+
+    public Optional<StripeEventItem> event(String eventId) {
+        return get(tables.stripeEvents(), Keys.stripeEvent(eventId), Keys.STRIPE_ITEM);
+    }
+
+    public void markProcessed(String eventId, String outcome, Instant at) {
+        update(Keys.stripeEvent(eventId), Keys.STRIPE_ITEM, "SET #state = :s, outcome = :o, processedAt = :t",
+                Map.of("#state", "state"), Map.of(":s", AttributeValue.fromS(StripeEventItem.PROCESSED),
+                        ":o", AttributeValue.fromS(outcome), ":t", AttributeValue.fromS(at.toString())), null);
+    }
+
+    // --- customers ---
+
+    public Optional<String> userOfCustomer(String customerId) {
+        return get(tables.stripeCustomers(), Keys.stripeCustomer(customerId), Keys.STRIPE_ITEM)
+                .map(StripeCustomerItem::userId);
+    }
+
+    /** Links a customer to a trader; false when the customer is already linked to a different trader. */
+    public boolean link(String customerId, String userId, String checkoutSessionId, Instant at) {
+        boolean linked = putIf(tables.stripeCustomers(), StripeCustomerItem.class,
+                new StripeCustomerItem(Keys.stripeCustomer(customerId), Keys.STRIPE_ITEM, customerId, userId,
+                        checkoutSessionId, at),
+                Expression.builder().expression("attribute_not_exists(pk) OR userId = :u")
+                        .putExpressionValue(":u", AttributeValue.fromS(userId)).build());
+        if (!linked) return false;
+        tables.stripeCustomers().putItem(new StripeCustomerItem(Keys.user(userId), Keys.stripeCustomerLink(customerId),
+                customerId, userId, checkoutSessionId, at));
+        return true;
+    }
+
+    public List<String> customersOfUser(String userId) {
+        QueryConditional prefix = QueryConditional.sortBeginsWith(Key.builder().partitionValue(Keys.user(userId))
+                .sortValue(Keys.STRIPE_CUSTOMER_LINK_PREFIX).build());
+        List<String> out = new ArrayList<>();
+        tables.stripeCustomers().query(r -> r.queryConditional(prefix).consistentRead(true)).items()
+                .forEach(i -> out.add(i.customerId()));
+        return out;
+    }
+
+    // --- subscriptions ---
+
+    public Optional<SubscriptionStateItem> subscription(String subscriptionId) {
+        return get(tables.subscriptions(), Keys.stripeSubscription(subscriptionId), Keys.STRIPE_ITEM);
+    }
+
+    /**
+     * Stores a subscription state unless a newer one (greater state key, or equal key and later period end) or a final
+     * one (canceled, incomplete_expired) is already stored. A final state itself replaces anything older.
+     */
+    public boolean putSubscriptionIfNewer(SubscriptionStateItem item, boolean terminal) {
+        Expression.Builder condition = Expression.builder()
+                .putExpressionValue(":k", AttributeValue.fromN(item.stateKey().toString()))
+                .putExpressionValue(":canceled", AttributeValue.fromS("canceled"))
+                .putExpressionValue(":expired", AttributeValue.fromS("incomplete_expired"))
+                .putExpressionName("#status", "status");
+        if (terminal) {
+            condition.expression("attribute_not_exists(pk) OR NOT (#status IN (:canceled, :expired)) OR stateKey < :k");
+        } else {
+            condition.expression("attribute_not_exists(pk) OR (NOT (#status IN (:canceled, :expired)) AND "
+                    + "(stateKey < :k OR (stateKey = :k AND currentPeriodEndEpoch < :cpe)))")
+                    .putExpressionValue(":cpe", AttributeValue.fromN(item.currentPeriodEndEpoch().toString()));
+        }
+        return putIf(tables.subscriptions(), SubscriptionStateItem.class, item, condition.build());
+    }
+
+    /** Subscriptions of a customer, each re-read consistently (the index only says which ones exist). */
+    public List<SubscriptionStateItem> subscriptionsOfCustomer(String customerId) {
+        List<SubscriptionStateItem> out = new ArrayList<>();
+        QueryConditional q = QueryConditional.keyEqualTo(Key.builder()
+                .partitionValue(Keys.subscriptionsOfCustomer(customerId)).build());
+        for (Page<SubscriptionStateItem> page : tables.subscriptions().index(Tables.ENABLED_BY_SHARD)
+                .query(r -> r.queryConditional(q))) {
+            for (SubscriptionStateItem listed : page.items()) {
+                subscription(listed.subscriptionId()).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    public void setSubscriptionUser(String subscriptionId, String userId) {
+        update(Keys.stripeSubscription(subscriptionId), Keys.STRIPE_ITEM, "SET userId = :u", Map.of(),
+                Map.of(":u", AttributeValue.fromS(userId)), "attribute_exists(pk)");
+    }
+
+    /** One page of subscriptions with {@code status}, oldest first; {@code start} is the previous page's last key. */
+    public Page<SubscriptionStateItem> subscriptionsByStatus(String status, Map<String, AttributeValue> start,
+                                                             int limit) {
+        QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(Key.builder()
+                        .partitionValue(Keys.subscribersByStatus(status)).build()))
+                .limit(limit);
+        if (start != null) request.exclusiveStartKey(start);
+        SdkIterable<Page<SubscriptionStateItem>> pages = tables.subscriptions().index(Tables.OPEN_BY_SYMBOL)
+                .query(request.build());
+        return pages.iterator().next();
+    }
+
+    /** Every stored subscription, for the finance metrics (read from stored state only). */
+    public List<SubscriptionStateItem> allSubscriptions() {
+        List<SubscriptionStateItem> out = new ArrayList<>();
+        for (String status : STATUSES) {
+            QueryConditional q = QueryConditional.keyEqualTo(Key.builder()
+                    .partitionValue(Keys.subscribersByStatus(status)).build());
+            tables.subscriptions().index(Tables.OPEN_BY_SYMBOL).query(r -> r.queryConditional(q))
+                    .forEach(page -> out.addAll(page.items()));
+        }
+        return out;
+    }
+
+    // --- invoices ---
+
+    public Optional<StripeInvoiceItem> invoice(String invoiceId) {
+        return get(tables.invoices(), Keys.stripeInvoice(invoiceId), Keys.STRIPE_ITEM);
+    }
+
+    /** Stores an invoice's payment state unless it is already paid (final) or a newer event was applied. */
+    public boolean putInvoiceIfNewer(StripeInvoiceItem item) {
+        Expression.Builder condition = Expression.builder()
+                .putExpressionValue(":paid", AttributeValue.fromS(StripeInvoiceItem.PAID))
+                .putExpressionName("#status", "status");
+        if (StripeInvoiceItem.PAID.equals(item.status())) {
+            condition.expression("attribute_not_exists(pk) OR #status <> :paid");
+        } else {
+            condition.expression("attribute_not_exists(pk) OR (#status <> :paid AND eventCreatedEpoch <= :t)")
+                    .putExpressionValue(":t", AttributeValue.fromN(item.eventCreatedEpoch().toString()));
+        }
+        return putIf(tables.invoices(), StripeInvoiceItem.class, item, condition.build());
+    }
+
+    /** The newest invoice of a subscription (by invoice creation), re-read consistently. */
+    public Optional<StripeInvoiceItem> latestInvoiceOf(String subscriptionId) {
+        QueryConditional q = QueryConditional.keyEqualTo(Key.builder()
+                .partitionValue(Keys.invoicesOfSubscription(subscriptionId)).build());
+        for (Page<StripeInvoiceItem> page : tables.invoices().index(Tables.OPEN_BY_SYMBOL)
+                .query(r -> r.queryConditional(q).scanIndexForward(false).limit(1))) {
+            for (StripeInvoiceItem listed : page.items()) return invoice(listed.invoiceId());
+            break;
+        }
+        return Optional.empty();
+    }
+
+    public void putPaymentFailure(PaymentFailureItem item) {
+        tables.paymentFailures().putItem(item);
+    }
+
+    public List<PaymentFailureItem> paymentFailures(YearMonth month) {
+        QueryConditional q = QueryConditional.keyEqualTo(Key.builder()
+                .partitionValue(Keys.paymentFailures(month)).build());
+        List<PaymentFailureItem> out = new ArrayList<>();
+        tables.paymentFailures().index(Tables.OPEN_BY_SYMBOL).query(r -> r.queryConditional(q))
+                .forEach(page -> out.addAll(page.items()));
+        return out;
+    }
+
+    // --- the trader's billing view and profile ---
+
+    public Optional<BillingAccountItem> account(String userId) {
+        return get(tables.billingAccounts(), Keys.user(userId), Keys.BILLING);
+    }
+
+    /** Writes the billing view if nobody wrote it since {@code item.version()} was read; false otherwise. */
+    public boolean putAccount(BillingAccountItem item) {
+        try {
+            tables.billingAccounts().putItem(item);
+            return true;
+        } catch (ConditionalCheckFailedException changed) {
+            return false;
+        }
+    }
+
+    /**
+     * Sets the profile's tier and subscription status (UpdateItem: every other attribute stays), unless a projection
+     * of a newer billing view already did.
+     */
+    public boolean setProfileTier(String userId, String tier, String status, long billingVersion, Instant at) {
+        try {
+            update(Keys.user(userId), Keys.PROFILE,
+                    "SET tier = :tier, subscriptionStatus = :status, updatedAt = :now, billingVersion = :v",
+                    Map.of(), Map.of(":tier", AttributeValue.fromS(tier), ":status", AttributeValue.fromS(status),
+                            ":now", AttributeValue.fromS(at.toString()),
+                            ":v", AttributeValue.fromN(Long.toString(billingVersion))),
+                    "attribute_not_exists(billingVersion) OR billingVersion <= :v");
+            return true;
+        } catch (ConditionalCheckFailedException newer) {
+            return false;
+        }
+    }
+
+    // --- helpers ---
+
+    private static <T> Optional<T> get(DynamoDbTable<T> table, String pk, String sk) {
+        return Optional.ofNullable(table.getItem(r -> r.key(Key.builder().partitionValue(pk).sortValue(sk).build())
+                .consistentRead(true)));
+    }
+
+    private static <T> boolean putIf(DynamoDbTable<T> table, Class<T> type, T item, Expression condition) {
+        try {
+            table.putItem(PutItemEnhancedRequest.builder(type).item(item).conditionExpression(condition).build());
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            return false;
+        }
+    }
+
+    private void update(String pk, String sk, String expression, Map<String, String> names,
+                        Map<String, AttributeValue> values, String condition) {
+        Map<String, AttributeValue> key = new HashMap<>();
+        key.put("pk", AttributeValue.fromS(pk));
+        key.put("sk", AttributeValue.fromS(sk));
+        tables.client().updateItem(b -> {
+            b.tableName(tables.name()).key(key).updateExpression(expression).expressionAttributeValues(values);
+            if (!names.isEmpty()) b.expressionAttributeNames(names);
+            if (condition != null) b.conditionExpression(condition);
+        });
+    }
+}

@@ -1,0 +1,72 @@
+package com.nija.shared.billing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nija.shared.json.Json;
+import com.nija.shared.problem.InvalidInputException;
+import com.stripe.exception.SignatureVerificationException;
+import com.stripe.net.Webhook;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks {@code Stripe-Signature} over the raw body with stripe-java ({@code t=…,v1=HMAC-SHA256(secret, "t.body")},
+ * within the configured tolerance, against our clock) and only then reads the event. Neither the secret nor the
+ * header is ever logged.
+ */
+@Singleton
+public class StripeWebhookVerifier {
+    private static final Logger LOG = LoggerFactory.getLogger(StripeWebhookVerifier.class);
+
+    private final BillingConfig config;
+    private final Clock clock;
+
+    public StripeWebhookVerifier(BillingConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws StripeSignatureException missing, malformed, wrong or stale signature, or no secret configured
+     * @throws InvalidInputException    a correctly signed body that is not a Stripe event
+     */
+    public StripeEvent verify(String payload, Optional<String> signatureHeader) {
+        String header = signatureHeader.map(String::trim).filter(h -> !h.isEmpty())
+                .orElseThrow(() -> new StripeSignatureException("the Stripe-Signature header is missing"));
+        String secret = config.getStripeWebhookSecret();
+        if (secret == null) {
+            LOG.error("nija.billing.stripe-webhook-secret is not configured: every Stripe webhook is refused");
+            throw new StripeSignatureException("the webhook cannot be verified");
+        }
+        try {
+            Webhook.constructEvent(payload, header, secret, config.getSignatureToleranceSeconds(), clock);
+        } catch (SignatureVerificationException e) {
+            throw new StripeSignatureException("Stripe-Signature does not verify: " + e.getMessage());
+        } catch (RuntimeException unreadable) {
+            // stripe-java verifies first, then parses: a signed body that is not JSON lands here.
+            throw InvalidInputException.of("body", "is not a Stripe event");
+        }
+        return read(payload);
+    }
+
+    static StripeEvent read(String payload) {
+        try {
+            JsonNode root = Json.MAPPER.readTree(payload);
+            JsonNode object = root == null ? null : root.path("data").get("object");
+            String id = StripeJson.text(root, "id");
+            String type = StripeJson.text(root, "type");
+            Instant created = StripeJson.time(root, "created");
+            if (id == null || type == null || created == null || object == null || !object.isObject()) {
+                throw InvalidInputException.of("body", "is not a Stripe event: id, type, created and data.object are required");
+            }
+            return new StripeEvent(id, type, created, StripeJson.flag(root, "livemode"),
+                    StripeJson.text(root, "api_version"), object, root.path("data").get("previous_attributes"));
+        } catch (JsonProcessingException e) {
+            throw InvalidInputException.of("body", "is not a Stripe event");
+        }
+    }
+}

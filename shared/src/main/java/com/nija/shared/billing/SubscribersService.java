@@ -1,0 +1,106 @@
+package com.nija.shared.billing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.nija.shared.config.NijaConfig;
+import com.nija.shared.json.Json;
+import com.nija.shared.problem.InvalidInputException;
+import com.nija.shared.trading.CursorCodec;
+import jakarta.inject.Singleton;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.model.Page;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Subscribers for reconciliation, by status (or every status, one after another), with signed cursors bound to the
+ * caller and the status filter: a cursor cannot be forged, edited or replayed by someone else or on another filter.
+ */
+@Singleton
+public class SubscribersService {
+    public static final int MAX_LIMIT = 100;
+
+    private final BillingStore store;
+    private final CursorCodec cursors;
+
+    public SubscribersService(BillingStore store, NijaConfig config) {
+        this.store = store;
+        this.cursors = new CursorCodec(config.getCursorSecret());
+    }
+
+    /** @param status a Stripe status, or null for all */
+    public SubscribersPage page(String callerId, String status, int limit, String cursor) {
+        if (status != null && !BillingStore.STATUSES.contains(status)) {
+            throw InvalidInputException.of("status", "must be one of " + String.join(", ", BillingStore.STATUSES));
+        }
+        String scope = "subscribers:" + (status == null ? "*" : status);
+        List<String> statuses = status == null ? BillingStore.STATUSES : List.of(status);
+        Position at = cursor == null ? new Position(0, null) : Position.read(cursors.decode(callerId, scope, cursor));
+        List<SubscriberView> out = new ArrayList<>();
+        int index = at.statusIndex();
+        Map<String, AttributeValue> start = at.lastKey();
+        while (index < statuses.size() && out.size() < limit) {
+            Page<SubscriptionStateItem> page = store.subscriptionsByStatus(statuses.get(index), start, limit - out.size());
+            page.items().forEach(s -> out.add(view(s)));
+            start = page.lastEvaluatedKey();
+            if (start == null || start.isEmpty()) {
+                index++;
+                start = null;
+            }
+        }
+        String next = index < statuses.size() ? cursors.encode(callerId, scope, new Position(index, start).write()) : null;
+        return new SubscribersPage(out, next);
+    }
+
+    private static SubscriberView view(SubscriptionStateItem s) {
+        return new SubscriberView(s.subscriptionId(), s.customerId(), s.userId(), s.status(), s.tier(),
+                s.entitledTier(), s.pendingTier(), s.priceId(), s.currency(),
+                s.monthlyAmount() == null ? null
+                        : s.monthlyAmount().setScale(StripeJson.fractionDigits(s.currency()), RoundingMode.HALF_EVEN),
+                s.interval(), s.startedAt(), s.currentPeriodEnd(), s.cancelAtPeriodEnd(), s.trialEnd(),
+                s.pastDueSince(), s.endedAt());
+    }
+
+    /** Where a listing stopped: which status, and the index key after which to go on (null: from its start). */
+    private record Position(int statusIndex, Map<String, AttributeValue> lastKey) {
+        private static final TypeReference<Map<String, Object>> TYPE = new TypeReference<>() {};
+
+        String write() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("i", statusIndex);
+            if (lastKey != null) {
+                Map<String, String> key = new LinkedHashMap<>();
+                lastKey.forEach((k, v) -> key.put(k, v.s()));
+                json.put("k", key);
+            }
+            try {
+                return Json.MAPPER.writeValueAsString(json);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        static Position read(String raw) {
+            try {
+                Map<String, Object> json = Json.MAPPER.readValue(raw, TYPE);
+                int index = ((Number) json.get("i")).intValue();
+                Map<String, AttributeValue> key = null;
+                if (json.get("k") instanceof Map<?, ?> k) {
+                    key = new HashMap<>();
+                    for (Map.Entry<String, String> e : ((Map<String, String>) k).entrySet()) {
+                        key.put(e.getKey(), AttributeValue.fromS(e.getValue()));
+                    }
+                }
+                return new Position(index, key);
+            } catch (JsonProcessingException | RuntimeException e) {
+                // The MAC verified, so only a change of format since it was issued gets here.
+                throw InvalidInputException.of("cursor", "is not a cursor this listing issued; start again without it");
+            }
+        }
+    }
+}

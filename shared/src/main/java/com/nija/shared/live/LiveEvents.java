@@ -1,0 +1,173 @@
+package com.nija.shared.live;
+
+import com.nija.shared.data.ControlItem;
+import com.nija.shared.data.Keys;
+import com.nija.shared.data.OrderItem;
+import com.nija.shared.data.PositionItem;
+import com.nija.shared.data.TradingTables;
+import com.nija.shared.engine.TradeListener;
+import com.nija.shared.observability.Telemetry;
+import com.nija.shared.prices.PriceUpdate;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+
+/**
+ * Turns every state change into pushes to the connections that want it, in the process where the change happens:
+ * the engine's fills and recorded orders (as a {@link TradeListener}, in the executor), the kill switch (in its
+ * admin function) and prices (in price ingest).
+ *
+ * <ul>
+ *   <li>order filled → {@code orders: order.filled}, {@code trades: trade.executed},
+ *       {@code positions: position.opened | position.closed} and, for a close, {@code positions: pnl.changed} —
+ *       one message per connection, in that order;</li>
+ *   <li>order refused / failed / resting → {@code orders: order.refused | order.failed | order.placed};</li>
+ *   <li>kill switch → {@code system: killswitch.engaged | killswitch.released} to every connection;</li>
+ *   <li>prices → {@code prices:<SYMBOL>: price} to the connections watching that market, all of one ingest batch
+ *       together.</li>
+ * </ul>
+ *
+ * A push never fails what caused it: every error is logged and counted ({@code PushError}) and the change stands.
+ */
+@Singleton
+public class LiveEvents implements TradeListener {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveEvents.class);
+
+    private final ConnectionRegistry registry;
+    private final PushDispatcher dispatcher;
+    private final TradingTables tables;
+    private final Clock clock;
+
+    public LiveEvents(ConnectionRegistry registry, PushDispatcher dispatcher, TradingTables tables, Clock clock) {
+        this.registry = registry;
+        this.dispatcher = dispatcher;
+        this.tables = tables;
+        this.clock = clock;
+    }
+
+    @Override
+    public void filled(OrderItem order, BigDecimal realizedPnl) {
+        safely("fill of " + order.orderId(), () -> pushToTrader(order.userId(), subscribed -> {
+            List<LiveUpdate> updates = new ArrayList<>(4);
+            Instant at = order.filledAt() != null ? order.filledAt() : clock.instant();
+            if (subscribed.contains(Channels.ORDERS)) {
+                updates.add(new LiveUpdate(Channels.ORDERS, "order.filled", at, LiveViews.Order.of(order)));
+            }
+            if (subscribed.contains(Channels.TRADES)) {
+                updates.add(new LiveUpdate(Channels.TRADES, "trade.executed", at, LiveViews.Trade.of(order, realizedPnl)));
+            }
+            if (subscribed.contains(Channels.POSITIONS) && order.positionId() != null) {
+                PositionItem position = position(order.userId(), order.positionId());
+                if (position != null) {
+                    boolean closed = "CLOSED".equals(position.status());
+                    updates.add(new LiveUpdate(Channels.POSITIONS, closed ? "position.closed" : "position.opened", at,
+                            LiveViews.Position.of(position)));
+                }
+                if (realizedPnl != null) {
+                    updates.add(new LiveUpdate(Channels.POSITIONS, "pnl.changed", at,
+                            new LiveViews.Pnl(order.positionId(), order.symbol(), realizedPnl, at)));
+                }
+            }
+            return updates;
+        }));
+    }
+
+    @Override
+    public void recorded(OrderItem order) {
+        safely("order " + order.orderId(), () -> pushToTrader(order.userId(), subscribed -> {
+            if (!subscribed.contains(Channels.ORDERS)) return List.of();
+            String event = switch (String.valueOf(order.status())) {
+                case "REFUSED" -> "order.refused";
+                case "FAILED" -> "order.failed";
+                case "RESTING" -> "order.placed";
+                default -> "order.recorded";
+            };
+            return List.of(new LiveUpdate(Channels.ORDERS, event, order.createdAt(), LiveViews.Order.of(order)));
+        }));
+    }
+
+    /** The global kill switch changed: every connection hears it. */
+    public void killSwitchChanged(ControlItem state) {
+        safely("kill switch", () -> {
+            if (!dispatcher.enabled()) return;
+            LiveUpdate update = new LiveUpdate(Channels.SYSTEM,
+                    Boolean.TRUE.equals(state.engaged()) ? "killswitch.engaged" : "killswitch.released",
+                    state.changedAt(), LiveViews.KillSwitch.of(state));
+            Map<PushDispatcher.Recipient, List<LiveUpdate>> work = new LinkedHashMap<>();
+            for (ConnectionItem c : registry.all(clock.instant())) work.put(recipient(c), List.of(update));
+            dispatcher.deliver(work);
+        });
+    }
+
+    /** A batch of prices was ingested: each watching connection gets all of its markets' prices of the batch. */
+    public void pricesChanged(List<PriceUpdate> prices) {
+        safely("prices", () -> {
+            if (!dispatcher.enabled() || prices.isEmpty()) return;
+            Instant now = clock.instant();
+            Map<String, List<PriceUpdate>> bySymbol = new LinkedHashMap<>();
+            for (PriceUpdate p : prices) bySymbol.computeIfAbsent(p.symbol(), s -> new ArrayList<>()).add(p);
+            Map<PushDispatcher.Recipient, List<LiveUpdate>> work = new LinkedHashMap<>();
+            Map<PushDispatcher.Recipient, List<String>> watched = new LinkedHashMap<>();
+            bySymbol.forEach((symbol, updates) -> {
+                for (PriceWatchItem w : registry.watchers(symbol, now)) {
+                    PushDispatcher.Recipient r = new PushDispatcher.Recipient(w.userId(), w.connectionId(),
+                            Format.stored(w.format()));
+                    List<LiveUpdate> forR = work.computeIfAbsent(r, k -> new ArrayList<>());
+                    for (PriceUpdate u : updates) {
+                        LiveViews.Price view = LiveViews.Price.of(u, now);
+                        forR.add(new LiveUpdate(Channels.prices(symbol), "price", view.at(), view));
+                    }
+                    watched.computeIfAbsent(r, k -> new ArrayList<>()).add(symbol);
+                }
+            });
+            dispatcher.deliver(work).forEach((r, result) -> {
+                // A watch whose connection is already gone (its item removed without its watches) goes too.
+                if (result == PushDispatcher.Result.CLOSED || result == PushDispatcher.Result.GONE) {
+                    watched.get(r).forEach(symbol -> registry.forgetWatch(symbol, r.connectionId()));
+                }
+            });
+        });
+    }
+
+    /** Builds each of the trader's connections its updates (from what it subscribes to) and delivers them. */
+    private void pushToTrader(String userId, java.util.function.Function<Set<String>, List<LiveUpdate>> updatesFor) {
+        if (!dispatcher.enabled()) return;
+        List<ConnectionItem> connections = registry.ofUser(userId, clock.instant());
+        if (connections.isEmpty()) return;
+        // Build once per distinct subscription set: a trader's connections usually want the same channels.
+        Map<Set<String>, List<LiveUpdate>> built = new LinkedHashMap<>();
+        Map<PushDispatcher.Recipient, List<LiveUpdate>> work = new LinkedHashMap<>();
+        for (ConnectionItem c : connections) {
+            List<LiveUpdate> updates = built.computeIfAbsent(ConnectionRegistry.subscriptions(c), updatesFor);
+            if (!updates.isEmpty()) work.put(recipient(c), updates);
+        }
+        dispatcher.deliver(work);
+    }
+
+    private PositionItem position(String userId, String positionId) {
+        return tables.positions().getItem(r -> r.key(Key.builder().partitionValue(Keys.user(userId))
+                .sortValue(Keys.position(positionId)).build()).consistentRead(true));
+    }
+
+    private static PushDispatcher.Recipient recipient(ConnectionItem c) {
+        return new PushDispatcher.Recipient(c.userId(), c.connectionId(), Format.stored(c.format()));
+    }
+
+    private static void safely(String what, Runnable push) {
+        try {
+            push.run();
+        } catch (RuntimeException e) {
+            Telemetry.count("PushError");
+            LOG.warn("live push for {} failed; the change itself stands: {}", what, e.toString());
+        }
+    }
+}
