@@ -8,13 +8,10 @@ import com.nija.functions.http.Responses;
 import com.nija.shared.account.BotState;
 import com.nija.shared.engine.TradingControls;
 import io.micronaut.context.ApplicationContext;
-import jakarta.inject.Inject;
 import java.util.Map;
 
 /** Sets the caller's bot state; the pause and resume routes differ only in which state. 200 with the new state. */
 abstract class BotStateHandler extends ApiHandler {
-    @Inject TradingControls controls;
-
     private final BotState target;
 
     BotStateHandler(BotState target) {
@@ -28,6 +25,8 @@ abstract class BotStateHandler extends ApiHandler {
 
     @Override
     protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+        // Looked up, not injected: Micronaut makes no bean definition for subclasses without annotations of their own.
+        TradingControls controls = applicationContext.getBean(TradingControls.class);
         return Responses.ok(Map.of("botState", controls.setBotState(request.userId(), target).name().toLowerCase()));
     }
 

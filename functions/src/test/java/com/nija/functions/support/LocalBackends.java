@@ -3,6 +3,9 @@ package com.nija.functions.support;
 import com.nija.local.services.DynaliteServer;
 import com.nija.local.services.FreePort;
 import com.nija.local.services.RedisServerProcess;
+import com.nija.local.services.sqs.ElasticMqServer;
+import com.nija.shared.data.QueueProvisioner;
+import com.nija.shared.data.Queues;
 import com.nija.shared.data.TableDefinition;
 import com.nija.shared.data.TableProvisioner;
 import com.nija.shared.data.Tables;
@@ -10,17 +13,31 @@ import com.nija.shared.observability.InMemoryMetricsSink;
 import com.nija.shared.observability.Telemetry;
 import io.micronaut.context.ApplicationContext;
 import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Real dynalite and redis-server for handler tests, started once per test JVM and shared by every test class
- * (each test uses its own trader ids, so tests never see each other's data).
+ * Real dynalite, redis-server and ElasticMQ (SQS) for handler tests, started once per test JVM and shared by every
+ * test class (each test uses its own trader ids, so tests never see each other's data).
+ *
+ * <p>The signals and orders queues are created from the same definitions the CDK app uses and their URLs handed to
+ * the context, so handlers that enqueue work the way they do in AWS; {@link #queues()} reads what they sent. The
+ * order throttle ({@code nija.throttle}) is off here, so tests can place orders back to back; a test of the throttle
+ * switches it on for itself through the {@code ThrottleConfig} bean.
  */
 public final class LocalBackends {
     private static LocalBackends instance;
 
     private final DynaliteServer dynalite;
     private final RedisServerProcess redis;
+    private final ElasticMqServer sqs;
+    private final SqsClient sqsClient;
+    private final WorkQueueProbe queues;
+    private final Map<String, Object> properties;
     private final ApplicationContext context;
 
     private final InMemoryMetricsSink metrics = new InMemoryMetricsSink();
@@ -29,15 +46,28 @@ public final class LocalBackends {
         Telemetry.useSink(metrics);
         dynalite = DynaliteServer.start(FreePort.find());
         redis = new RedisServerProcess(FreePort.find()).start();
-        context = ApplicationContext.builder()
-                .deduceEnvironment(false)
-                .properties(Map.of(
-                        "nija.dynamodb-endpoint", dynalite.endpoint().toString(),
-                        "nija.redis-url", redis.uri().toString(),
-                        "nija.cursor-secret", "handler-tests-cursor-secret"))
-                .start();
-        TableProvisioner provisioner = new TableProvisioner(context.getBean(DynamoDbClient.class));
-        for (TableDefinition table : Tables.ALL) provisioner.ensure(table, table.defaultName());
+        sqs = ElasticMqServer.start(FreePort.find());
+        sqsClient = SqsClient.builder()
+                .region(Region.of(ElasticMqServer.REGION))
+                .endpointOverride(sqs.endpoint())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        QueueProvisioner provisioner = new QueueProvisioner(sqsClient);
+        String signalsUrl = provisioner.ensure(Queues.SIGNALS);
+        String ordersUrl = provisioner.ensure(Queues.ORDERS);
+        queues = new WorkQueueProbe(sqsClient, signalsUrl, ordersUrl);
+        properties = Map.of(
+                "nija.dynamodb-endpoint", dynalite.endpoint().toString(),
+                "nija.redis-url", redis.uri().toString(),
+                "nija.cursor-secret", "handler-tests-cursor-secret",
+                "nija.sqs-endpoint", sqs.endpoint().toString(),
+                "nija.signals-queue-url", signalsUrl,
+                "nija.orders-queue-url", ordersUrl,
+                "nija.throttle.enabled", "false");
+        context = ApplicationContext.builder().deduceEnvironment(false).properties(properties).start();
+        TableProvisioner tables = new TableProvisioner(context.getBean(DynamoDbClient.class));
+        for (TableDefinition table : Tables.ALL) tables.ensure(table, table.defaultName());
         Runtime.getRuntime().addShutdownHook(new Thread(this::close));
     }
 
@@ -50,6 +80,16 @@ public final class LocalBackends {
         return context;
     }
 
+    /**
+     * A context of its own on the same dynalite, Redis and queues, with some properties changed (e.g. the throttle on);
+     * the caller closes it. For tests that need configuration the shared context must not have.
+     */
+    public ApplicationContext newContext(Map<String, Object> overrides) {
+        Map<String, Object> merged = new java.util.HashMap<>(properties);
+        merged.putAll(overrides);
+        return ApplicationContext.builder().deduceEnvironment(false).properties(merged).start();
+    }
+
     /** Metrics every handler in this JVM published, e.g. {@code CacheUnavailable} while Redis is down. */
     public InMemoryMetricsSink metrics() {
         return metrics;
@@ -59,8 +99,15 @@ public final class LocalBackends {
         return redis;
     }
 
+    /** The signals and orders queues the context sends to, for reading what was enqueued. */
+    public WorkQueueProbe queues() {
+        return queues;
+    }
+
     private void close() {
         context.close();
+        sqsClient.close();
+        sqs.close();
         redis.close();
         dynalite.close();
     }

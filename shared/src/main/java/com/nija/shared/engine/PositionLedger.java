@@ -67,6 +67,13 @@ public class PositionLedger {
         if ("OPEN".equals(o.intent())) {
             openPosition(o);
             trade = trade(o, null);
+        } else if (PositionStatus.CLOSED.name().equals(closing.status())) {
+            // Applied before (a redelivery or a second click): the position holds the true figures; its fees
+            // already include this exit, so recomputing would count the exit fee twice.
+            realized = closing.realizedPnl();
+            trade = trade(o, realized);
+            rollups.addClose(o.userId(), o.filledAt(), closing.fees(), o.quantity().multiply(o.fillPrice()), realized,
+                    o.orderId());
         } else {
             realized = realizedPnl(closing, o);
             closePosition(closing, o, realized);

@@ -1,0 +1,181 @@
+package com.nija.functions.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.nija.functions.engine.FaultyBroker.Fault;
+import com.nija.functions.support.Books;
+import com.nija.functions.support.LocalBackends;
+import com.nija.functions.support.Rewired;
+import com.nija.functions.support.SqsEvents;
+import com.nija.functions.support.TestSignals;
+import com.nija.functions.support.TraderFixture;
+import com.nija.functions.support.TradingSetup;
+import com.nija.shared.broker.Fill;
+import com.nija.shared.broker.OrderTicket;
+import com.nija.shared.broker.PaperBroker;
+import com.nija.shared.data.Keys;
+import com.nija.shared.data.OrderItem;
+import com.nija.shared.data.PositionItem;
+import com.nija.shared.engine.ExecutionResult;
+import com.nija.shared.engine.OrderRepository;
+import com.nija.shared.engine.OrderRequest;
+import com.nija.shared.engine.TradingEngine;
+import io.micronaut.context.ApplicationContext;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Faults between NIJA and the broker, and inside the executor: an order is placed at most once, retried only when
+ * the broker confirms nothing was placed, and a retry after a crash completes the books without a second order.
+ * The engine here is the context's, with the paper broker behind a {@link FaultyBroker}.
+ */
+class EngineFaultsTest {
+    private final ApplicationContext context = LocalBackends.get().context();
+    private FaultyBroker broker;
+    private TradingEngine engine;
+    private String symbol;
+    private TraderFixture trader;
+
+    @BeforeEach
+    void engineWithFaultyBroker() {
+        broker = new FaultyBroker(context.getBean(PaperBroker.class));
+        engine = Rewired.build(TradingEngine.class, broker);
+        symbol = TestSignals.uniqueSymbol();
+        trader = TradingSetup.trader().create().price(symbol, "400");
+    }
+
+    private OrderRequest buy() {
+        return TestSignals.buy(symbol).usd("800").forTrader(trader.userId());
+    }
+
+    @Test
+    @DisplayName("broker confirms nothing was placed: retry later, no order written; the redelivery places exactly one")
+    void notPlacedIsRetried() {
+        broker.failNext(Fault.NOT_PLACED);
+        OrderRequest request = buy();
+
+        ExecutionResult first = engine.execute(request, false, false);
+        Books afterFirst = Books.of(trader.userId());
+        boolean orderAfterFirst = afterFirst.order(request.orderId()).isPresent();
+        ExecutionResult redelivered = engine.execute(request, true, false);
+
+        assertThat(first.retry()).isTrue();
+        assertThat(orderAfterFirst).as("an order recorded after the failed attempt").isFalse();
+        assertThat(redelivered.retry()).isFalse();
+        assertThat(redelivered.order().status()).isEqualTo("FILLED");
+        Books books = Books.of(trader.userId());
+        assertThat(books.orders()).hasSize(1);
+        assertThat(books.paperOrders()).hasSize(1);
+        assertThat(books.positions()).hasSize(1);
+        assertThat(books.trades()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("broker rejects the order: recorded FAILED with the broker's reason, never retried or placed")
+    void rejectedFailsForGood() {
+        broker.failNext(Fault.REJECTED);
+        OrderRequest request = buy();
+
+        ExecutionResult result = engine.execute(request, false, false);
+        ExecutionResult redelivered = engine.execute(request, true, false);
+
+        assertThat(result.retry()).isFalse();
+        assertThat(result.order().status()).isEqualTo("FAILED");
+        assertThat(result.order().reason()).isEqualTo("broker: insufficient margin");
+        assertThat(redelivered.retry()).isFalse();
+        assertThat(redelivered.order().status()).isEqualTo("FAILED");
+        assertThat(broker.placeCalls()).isEqualTo(1);
+        Books books = Books.of(trader.userId());
+        assertThat(books.order(request.orderId()).orElseThrow().reason()).isEqualTo("broker: insufficient margin");
+        assertThat(books.paperOrders()).isEmpty();
+        assertThat(books.positions()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a timeout after the broker placed the order: on redelivery the order is found at the broker and completed, not placed again")
+    void unknownOutcomeRecoveredFromBroker() {
+        broker.failNext(Fault.UNKNOWN_AFTER_PLACING);
+        OrderRequest request = buy();
+
+        ExecutionResult first = engine.execute(request, false, false);
+        ExecutionResult redelivered = engine.execute(request, true, false);
+
+        assertThat(first.retry()).isTrue();
+        assertThat(redelivered.retry()).isFalse();
+        assertThat(redelivered.order().status()).isEqualTo("FILLED");
+        assertThat(broker.placeCalls()).as("place calls").isEqualTo(1);
+        Books books = Books.of(trader.userId());
+        assertThat(books.paperOrders()).hasSize(1);
+        assertThat(books.orders()).hasSize(1);
+        PositionItem position = books.positions().get(0);
+        assertThat(position.status()).isEqualTo("OPEN");
+        assertThat(position.quantity()).isEqualByComparingTo("2");           // $800 at 400
+        assertThat(position.entryPrice()).isEqualByComparingTo("400.20");    // 400 + 5 bps
+        assertThat(books.trades()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("on the last attempt a broker that placed nothing leaves a FAILED order with the reason, not another retry")
+    void lastAttemptRecordsFailure() {
+        broker.failNext(Fault.NOT_PLACED);
+        OrderRequest request = buy();
+
+        ExecutionResult result = engine.execute(request, true, true);
+
+        assertThat(result.retry()).isFalse();
+        assertThat(result.order().status()).isEqualTo("FAILED");
+        assertThat(result.order().reason()).isEqualTo("broker: connection refused");
+        Books books = Books.of(trader.userId());
+        assertThat(books.order(request.orderId()).orElseThrow().status()).isEqualTo("FAILED");
+        assertThat(books.paperOrders()).isEmpty();
+        assertThat(books.positions()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a crash after the order was filled and recorded but before the position was written: the redelivery completes the position and trade, with no second order")
+    void crashBetweenOrderAndPosition() {
+        OrderRequest request = buy();
+        String orderId = request.orderId();
+        // What the executor had done when it crashed: placed at the broker, recorded the FILLED order — nothing else.
+        Fill fill = context.getBean(PaperBroker.class).place(new OrderTicket(orderId, trader.userId(), symbol, "BUY",
+                "MARKET", new BigDecimal("2"), null));
+        Instant now = Instant.now();
+        context.getBean(OrderRepository.class).create(new OrderItem(Keys.user(trader.userId()), Keys.order(orderId),
+                orderId, trader.userId(), request.signal().signalId(), request.signal().source(),
+                request.signal().strategy(), symbol, "BUY", "OPEN", orderId, "MARKET", null, fill.quantity(),
+                new BigDecimal("800.00"), null, null, "FILLED", null, fill.price(), fill.fee(), fill.at(), now, null,
+                null, now.plus(Duration.ofDays(400)).getEpochSecond(), null));
+
+        SQSBatchResponse response = new OrderExecutorHandler(context).handleRequest(SqsEvents.order(request, 2), null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        Books books = Books.of(trader.userId());
+        assertThat(books.paperOrders()).hasSize(1);
+        assertThat(books.orders()).hasSize(1);
+        PositionItem position = books.position(orderId).orElseThrow();
+        assertThat(position.status()).isEqualTo("OPEN");
+        assertThat(position.quantity()).isEqualByComparingTo("2");
+        assertThat(position.entryPrice()).isEqualByComparingTo(fill.price());
+        assertThat(position.fees()).isEqualByComparingTo(fill.fee());
+        assertThat(books.trades()).singleElement().satisfies(t -> assertThat(t.orderId()).isEqualTo(orderId));
+    }
+
+    @Test
+    @DisplayName("DynamoDB throttling is retried by the SDK: the client uses the standard retry strategy with at least 3 attempts")
+    void dynamoDbRetriesThrottling() {
+        DynamoDbClient client = context.getBean(DynamoDbClient.class);
+
+        var configuration = client.serviceClientConfiguration().overrideConfiguration();
+        RetryStrategy strategy = configuration.retryStrategy().orElseThrow();
+
+        assertThat(strategy).isInstanceOf(software.amazon.awssdk.retries.StandardRetryStrategy.class);
+        assertThat(strategy.maxAttempts()).isGreaterThanOrEqualTo(3);
+    }
+}

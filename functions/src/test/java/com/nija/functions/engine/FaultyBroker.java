@@ -1,0 +1,90 @@
+package com.nija.functions.engine;
+
+import com.nija.shared.broker.Broker;
+import com.nija.shared.broker.BrokerException;
+import com.nija.shared.broker.Fill;
+import com.nija.shared.broker.OrderTicket;
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The real paper broker behind a switch that makes the next {@code place} calls fail the ways real brokers do:
+ * refused before anything happened, rejected, or timed out after the order was in fact placed.
+ */
+final class FaultyBroker implements Broker {
+    enum Fault {
+        /** Connection refused / 503 before acceptance: nothing placed. */
+        NOT_PLACED,
+        /** The broker refuses the order: nothing placed, retrying would be refused again. */
+        REJECTED,
+        /** The order reaches the broker, then the answer times out. */
+        UNKNOWN_AFTER_PLACING
+    }
+
+    private final Broker real;
+    private final Deque<Fault> faults = new ArrayDeque<>();
+    private final AtomicInteger placeCalls = new AtomicInteger();
+    private final AtomicInteger reachedBroker = new AtomicInteger();
+
+    FaultyBroker(Broker real) {
+        this.real = real;
+    }
+
+    /** The next {@code place} calls fail with these faults, in order; later ones succeed. */
+    FaultyBroker failNext(Fault... next) {
+        faults.addAll(List.of(next));
+        return this;
+    }
+
+    /** How often the engine called {@code place}. */
+    int placeCalls() {
+        return placeCalls.get();
+    }
+
+    /** How often a {@code place} reached the real broker. */
+    int reachedBroker() {
+        return reachedBroker.get();
+    }
+
+    @Override
+    public Fill place(OrderTicket ticket) {
+        placeCalls.incrementAndGet();
+        Fault fault = faults.poll();
+        if (fault == Fault.NOT_PLACED) {
+            throw new BrokerException(BrokerException.Kind.NOT_PLACED, "connection refused");
+        }
+        if (fault == Fault.REJECTED) {
+            throw new BrokerException(BrokerException.Kind.REJECTED, "insufficient margin");
+        }
+        reachedBroker.incrementAndGet();
+        Fill fill = real.place(ticket);
+        if (fault == Fault.UNKNOWN_AFTER_PLACING) {
+            throw new BrokerException(BrokerException.Kind.UNKNOWN, "read timed out after 10 s");
+        }
+        return fill;
+    }
+
+    @Override
+    public Optional<Fill> lookup(String userId, String clientOrderId) {
+        return real.lookup(userId, clientOrderId);
+    }
+
+    @Override
+    public boolean cancel(String userId, String clientOrderId) {
+        return real.cancel(userId, clientOrderId);
+    }
+
+    @Override
+    public List<OrderTicket> openOrders(String userId) {
+        return real.openOrders(userId);
+    }
+
+    @Override
+    public BigDecimal balance(String userId) {
+        return real.balance(userId);
+    }
+}

@@ -1,0 +1,149 @@
+package com.nija.functions.engine;
+
+import static com.nija.functions.support.ApiResponses.ok;
+import static com.nija.functions.support.ApiResponses.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nija.functions.admin.KillSwitchHandler;
+import com.nija.functions.support.Books;
+import com.nija.functions.support.Events;
+import com.nija.functions.support.LocalBackends;
+import com.nija.functions.support.Rewired;
+import com.nija.functions.support.SqsEvents;
+import com.nija.functions.support.TestSignals;
+import com.nija.functions.support.TraderFixture;
+import com.nija.functions.support.TradingSetup;
+import com.nija.shared.account.BotState;
+import com.nija.shared.data.OrderItem;
+import com.nija.shared.engine.ExecutionResult;
+import com.nija.shared.engine.KillSwitch;
+import com.nija.shared.engine.OrderRequest;
+import com.nija.shared.engine.TradingControls;
+import com.nija.shared.engine.TradingEngine;
+import com.nija.shared.signals.Signal;
+import com.nija.shared.signals.SignalAction;
+import io.micronaut.context.ApplicationContext;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A trader's pause and resume, and the operators' global kill switch: both stop new orders, neither stops a
+ * stop-loss from closing a position. (Pause and resume are set through {@link TradingControls}, the service behind
+ * {@code POST /api/v1/trading/pause|resume}.)
+ */
+class TradingControlsTest {
+    private final ApplicationContext context = LocalBackends.get().context();
+    private final OrderExecutorHandler executor = new OrderExecutorHandler(context);
+    private final KillSwitchHandler killSwitchHandler = new KillSwitchHandler(context);
+
+    @AfterEach
+    void killSwitchOff() {
+        // The switch is global: never leave it engaged for the test classes that follow.
+        context.getBean(KillSwitch.class).set(false, null, "test-cleanup");
+    }
+
+    private OrderItem deliver(OrderRequest request) {
+        executor.handleRequest(SqsEvents.order(request), null);
+        return Books.of(request.userId()).order(request.orderId()).orElseThrow();
+    }
+
+    /** The close a price update sends when a position's stop-loss is crossed. */
+    private static OrderRequest stopLossClose(String userId, String positionId, String symbol) {
+        Signal signal = new Signal("close-" + positionId, "engine", OrderRequest.STOP_LOSS, symbol, SignalAction.EXIT,
+                "market", null, null, null, null, null, null, null, Instant.now());
+        return new OrderRequest(userId, signal, positionId, OrderRequest.STOP_LOSS);
+    }
+
+    private static APIGatewayV2HTTPEvent killSwitch(String body, String groups) {
+        APIGatewayV2HTTPEvent event = Events.withBody(Events.http("api/kill-switch.json"), body);
+        var jwt = event.getRequestContext().getAuthorizer().getJwt();
+        Map<String, String> claims = new HashMap<>(jwt.getClaims());
+        if (groups == null) claims.remove("cognito:groups");
+        else claims.put("cognito:groups", groups);
+        jwt.setClaims(claims);
+        return event;
+    }
+
+    @Test
+    @DisplayName("a paused trader's next signal is refused \"bot is paused\", a stop-loss still closes, and after resume orders fill again")
+    void pauseAndResume() {
+        String symbol = TestSignals.uniqueSymbol();
+        TraderFixture trader = TradingSetup.trader().create().price(symbol, "100");
+        OrderItem opened = deliver(TestSignals.buy(symbol).usd("200").stopLossAt("95").forTrader(trader.userId()));
+        String otherSymbol = TestSignals.uniqueSymbol();
+        trader.price(otherSymbol, "10");
+        TradingControls controls = context.getBean(TradingControls.class);
+
+        controls.setBotState(trader.userId(), BotState.PAUSED);
+        OrderItem whilePaused = deliver(TestSignals.buy(otherSymbol).usd("100").forTrader(trader.userId()));
+        trader.price(symbol, "94");
+        OrderItem stopLoss = deliver(stopLossClose(trader.userId(), opened.positionId(), symbol));
+        controls.setBotState(trader.userId(), BotState.RUNNING);
+        OrderItem afterResume = deliver(TestSignals.buy(otherSymbol).usd("100").forTrader(trader.userId()));
+
+        assertThat(whilePaused.status()).isEqualTo("REFUSED");
+        assertThat(whilePaused.reason()).isEqualTo("bot is paused");
+        assertThat(stopLoss.status()).isEqualTo("FILLED");
+        assertThat(stopLoss.strategy()).isEqualTo(OrderRequest.STOP_LOSS);
+        assertThat(Books.of(trader.userId()).position(opened.positionId()).orElseThrow().status()).isEqualTo("CLOSED");
+        assertThat(afterResume.status()).isEqualTo("FILLED");
+    }
+
+    @Test
+    @DisplayName("a trader who is not an admin gets 403 from the kill switch and it stays off")
+    void killSwitchNeedsAdmin() {
+        APIGatewayV2HTTPResponse noGroup = killSwitchHandler.handleRequest(
+                killSwitch("{\"engaged\": true, \"reason\": \"prank\"}", null), null);
+        APIGatewayV2HTTPResponse traderGroup = killSwitchHandler.handleRequest(
+                killSwitch("{\"engaged\": true, \"reason\": \"prank\"}", "[traders]"), null);
+
+        problem(noGroup, 403, "forbidden");
+        problem(traderGroup, 403, "forbidden");
+        assertThat(Rewired.build(KillSwitch.class).engaged()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an admin engaging the kill switch stops new orders everywhere within 1 s; stop-losses still close; disengaged, orders resume")
+    void killSwitchStopsAndResumesOrders() throws InterruptedException {
+        String symbol = TestSignals.uniqueSymbol();
+        TraderFixture trader = TradingSetup.trader().create().price(symbol, "100");
+        OrderItem opened = deliver(TestSignals.buy(symbol).usd("200").stopLossAt("95").forTrader(trader.userId()));
+        String otherSymbol = TestSignals.uniqueSymbol();
+        trader.price(otherSymbol, "10");
+        // Another executor instance that read the switch (off) just before it was engaged.
+        KillSwitch elsewhere = Rewired.build(KillSwitch.class);
+        TradingEngine engineElsewhere = Rewired.build(TradingEngine.class, elsewhere);
+        assertThat(elsewhere.engaged()).isEmpty();
+
+        JsonNode engaged = ok(killSwitchHandler.handleRequest(
+                killSwitch("{\"engaged\": true, \"reason\": \"exchange outage\"}", "[admin]"), null));
+        long engagedAt = System.nanoTime();
+        while (elsewhere.engaged().isEmpty() && System.nanoTime() - engagedAt < 2_000_000_000L) Thread.sleep(10);
+        long seenAfterMillis = (System.nanoTime() - engagedAt) / 1_000_000;
+        ExecutionResult refusedElsewhere = engineElsewhere.execute(
+                TestSignals.buy(otherSymbol).usd("100").forTrader(trader.userId()), false, false);
+        OrderItem refusedHere = deliver(TestSignals.buy(otherSymbol).usd("100").forTrader(trader.userId()));
+        trader.price(symbol, "94");
+        OrderItem stopLoss = deliver(stopLossClose(trader.userId(), opened.positionId(), symbol));
+        JsonNode disengaged = ok(killSwitchHandler.handleRequest(killSwitch("{\"engaged\": false}", "[admin]"), null));
+        OrderItem afterwards = deliver(TestSignals.buy(otherSymbol).usd("100").forTrader(trader.userId()));
+
+        assertThat(engaged.path("engaged").asBoolean()).isTrue();
+        assertThat(seenAfterMillis).as("ms until another instance sees the switch").isLessThan(1000);
+        assertThat(refusedElsewhere.order().status()).isEqualTo("REFUSED");
+        assertThat(refusedElsewhere.order().reason()).isEqualTo("kill switch engaged: exchange outage");
+        assertThat(refusedHere.status()).isEqualTo("REFUSED");
+        assertThat(refusedHere.reason()).isEqualTo("kill switch engaged: exchange outage");
+        assertThat(stopLoss.status()).isEqualTo("FILLED");
+        assertThat(disengaged.path("engaged").asBoolean()).isFalse();
+        assertThat(afterwards.status()).isEqualTo("FILLED");
+        assertThat(Books.of(trader.userId()).paperOrders()).hasSize(3); // the open, the stop-loss, the buy afterwards
+    }
+}

@@ -1,0 +1,225 @@
+package com.nija.functions.signals;
+
+import static com.nija.functions.support.ApiResponses.ok;
+import static com.nija.functions.support.ApiResponses.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nija.functions.engine.OrderExecutorHandler;
+import com.nija.functions.support.Books;
+import com.nija.functions.support.Events;
+import com.nija.functions.support.LocalBackends;
+import com.nija.functions.support.SqsEvents;
+import com.nija.functions.support.TestSignals;
+import com.nija.functions.support.TraderFixture;
+import com.nija.functions.support.TradingSetup;
+import com.nija.functions.support.WorkQueueProbe;
+import com.nija.shared.data.Keys;
+import com.nija.shared.data.OrderItem;
+import com.nija.shared.data.PositionItem;
+import com.nija.shared.data.PriceItem;
+import com.nija.shared.data.TradingTables;
+import com.nija.shared.engine.OrderRequest;
+import com.nija.shared.prices.PriceBook;
+import com.nija.shared.signals.OrderMessages;
+import com.nija.shared.signals.SignalAuthenticator;
+import com.nija.shared.signals.SourceRegistry;
+import io.micronaut.context.ApplicationContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * POST /internal/prices: a signed price feed updates latest prices, and each update closes the positions whose stop
+ * it crossed and fills the resting limit orders it crossed — through the orders queue, like every other order.
+ */
+class PriceIngestHandlerTest {
+    /** The price source and secret the sample event {@code events/api/price-ingest.json} is signed with. */
+    private static final String FEED = "price-feed";
+    private static final String FEED_SECRET = "price-feed-sample-secret-93d0";
+
+    private static final LocalBackends backends = LocalBackends.get();
+    private final ApplicationContext context = backends.context();
+    private final PriceIngestHandler handler = new PriceIngestHandler(context);
+    private final OrderExecutorHandler executor = new OrderExecutorHandler(context);
+
+    @BeforeAll
+    static void registerFeed() {
+        backends.context().getBean(SourceRegistry.class).register(FEED, "PRICES", FEED_SECRET, List.of(), Instant.now());
+    }
+
+    private static String prices(String symbol, String price) {
+        return "{\"prices\": [{\"symbol\": \"" + symbol + "\", \"price\": \"" + price + "\"}]}";
+    }
+
+    /** The sample event with this body, signed now by the feed. */
+    private static APIGatewayV2HTTPEvent signed(String body) {
+        APIGatewayV2HTTPEvent event = Events.withBody(Events.http("api/price-ingest.json"), body);
+        return Events.withHeader(event, "X-Nija-Signature", SignalAuthenticator.sign(FEED_SECRET, body, Instant.now()));
+    }
+
+    private JsonNode ingest(String symbol, String price) {
+        return ok(handler.handleRequest(signed(prices(symbol, price)), null));
+    }
+
+    private PriceItem storedPrice(String symbol) {
+        return context.getBean(TradingTables.class).prices().getItem(r -> r.key(Key.builder()
+                .partitionValue(Keys.price(symbol)).sortValue(Keys.LATEST).build()).consistentRead(true));
+    }
+
+    @Test
+    @DisplayName("the sample event carries a valid signature of its body by the registered feed")
+    void sampleIsSigned() {
+        APIGatewayV2HTTPEvent sample = Events.http("api/price-ingest.json");
+        String header = sample.getHeaders().get("x-nija-signature");
+        long signedAt = Long.parseLong(header.substring(2, header.indexOf(',')));
+
+        String expected = SignalAuthenticator.sign(FEED_SECRET, sample.getBody(), Instant.ofEpochSecond(signedAt));
+
+        assertThat(header).isEqualTo(expected);
+        assertThat(sample.getHeaders().get("x-nija-source")).isEqualTo(FEED);
+    }
+
+    @Test
+    @DisplayName("a signed price update answers 200 with counts and becomes the latest price, in Redis and DynamoDB")
+    void signedUpdateStored() {
+        String symbol = TestSignals.uniqueSymbol();
+
+        JsonNode counts = ingest(symbol.replace("-", ""), "123.45"); // BTCUSD-style names are accepted too
+
+        assertThat(counts.path("prices").asInt()).isEqualTo(1);
+        assertThat(counts.path("stopsAndTargets").asInt()).isZero();
+        assertThat(counts.path("limitFills").asInt()).isZero();
+        assertThat(context.getBean(PriceBook.class).latest(symbol)).hasValueSatisfying(p ->
+                assertThat(p).isEqualByComparingTo("123.45"));
+        assertThat(storedPrice(symbol).price()).isEqualByComparingTo("123.45");
+    }
+
+    @Test
+    @DisplayName("an unsigned, badly signed or stale-signed update gets 401 and the price is not stored")
+    void unsignedRefused() {
+        String symbol = TestSignals.uniqueSymbol();
+        String body = prices(symbol, "99");
+        APIGatewayV2HTTPEvent unsigned = Events.withHeader(Events.withHeader(
+                Events.withBody(Events.http("api/price-ingest.json"), body), "X-Nija-Signature", null), "X-Nija-Source", null);
+        APIGatewayV2HTTPEvent wrongSecret = Events.withHeader(Events.withBody(Events.http("api/price-ingest.json"), body),
+                "X-Nija-Signature", SignalAuthenticator.sign("not-the-secret", body, Instant.now()));
+        APIGatewayV2HTTPEvent old = Events.withHeader(Events.withBody(Events.http("api/price-ingest.json"), body),
+                "X-Nija-Signature", SignalAuthenticator.sign(FEED_SECRET, body, Instant.now().minus(Duration.ofMinutes(10))));
+
+        List<APIGatewayV2HTTPResponse> responses = List.of(handler.handleRequest(unsigned, null),
+                handler.handleRequest(wrongSecret, null), handler.handleRequest(old, null));
+
+        responses.forEach(r -> problem(r, 401, "unauthorized"));
+        assertThat(storedPrice(symbol)).isNull();
+    }
+
+    @Test
+    @DisplayName("a signal source cannot post prices: its valid signature still gets 401")
+    void signalSourceCannotPostPrices() {
+        String symbol = TestSignals.uniqueSymbol();
+        String body = prices(symbol, "99");
+        context.getBean(SourceRegistry.class).register("signals-only", "SIGNALS", "signals-only-secret", List.of("*"),
+                Instant.now());
+        APIGatewayV2HTTPEvent event = Events.withHeader(Events.withBody(Events.http("api/price-ingest.json"), body),
+                "X-Nija-Source", "signals-only");
+        Events.withHeader(event, "X-Nija-Signature", SignalAuthenticator.sign("signals-only-secret", body, Instant.now()));
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+        problem(response, 401, "unauthorized");
+        assertThat(storedPrice(symbol)).isNull();
+    }
+
+    @Test
+    @DisplayName("a price at or below an open long's stop-loss queues its close; the executor closes it as a stop-loss")
+    void stopLossCrossingClosesPosition() {
+        String symbol = TestSignals.uniqueSymbol();
+        TraderFixture trader = TradingSetup.trader().create().price(symbol, "100");
+        OrderRequest buy = TestSignals.buy(symbol).usd("200").stopLossAt("95").forTrader(trader.userId());
+        executor.handleRequest(SqsEvents.order(buy), null);
+        String positionId = Books.of(trader.userId()).order(buy.orderId()).orElseThrow().positionId();
+        backends.queues().takeOrders();
+
+        JsonNode above = ingest(symbol, "96");
+        List<Message> queuedAbove = backends.queues().takeOrdersOf(trader.userId());
+        JsonNode crossed = ingest(symbol, "94");
+        List<Message> queued = backends.queues().takeOrdersOf(trader.userId());
+        SQSBatchResponse executed = executor.handleRequest(WorkQueueProbe.event(queued), null);
+
+        assertThat(above.path("stopsAndTargets").asInt()).isZero();
+        assertThat(queuedAbove).isEmpty();
+        assertThat(crossed.path("stopsAndTargets").asInt()).isEqualTo(1);
+        assertThat(queued).hasSize(1);
+        OrderRequest close = OrderMessages.readOrder(queued.get(0).body());
+        assertThat(close.trigger()).isEqualTo(OrderRequest.STOP_LOSS);
+        assertThat(close.positionId()).isEqualTo(positionId);
+        assertThat(executed.getBatchItemFailures()).isEmpty();
+        Books books = Books.of(trader.userId());
+        PositionItem position = books.position(positionId).orElseThrow();
+        assertThat(position.status()).isEqualTo("CLOSED");
+        assertThat(position.exitPrice()).isEqualByComparingTo("93.95"); // 94 − 5 bps
+        OrderItem order = books.order(close.orderId()).orElseThrow();
+        assertThat(order.status()).isEqualTo("FILLED");
+        assertThat(order.intent()).isEqualTo("CLOSE");
+        assertThat(order.strategy()).isEqualTo("stop-loss");
+        assertThat(order.source()).isEqualTo("engine");
+    }
+
+    @Test
+    @DisplayName("a resting limit buy fills when the price drops below its limit, and the executor opens the position")
+    void limitBuyFillsWhenCrossed() {
+        String symbol = TestSignals.uniqueSymbol();
+        TraderFixture trader = TradingSetup.trader().create().price(symbol, "100");
+        OrderRequest limitBuy = TestSignals.buy(symbol).limit("95").usd("190").forTrader(trader.userId());
+        executor.handleRequest(SqsEvents.order(limitBuy), null);
+        OrderItem resting = Books.of(trader.userId()).order(limitBuy.orderId()).orElseThrow();
+        backends.queues().takeOrders();
+
+        JsonNode counts = ingest(symbol, "94");
+        List<Message> queued = backends.queues().takeOrdersOf(trader.userId());
+        SQSBatchResponse executed = executor.handleRequest(WorkQueueProbe.event(queued), null);
+
+        assertThat(resting.status()).isEqualTo("RESTING");
+        assertThat(counts.path("limitFills").asInt()).isEqualTo(1);
+        assertThat(queued).hasSize(1);
+        assertThat(OrderMessages.readOrder(queued.get(0).body()).trigger()).isEqualTo(OrderRequest.LIMIT_FILL);
+        assertThat(executed.getBatchItemFailures()).isEmpty();
+        Books books = Books.of(trader.userId());
+        OrderItem filled = books.order(limitBuy.orderId()).orElseThrow();
+        assertThat(filled.status()).isEqualTo("FILLED");
+        assertThat(filled.fillPrice()).isEqualByComparingTo("94.05");  // 94 + 5 bps, under the 95 limit
+        assertThat(books.orders()).hasSize(1);
+        assertThat(books.paperOrders()).singleElement().satisfies(p -> assertThat(p.status()).isEqualTo("FILLED"));
+        PositionItem position = books.positions().get(0);
+        assertThat(position.status()).isEqualTo("OPEN");
+        assertThat(position.quantity()).isEqualByComparingTo("2");      // $190 at the 95 limit
+        assertThat(position.entryPrice()).isEqualByComparingTo("94.05");
+        assertThat(books.trades()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a price above a resting limit buy leaves it resting")
+    void limitBuyRestsAboveLimit() {
+        String symbol = TestSignals.uniqueSymbol();
+        TraderFixture trader = TradingSetup.trader().create().price(symbol, "100");
+        OrderRequest limitBuy = TestSignals.buy(symbol).limit("95").usd("190").forTrader(trader.userId());
+        executor.handleRequest(SqsEvents.order(limitBuy), null);
+        backends.queues().takeOrders();
+
+        JsonNode counts = ingest(symbol, "95.50");
+
+        assertThat(counts.path("limitFills").asInt()).isZero();
+        assertThat(backends.queues().takeOrdersOf(trader.userId())).isEmpty();
+        assertThat(Books.of(trader.userId()).order(limitBuy.orderId()).orElseThrow().status()).isEqualTo("RESTING");
+        assertThat(Books.of(trader.userId()).positions()).isEmpty();
+    }
+}

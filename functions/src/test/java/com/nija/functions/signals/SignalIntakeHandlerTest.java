@@ -1,0 +1,299 @@
+package com.nija.functions.signals;
+
+import static com.nija.functions.support.ApiResponses.header;
+import static com.nija.functions.support.ApiResponses.json;
+import static com.nija.functions.support.ApiResponses.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nija.functions.support.Events;
+import com.nija.functions.support.LocalBackends;
+import com.nija.shared.data.Keys;
+import com.nija.shared.data.SignalItem;
+import com.nija.shared.data.TradingTables;
+import com.nija.shared.signals.OrderMessages;
+import com.nija.shared.signals.QuantityType;
+import com.nija.shared.signals.Signal;
+import com.nija.shared.signals.SignalAction;
+import com.nija.shared.signals.SignalAuthenticator;
+import com.nija.shared.signals.SourceRegistry;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/** POST /api/v1/signals: who may send, what is accepted, and that a signal is recorded and queued exactly once. */
+class SignalIntakeHandlerTest {
+    /** The TradingView source and secret the sample event {@code events/api/signal-intake.json} uses. */
+    private static final String TV_SOURCE = "tradingview-main";
+    private static final String TV_SECRET = "tv-main-sample-secret-5e8a1c";
+    /** A programmatic sender that signs its requests and may send two strategies only. */
+    private static final String ALGO_SOURCE = "algo-desk";
+    private static final String ALGO_SECRET = "algo-desk-test-secret-0b77";
+
+    private static final LocalBackends backends = LocalBackends.get();
+    private final SignalIntakeHandler handler = new SignalIntakeHandler(backends.context());
+    private final TradingTables tables = backends.context().getBean(TradingTables.class);
+
+    @BeforeAll
+    static void registerSources() {
+        SourceRegistry sources = backends.context().getBean(SourceRegistry.class);
+        sources.register(TV_SOURCE, "SIGNALS", TV_SECRET, List.of("*"), Instant.now());
+        sources.register(ALGO_SOURCE, "SIGNALS", ALGO_SECRET, List.of("trend", "breakout"), Instant.now());
+        backends.queues().takeSignals(); // whatever earlier classes left behind
+    }
+
+    private static String newId() {
+        return "sig-" + UUID.randomUUID();
+    }
+
+    /** A signed request from the algo desk, signed now unless {@code signedAt} says otherwise. */
+    private static APIGatewayV2HTTPEvent signed(String body, String source, String secret, Instant signedAt) {
+        APIGatewayV2HTTPEvent event = Events.withBody(Events.http("api/signal-intake.json"), body);
+        Events.withHeader(event, "X-Nija-Source", source);
+        return Events.withHeader(event, "X-Nija-Signature", SignalAuthenticator.sign(secret, body, signedAt));
+    }
+
+    private static APIGatewayV2HTTPEvent signed(String body) {
+        return signed(body, ALGO_SOURCE, ALGO_SECRET, Instant.now());
+    }
+
+    private static APIGatewayV2HTTPEvent unsigned(String body) {
+        return Events.withBody(Events.http("api/signal-intake.json"), body);
+    }
+
+    private static String algoSignal(String signalId) {
+        return "{\"signalId\": \"" + signalId + "\", \"symbol\": \"ETH-USD\", \"action\": \"buy\", \"strategy\": \"trend\","
+                + " \"quantityType\": \"usd\", \"quantity\": \"250\", \"stopLoss\": \"2%\"}";
+    }
+
+    private APIGatewayV2HTTPResponse send(APIGatewayV2HTTPEvent event) {
+        return handler.handleRequest(event, null);
+    }
+
+    private SignalItem recorded(String signalId) {
+        return tables.signals().getItem(r -> r.key(Key.builder().partitionValue(Keys.signal(signalId))
+                .sortValue("SIGNAL").build()).consistentRead(true));
+    }
+
+    /** Signals on the queue for fan-out with this id (taking everything off the queue). */
+    private List<Signal> queued(String signalId) {
+        return backends.queues().takeSignals().stream().map(Message::body).map(OrderMessages::readSignal)
+                .filter(s -> s.signalId().equals(signalId)).toList();
+    }
+
+    private static JsonNode accepted(APIGatewayV2HTTPResponse response) {
+        assertThat(response.getStatusCode()).as("status of %s", response.getBody()).isEqualTo(202);
+        assertThat(header(response, "Content-Type")).isEqualTo("application/json");
+        return json(response);
+    }
+
+    @Test
+    @DisplayName("a signal with a valid HMAC signature header is accepted (202), recorded and queued once for fan-out")
+    void signedSignalAccepted() {
+        String id = newId();
+
+        APIGatewayV2HTTPResponse response = send(signed(algoSignal(id)));
+
+        JsonNode body = accepted(response);
+        assertThat(body.path("signalId").asText()).isEqualTo(id);
+        assertThat(body.path("status").asText()).isEqualTo("accepted");
+        assertThat(body.path("symbol").asText()).isEqualTo("ETH-USD");
+        assertThat(body.path("action").asText()).isEqualTo("buy");
+        SignalItem item = recorded(id);
+        assertThat(item).isNotNull();
+        assertThat(item.source()).isEqualTo(ALGO_SOURCE);
+        assertThat(item.strategy()).isEqualTo("trend");
+        List<Signal> onQueue = queued(id);
+        assertThat(onQueue).hasSize(1);
+        Signal queued = onQueue.get(0);
+        assertThat(queued.source()).isEqualTo(ALGO_SOURCE);
+        assertThat(queued.action()).isEqualTo(SignalAction.BUY);
+        assertThat(queued.quantityType()).isEqualTo(QuantityType.USD);
+        assertThat(queued.quantity()).isEqualByComparingTo("250");
+        assertThat(queued.stopLoss().percent()).isEqualByComparingTo("2");
+    }
+
+    @Test
+    @DisplayName("the TradingView sample alert with its source and secret in the body is accepted (202)")
+    void tradingViewBodySecretAccepted() {
+        APIGatewayV2HTTPEvent event = Events.http("api/signal-intake.json");
+
+        APIGatewayV2HTTPResponse response = send(event);
+
+        JsonNode body = accepted(response);
+        assertThat(body.path("symbol").asText()).isEqualTo("BTC-USD");
+        assertThat(body.path("action").asText()).isEqualTo("buy");
+        String id = body.path("signalId").asText();
+        assertThat(recorded(id).source()).isEqualTo(TV_SOURCE);
+        List<Signal> onQueue = queued(id);
+        assertThat(onQueue).hasSize(1);
+        assertThat(onQueue.get(0).quantity()).isEqualByComparingTo("200"); // position_size in USD
+        assertThat(onQueue.get(0).quantityType()).isEqualTo(QuantityType.USD);
+    }
+
+    static Stream<Arguments> unauthenticated() {
+        Instant now = Instant.now();
+        String id = "sig-unauth-";
+        return Stream.of(
+                Arguments.of("the body secret is wrong", id + "1", (RequestFor) (sid) -> unsigned(
+                        "{\"source\": \"" + TV_SOURCE + "\", \"secret\": \"guess\", \"signalId\": \"" + sid
+                                + "\", \"symbol\": \"BTC-USD\", \"action\": \"buy\"}")),
+                Arguments.of("the body names an unknown source", id + "2", (RequestFor) (sid) -> unsigned(
+                        "{\"source\": \"nobody\", \"secret\": \"" + TV_SECRET + "\", \"signalId\": \"" + sid
+                                + "\", \"symbol\": \"BTC-USD\", \"action\": \"buy\"}")),
+                Arguments.of("the header names an unknown source", id + "3", (RequestFor) (sid) ->
+                        signed(algoSignal(sid), "nobody", ALGO_SECRET, now)),
+                Arguments.of("the signature was made with another secret", id + "4", (RequestFor) (sid) ->
+                        signed(algoSignal(sid), ALGO_SOURCE, "not-the-secret", now)),
+                Arguments.of("the signature is 6 minutes old", id + "5", (RequestFor) (sid) ->
+                        signed(algoSignal(sid), ALGO_SOURCE, ALGO_SECRET, now.minus(Duration.ofMinutes(6)))),
+                Arguments.of("the signature is dated 6 minutes ahead", id + "6", (RequestFor) (sid) ->
+                        signed(algoSignal(sid), ALGO_SOURCE, ALGO_SECRET, now.plus(Duration.ofMinutes(6)))),
+                Arguments.of("the signature is not hex", id + "7", (RequestFor) (sid) -> Events.withHeader(
+                        signed(algoSignal(sid)), "X-Nija-Signature", "t=" + now.getEpochSecond() + ",v1=zz-not-hex")),
+                Arguments.of("the signed body was altered", id + "8", (RequestFor) (sid) -> Events.withBody(
+                        signed(algoSignal(sid)), algoSignal(sid).replace("250", "2500"))),
+                Arguments.of("there is neither a signature nor a secret", id + "9", (RequestFor) (sid) ->
+                        unsigned(algoSignal(sid))));
+    }
+
+    /** The request a sender makes for a signal with this id. */
+    interface RequestFor {
+        APIGatewayV2HTTPEvent event(String signalId);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unauthenticated")
+    @DisplayName("a sender that cannot be authenticated gets 401 problem+json and nothing is recorded or queued")
+    void unauthenticatedRefused(String why, String signalId, RequestFor request) {
+        APIGatewayV2HTTPResponse response = send(request.event(signalId));
+
+        JsonNode problem = problem(response, 401, "unauthorized");
+        assertThat(problem.path("detail").asText()).doesNotContain(ALGO_SECRET).doesNotContain(TV_SECRET);
+        assertThat(recorded(signalId)).isNull();
+        assertThat(queued(signalId)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a text/plain alert that is not JSON gets 400 with a message pointing at the TradingView alert template")
+    void plainTextRefused() {
+        APIGatewayV2HTTPEvent event = Events.withHeader(unsigned("BTCUSD crossed up, buy now"), "Content-Type",
+                "text/plain; charset=utf-8");
+
+        APIGatewayV2HTTPResponse response = send(event);
+
+        JsonNode problem = problem(response, 400, "invalid-input");
+        assertThat(problem.toString()).contains("TradingView");
+        assertThat(backends.queues().takeSignals()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a signal older than its maxLag gets 422 stale-signal, is counted as SignalStale and is not recorded")
+    void staleSignalRefused() {
+        String id = newId();
+        String body = "{\"signalId\": \"" + id + "\", \"symbol\": \"ETH-USD\", \"action\": \"buy\", \"strategy\": \"trend\","
+                + " \"timestamp\": \"" + Instant.now().minusSeconds(45) + "\", \"maxLag\": 30}";
+        double staleBefore = backends.metrics().total("SignalStale");
+
+        APIGatewayV2HTTPResponse response = send(signed(body));
+
+        JsonNode problem = problem(response, 422, "stale-signal");
+        assertThat(problem.path("detail").asText()).contains("30 s");
+        assertThat(backends.metrics().total("SignalStale")).isEqualTo(staleBefore + 1);
+        assertThat(recorded(id)).isNull();
+        assertThat(queued(id)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a signal within its maxLag is accepted")
+    void freshSignalWithinLagAccepted() {
+        String id = newId();
+        String body = "{\"signalId\": \"" + id + "\", \"symbol\": \"ETH-USD\", \"action\": \"sell\", \"strategy\": \"trend\","
+                + " \"timestamp\": \"" + Instant.now().minusSeconds(20) + "\", \"maxLag\": 30}";
+
+        APIGatewayV2HTTPResponse response = send(signed(body));
+
+        accepted(response);
+        assertThat(queued(id)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("the same signalId sent twice is accepted once: 202, then 200 with the identical body, one queue message")
+    void duplicateSignalIdAnsweredWithFirstResult() {
+        String id = newId();
+        String body = algoSignal(id);
+
+        APIGatewayV2HTTPResponse first = send(signed(body));
+        APIGatewayV2HTTPResponse second = send(signed(body));
+
+        assertThat(first.getStatusCode()).isEqualTo(202);
+        assertThat(second.getStatusCode()).as("status of %s", second.getBody()).isEqualTo(200);
+        assertThat(json(second)).isEqualTo(json(first));
+        assertThat(queued(id)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("without a signalId the id is derived from the body, so an identical alert sent twice is a duplicate")
+    void bodyHashIsTheIdWhenAbsent() {
+        // An unknown field is ignored by the parser but is part of the body, so this alert hashes like no other.
+        String body = "{\"source\": \"" + TV_SOURCE + "\", \"secret\": \"" + TV_SECRET + "\", \"symbol\": \"SOL-USD\","
+                + " \"action\": \"buy\", \"position_size\": \"120\", \"alert\": \"" + UUID.randomUUID() + "\"}";
+
+        APIGatewayV2HTTPResponse first = send(unsigned(body));
+        APIGatewayV2HTTPResponse second = send(unsigned(body));
+
+        String id = accepted(first).path("signalId").asText();
+        assertThat(id).startsWith("sha256-");
+        assertThat(second.getStatusCode()).isEqualTo(200);
+        assertThat(json(second).path("signalId").asText()).isEqualTo(id);
+        assertThat(queued(id)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a strategy the source may not send gets 422 naming the strategy, and nothing is recorded")
+    void strategyNotAllowedForSource() {
+        String id = newId();
+        String body = "{\"signalId\": \"" + id + "\", \"symbol\": \"ETH-USD\", \"action\": \"buy\", \"strategy\": \"scalp\"}";
+
+        APIGatewayV2HTTPResponse response = send(signed(body));
+
+        JsonNode problem = problem(response, 422, "rule-violation");
+        assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("strategy");
+        assertThat(problem.path("errors").get(0).path("message").asText()).contains("scalp");
+        assertThat(recorded(id)).isNull();
+        assertThat(queued(id)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("NIJA's TradingView shape is accepted: close means exit, BTCUSD is BTC-USD, position_size is dollars")
+    void tradingViewCloseShape() {
+        String id = newId();
+        String body = "{\"source\": \"" + TV_SOURCE + "\", \"secret\": \"" + TV_SECRET + "\", \"signalId\": \"" + id
+                + "\", \"symbol\": \"BTCUSD\", \"action\": \"close\", \"position_size\": 150, \"comment\": \"ignored\"}";
+
+        APIGatewayV2HTTPResponse response = send(unsigned(body));
+
+        JsonNode answer = accepted(response);
+        assertThat(answer.path("symbol").asText()).isEqualTo("BTC-USD");
+        assertThat(answer.path("action").asText()).isEqualTo("exit");
+        List<Signal> onQueue = queued(id);
+        assertThat(onQueue).hasSize(1);
+        assertThat(onQueue.get(0).action()).isEqualTo(SignalAction.EXIT);
+        assertThat(onQueue.get(0).symbol()).isEqualTo("BTC-USD");
+        assertThat(onQueue.get(0).quantityType()).isEqualTo(QuantityType.USD);
+        assertThat(onQueue.get(0).quantity()).isEqualByComparingTo(new BigDecimal("150"));
+    }
+}

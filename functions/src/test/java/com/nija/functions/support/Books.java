@@ -1,0 +1,78 @@
+package com.nija.functions.support;
+
+import com.nija.shared.data.Keys;
+import com.nija.shared.data.OrderItem;
+import com.nija.shared.data.PaperOrderItem;
+import com.nija.shared.data.PositionItem;
+import com.nija.shared.data.RollupItem;
+import com.nija.shared.data.RollupPeriod;
+import com.nija.shared.data.TradeItem;
+import com.nija.shared.data.TradingTables;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+
+/**
+ * One trader's books as stored in DynamoDB, bypassing every cache: orders, positions, trades, roll-ups and the paper
+ * broker's own order book. For "exactly one of each" checks after retries and duplicates.
+ */
+public final class Books {
+    private final TradingTables tables = LocalBackends.get().context().getBean(TradingTables.class);
+    private final String userId;
+
+    private Books(String userId) {
+        this.userId = userId;
+    }
+
+    public static Books of(String userId) {
+        return new Books(userId);
+    }
+
+    public List<OrderItem> orders() {
+        return tables.orders().query(r -> r.queryConditional(prefix(Keys.ORDER_PREFIX)).consistentRead(true))
+                .items().stream().toList();
+    }
+
+    public Optional<OrderItem> order(String orderId) {
+        return orders().stream().filter(o -> o.orderId().equals(orderId)).findFirst();
+    }
+
+    public List<PositionItem> positions() {
+        return tables.positions().query(r -> r.queryConditional(prefix(Keys.POSITION_PREFIX)).consistentRead(true))
+                .items().stream().toList();
+    }
+
+    public Optional<PositionItem> position(String positionId) {
+        return positions().stream().filter(p -> p.positionId().equals(positionId)).findFirst();
+    }
+
+    public List<TradeItem> trades() {
+        return tables.trades().query(r -> r.queryConditional(prefix(Keys.TRADE_PREFIX)).consistentRead(true))
+                .items().stream().toList();
+    }
+
+    /** The paper broker's book for this trader: every order it ever accepted. */
+    public List<PaperOrderItem> paperOrders() {
+        return tables.paperOrders().query(r -> r.queryConditional(QueryConditional.keyEqualTo(Key.builder()
+                .partitionValue("PAPER#" + userId).build())).consistentRead(true)).items().stream().toList();
+    }
+
+    public Optional<RollupItem> today() {
+        return rollup(RollupPeriod.DAY, Instant.now());
+    }
+
+    public Optional<RollupItem> lifetime() {
+        return rollup(RollupPeriod.ALL, Instant.EPOCH);
+    }
+
+    private Optional<RollupItem> rollup(RollupPeriod period, Instant at) {
+        return Optional.ofNullable(tables.rollups().getItem(r -> r.key(Key.builder().partitionValue(Keys.user(userId))
+                .sortValue(Keys.rollup(period, at)).build()).consistentRead(true)));
+    }
+
+    private QueryConditional prefix(String sortPrefix) {
+        return QueryConditional.sortBeginsWith(Key.builder().partitionValue(Keys.user(userId)).sortValue(sortPrefix).build());
+    }
+}

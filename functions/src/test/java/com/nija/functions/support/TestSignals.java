@@ -1,0 +1,103 @@
+package com.nija.functions.support;
+
+import com.nija.shared.engine.OrderRequest;
+import com.nija.shared.signals.PriceLevel;
+import com.nija.shared.signals.QuantityType;
+import com.nija.shared.signals.Signal;
+import com.nija.shared.signals.SignalAction;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Normalized signals as intake would have accepted them, for tests that drive fan-out and the executor directly.
+ * Each gets a fresh signal id unless one is given.
+ */
+public final class TestSignals {
+    private String signalId = "sig-" + UUID.randomUUID();
+    private String source = "test-source";
+    private String strategy = "default";
+    private final String symbol;
+    private final SignalAction action;
+    private String orderType = "market";
+    private BigDecimal limitPrice;
+    private PriceLevel stopLoss;
+    private PriceLevel takeProfit;
+    private QuantityType quantityType;
+    private BigDecimal quantity;
+
+    private TestSignals(SignalAction action, String symbol) {
+        this.action = action;
+        this.symbol = symbol;
+    }
+
+    /**
+     * A market symbol no other test uses ({@code T…-USD}): prices are shared by every trader, and a price update
+     * sweeps every open position in its symbol, so tests that move prices keep to their own market.
+     */
+    public static String uniqueSymbol() {
+        String letters = UUID.randomUUID().toString().replace("-", "").toUpperCase().replaceAll("[^A-Z0-9]", "");
+        return "T" + letters.substring(0, 7) + "-USD";
+    }
+
+    public static TestSignals buy(String symbol) {
+        return new TestSignals(SignalAction.BUY, symbol);
+    }
+
+    public static TestSignals sell(String symbol) {
+        return new TestSignals(SignalAction.SELL, symbol);
+    }
+
+    public static TestSignals exit(String symbol) {
+        return new TestSignals(SignalAction.EXIT, symbol);
+    }
+
+    public TestSignals id(String id) {
+        this.signalId = id;
+        return this;
+    }
+
+    public TestSignals source(String id) {
+        this.source = id;
+        return this;
+    }
+
+    public TestSignals strategy(String id) {
+        this.strategy = id;
+        return this;
+    }
+
+    /** Size in US dollars. */
+    public TestSignals usd(String amount) {
+        this.quantityType = QuantityType.USD;
+        this.quantity = new BigDecimal(amount);
+        return this;
+    }
+
+    public TestSignals limit(String price) {
+        this.orderType = "limit";
+        this.limitPrice = new BigDecimal(price);
+        return this;
+    }
+
+    public TestSignals stopLossAt(String price) {
+        this.stopLoss = new PriceLevel(new BigDecimal(price), null);
+        return this;
+    }
+
+    public TestSignals takeProfitAt(String price) {
+        this.takeProfit = new PriceLevel(new BigDecimal(price), null);
+        return this;
+    }
+
+    public Signal build() {
+        Instant now = Instant.now();
+        return new Signal(signalId, source, strategy, symbol, action, orderType, limitPrice, stopLoss, takeProfit,
+                quantityType, quantity, null, now, now);
+    }
+
+    /** This signal as one trader's order work, as fan-out enqueues it. */
+    public OrderRequest forTrader(String userId) {
+        return new OrderRequest(userId, build(), null, OrderRequest.SIGNAL);
+    }
+}

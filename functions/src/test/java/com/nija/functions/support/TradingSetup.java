@@ -1,0 +1,77 @@
+package com.nija.functions.support;
+
+import com.nija.shared.account.BotState;
+import com.nija.shared.settings.RiskSettings;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A trader ready to trade: profile (tier, bot state, $10,000 paper account) and risk settings saved through the real
+ * settings service, so the enabled-traders index lists them exactly as it would after a PUT /settings.
+ */
+public final class TradingSetup {
+    private String tier = "pro";
+    private BotState botState = BotState.RUNNING;
+    private String positionSizePct = "5";
+    private int maxOpenPositions = 5;
+    private String dailyLossLimit = "500";
+    private List<String> allowedSymbols = List.of();
+    private boolean allowShorts;
+    private boolean tradingEnabled = true;
+    private List<String> subscriptions = List.of();
+
+    private TradingSetup() {}
+
+    /** A pro trader, bot running, trading on, every symbol, no shorts, 5 open positions, $500 daily loss limit. */
+    public static TradingSetup trader() {
+        return new TradingSetup();
+    }
+
+    public TradingSetup tier(String tier) {
+        this.tier = tier;
+        return this;
+    }
+
+    public TradingSetup botState(BotState state) {
+        this.botState = state;
+        return this;
+    }
+
+    public TradingSetup maxOpenPositions(int max) {
+        this.maxOpenPositions = max;
+        return this;
+    }
+
+    public TradingSetup dailyLossLimit(String usd) {
+        this.dailyLossLimit = usd;
+        return this;
+    }
+
+    public TradingSetup allowedSymbols(String... symbols) {
+        this.allowedSymbols = List.of(symbols);
+        return this;
+    }
+
+    public TradingSetup allowShorts(boolean allow) {
+        this.allowShorts = allow;
+        return this;
+    }
+
+    public TradingSetup tradingEnabled(boolean enabled) {
+        this.tradingEnabled = enabled;
+        return this;
+    }
+
+    public TradingSetup subscribedTo(String... sources) {
+        this.subscriptions = List.of(sources);
+        return this;
+    }
+
+    public TraderFixture create() {
+        TraderFixture trader = TraderFixture.newTrader().profile(tier, botState, "10000.00");
+        trader.saveSettings(new RiskSettings(new BigDecimal(positionSizePct), maxOpenPositions,
+                new BigDecimal(dailyLossLimit), allowedSymbols, null, null, allowShorts, tradingEnabled, subscriptions,
+                null, null), 0);
+        return trader;
+    }
+}
