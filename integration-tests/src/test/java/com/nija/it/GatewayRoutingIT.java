@@ -63,7 +63,7 @@ class GatewayRoutingIT {
     @Test
     @DisplayName("a body of exactly 10 MB is let through to the function, which refuses it as malformed, not too large")
     void bodyOfExactlyTenMegabytes() {
-        target.platform("the 10 MB boundary is the local gateway's (a deployed Lambda takes at most 6 MB), so it");
+        target.platform("the 10 MB boundary, which is the local gateway's (a deployed Lambda takes at most 6 MB)");
         byte[] body = new byte[TEN_MB];
         Arrays.fill(body, (byte) 'x');
 

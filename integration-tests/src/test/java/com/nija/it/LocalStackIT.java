@@ -1,7 +1,6 @@
 package com.nija.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -13,6 +12,7 @@ import com.nija.functions.routes.Route;
 import com.nija.functions.routes.RouteTable;
 import com.nija.it.support.Api;
 import com.nija.it.support.ApiTarget;
+import com.nija.it.support.RequiresDocker;
 import com.nija.local.demo.DemoSeeder;
 import com.nija.local.gateway.LocalLambdaContext;
 import com.nija.local.platform.FunctionRuntime;
@@ -34,7 +34,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.localstack.LocalStackContainer;
 import org.testcontainers.containers.localstack.LocalStackContainer.Service;
 import org.testcontainers.utility.DockerImageName;
@@ -42,9 +41,10 @@ import org.testcontainers.utility.DockerImageName;
 /**
  * The functions against LocalStack's DynamoDB instead of dynalite: tables created from the same definitions,
  * the demo trader seeded, and the handlers invoked with HTTP API events the way Lambda would. Runs with
- * {@code -Plocalstack}; without a Docker engine it prints why and is skipped.
+ * {@code -Plocalstack}; without a Docker engine it is reported as skipped, and says why.
  */
 @Tag("localstack")
+@RequiresDocker("LocalStack (started through Testcontainers)")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("The functions on LocalStack's DynamoDB")
 class LocalStackIT {
@@ -58,13 +58,6 @@ class LocalStackIT {
 
     @BeforeAll
     void startLocalStack() {
-        boolean docker = DockerClientFactory.instance().isDockerAvailable();
-        if (!docker) {
-            String reason = "LocalStackIT skipped: no Docker engine answers here (Testcontainers found none: set "
-                    + "DOCKER_HOST or start Docker to run the functions against LocalStack)";
-            System.out.println("[it] " + reason);
-            assumeTrue(false, reason);
-        }
         long started = System.nanoTime();
         DockerImageName image = DockerImageName.parse(System.getProperty("nija.localstack.image", DEFAULT_IMAGE))
                 .asCompatibleSubstituteFor("localstack/localstack");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nija.it.support.Api;
 import com.nija.it.support.ApiTarget;
+import com.nija.it.support.LocalPlatformOnly;
 import com.nija.it.support.PlatformTest;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.TradeItem;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /** Walking a long trade history page by page: every fill exactly once, newest first, and a clear end. */
 @PlatformTest
+@LocalPlatformOnly("seeding 500 trades straight into DynamoDB")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("Paging through 500 trades")
 class PaginationIT {

@@ -1,6 +1,10 @@
 package com.nija.functions.routes;
 
 import com.nija.functions.admin.KillSwitchHandler;
+import com.nija.functions.billing.BillingMetricsHandler;
+import com.nija.functions.billing.BillingSubscribersHandler;
+import com.nija.functions.billing.GetAccountHandler;
+import com.nija.functions.billing.StripeWebhookHandler;
 import com.nija.functions.dashboard.GetDashboardHandler;
 import com.nija.functions.engine.ClosePositionHandler;
 import com.nija.functions.engine.GetOrdersHandler;
@@ -39,7 +43,14 @@ public final class RouteTable {
             new Route("POST", "/api/v1/trading/close-position", ClosePositionHandler.class, Access.TRADER, "close-position"),
             new Route("POST", "/api/v1/trading/pause", PauseTradingHandler.class, Access.TRADER, "pause-trading"),
             new Route("POST", "/api/v1/trading/resume", ResumeTradingHandler.class, Access.TRADER, "resume-trading"),
-            new Route("POST", "/api/v1/admin/kill-switch", KillSwitchHandler.class, Access.ADMIN, "kill-switch"));
+            new Route("POST", "/api/v1/admin/kill-switch", KillSwitchHandler.class, Access.ADMIN, "kill-switch"),
+            // Billing (issue 5)
+            new Route("POST", "/webhooks/stripe", StripeWebhookHandler.class, Access.PUBLIC, "stripe-webhook"),
+            new Route("GET", "/api/v1/account", GetAccountHandler.class, Access.TRADER, "get-account"),
+            new Route("GET", "/api/v1/admin/billing/metrics", BillingMetricsHandler.class, Access.FINANCE,
+                    "billing-metrics"),
+            new Route("GET", "/api/v1/admin/billing/subscribers", BillingSubscribersHandler.class, Access.FINANCE,
+                    "billing-subscribers"));
 
     /** Queue-triggered functions. Order execution is bounded by its event source's maximum concurrency. */
     public static final List<Worker> WORKERS = List.of(

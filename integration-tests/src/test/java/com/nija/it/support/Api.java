@@ -29,7 +29,12 @@ public final class Api {
     private final String baseUrl;
 
     public Api(ApiTarget target) {
-        this.baseUrl = target.baseUrl();
+        this(target.baseUrl());
+    }
+
+    /** A client for another base URL, e.g. a {@link DedicatedPlatform}. */
+    public Api(String baseUrl) {
+        this.baseUrl = baseUrl;
     }
 
     public ApiResponse get(String pathAndQuery, String token) {

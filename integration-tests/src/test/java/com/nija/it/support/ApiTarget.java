@@ -67,10 +67,6 @@ public final class ApiTarget implements AutoCloseable {
         return baseUrl;
     }
 
-    public boolean isLocal() {
-        return platform != null;
-    }
-
     /** The trader with history: {@code demo-trader} locally, the owner of {@code NIJA_API_TOKEN} on a stack. */
     public String trader() {
         return trader;
@@ -86,14 +82,18 @@ public final class ApiTarget implements AutoCloseable {
      */
     public String otherTraderToken(String purpose) {
         if (platform != null) return newTraderToken(purpose);
-        assumeTrue(secondToken != null, () -> "Skipped against " + baseUrl + ": " + purpose
-                + " needs a second trader; set " + SECOND_TOKEN_ENV + " to that trader's access token");
+        if (secondToken == null) {
+            String reason = "Skipped against " + baseUrl + ": " + purpose + " needs a second trader; set "
+                    + SECOND_TOKEN_ENV + " to that trader's access token";
+            System.out.println("[it] " + reason);
+            assumeTrue(false, reason);
+        }
         return secondToken;
     }
 
     /** A token for a trader seen for the first time (a new user id each call). Local only. */
     public String newTraderToken(String purpose) {
-        return tokenFor(newTraderId(purpose), purpose + " needs a trader with no history, which");
+        return tokenFor(newTraderId(purpose), "a trader with no history (" + purpose + ")");
     }
 
     /** A user id no one has used yet. */
@@ -103,7 +103,7 @@ public final class ApiTarget implements AutoCloseable {
 
     /** A token signed with the platform's own key that expired an hour ago. Needs the local signing key. */
     public String expiredToken(String userId) {
-        Path keyHome = localHome("an expired token must be signed with the platform's key");
+        Path keyHome = localHome("an expired token signed with the platform's own key");
         Clock twoHoursAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
         return new TokenIssuer(LocalSigningKey.loadOrCreate(keyHome), twoHoursAgo)
                 .issue(userId, List.of(), Duration.ofHours(1));
@@ -119,9 +119,23 @@ public final class ApiTarget implements AutoCloseable {
      * Skips the test, saying why, when the target is a deployed stack.
      */
     public LocalPlatform platform(String why) {
-        assumeTrue(platform != null, () -> "Skipped against " + baseUrl + " (" + URL_ENV + " is set): " + why
-                + " needs the in-process local platform");
+        if (platform == null) {
+            String reason = skipReason(baseUrl, why);
+            System.out.println("[it] " + reason);
+            assumeTrue(false, reason);
+        }
         return platform;
+    }
+
+    /** The deployed stack's URL when {@code NIJA_API_URL} is set, else null (the in-process platform). */
+    public static String remoteUrl() {
+        String url = System.getenv(URL_ENV);
+        return url == null || url.isBlank() ? null : url.strip();
+    }
+
+    static String skipReason(String url, String why) {
+        return "Skipped against " + url + " (" + URL_ENV + " is set): needs the in-process local platform for "
+                + why;
     }
 
     private Path localHome(String why) {

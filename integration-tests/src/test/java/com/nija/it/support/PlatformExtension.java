@@ -55,11 +55,11 @@ public final class PlatformExtension implements ParameterResolver {
         }
 
         static Shared start() {
-            String url = System.getenv(ApiTarget.URL_ENV);
-            if (url != null && !url.isBlank()) {
+            String url = ApiTarget.remoteUrl();
+            if (url != null) {
                 System.out.println("[it] running against the deployed stack at " + url + " (" + ApiTarget.URL_ENV
                         + "); tests that need platform internals are skipped with a reason");
-                return new Shared(ApiTarget.remote(url.strip(), System.getenv(ApiTarget.TOKEN_ENV),
+                return new Shared(ApiTarget.remote(url, System.getenv(ApiTarget.TOKEN_ENV),
                         System.getenv(ApiTarget.SECOND_TOKEN_ENV)), null);
             }
             long started = System.nanoTime();

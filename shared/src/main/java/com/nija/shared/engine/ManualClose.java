@@ -11,8 +11,8 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * A trader closing one of their positions at market, now. Runs the engine in the request (no queue), with the
- * same order id a stop-loss or take-profit of this position would use: whatever comes first closes it, once.
+ * A trader closing one of their positions at market, now. Runs the engine in the request (no queue); the position's
+ * close claim makes whatever comes first (this, a stop-loss, an exit signal) close it, once.
  */
 @Singleton
 public class ManualClose {
@@ -36,8 +36,10 @@ public class ManualClose {
         if (!PositionStatus.OPEN.name().equals(position.status())) {
             throw new ConflictException("position " + positionId + " is already closed");
         }
-        Signal signal = new Signal("close-" + positionId, "trader", OrderRequest.MANUAL, position.symbol(),
-                SignalAction.EXIT, "market", null, null, null, null, null, null, null, clock.instant());
+        // Its own id per click: the position's close claim is what makes two clicks (or a click and a stop) close
+        // once, and a failed attempt must not stop the trader from trying again.
+        Signal signal = new Signal("manual-close-" + positionId + "-" + clock.millis(), "trader", OrderRequest.MANUAL,
+                position.symbol(), SignalAction.EXIT, "market", null, null, null, null, null, null, null, clock.instant());
         ExecutionResult result = engine.execute(new OrderRequest(userId, signal, positionId, OrderRequest.MANUAL), false, true);
         OrderItem order = result.order();
         if (result.duplicate() || order == null || "REFUSED".equals(order.status())) {

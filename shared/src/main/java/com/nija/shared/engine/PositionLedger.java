@@ -86,6 +86,20 @@ public class PositionLedger {
         return realized;
     }
 
+    /** Gives up a close claim after the closing order failed, so the position can be closed later. */
+    public void releaseClaim(String userId, String positionId, String orderId) {
+        try {
+            tables.client().updateItem(b -> b.tableName(tables.name())
+                    .key(key(userId, positionId))
+                    .updateExpression("REMOVE #c")
+                    .conditionExpression("#c = :o")
+                    .expressionAttributeNames(Map.of("#c", "closingOrderId"))
+                    .expressionAttributeValues(Map.of(":o", AttributeValue.fromS(orderId))));
+        } catch (ConditionalCheckFailedException notOurs) {
+            // another order holds it, or none: nothing to release
+        }
+    }
+
     /** The order holding the close claim on a position, or null. */
     public String closingOrderId(String userId, String positionId) {
         return attribute(userId, positionId, "closingOrderId");
@@ -107,7 +121,8 @@ public class PositionLedger {
         Side side = Side.valueOf(p.side());
         BigDecimal gross = PositionMath.unrealizedPnl(side, p.quantity(), p.entryPrice(), exit.fillPrice());
         BigDecimal fees = (p.fees() == null ? BigDecimal.ZERO : p.fees()).add(exit.fee());
-        return PositionMath.money(gross.subtract(fees));
+        // Exact, not rounded: cash is derived from realized P&L, and per-close rounding would drift it by cents.
+        return gross.subtract(fees);
     }
 
     private void openPosition(OrderItem o) {

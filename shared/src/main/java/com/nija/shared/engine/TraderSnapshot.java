@@ -1,5 +1,6 @@
 package com.nija.shared.engine;
 
+import com.nija.shared.billing.BillingAccountItem;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.ProfileItem;
 import com.nija.shared.data.RollupItem;
@@ -7,4 +8,4 @@ import com.nija.shared.data.SettingsItem;
 
 /** The fixed-key items an order decision needs, read in one BatchGetItem. Absent items are null. */
 public record TraderSnapshot(ProfileItem profile, SettingsItem settings, RollupItem lifetime, RollupItem today,
-                             OrderItem order) {}
+                             OrderItem order, BillingAccountItem billing) {}

@@ -1,5 +1,6 @@
 package com.nija.shared.engine;
 
+import com.nija.shared.billing.BillingAccountItem;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.ProfileItem;
@@ -21,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
- * Reads profile, settings, lifetime and today's roll-ups and the order (if it exists) in one round trip:
+ * Reads profile, settings, lifetime and today's roll-ups, billing and the order (if it exists) in one round trip:
  * the engine's per-order reads went from five calls to one, which is most of its DynamoDB latency.
  */
 @Singleton
@@ -30,6 +31,7 @@ public class TraderSnapshotReader {
     private static final TableSchema<SettingsItem> SETTINGS = RecordTableSchema.of(SettingsItem.class, Tables.TRADING);
     private static final TableSchema<RollupItem> ROLLUP = RecordTableSchema.of(RollupItem.class, Tables.TRADING);
     private static final TableSchema<OrderItem> ORDER = RecordTableSchema.of(OrderItem.class, Tables.TRADING);
+    private static final TableSchema<BillingAccountItem> BILLING = RecordTableSchema.of(BillingAccountItem.class, Tables.TRADING);
 
     private final TradingTables tables;
 
@@ -43,7 +45,7 @@ public class TraderSnapshotReader {
         String today = Keys.rollup(RollupPeriod.DAY, now);
         String order = Keys.order(orderId);
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        for (String sk : List.of(Keys.PROFILE, Keys.SETTINGS, lifetime, today, order)) {
+        for (String sk : List.of(Keys.PROFILE, Keys.SETTINGS, lifetime, today, order, Keys.BILLING)) {
             keys.add(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)));
         }
         Map<String, Map<String, AttributeValue>> bySk = new HashMap<>();
@@ -57,7 +59,8 @@ public class TraderSnapshotReader {
         }
         if (!pending.isEmpty()) throw new IllegalStateException("DynamoDB kept keys unprocessed; retry the order");
         return new TraderSnapshot(map(PROFILE, bySk.get(Keys.PROFILE)), map(SETTINGS, bySk.get(Keys.SETTINGS)),
-                map(ROLLUP, bySk.get(lifetime)), map(ROLLUP, bySk.get(today)), map(ORDER, bySk.get(order)));
+                map(ROLLUP, bySk.get(lifetime)), map(ROLLUP, bySk.get(today)), map(ORDER, bySk.get(order)),
+                map(BILLING, bySk.get(Keys.BILLING)));
     }
 
     private static <T> T map(TableSchema<T> schema, Map<String, AttributeValue> item) {

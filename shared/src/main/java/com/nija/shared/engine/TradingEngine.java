@@ -2,6 +2,7 @@ package com.nija.shared.engine;
 
 import com.nija.shared.account.ProfileService;
 import com.nija.shared.account.TierCatalog;
+import com.nija.shared.billing.BillingStanding;
 import com.nija.shared.broker.Broker;
 import com.nija.shared.broker.BrokerException;
 import com.nija.shared.broker.Fill;
@@ -129,6 +130,7 @@ public class TradingEngine {
             Telemetry.record(Metric.count("BrokerError", "kind", e.kind().name()));
             if (brokerHealth.failed(request.userId())) LOG.warn("bot paused after repeated broker errors");
             if (e.kind() == BrokerException.Kind.REJECTED || lastAttempt) {
+                if (plan.closing() != null) ledger.releaseClaim(request.userId(), plan.closing().positionId(), orderId);
                 return record(base(request, plan, "FAILED", "broker: " + e.getMessage()));
             }
             return ExecutionResult.retryLater("broker " + e.kind() + ": " + e.getMessage());
@@ -240,10 +242,14 @@ public class TradingEngine {
         Map<String, BigDecimal> latest = prices.latest(symbols);
         BigDecimal lifetime = snapshot.lifetime() == null ? null : snapshot.lifetime().realizedPnl();
         BigDecimal today = snapshot.today() == null ? null : snapshot.today().realizedPnl();
+        // Billing's tier wins over the profile's: a downgrade or a lapse applies at period end even before any
+        // webhook updates the profile.
+        BillingStanding billing = BillingStanding.of(snapshot.billing(), clock.instant());
+        String tier = billing.tier() != null ? billing.tier() : profile.tier();
         return new TraderState(profile,
                 snapshot.settings() != null ? SettingsService.toSettings(snapshot.settings()) : settings.get(userId),
-                tiers.limits(profile.tier()), open, lifetime == null ? BigDecimal.ZERO : lifetime,
-                today == null ? BigDecimal.ZERO : today, latest);
+                tiers.limits(tier), open, lifetime == null ? BigDecimal.ZERO : lifetime,
+                today == null ? BigDecimal.ZERO : today, latest, billing);
     }
 
     private OrderItem base(OrderRequest request, OrderPlan plan, String status, String reason) {

@@ -8,6 +8,7 @@ import com.nija.shared.data.TradingTables;
 import com.nija.shared.engine.TradeListener;
 import com.nija.shared.observability.Telemetry;
 import com.nija.shared.prices.PriceUpdate;
+import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -37,9 +38,10 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
  * </ul>
  *
  * A push never fails what caused it: every error is logged and counted ({@code PushError}) and the change stands.
+ * Among the engine's listeners it runs last, so whatever else listens has seen the fill before a client does.
  */
 @Singleton
-public class LiveEvents implements TradeListener {
+public class LiveEvents implements TradeListener, Ordered {
     private static final Logger LOG = LoggerFactory.getLogger(LiveEvents.class);
 
     private final ConnectionRegistry registry;
@@ -52,6 +54,11 @@ public class LiveEvents implements TradeListener {
         this.dispatcher = dispatcher;
         this.tables = tables;
         this.clock = clock;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
     }
 
     @Override

@@ -1,0 +1,196 @@
+package com.nija.cdk;
+
+import com.nija.cdk.api.LatencyDns;
+import com.nija.cdk.api.PublicApi;
+import com.nija.cdk.api.UserDirectory;
+import com.nija.cdk.config.AppConfig;
+import com.nija.cdk.config.AppConfig.RegionSpec;
+import com.nija.cdk.config.Names;
+import com.nija.cdk.config.RegionRole;
+import com.nija.cdk.data.GlobalTables;
+import com.nija.cdk.data.SecretsAndKeys;
+import com.nija.cdk.data.WorkQueues;
+import com.nija.cdk.functions.FunctionCatalog;
+import com.nija.cdk.functions.FunctionFactory;
+import com.nija.cdk.functions.FunctionSpec;
+import com.nija.cdk.functions.NijaFunction;
+import com.nija.cdk.network.Cache;
+import com.nija.cdk.network.Network;
+import com.nija.cdk.ops.Alerting;
+import com.nija.cdk.ops.OpsDashboard;
+import com.nija.cdk.ops.TableBackups;
+import com.nija.functions.routes.Worker;
+import com.nija.shared.data.Tables;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.constructs.Construct;
+
+/**
+ * Everything NIJA runs in one region, by the region's {@link RegionRole}:
+ * <ul>
+ *   <li>all roles: secrets and the broker key (replicas outside the primary), the table (owner in the primary,
+ *       replica elsewhere), every route's function, the HTTP API, latency DNS when configured, alarms, dashboard;</li>
+ *   <li>engine roles (primary, full): VPC, cache, queues with DLQs, queue workers, table backups;</li>
+ *   <li>primary: the Cognito user pool whose issuer every region's authorizer trusts.</li>
+ * </ul>
+ */
+public final class RegionalStack extends Stack {
+    /** What the primary stack hands the others (resolved across regions by CDK's cross-region references). */
+    public record PrimaryExports(UserDirectory.Issuer issuer, String brokerKeyArn, String region) {}
+
+    private final RegionSpec region;
+    private final List<NijaFunction> functions = new ArrayList<>();
+    private final PublicApi api;
+    private final Optional<UserDirectory> users;
+    private final SecretsAndKeys secrets;
+    private final Optional<Cache> cache;
+    private final Optional<WorkQueues> queues;
+    private final Optional<Alerting> alerting;
+    private final Optional<LatencyDns> dns;
+
+    public RegionalStack(Construct scope, String id, StackProps props, AppConfig config, RegionSpec region,
+                         Path functionJar, Optional<PrimaryExports> primary) {
+        super(scope, id, props);
+        this.region = region;
+        Names names = new Names(config.stage());
+        RegionRole role = region.role();
+        boolean engine = role.runsEngine();
+
+        secrets = new SecretsAndKeys(this, "Secrets", config, role, names, primary.map(PrimaryExports::brokerKeyArn));
+        GlobalTables tables = new GlobalTables(this, "Tables", config, role, names);
+
+        Optional<Network> network = engine ? Optional.of(new Network(this, "Network", config.stage(), names))
+                : Optional.empty();
+        cache = network.map(n -> new Cache(this, "Cache", config.stage(), names, n));
+        queues = Optional.of(engine ? WorkQueues.create(this, "Queues", names)
+                : WorkQueues.remote(this, "Queues", names, config.primary().region()));
+
+        users = role == RegionRole.PRIMARY ? Optional.of(new UserDirectory(this, "Users", config.stage(), names))
+                : Optional.empty();
+        UserDirectory.Issuer issuer = users.map(UserDirectory::issuer)
+                .orElseGet(() -> primary.orElseThrow(() -> new IllegalStateException(
+                        "a non-primary region needs the primary's issuer")).issuer());
+
+        // Functions: one per route, one per queue worker (engine regions only), one per other trigger.
+        Code code = Code.fromAsset(functionJar.toString());
+        FunctionFactory factory = new FunctionFactory(this, new FunctionFactory.Wiring(config, names, code, tables,
+                queues, network, cache, secrets,
+                engine ? Optional.empty() : Optional.of(config.primary().region())));
+        for (FunctionSpec spec : FunctionCatalog.all()) {
+            if (spec.worker().isPresent() && !engine) continue;
+            NijaFunction fn = factory.create(spec);
+            functions.add(fn);
+            spec.worker().ifPresent(w -> subscribe(fn, w));
+        }
+
+        api = new PublicApi(this, "Http", config, names, issuer,
+                functions.stream().filter(f -> f.spec().isHttp()).toList());
+
+        // WebSocket API ($connect, $disconnect, $default, action routes) goes here when the live-updates issue adds
+        // its routes to the route table: a LiveApi construct built like PublicApi from those routes, with
+        // execute-api:ManageConnections on its @connections path granted to the pushing functions only.
+
+        dns = config.dns().map(d -> new LatencyDns(this, "Dns", d, api));
+
+        String tableName = tables.name(Tables.TRADING.id());
+        if (config.alarms()) {
+            Alerting a = new Alerting(this, "Alarms", config, names);
+            a.api(api.api());
+            for (String tableId : tables.all().keySet()) a.tableThrottling(tables.name(tableId));
+            queues.filter(WorkQueues::local).ifPresent(q -> a.deadLetters(q.deadLetters()));
+            functions.stream().filter(f -> f.spec().worker().isPresent()).forEach(a::workerErrors);
+            cache.ifPresent(a::cache);
+            alerting = Optional.of(a);
+        } else {
+            alerting = Optional.empty();
+        }
+        Map<String, IQueue> localQueues = new java.util.LinkedHashMap<>();
+        queues.filter(WorkQueues::local).ifPresent(q -> com.nija.shared.data.Queues.ALL
+                .forEach(d -> localQueues.put(d.id(), q.queue(d.id()))));
+        new OpsDashboard(this, "Dashboard", names.of(region.region()), api.api(), functions, localQueues,
+                queues.filter(WorkQueues::local).map(WorkQueues::deadLetters).orElse(Map.of()), tableName, cache);
+
+        if (engine) new TableBackups(this, "Backups", config.stage(), names, List.copyOf(tables.all().values()));
+
+        outputs(tables, issuer);
+        acceptStackWideFindings();
+    }
+
+    private void subscribe(NijaFunction fn, Worker worker) {
+        IQueue queue = queues.orElseThrow().queue(worker.queue().id());
+        // Maximum concurrency is the worker's scaling bound (blueprint: trading engine replicas); partial batch
+        // failures return only the failed messages to the queue.
+        fn.alias().addEventSource(new SqsEventSource(queue, SqsEventSourceProps.builder()
+                .batchSize(worker.batchSize())
+                .maxConcurrency(worker.maxConcurrency())
+                .reportBatchItemFailures(true)
+                .build()));
+    }
+
+    private void outputs(GlobalTables tables, UserDirectory.Issuer issuer) {
+        out("Region", region.region());
+        out("RegionRole", region.role().label());
+        out("ApiUrl", api.api().getApiEndpoint());
+        out("ApiId", api.api().getApiId());
+        for (String id : tables.all().keySet()) out(camel(id) + "TableName", tables.name(id));
+        out("IssuerUrl", issuer.url());
+        users.ifPresent(u -> {
+            out("UserPoolId", issuer.userPoolId());
+            out("UserPoolClientId", issuer.clientId());
+        });
+        cache.ifPresent(c -> out("RedisUrl", c.url()));
+        queues.filter(WorkQueues::local).ifPresent(q -> com.nija.shared.data.Queues.ALL
+                .forEach(d -> out(camel(d.id()) + "QueueUrl", q.queue(d.id()).getQueueUrl())));
+        alerting.ifPresent(a -> {
+            out("CriticalTopicArn", a.critical().getTopicArn());
+            out("WarningTopicArn", a.warning().getTopicArn());
+        });
+        dns.ifPresent(d -> out("HealthCheckId", d.healthCheck().getHealthCheckId()));
+        for (NijaFunction f : functions) out("Fn" + camel(f.name()), f.function().getFunctionName());
+    }
+
+    private void out(String key, String value) {
+        CfnOutput.Builder.create(this, key).key(key).value(value).build();
+    }
+
+    private static String camel(String id) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : id.split("[-_]")) {
+            if (!part.isEmpty()) sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return sb.toString();
+    }
+
+    /** Findings accepted for the whole stack; resource-specific ones sit beside their resources. */
+    private void acceptStackWideFindings() {
+        Nag.suppress(this, "AwsSolutions-IAM5", "Wildcards only inside ARNs scoped to one resource: a table's "
+                + "indexes (table/<name>/index/*), a log group's streams (log-group:<name>:*), a secret's version "
+                + "suffix, and AWS's Resource \"*\" where an action has no resource-level permission (X-Ray "
+                + "PutTraceSegments/PutTelemetryRecords, Lambda VPC ENI management, KMS key policy self-reference).",
+                List.of("/^Resource::.*\\/index\\/\\*$/g", "/^Resource::.*:log-group:.*:\\*$/g", "/^Resource::\\*$/g",
+                        "/^Resource::arn:<AWS::Partition>:ssm:.*:parameter\\/cdk\\/exports\\/.*\\*$/g",
+                        "/^Action::kms:(GenerateDataKey|ReEncrypt)\\*$/g",
+                        "/^Resource::arn:<AWS::Partition>:secretsmanager:.*-\\?\\?\\?\\?\\?\\?$/g",
+                        "/^Resource::<.*LogGroup.*Arn>:\\*$/g"));
+        Nag.suppress(this, "AwsSolutions-L1", "Runtime java21 is the project's decision (ARCHITECTURE.md: Java 17 "
+                + "bytecode on java21, SnapStart-tested); CDK's own custom-resource handlers pick their Node runtime.");
+    }
+
+    public RegionSpec regionSpec() { return region; }
+    public List<NijaFunction> functions() { return List.copyOf(functions); }
+    public PublicApi api() { return api; }
+    public Optional<UserDirectory> users() { return users; }
+    public SecretsAndKeys secrets() { return secrets; }
+    public Optional<Cache> cache() { return cache; }
+    public Optional<Alerting> alerting() { return alerting; }
+}

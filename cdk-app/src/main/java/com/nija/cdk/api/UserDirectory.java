@@ -1,0 +1,101 @@
+package com.nija.cdk.api;
+
+import com.nija.cdk.Nag;
+import com.nija.cdk.config.Names;
+import com.nija.cdk.config.Stage;
+import com.nija.functions.routes.Access;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.cognito.AccountRecovery;
+import software.amazon.awscdk.services.cognito.AuthFlow;
+import software.amazon.awscdk.services.cognito.AutoVerifiedAttrs;
+import software.amazon.awscdk.services.cognito.CfnUserPoolGroup;
+import software.amazon.awscdk.services.cognito.FeaturePlan;
+import software.amazon.awscdk.services.cognito.Mfa;
+import software.amazon.awscdk.services.cognito.MfaSecondFactor;
+import software.amazon.awscdk.services.cognito.PasswordPolicy;
+import software.amazon.awscdk.services.cognito.SignInAliases;
+import software.amazon.awscdk.services.cognito.StandardThreatProtectionMode;
+import software.amazon.awscdk.services.cognito.UserPool;
+import software.amazon.awscdk.services.cognito.UserPoolClient;
+import software.constructs.Construct;
+
+/**
+ * The Cognito user pool that issues traders' and staff's tokens. It lives in the primary region only: every region's
+ * JWT authorizer trusts the same issuer, so a trader signs up once and is known everywhere. The groups come from the
+ * route table's {@link Access} rules ({@code finance}, {@code admin}).
+ */
+public final class UserDirectory extends Construct {
+    private final UserPool pool;
+    private final UserPoolClient dashboardClient;
+
+    public UserDirectory(Construct scope, String id, Stage stage, Names names) {
+        super(scope, id);
+        boolean prod = stage.isProd();
+        UserPool.Builder b = UserPool.Builder.create(this, "Pool")
+                .userPoolName(names.of("users"))
+                .selfSignUpEnabled(true)
+                .signInAliases(SignInAliases.builder().email(true).build())
+                .autoVerify(AutoVerifiedAttrs.builder().email(true).build())
+                .accountRecovery(AccountRecovery.EMAIL_ONLY)
+                .passwordPolicy(PasswordPolicy.builder().minLength(12).requireDigits(true).requireLowercase(true)
+                        .requireUppercase(true).requireSymbols(true).tempPasswordValidity(Duration.days(3)).build())
+                // Traders connect brokers that move real money: prod requires a TOTP second factor.
+                .mfa(prod ? Mfa.REQUIRED : Mfa.OPTIONAL)
+                .mfaSecondFactor(MfaSecondFactor.builder().otp(true).sms(false).build())
+                .deletionProtection(prod)
+                .removalPolicy(prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
+        if (prod) {
+            // Threat protection (compromised credentials, risky sign-ins) needs the Plus feature plan.
+            b.featurePlan(FeaturePlan.PLUS).standardThreatProtectionMode(StandardThreatProtectionMode.FULL_FUNCTION);
+        }
+        pool = b.build();
+        if (!prod) {
+            Nag.suppress(pool, "AwsSolutions-COG2", "Dev pools serve test users and automation; MFA is optional "
+                    + "there and required in prod.");
+            Nag.suppress(pool, "AwsSolutions-COG3", "Threat protection needs the paid Plus plan; prod enables it, "
+                    + "dev pools hold only test users.");
+        }
+        dashboardClient = UserPoolClient.Builder.create(this, "DashboardClient")
+                .userPool(pool)
+                .userPoolClientName(names.of("dashboard"))
+                // A browser app cannot keep a client secret.
+                .generateSecret(false)
+                .authFlows(AuthFlow.builder().userSrp(true).build())
+                .preventUserExistenceErrors(true)
+                .enableTokenRevocation(true)
+                .accessTokenValidity(Duration.hours(1))
+                .idTokenValidity(Duration.hours(1))
+                .refreshTokenValidity(Duration.days(30))
+                .build();
+        for (String group : staffGroups()) {
+            CfnUserPoolGroup.Builder.create(this, "Group-" + group)
+                    .userPoolId(pool.getUserPoolId())
+                    .groupName(group)
+                    .description("NIJA " + group + " staff (route table access rule)")
+                    .build();
+        }
+    }
+
+    /** Every group an {@link Access} rule of the route table can ask for. */
+    public static Set<String> staffGroups() {
+        Set<String> groups = new TreeSet<>();
+        for (Access a : Access.values()) groups.addAll(a.anyOfGroups());
+        return groups;
+    }
+
+    /** What a JWT authorizer in any region needs: the issuer and the audience (client id). */
+    public Issuer issuer() {
+        String region = Stack.of(this).getRegion();
+        return new Issuer("https://cognito-idp." + region + ".amazonaws.com/" + pool.getUserPoolId(),
+                List.of(dashboardClient.getUserPoolClientId()), pool.getUserPoolId(),
+                dashboardClient.getUserPoolClientId());
+    }
+
+    /** A token issuer as the authorizers see it. */
+    public record Issuer(String url, List<String> audience, String userPoolId, String clientId) {}
+}

@@ -1,0 +1,175 @@
+package com.nija.cdk.functions;
+
+import com.nija.cdk.config.AppConfig;
+import com.nija.cdk.config.Names;
+import com.nija.cdk.data.GlobalTables;
+import com.nija.cdk.data.SecretsAndKeys;
+import com.nija.cdk.data.WorkQueues;
+import com.nija.cdk.functions.FunctionProfile.SecretKind;
+import com.nija.cdk.network.Cache;
+import com.nija.cdk.network.Network;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.dynamodb.ITableV2;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.Tracing;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.constructs.Construct;
+
+/**
+ * Builds every NIJA function the same way: runtime {@code java21}, the one shaded jar, handler = class name,
+ * SnapStart on published versions with an alias {@code live}, Powertools environment, its own log group with the
+ * stage's retention, its own role with only the grants its {@link FunctionProfile} lists.
+ *
+ * <p>No provisioned concurrency anywhere: SnapStart versions do not support it (and restore fast enough without).
+ */
+public final class FunctionFactory {
+    public static final String ALIAS = "live";
+    /** Tiered compilation stopped at C1: the fastest start for short-lived Java functions (AWS's guidance). */
+    public static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+    public static final String METRICS_NAMESPACE = "NIJA";
+
+    /** Where a function's resources come from in this region. */
+    public record Wiring(AppConfig config, Names names, Code code, GlobalTables tables, Optional<WorkQueues> queues,
+                         Optional<Network> network, Optional<Cache> cache, SecretsAndKeys secrets,
+                         Optional<String> queueRegion) {}
+
+    private final Construct scope;
+    private final Wiring wiring;
+
+    public FunctionFactory(Construct scope, Wiring wiring) {
+        this.scope = scope;
+        this.wiring = wiring;
+    }
+
+    public NijaFunction create(FunctionSpec spec) {
+        return create(spec, FunctionProfiles.forSpec(spec));
+    }
+
+    public NijaFunction create(FunctionSpec spec, FunctionProfile profile) {
+        Construct holder = new Construct(scope, spec.function());
+        String functionName = wiring.names().function(spec.function());
+        boolean prod = wiring.config().stage().isProd();
+        LogGroup logs = LogGroup.Builder.create(holder, "Logs")
+                .logGroupName("/aws/lambda/" + functionName)
+                .retention(wiring.config().stage().logRetention())
+                .removalPolicy(prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
+                .build();
+        // Our own role instead of CDK's default: the default attaches AWS managed policies whose log and ENI
+        // statements cover every log group in the account. This one writes only to its own log group.
+        Role role = Role.Builder.create(holder, "Role")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("NIJA " + spec.function() + ": only what this function needs")
+                .build();
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
+                .resources(List.of(logs.getLogGroupArn()))
+                .build());
+
+        Function.Builder fb = Function.Builder.create(holder, "Function")
+                .functionName(functionName)
+                .description(spec.handler())
+                .runtime(Runtime.JAVA_21)
+                .architecture(Architecture.ARM_64)
+                .code(wiring.code())
+                .handler(spec.handler())
+                .memorySize(profile.memoryMb())
+                .timeout(Duration.seconds(profile.timeoutSeconds()))
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                .tracing(Tracing.ACTIVE)
+                .logGroup(logs)
+                .role(role)
+                .environment(environment(spec, profile));
+        if (prod && profile.reservedConcurrency().isPresent()) {
+            fb.reservedConcurrentExecutions(profile.reservedConcurrency().get());
+        }
+        if (wiring.network().isPresent()) {
+            Network n = wiring.network().get();
+            fb.vpc(n.vpc()).vpcSubnets(n.functionSubnets()).securityGroups(List.of(n.functionsSecurityGroup()));
+            // Lambda creates and removes its ENIs through these calls; EC2 offers no resource-level scoping for
+            // the Describe calls, and AWS's own AWSLambdaVPCAccessExecutionRole grants the same set on "*".
+            role.addToPolicy(PolicyStatement.Builder.create()
+                    .actions(List.of("ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces",
+                            "ec2:DescribeSubnets", "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses",
+                            "ec2:UnassignPrivateIpAddresses"))
+                    .resources(List.of("*"))
+                    .build());
+        }
+        if (profile.async()) {
+            Queue dlq = Queue.Builder.create(holder, "AsyncDlq")
+                    .queueName(wiring.names().of(spec.function() + "-async-dlq"))
+                    .retentionPeriod(Duration.days(14))
+                    .enforceSsl(true)
+                    .encryption(software.amazon.awscdk.services.sqs.QueueEncryption.SQS_MANAGED)
+                    .build();
+            fb.deadLetterQueue(dlq);
+        }
+        Function fn = fb.build();
+        Alias alias = Alias.Builder.create(holder, "Alias")
+                .aliasName(ALIAS)
+                .version(fn.getCurrentVersion())
+                .build();
+        // Every trigger (API integration, event source) targets the alias, so SnapStart always applies.
+        software.amazon.awscdk.Annotations.of(fn).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "triggers target the 'live' alias on the published version");
+        grant(role, profile);
+        return new NijaFunction(spec, profile, fn, alias, logs);
+    }
+
+    private Map<String, String> environment(FunctionSpec spec, FunctionProfile profile) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("POWERTOOLS_SERVICE_NAME", spec.function());
+        env.put("POWERTOOLS_METRICS_NAMESPACE", METRICS_NAMESPACE);
+        env.put("POWERTOOLS_LOG_LEVEL", wiring.config().logLevel());
+        env.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
+        env.put("NIJA_STAGE", wiring.config().stage().label());
+        if (profile.table() != FunctionProfile.TableAccess.NONE) {
+            wiring.tables().all().keySet().forEach(id -> env.put(GlobalTables.envVar(id), wiring.tables().name(id)));
+        }
+        wiring.cache().ifPresent(c -> {
+            env.put("NIJA_REDIS_URL", c.url());
+            env.put("NIJA_REDIS_CLUSTER", String.valueOf(c.clusterMode()));
+        });
+        for (String queueId : profile.sendsTo()) {
+            env.put(WorkQueues.envVar(queueId), queues().queue(queueId).getQueueUrl());
+        }
+        if (!profile.sendsTo().isEmpty()) {
+            wiring.queueRegion().ifPresent(r -> env.put("NIJA_SQS_REGION", r));
+        }
+        for (SecretKind kind : profile.secrets()) {
+            env.put(kind.envVar(), wiring.secrets().secret(kind).getSecretArn());
+        }
+        if (profile.brokerKey()) env.put("NIJA_BROKER_KEY_ARN", wiring.secrets().brokerKey().getKeyArn());
+        return env;
+    }
+
+    private void grant(Role role, FunctionProfile profile) {
+        for (ITableV2 table : wiring.tables().all().values()) {
+            switch (profile.table()) {
+                case READ -> table.grantReadData(role);
+                case READ_WRITE -> table.grantReadWriteData(role);
+                case NONE -> { }
+            }
+        }
+        for (String queueId : profile.sendsTo()) queues().queue(queueId).grantSendMessages(role);
+        for (SecretKind kind : profile.secrets()) wiring.secrets().secret(kind).grantRead(role);
+        if (profile.brokerKey()) wiring.secrets().brokerKey().grantDecrypt(role);
+    }
+
+    private WorkQueues queues() {
+        return wiring.queues().orElseThrow(() -> new IllegalStateException("no queues wired in this region"));
+    }
+}

@@ -1,0 +1,87 @@
+package com.nija.cdk.functions;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Size and grants of one function. Start from {@link FunctionProfiles#defaults(FunctionSpec)} and change what
+ * differs with the {@code with…} methods.
+ *
+ * @param memoryMb            memory (and so CPU share)
+ * @param timeoutSeconds      hard stop; HTTP functions stay well under API Gateway's 30 s integration limit
+ * @param reservedConcurrency prod only: a cap where the blueprint caps a service (empty: shares the account pool)
+ * @param table               access to the trading table
+ * @param sendsTo             ids of the queues it sends to ({@code QueueDefinition.id()})
+ * @param secrets             Secrets Manager secrets it reads
+ * @param brokerKey           may decrypt broker credentials with the broker KMS key
+ * @param async               invoked asynchronously: failed events go to a dead-letter queue
+ */
+public record FunctionProfile(int memoryMb, int timeoutSeconds, Optional<Integer> reservedConcurrency,
+                              TableAccess table, Set<String> sendsTo, Set<SecretKind> secrets,
+                              boolean brokerKey, boolean async) {
+
+    public enum TableAccess { NONE, READ, READ_WRITE }
+
+    /** The secrets the stacks create (values are set by ops after the first deploy). */
+    public enum SecretKind {
+        /** HMAC secret of the cursors the read API hands out. */
+        CURSOR("cursor", "NIJA_CURSOR_SECRET_ARN"),
+        /** Shared secrets of signal sources (TradingView, strategies) and the price feed. */
+        SIGNAL_SOURCES("signal-sources", "NIJA_SIGNAL_SOURCES_SECRET_ARN"),
+        /** Stripe's webhook signing secret. */
+        STRIPE_WEBHOOK("stripe-webhook", "NIJA_STRIPE_WEBHOOK_SECRET_ARN");
+
+        private final String id;
+        private final String envVar;
+
+        SecretKind(String id, String envVar) {
+            this.id = id;
+            this.envVar = envVar;
+        }
+
+        public String id() { return id; }
+        public String envVar() { return envVar; }
+    }
+
+    public FunctionProfile {
+        sendsTo = Set.copyOf(sendsTo);
+        secrets = Set.copyOf(secrets);
+        if (memoryMb < 128 || memoryMb > 10240) throw new IllegalArgumentException("memory " + memoryMb);
+        if (timeoutSeconds < 1 || timeoutSeconds > 900) throw new IllegalArgumentException("timeout " + timeoutSeconds);
+    }
+
+    public FunctionProfile withMemory(int mb) {
+        return new FunctionProfile(mb, timeoutSeconds, reservedConcurrency, table, sendsTo, secrets, brokerKey, async);
+    }
+
+    public FunctionProfile withTimeout(int seconds) {
+        return new FunctionProfile(memoryMb, seconds, reservedConcurrency, table, sendsTo, secrets, brokerKey, async);
+    }
+
+    public FunctionProfile withReservedConcurrency(int n) {
+        return new FunctionProfile(memoryMb, timeoutSeconds, Optional.of(n), table, sendsTo, secrets, brokerKey, async);
+    }
+
+    public FunctionProfile withTable(TableAccess access) {
+        return new FunctionProfile(memoryMb, timeoutSeconds, reservedConcurrency, access, sendsTo, secrets, brokerKey, async);
+    }
+
+    public FunctionProfile sendingTo(String... queueIds) {
+        return new FunctionProfile(memoryMb, timeoutSeconds, reservedConcurrency, table, Set.of(queueIds), secrets,
+                brokerKey, async);
+    }
+
+    public FunctionProfile reading(SecretKind... kinds) {
+        java.util.Set<SecretKind> all = new java.util.HashSet<>(secrets);
+        all.addAll(Set.of(kinds));
+        return new FunctionProfile(memoryMb, timeoutSeconds, reservedConcurrency, table, sendsTo, all, brokerKey, async);
+    }
+
+    public FunctionProfile withBrokerKey() {
+        return new FunctionProfile(memoryMb, timeoutSeconds, reservedConcurrency, table, sendsTo, secrets, true, async);
+    }
+
+    public FunctionProfile asAsync() {
+        return new FunctionProfile(memoryMb, timeoutSeconds, reservedConcurrency, table, sendsTo, secrets, brokerKey, true);
+    }
+}

@@ -1,0 +1,63 @@
+package com.nija.cdk.functions;
+
+import com.nija.cdk.functions.FunctionProfile.SecretKind;
+import com.nija.cdk.functions.FunctionProfile.TableAccess;
+import com.nija.functions.routes.Access;
+import com.nija.shared.data.Queues;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Per-function sizes and grants. Every function gets {@link #defaults(FunctionSpec)}; {@link #OVERRIDES} holds one
+ * line per function that needs more (a queue to send to, a secret, a concurrency cap). A new route with no line here
+ * deploys with the defaults: table read (GET) or read-write (other methods), nothing else.
+ */
+public final class FunctionProfiles {
+    /** Java + Micronaut restored from a SnapStart snapshot: 1 GB gives a full vCPU share for the first requests. */
+    static final int DEFAULT_MEMORY_MB = 1024;
+    /** p95 target is 300 ms (blueprint SLAs); 10 s is the hard stop, far below API Gateway's 30 s limit. */
+    static final int HTTP_TIMEOUT_SECONDS = 10;
+    /** A reserved-concurrency cap for staff routes (finance, admin): low traffic, and a bug there must not starve traders. */
+    static final int STAFF_RESERVED_CONCURRENCY = 5;
+
+    static final Map<String, UnaryOperator<FunctionProfile>> OVERRIDES = Map.of(
+            "health", p -> p.withMemory(512),
+            "signal-intake", p -> p.sendingTo(Queues.SIGNALS.id()).reading(SecretKind.SIGNAL_SOURCES),
+            // One price feed: a cap keeps a runaway feeder from eating the account's concurrency.
+            "price-ingest", p -> p.sendingTo(Queues.ORDERS.id()).reading(SecretKind.SIGNAL_SOURCES)
+                    .withReservedConcurrency(20),
+            "close-position", p -> p.withBrokerKey(),
+            "signal-fanout", p -> p.sendingTo(Queues.ORDERS.id()),
+            // Talks to brokers: more memory for TLS + JSON, and the broker credentials key.
+            "order-executor", p -> p.withMemory(1536).withBrokerKey(),
+            // Blueprint "Subscription Service: 2 instances, low traffic": a small cap.
+            "stripe-webhook", p -> p.reading(SecretKind.STRIPE_WEBHOOK).withReservedConcurrency(10));
+
+    private FunctionProfiles() {}
+
+    public static FunctionProfile forSpec(FunctionSpec spec) {
+        return OVERRIDES.getOrDefault(spec.function(), UnaryOperator.identity()).apply(defaults(spec));
+    }
+
+    /**
+     * HTTP: 1 GB, 10 s, table read for GET-only functions (and the cursor secret, since reads page) and read-write
+     * otherwise; staff routes capped. Queue workers: a sixth of the queue's visibility timeout (AWS's rule for SQS
+     * event sources) and a reserved concurrency equal to the event source's maximum concurrency, so the bound the
+     * route table sets is both guaranteed and enforced.
+     */
+    public static FunctionProfile defaults(FunctionSpec spec) {
+        FunctionProfile p = new FunctionProfile(DEFAULT_MEMORY_MB, HTTP_TIMEOUT_SECONDS, Optional.empty(),
+                spec.readOnly() ? TableAccess.READ : TableAccess.READ_WRITE, java.util.Set.of(), java.util.Set.of(),
+                false, false);
+        if (spec.readOnly()) p = p.reading(SecretKind.CURSOR);
+        boolean staff = spec.routes().stream().anyMatch(r -> r.access() == Access.FINANCE || r.access() == Access.ADMIN);
+        if (staff) p = p.withReservedConcurrency(STAFF_RESERVED_CONCURRENCY);
+        if (spec.worker().isPresent()) {
+            var w = spec.worker().get();
+            int timeout = (int) Math.max(1, w.queue().visibilityTimeout().toSeconds() / 6);
+            p = p.withTimeout(timeout).withReservedConcurrency(w.maxConcurrency());
+        }
+        return p;
+    }
+}

@@ -1,0 +1,29 @@
+package com.nija.cdk.functions;
+
+import com.nija.functions.routes.Route;
+import com.nija.functions.routes.Worker;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One Lambda function as the catalog sees it: its short name, its handler class and what triggers it.
+ *
+ * @param function short name ({@code get-positions}); the Lambda is {@code nija-<stage>-<function>}
+ * @param handler  fully qualified handler class (Micronaut: no {@code ::handleRequest})
+ * @param routes   HTTP routes served by this function (empty for non-HTTP functions)
+ * @param worker   the queue it consumes, for queue workers
+ */
+public record FunctionSpec(String function, String handler, List<Route> routes, Optional<Worker> worker) {
+    public FunctionSpec {
+        routes = List.copyOf(routes);
+    }
+
+    public boolean isHttp() {
+        return !routes.isEmpty();
+    }
+
+    /** Only reads: every route is a GET (or HEAD). Such functions get read-only table access by default. */
+    public boolean readOnly() {
+        return isHttp() && routes.stream().allMatch(r -> r.method().equals("GET") || r.method().equals("HEAD"));
+    }
+}

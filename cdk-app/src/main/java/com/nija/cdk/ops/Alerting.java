@@ -1,0 +1,167 @@
+package com.nija.cdk.ops;
+
+import com.nija.cdk.config.AppConfig;
+import com.nija.cdk.config.Names;
+import com.nija.cdk.functions.NijaFunction;
+import com.nija.cdk.network.Cache;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.constructs.Construct;
+
+/**
+ * The blueprint's alert rules ("Monitoring &amp; Alerts") as CloudWatch alarms, each sending to the SNS topic of its
+ * severity: critical pages on-call, warning goes to chat. Info-level events (deployments, scaling) are in the logs.
+ */
+public final class Alerting extends Construct {
+    /** Blueprint critical: error rate > 5%. Measured as 5xx / requests of the HTTP API. */
+    public static final double CRITICAL_5XX_PERCENT = 5;
+    /** Blueprint critical: API p95 latency > 1 s. */
+    public static final double CRITICAL_P95_LATENCY_MS = 1000;
+    /** Blueprint warning: error rate > 1%. */
+    public static final double WARNING_5XX_PERCENT = 1;
+    /** Blueprint warning: CPU > 80% for 10 minutes (two 5-minute periods). */
+    public static final double WARNING_CACHE_CPU_PERCENT = 80;
+    /** Blueprint warning: memory > 85%. */
+    public static final double WARNING_CACHE_MEMORY_PERCENT = 85;
+    static final Duration PERIOD = Duration.minutes(5);
+
+    private final Topic critical;
+    private final Topic warning;
+    private final Map<String, Alarm> alarms = new LinkedHashMap<>();
+
+    public Alerting(Construct scope, String id, AppConfig config, Names names) {
+        super(scope, id);
+        // Alarm topics are encrypted with our own key: CloudWatch cannot publish to a topic under the AWS managed
+        // SNS key, so the key policy lets the CloudWatch service use this one.
+        Key key = Key.Builder.create(this, "TopicKey")
+                .description("NIJA " + config.stage().label() + " alarm topics")
+                .enableKeyRotation(true)
+                .build();
+        key.grant(new ServicePrincipal("cloudwatch.amazonaws.com"), "kms:Decrypt", "kms:GenerateDataKey*");
+        critical = topic("Critical", names.of("alarms-critical"), key, config.alarmEmail());
+        warning = topic("Warning", names.of("alarms-warning"), key, config.alarmEmail());
+    }
+
+    private Topic topic(String id, String name, Key key, Optional<String> email) {
+        Topic t = Topic.Builder.create(this, id).topicName(name).displayName(name).masterKey(key).enforceSsl(true).build();
+        email.ifPresent(e -> t.addSubscription(new EmailSubscription(e)));
+        return t;
+    }
+
+    /** 5xx rate (critical above 5%, warning above 1%) and p95 latency (critical above 1 s) of the HTTP API. */
+    public void api(HttpApi api) {
+        MathExpression rate = MathExpression.Builder.create()
+                .expression("IF(requests > 0, 100 * errors / requests, 0)")
+                .usingMetrics(Map.of(
+                        "errors", api.metricServerError(MetricOptions.builder().statistic("Sum").period(PERIOD).build()),
+                        "requests", api.metricCount(MetricOptions.builder().statistic("Sum").period(PERIOD).build())))
+                .label("5xx % of requests")
+                .period(PERIOD)
+                .build();
+        add("Api5xxRateCritical", critical, rate, CRITICAL_5XX_PERCENT, 1,
+                "API 5xx above " + CRITICAL_5XX_PERCENT + "% of requests (blueprint critical: error rate > 5%)");
+        add("ApiLatencyP95Critical", critical,
+                api.metricLatency(MetricOptions.builder().statistic("p95").period(PERIOD).build()),
+                CRITICAL_P95_LATENCY_MS, 1, "API p95 latency above 1 s (blueprint critical)");
+        add("Api5xxRateWarning", warning, rate, WARNING_5XX_PERCENT, 1,
+                "API 5xx above " + WARNING_5XX_PERCENT + "% of requests (blueprint warning: error rate > 1%)");
+    }
+
+    /** Any message in a dead-letter queue is critical: an order or signal that could not be processed. */
+    public void deadLetters(Map<String, IQueue> dlqs) {
+        dlqs.forEach((queueId, dlq) -> add("Dlq-" + queueId, critical,
+                dlq.metricApproximateNumberOfMessagesVisible(MetricOptions.builder().statistic("Maximum")
+                        .period(Duration.minutes(1)).build()),
+                0, 1, "A message reached the " + queueId + " dead-letter queue"));
+    }
+
+    /** Any throttled read or write on a table is critical: on-demand tables only throttle at their limits. */
+    public void tableThrottling(String tableName) {
+        Map<String, IMetric> metrics = new LinkedHashMap<>();
+        metrics.put("reads", tableMetric(tableName, "ReadThrottleEvents"));
+        metrics.put("writes", tableMetric(tableName, "WriteThrottleEvents"));
+        MathExpression throttles = MathExpression.Builder.create()
+                .expression("FILL(reads, 0) + FILL(writes, 0)")
+                .usingMetrics(metrics)
+                .label("throttled requests")
+                .period(PERIOD)
+                .build();
+        add("TableThrottled-" + tableName, critical, throttles, 0, 1, "DynamoDB throttled requests on " + tableName);
+    }
+
+    private static Metric tableMetric(String table, String name) {
+        return Metric.Builder.create().namespace("AWS/DynamoDB").metricName(name)
+                .dimensionsMap(Map.of("TableName", table)).statistic("Sum").period(PERIOD).build();
+    }
+
+    /** Function errors on a queue worker (the order executor, the signal fan-out) are critical. */
+    public void workerErrors(NijaFunction worker) {
+        add("WorkerErrors-" + worker.name(), critical,
+                worker.function().metricErrors(MetricOptions.builder().statistic("Sum").period(PERIOD).build()),
+                0, 1, "Errors in " + worker.name() + " (blueprint critical: executor failures)");
+    }
+
+    /** Cache CPU above 80% for 10 minutes and memory above 85%: warnings (blueprint). */
+    public void cache(Cache cache) {
+        add("CacheCpuWarning", warning, max(cache.nodeMetrics("EngineCPUUtilization", PERIOD), "engine CPU %"),
+                WARNING_CACHE_CPU_PERCENT, 2, "Cache engine CPU above 80% for 10 minutes (blueprint warning)");
+        add("CacheMemoryWarning", warning, max(cache.nodeMetrics("DatabaseMemoryUsagePercentage", PERIOD),
+                "memory %"), WARNING_CACHE_MEMORY_PERCENT, 1, "Cache memory above 85% (blueprint warning)");
+    }
+
+    private static MathExpression max(List<Metric> metrics, String label) {
+        Map<String, IMetric> using = new LinkedHashMap<>();
+        for (int i = 0; i < metrics.size(); i++) using.put("n" + i, metrics.get(i));
+        return MathExpression.Builder.create()
+                .expression("MAX([" + String.join(",", using.keySet()) + "])")
+                .usingMetrics(using)
+                .label("max " + label + " over nodes")
+                .period(PERIOD)
+                .build();
+    }
+
+    private void add(String id, Topic topic, IMetric metric, double threshold, int periods, String description) {
+        Alarm alarm = Alarm.Builder.create(this, id)
+                .alarmDescription(description)
+                .metric(metric)
+                .threshold(threshold)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .evaluationPeriods(periods)
+                .datapointsToAlarm(periods)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        SnsAction action = new SnsAction(topic);
+        alarm.addAlarmAction(action);
+        alarm.addOkAction(action);
+        alarms.put(id, alarm);
+    }
+
+    public Map<String, Alarm> alarms() {
+        return java.util.Collections.unmodifiableMap(alarms);
+    }
+
+    public Topic critical() {
+        return critical;
+    }
+
+    public Topic warning() {
+        return warning;
+    }
+}

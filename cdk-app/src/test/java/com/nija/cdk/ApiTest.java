@@ -1,0 +1,148 @@
+package com.nija.cdk;
+
+import static com.nija.cdk.Synth.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nija.cdk.api.RouteGroup;
+import com.nija.functions.routes.Route;
+import com.nija.functions.routes.RouteTable;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("HTTP API: the route table both ways, JWT on non-public routes, throttling per group, CORS, DNS")
+class ApiTest {
+    static Synth.Result prod;
+    static Synth.Result dev;
+
+    @BeforeAll
+    static void synth() {
+        prod = Synth.prod();
+        dev = Synth.dev();
+    }
+
+    @Test
+    @DisplayName("every route in the route table is in every region's template, and nothing else is")
+    void routesBothWays() {
+        Set<String> table = RouteTable.ROUTES.stream().map(Route::routeKey).collect(Collectors.toSet());
+        for (Synth.Result r : List.of(prod, dev)) {
+            for (RegionalStack s : r.stacks) {
+                Set<String> template = r.properties(s, "AWS::ApiGatewayV2::Route").stream()
+                        .map(p -> (String) p.get("RouteKey")).collect(Collectors.toSet());
+                assertThat(template).as(s.getStackName() + ": template ⊆ route table").isSubsetOf(table);
+                assertThat(table).as(s.getStackName() + ": route table ⊆ template").isSubsetOf(template);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("public routes have no authorizer; every other route has the Cognito JWT authorizer")
+    void authorization() {
+        for (RegionalStack s : prod.stacks) {
+            Map<String, Map<String, Object>> byKey = prod.properties(s, "AWS::ApiGatewayV2::Route").stream()
+                    .collect(Collectors.toMap(p -> (String) p.get("RouteKey"), p -> p));
+            for (Route route : RouteTable.ROUTES) {
+                Map<String, Object> p = byKey.get(route.routeKey());
+                if (route.access().needsToken()) {
+                    assertThat(p).as(route.routeKey()).containsEntry("AuthorizationType", "JWT").containsKey("AuthorizerId");
+                } else {
+                    assertThat(p.get("AuthorizationType")).as(route.routeKey()).isIn("NONE", null);
+                    assertThat(p).doesNotContainKey("AuthorizerId");
+                }
+            }
+            var authorizers = prod.properties(s, "AWS::ApiGatewayV2::Authorizer");
+            assertThat(authorizers).hasSize(1);
+            assertThat(authorizers.get(0)).containsEntry("AuthorizerType", "JWT");
+            // Every region trusts the primary's user pool.
+            assertThat(String.valueOf((Object) at(authorizers.get(0), "JwtConfiguration", "Issuer")))
+                    .contains("cognito-idp.us-east-1.amazonaws.com");
+        }
+        var groups = prod.properties(prod.stack("us-east-1"), "AWS::Cognito::UserPoolGroup").stream()
+                .map(p -> p.get("GroupName")).toList();
+        assertThat(groups).containsExactlyInAnyOrder("admin", "finance");
+        assertThat(prod.resources(prod.stack("us-west-2"), "AWS::Cognito::UserPool")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("integrations invoke the functions' live aliases with payload format 2.0")
+    void integrationsUseAliases() {
+        RegionalStack s = prod.stack("us-east-1");
+        Set<String> aliases = prod.resources(s, "AWS::Lambda::Alias").keySet();
+        prod.properties(s, "AWS::ApiGatewayV2::Integration").forEach(p -> {
+            assertThat(p).containsEntry("PayloadFormatVersion", "2.0").containsEntry("IntegrationType", "AWS_PROXY");
+            assertThat(aliases).contains((String) at(p, "IntegrationUri", "Ref"));
+        });
+    }
+
+    @Test
+    @DisplayName("each route is throttled by its group (prod figures; dev a tenth) under a stage-wide ceiling")
+    void throttlingPerGroup() {
+        for (Synth.Result r : List.of(prod, dev)) {
+            double scale = r == prod ? 1.0 : 0.1;
+            for (RegionalStack s : r.stacks) {
+                Map<String, Object> stage = r.properties(s, "AWS::ApiGatewayV2::Stage").get(0);
+                Map<String, Object> settings = at(stage, "RouteSettings");
+                for (Route route : RouteTable.ROUTES) {
+                    RouteGroup g = RouteGroup.of(route);
+                    assertThat((Object) at(settings, route.routeKey(), "ThrottlingRateLimit")).as(route.routeKey())
+                            .isEqualTo(g.rate(scale));
+                    assertThat((Object) at(settings, route.routeKey(), "ThrottlingBurstLimit"))
+                            .isEqualTo(g.burst(scale));
+                }
+                assertThat((Object) at(stage, "DefaultRouteSettings", "ThrottlingRateLimit"))
+                        .isEqualTo((int) (RouteGroup.STAGE_RATE * scale));
+                assertThat((Object) at(stage, "AccessLogSettings", "DestinationArn")).isNotNull();
+            }
+        }
+        assertThat(RouteGroup.of(RouteTable.byFunction("kill-switch").orElseThrow())).isEqualTo(RouteGroup.STAFF);
+        assertThat(RouteGroup.of(RouteTable.byFunction("health").orElseThrow())).isEqualTo(RouteGroup.HEALTH);
+    }
+
+    @Test
+    @DisplayName("CORS answers the dashboard origin from context (dev default: the local dashboard)")
+    void cors() {
+        Map<String, Object> api = prod.properties(prod.stack("us-east-1"), "AWS::ApiGatewayV2::Api").get(0);
+        assertThat((Object) at(api, "CorsConfiguration", "AllowOrigins")).isEqualTo(List.of(Synth.ORIGIN));
+        Map<String, Object> devApi = dev.properties(dev.stack("us-east-1"), "AWS::ApiGatewayV2::Api").get(0);
+        assertThat((Object) at(devApi, "CorsConfiguration", "AllowOrigins")).isEqualTo(List.of("http://localhost:5173"));
+    }
+
+    @Test
+    @DisplayName("with a hosted zone: a latency record per region with a /health check every 30 s; without: no DNS")
+    void latencyDns() {
+        for (RegionalStack s : prod.stacks) {
+            var checks = prod.properties(s, "AWS::Route53::HealthCheck");
+            assertThat(checks).hasSize(1);
+            Map<String, Object> cfg = at(checks.get(0), "HealthCheckConfig");
+            assertThat(cfg).containsEntry("Type", "HTTPS").containsEntry("ResourcePath", "/health")
+                    .containsEntry("RequestInterval", 30).containsEntry("FailureThreshold", 3);
+            var records = prod.properties(s, "AWS::Route53::RecordSet");
+            var latency = records.stream().filter(p -> "A".equals(p.get("Type")) && p.containsKey("Region")).toList();
+            assertThat(latency).hasSize(1);
+            assertThat(latency.get(0)).containsEntry("Region", s.regionSpec().region())
+                    .containsEntry("SetIdentifier", s.regionSpec().region())
+                    .containsEntry("HostedZoneId", Synth.ZONE_ID)
+                    .containsKey("HealthCheckId");
+            assertThat(String.valueOf(latency.get(0).get("Name"))).startsWith(Synth.DOMAIN);
+            assertThat((Object) at(latency.get(0), "AliasTarget", "DNSName")).isNotNull();
+            assertThat(prod.resources(s, "AWS::ApiGatewayV2::DomainName")).hasSize(1);
+        }
+        for (RegionalStack s : dev.stacks) {
+            assertThat(dev.resources(s, "AWS::Route53::HealthCheck")).isEmpty();
+            assertThat(dev.resources(s, "AWS::Route53::RecordSet")).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("outputs name the API, the table and the issuer by key")
+    void outputs() {
+        RegionalStack s = prod.stack("us-east-1");
+        Map<String, Object> outputs = at(prod.json(s), "Outputs");
+        assertThat(outputs).containsKeys("ApiUrl", "ApiId", "TradingTableName", "IssuerUrl", "UserPoolId",
+                "UserPoolClientId", "RedisUrl", "OrdersQueueUrl", "SignalsQueueUrl", "CriticalTopicArn", "FnGetPositions");
+    }
+}

@@ -1,0 +1,209 @@
+package com.nija.cdk;
+
+import static com.nija.cdk.Synth.at;
+import static com.nija.cdk.Synth.props;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nija.cdk.functions.FunctionCatalog;
+import com.nija.cdk.functions.FunctionFactory;
+import com.nija.cdk.functions.FunctionSpec;
+import com.nija.functions.routes.RouteTable;
+import com.nija.functions.routes.Worker;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Functions: one per route and worker, java21 with SnapStart behind an alias, sized and wired")
+class FunctionsTest {
+    static Synth.Result prod;
+    static Synth.Result dev;
+
+    @BeforeAll
+    static void synth() {
+        prod = Synth.prod();
+        dev = Synth.dev();
+    }
+
+    static Map<String, Map<String, Object>> javaFunctions(Synth.Result r, RegionalStack s) {
+        Map<String, Map<String, Object>> out = new java.util.LinkedHashMap<>();
+        r.resources(s, "AWS::Lambda::Function").forEach((id, res) -> {
+            if ("java21".equals(props(res).get("Runtime"))) out.put(id, res);
+        });
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> env(Map<String, Object> fn) {
+        return (Map<String, Object>) at(fn, "Properties", "Environment", "Variables");
+    }
+
+    @Test
+    @DisplayName("the function jar the stacks deploy exists and holds every handler class")
+    void jarHoldsEveryHandler() {
+        FunctionJar.requireHandlers(Synth.jar(), FunctionCatalog.all().stream().map(FunctionSpec::handler).toList());
+    }
+
+    @Test
+    @DisplayName("every route and every worker has a java21 function whose handler is its class name")
+    void everyFunctionDeployed() {
+        for (RegionalStack s : prod.stacks) {
+            Map<String, String> handlers = javaFunctions(prod, s).values().stream().collect(Collectors.toMap(
+                    f -> (String) props(f).get("FunctionName"), f -> (String) props(f).get("Handler")));
+            Set<String> expected = new java.util.HashSet<>();
+            RouteTable.ROUTES.forEach(r -> {
+                expected.add("nija-prod-" + r.function());
+                assertThat(handlers).containsEntry("nija-prod-" + r.function(), r.handler().getName());
+            });
+            if (s.regionSpec().role().runsEngine()) {
+                RouteTable.WORKERS.forEach(w -> {
+                    expected.add("nija-prod-" + w.function());
+                    assertThat(handlers).containsEntry("nija-prod-" + w.function(), w.handler().getName());
+                });
+            }
+            assertThat(handlers.keySet()).as(s.getStackName()).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(handlers.values()).noneMatch(h -> h.contains("::"));
+        }
+    }
+
+    @Test
+    @DisplayName("SnapStart is on for published versions of every function")
+    void snapStartEverywhere() {
+        for (Synth.Result r : List.of(prod, dev)) {
+            for (RegionalStack s : r.stacks) {
+                var fns = javaFunctions(r, s);
+                assertThat(fns).isNotEmpty();
+                fns.forEach((id, f) -> assertThat((Object) at(f, "Properties", "SnapStart", "ApplyOn"))
+                        .as(id).isEqualTo("PublishedVersions"));
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("every function has a 'live' alias on a published version, and nothing has provisioned concurrency")
+    void aliasesWithoutProvisionedConcurrency() {
+        for (Synth.Result r : List.of(prod, dev)) {
+            for (RegionalStack s : r.stacks) {
+                var aliases = r.resources(s, "AWS::Lambda::Alias");
+                var versions = r.resources(s, "AWS::Lambda::Version");
+                assertThat(aliases).hasSameSizeAs(javaFunctions(r, s));
+                aliases.values().forEach(a -> {
+                    assertThat(props(a)).containsEntry("Name", FunctionFactory.ALIAS);
+                    String versionRef = at(a, "Properties", "FunctionVersion", "Fn::GetAtt") == null ? null
+                            : (String) ((List<?>) at(a, "Properties", "FunctionVersion", "Fn::GetAtt")).get(0);
+                    assertThat(versions).containsKey(versionRef);
+                    assertThat(props(a)).doesNotContainKey("ProvisionedConcurrencyConfig");
+                });
+                versions.values().forEach(v -> assertThat(props(v)).doesNotContainKey("ProvisionedConcurrencyConfig"));
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("the only non-Java functions are CDK's own custom-resource providers")
+    void onlyCdkProvidersAreNotJava() {
+        for (RegionalStack s : prod.stacks) {
+            prod.resources(s, "AWS::Lambda::Function").forEach((id, f) -> {
+                if (!"java21".equals(props(f).get("Runtime"))) assertThat(id).contains("CustomResourceProvider");
+            });
+        }
+    }
+
+    @Test
+    @DisplayName("Powertools, JVM and data settings are in every function's environment; secrets only by ARN")
+    void environment() {
+        for (RegionalStack s : prod.stacks) {
+            boolean engine = s.regionSpec().role().runsEngine();
+            javaFunctions(prod, s).forEach((id, f) -> {
+                Map<String, Object> env = env(f);
+                assertThat(env).containsEntry("POWERTOOLS_METRICS_NAMESPACE", "NIJA")
+                        .containsEntry("POWERTOOLS_LOG_LEVEL", "INFO")
+                        .containsEntry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")
+                        .containsEntry("NIJA_TRADING_TABLE", "nija-trading")
+                        .containsKey("POWERTOOLS_SERVICE_NAME")
+                        .doesNotContainKey("NIJA_CURSOR_SECRET");
+                if (engine) {
+                    assertThat(env).containsKey("NIJA_REDIS_URL").containsEntry("NIJA_REDIS_CLUSTER", "true");
+                    assertThat((Object) at(f, "Properties", "VpcConfig")).as(id).isNotNull();
+                } else {
+                    assertThat(env).doesNotContainKey("NIJA_REDIS_URL");
+                    assertThat((Object) at(f, "Properties", "VpcConfig")).as(id).isNull();
+                }
+            });
+        }
+        var getTrades = fn(prod, "us-east-1", "get-trades");
+        assertThat(env(getTrades)).containsKey("NIJA_CURSOR_SECRET_ARN");
+        assertThat(env(fn(prod, "us-east-1", "signal-intake"))).containsKeys("NIJA_SIGNALS_QUEUE_URL",
+                "NIJA_SIGNAL_SOURCES_SECRET_ARN");
+        assertThat(env(fn(prod, "us-east-1", "order-executor"))).containsKey("NIJA_BROKER_KEY_ARN");
+    }
+
+    @Test
+    @DisplayName("in the API-only region, senders point at the primary region's queues")
+    void apiRegionSendsToPrimaryQueues() {
+        Map<String, Object> env = env(fn(prod, "eu-west-1", "signal-intake"));
+        assertThat(env).containsEntry("NIJA_SQS_REGION", "us-east-1");
+        assertThat(String.valueOf(env.get("NIJA_SIGNALS_QUEUE_URL"))).contains("sqs.us-east-1.amazonaws.com")
+                .contains("nija-signals");
+    }
+
+    @Test
+    @DisplayName("prod reserves concurrency where the blueprint caps a service; dev reserves none")
+    void reservedConcurrency() {
+        for (Worker w : RouteTable.WORKERS) {
+            assertThat(props(fn(prod, "us-east-1", w.function()))).containsEntry("ReservedConcurrentExecutions",
+                    w.maxConcurrency());
+        }
+        assertThat(props(fn(prod, "us-east-1", "kill-switch"))).containsEntry("ReservedConcurrentExecutions", 5);
+        assertThat(props(fn(prod, "us-east-1", "get-positions"))).doesNotContainKey("ReservedConcurrentExecutions");
+        for (RegionalStack s : dev.stacks) {
+            javaFunctions(dev, s).values().forEach(f ->
+                    assertThat(props(f)).doesNotContainKey("ReservedConcurrentExecutions"));
+        }
+    }
+
+    @Test
+    @DisplayName("each worker consumes its queue through its alias, with the route table's batch size and max concurrency")
+    void workersEventSources() {
+        for (RegionalStack s : prod.stacks) {
+            var mappings = prod.properties(s, "AWS::Lambda::EventSourceMapping");
+            if (!s.regionSpec().role().runsEngine()) {
+                assertThat(mappings).isEmpty();
+                continue;
+            }
+            assertThat(mappings).hasSize(RouteTable.WORKERS.size());
+            for (Worker w : RouteTable.WORKERS) {
+                String aliasId = aliasLogicalId(prod, s, w.function());
+                // FunctionName is "<name of the alias's function>:live", built from the alias's ARN.
+                var m = mappings.stream().filter(p -> String.valueOf(p.get("FunctionName")).contains(aliasId)
+                        && String.valueOf(p.get("FunctionName")).contains(":live")).findFirst();
+                assertThat(m).as(w.function()).isPresent();
+                assertThat(m.get()).containsEntry("BatchSize", w.batchSize())
+                        .containsEntry("FunctionResponseTypes", List.of("ReportBatchItemFailures"));
+                assertThat((Object) at(m.get(), "ScalingConfig", "MaximumConcurrency")).isEqualTo(w.maxConcurrency());
+                int timeout = (Integer) props(fn(prod, s.regionSpec().region(), w.function())).get("Timeout");
+                assertThat(timeout * 6L).as("visibility >= 6 x timeout").isLessThanOrEqualTo(
+                        w.queue().visibilityTimeout().toSeconds());
+            }
+        }
+    }
+
+    static Map<String, Object> fn(Synth.Result r, String region, String function) {
+        RegionalStack s = r.stack(region);
+        String name = "nija-" + (r == dev ? "dev" : "prod") + "-" + function;
+        return javaFunctions(r, s).values().stream().filter(f -> name.equals(props(f).get("FunctionName")))
+                .findFirst().orElseThrow(() -> new AssertionError("no function " + name + " in " + region));
+    }
+
+    static String aliasLogicalId(Synth.Result r, RegionalStack s, String function) {
+        String fnId = javaFunctions(r, s).entrySet().stream()
+                .filter(e -> props(e.getValue()).get("FunctionName").toString().endsWith("-" + function))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        return r.resources(s, "AWS::Lambda::Alias").entrySet().stream()
+                .filter(e -> fnId.equals(at(e.getValue(), "Properties", "FunctionName", "Ref")))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+    }
+}

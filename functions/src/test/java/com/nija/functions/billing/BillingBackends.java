@@ -1,0 +1,70 @@
+package com.nija.functions.billing;
+
+import com.nija.functions.support.LocalBackends;
+import com.nija.shared.data.TableDefinition;
+import com.nija.shared.data.TableProvisioner;
+import com.nija.shared.data.Tables;
+import io.micronaut.context.ApplicationContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * A context of billing's own on the shared dynalite and Redis ({@link LocalBackends}): the Stripe webhook secret, and
+ * a {@link TestClock} in place of the system clock. {@link #forTable} gives a context on a table of its own, for tests
+ * (finance metrics) that must not see other tests' subscriptions.
+ */
+final class BillingBackends {
+    static final String WEBHOOK_SECRET = "whsec_handlerTestsBillingSecret0123456789";
+    private static final Map<String, BillingBackends> BY_TABLE = new HashMap<>();
+    private static final Map<String, TestClock> CLOCKS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final ApplicationContext context;
+    private final TestClock clock;
+
+    private BillingBackends(String table) {
+        ApplicationContext shared = LocalBackends.get().context();
+        clock = new TestClock(Instant.parse("2026-11-02T09:15:00Z"));
+        String clockId = String.valueOf(table);
+        CLOCKS.put(clockId, clock);
+        Map<String, Object> properties = new HashMap<>();
+        for (String key : new String[] {"nija.dynamodb-endpoint", "nija.redis-url", "nija.cursor-secret"}) {
+            properties.put(key, shared.getRequiredProperty(key, String.class));
+        }
+        properties.put("nija.billing.stripe-webhook-secret", WEBHOOK_SECRET);
+        properties.put(BillingClockFactory.PROPERTY, clockId);
+        if (table != null) properties.put("nija.trading-table", table);
+        context = ApplicationContext.builder().deduceEnvironment(false).properties(properties).start();
+        if (context.getBean(Clock.class) != clock) throw new IllegalStateException("the test clock did not replace the system clock");
+        if (table != null) {
+            TableProvisioner provisioner = new TableProvisioner(context.getBean(DynamoDbClient.class));
+            for (TableDefinition def : Tables.ALL) provisioner.ensure(def, table);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(context::close));
+    }
+
+    /** On the shared trading table. */
+    static synchronized BillingBackends get() {
+        return forTable(null);
+    }
+
+    static synchronized BillingBackends forTable(String table) {
+        return BY_TABLE.computeIfAbsent(String.valueOf(table), t -> new BillingBackends(table));
+    }
+
+    static TestClock clockFor(String id) {
+        TestClock clock = CLOCKS.get(id);
+        if (clock == null) throw new IllegalStateException("no billing test clock " + id);
+        return clock;
+    }
+
+    ApplicationContext context() {
+        return context;
+    }
+
+    TestClock clock() {
+        return clock;
+    }
+}
