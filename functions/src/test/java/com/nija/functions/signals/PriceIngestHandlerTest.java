@@ -196,13 +196,13 @@ class PriceIngestHandlerTest {
         Books books = Books.of(trader.userId());
         OrderItem filled = books.order(limitBuy.orderId()).orElseThrow();
         assertThat(filled.status()).isEqualTo("FILLED");
-        assertThat(filled.fillPrice()).isEqualByComparingTo("94.05");  // 94 + 5 bps, under the 95 limit
+        assertThat(filled.fillPrice()).isEqualByComparingTo("94.047"); // 94 + 5 bps, under the 95 limit
         assertThat(books.orders()).hasSize(1);
         assertThat(books.paperOrders()).singleElement().satisfies(p -> assertThat(p.status()).isEqualTo("FILLED"));
         PositionItem position = books.positions().get(0);
         assertThat(position.status()).isEqualTo("OPEN");
         assertThat(position.quantity()).isEqualByComparingTo("2");      // $190 at the 95 limit
-        assertThat(position.entryPrice()).isEqualByComparingTo("94.05");
+        assertThat(position.entryPrice()).isEqualByComparingTo("94.047");
         assertThat(books.trades()).hasSize(1);
     }
 

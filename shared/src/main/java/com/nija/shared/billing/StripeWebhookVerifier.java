@@ -7,6 +7,7 @@ import com.nija.shared.problem.InvalidInputException;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
 import jakarta.inject.Singleton;
+import com.nija.shared.config.SecretResolver;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -24,10 +25,12 @@ public class StripeWebhookVerifier {
 
     private final BillingConfig config;
     private final Clock clock;
+    private final SecretResolver secrets;
 
-    public StripeWebhookVerifier(BillingConfig config, Clock clock) {
+    public StripeWebhookVerifier(BillingConfig config, Clock clock, SecretResolver secrets) {
         this.config = config;
         this.clock = clock;
+        this.secrets = secrets;
     }
 
     /**
@@ -37,7 +40,7 @@ public class StripeWebhookVerifier {
     public StripeEvent verify(String payload, Optional<String> signatureHeader) {
         String header = signatureHeader.map(String::trim).filter(h -> !h.isEmpty())
                 .orElseThrow(() -> new StripeSignatureException("the Stripe-Signature header is missing"));
-        String secret = config.getStripeWebhookSecret();
+        String secret = secrets.resolve(config.getStripeWebhookSecret(), "NIJA_STRIPE_WEBHOOK_SECRET_ARN");
         if (secret == null) {
             LOG.error("nija.billing.stripe-webhook-secret is not configured: every Stripe webhook is refused");
             throw new StripeSignatureException("the webhook cannot be verified");

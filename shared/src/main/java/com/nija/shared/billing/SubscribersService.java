@@ -27,9 +27,9 @@ public class SubscribersService {
     private final BillingStore store;
     private final CursorCodec cursors;
 
-    public SubscribersService(BillingStore store, NijaConfig config) {
+    public SubscribersService(BillingStore store, NijaConfig config, com.nija.shared.config.SecretResolver secrets) {
         this.store = store;
-        this.cursors = new CursorCodec(config.getCursorSecret());
+        this.cursors = new CursorCodec(secrets.resolve(config.getCursorSecret(), "NIJA_CURSOR_SECRET_ARN"));
     }
 
     /** @param status a Stripe status, or null for all */

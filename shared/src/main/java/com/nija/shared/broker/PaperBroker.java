@@ -148,7 +148,9 @@ public class PaperBroker implements Broker {
         BigDecimal slip = market.multiply(config.getSlippageBps()).divide(BPS, 12, RoundingMode.HALF_UP);
         BigDecimal price = buy ? market.add(slip) : market.subtract(slip);
         if (limit != null) price = buy ? price.min(limit) : price.max(limit); // never worse than the limit
-        return price.setScale(Math.min(8, Math.max(2, market.scale() + 2)), RoundingMode.HALF_UP);
+        // To 8 decimals whatever the quote's scale: "22" and "22.00" are the same price and must fill the same.
+        BigDecimal exact = price.setScale(8, RoundingMode.HALF_UP).stripTrailingZeros();
+        return exact.scale() < 0 ? exact.setScale(0) : exact;
     }
 
     private static boolean marketable(boolean buy, BigDecimal limit, BigDecimal market) {

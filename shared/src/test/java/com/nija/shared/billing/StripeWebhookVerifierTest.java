@@ -21,7 +21,7 @@ class StripeWebhookVerifierTest {
     private static StripeWebhookVerifier verifier(String secret) {
         BillingConfig config = new BillingConfig();
         config.setStripeWebhookSecret(secret);
-        return new StripeWebhookVerifier(config, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new StripeWebhookVerifier(config, Clock.fixed(NOW, ZoneOffset.UTC), new com.nija.shared.config.SecretResolver());
     }
 
     private static String header(String body, long t) throws Exception {
