@@ -61,7 +61,7 @@ class ClosePositionHandlerTest {
         assertThat(order.path("side").asText()).isEqualTo("SELL");
         assertThat(order.path("positionId").asText()).isEqualTo(positionId);
         assertThat(order.path("strategy").asText()).isEqualTo("manual");
-        assertThat(order.path("fillPrice").asText()).isEqualTo("50974.50");  // 51,000 − 5 bps, as a string
+        assertThat(order.path("fillPrice").asText()).isEqualTo("50974.5");  // 51,000 − 5 bps exactly, as a string
         assertThat(order.path("fee").asText()).isEqualTo("1.02");            // 10 bps of 1,019.49
         PositionItem position = Books.of(trader.userId()).position(positionId).orElseThrow();
         assertThat(position.status()).isEqualTo("CLOSED");

@@ -166,7 +166,7 @@ class PriceIngestHandlerTest {
         Books books = Books.of(trader.userId());
         PositionItem position = books.position(positionId).orElseThrow();
         assertThat(position.status()).isEqualTo("CLOSED");
-        assertThat(position.exitPrice()).isEqualByComparingTo("93.95"); // 94 − 5 bps
+        assertThat(position.exitPrice()).isEqualByComparingTo("93.953"); // 94 − 5 bps, exact
         OrderItem order = books.order(close.orderId()).orElseThrow();
         assertThat(order.status()).isEqualTo("FILLED");
         assertThat(order.intent()).isEqualTo("CLOSE");
