@@ -16,6 +16,12 @@ import com.nija.functions.signals.SignalFanoutHandler;
 import com.nija.functions.signals.SignalIntakeHandler;
 import com.nija.shared.data.Queues;
 import com.nija.functions.health.HealthHandler;
+import com.nija.functions.live.WsConnectHandler;
+import com.nija.functions.live.WsDefaultHandler;
+import com.nija.functions.live.WsDisconnectHandler;
+import com.nija.functions.live.WsPingHandler;
+import com.nija.functions.live.WsSubscribeHandler;
+import com.nija.functions.live.WsUnsubscribeHandler;
 import com.nija.functions.performance.GetPerformanceHandler;
 import com.nija.functions.settings.GetSettingsHandler;
 import com.nija.functions.settings.PutSettingsHandler;
@@ -56,6 +62,15 @@ public final class RouteTable {
     public static final List<Worker> WORKERS = List.of(
             new Worker("signal-fanout", SignalFanoutHandler.class, Queues.SIGNALS, 10, 20),
             new Worker("order-executor", OrderExecutorHandler.class, Queues.ORDERS, 10, 50));
+
+    /** WebSocket API routes (live updates): route selection on {@code $request.body.action}. */
+    public static final List<WsRoute> WS_ROUTES = List.of(
+            new WsRoute(WsRoute.CONNECT, WsConnectHandler.class, "ws-connect"),
+            new WsRoute(WsRoute.DISCONNECT, WsDisconnectHandler.class, "ws-disconnect"),
+            new WsRoute(WsRoute.DEFAULT, WsDefaultHandler.class, "ws-default"),
+            new WsRoute("subscribe", WsSubscribeHandler.class, "ws-subscribe"),
+            new WsRoute("unsubscribe", WsUnsubscribeHandler.class, "ws-unsubscribe"),
+            new WsRoute("ping", WsPingHandler.class, "ws-ping"));
 
     private RouteTable() {}
 

@@ -35,8 +35,12 @@ import org.slf4j.LoggerFactory;
  * block. The gateway's own errors are {@code application/problem+json} ({@link GatewayProblem}).
  *
  * <p>Pipeline per connection: {@value #CODEC} → {@value #AGGREGATOR} → {@value #HTTP_HANDLER}. A later handler
- * (the WebSocket upgrade at {@code /ws}) goes in front of {@value #HTTP_HANDLER} through
- * {@link GatewayOptions#pipelineCustomizer()}.
+ * goes in front of {@value #HTTP_HANDLER} through {@link GatewayOptions#pipelineCustomizer()}.
+ *
+ * <p>Given WebSocket routes, the same port also serves the WebSocket API at {@code /ws} (a handler in front of
+ * {@value #HTTP_HANDLER} takes those upgrades; see {@link WebSocketApi}) and its {@code @connections} management API
+ * ({@code POST/GET/DELETE /@connections/{id}}; see {@link ConnectionsApi}), so functions
+ * push with the real SDK client pointed at {@link #uri()}.
  *
  * <pre>{@code
  * try (HttpGateway gateway = new HttpGateway(routes, new JwtVerifier(key)).start()) {
@@ -60,6 +64,8 @@ public final class HttpGateway implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final Connections connections = new Connections();
     private final int routeCount;
+    private final WebSocketApi webSockets;
+    private final ConnectionsApi management;
 
     private EventLoopGroup eventLoops;
     private ThreadPoolExecutor workers;
@@ -80,11 +86,25 @@ public final class HttpGateway implements AutoCloseable {
      *                                  or a route needs a token and there is no verifier
      */
     public HttpGateway(List<BoundRoute> routes, JwtVerifier verifier, GatewayOptions options) {
+        this(routes, List.of(), verifier, options);
+    }
+
+    /**
+     * @param wsRoutes the WebSocket API's routes ({@code $connect}, {@code $disconnect}, {@code $default} and actions);
+     *                 empty for an HTTP API only
+     * @throws IllegalArgumentException as above, or WebSocket routes lack {@code $connect}/{@code $default} or come
+     *                                  without a verifier (connecting needs a token)
+     */
+    public HttpGateway(List<BoundRoute> routes, List<BoundWsRoute> wsRoutes, JwtVerifier verifier,
+                       GatewayOptions options) {
         Objects.requireNonNull(routes, "routes");
+        Objects.requireNonNull(wsRoutes, "wsRoutes");
         this.options = Objects.requireNonNull(options, "options");
-        if (verifier == null && routes.stream().anyMatch(r -> r.route().access().needsToken())) {
+        if (verifier == null && (!wsRoutes.isEmpty() || routes.stream().anyMatch(r -> r.route().access().needsToken()))) {
             throw new IllegalArgumentException("Routes need tokens but no JwtVerifier was given");
         }
+        this.webSockets = wsRoutes.isEmpty() ? null : new WebSocketApi(wsRoutes, verifier, options);
+        this.management = webSockets == null ? null : new ConnectionsApi(webSockets);
         this.dispatcher = new Dispatcher(new RouteTable(routes), verifier, options);
         this.routeCount = routes.size();
     }
@@ -101,6 +121,7 @@ public final class HttpGateway implements AutoCloseable {
         workers = new ThreadPoolExecutor(options.workerThreads(), options.workerThreads(), 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), workerThreads());
         workers.allowCoreThreadTimeOut(true);
+        if (webSockets != null) webSockets.start(workers);
         eventLoops = new MultiThreadIoEventLoopGroup(options.ioThreads(),
                 new DefaultThreadFactory("nija-http", false), NioIoHandler.newFactory());
         long timeoutNanos = options.integrationTimeout().toNanos();
@@ -119,6 +140,10 @@ public final class HttpGateway implements AutoCloseable {
                                 .setMaxHeaderSize(MAX_HEADER_BYTES)));
                         pipeline.addLast(AGGREGATOR, new BodyLimitAggregator(options.maxBodyBytes()));
                         pipeline.addLast(HTTP_HANDLER, new GatewayHandler(dispatcher, connections, workers, timeoutNanos));
+                        if (webSockets != null) {
+                            pipeline.addBefore(HTTP_HANDLER, WebSocketUpgradeHandler.NAME,
+                                    new WebSocketUpgradeHandler(webSockets, management));
+                        }
                         options.pipelineCustomizer().accept(pipeline);
                     }
                 });
@@ -133,6 +158,10 @@ public final class HttpGateway implements AutoCloseable {
         started = true;
         LOG.info("HTTP API gateway on http://{}:{} with {} routes, {} workers", options.host(), port, routeCount,
                 options.workerThreads());
+        if (webSockets != null) {
+            LOG.info("WebSocket API on ws://{}:{}{} with {} routes; @connections at http://{}:{}/@connections",
+                    options.host(), port, WebSocketApi.PATH, webSockets.routeCount(), options.host(), port);
+        }
         return this;
     }
 
@@ -145,6 +174,16 @@ public final class HttpGateway implements AutoCloseable {
         return p;
     }
 
+    /** WebSocket connections open right now (0 without WebSocket routes). */
+    public int openWebSockets() {
+        return webSockets == null ? 0 : webSockets.open();
+    }
+
+    /** {@code ws://host:port/ws}, where WebSocket clients connect; null without WebSocket routes. */
+    public URI webSocketUri() {
+        return webSockets == null ? null : URI.create(uri().toString().replaceFirst("^http", "ws") + WebSocketApi.PATH);
+    }
+
     /** {@code http://host:port}, the base URL of the API. */
     public URI uri() {
         String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
@@ -152,9 +191,10 @@ public final class HttpGateway implements AutoCloseable {
     }
 
     /**
-     * Stops accepting connections and requests (a request arriving on an open connection now gets 503), lets the
-     * requests already dispatched finish and flush their responses (up to {@link GatewayOptions#shutdownTimeout()}),
-     * then closes every connection. Idempotent. Not to be called from a handler or an event-loop thread.
+     * Stops accepting connections and requests (a request arriving on an open connection now gets 503), closes the
+     * WebSocket connections (their {@code $disconnect} runs), lets the requests already dispatched finish and flush
+     * their responses (up to {@link GatewayOptions#shutdownTimeout()} for all of it), then closes every connection.
+     * Idempotent. Not to be called from a handler or an event-loop thread.
      */
     @Override
     public synchronized void close() {
@@ -168,8 +208,12 @@ public final class HttpGateway implements AutoCloseable {
         connections.startClosing();
         serverChannel.close().awaitUninterruptibly();
         long deadline = System.nanoTime() + options.shutdownTimeout().toNanos();
+        if (webSockets != null) {
+            // Clients hear 1001 going away and every connection's $disconnect runs while the workers still do.
+            webSockets.close(options.shutdownTimeout().toMillis());
+        }
         try {
-            if (!connections.awaitIdle(options.shutdownTimeout().toMillis())) {
+            if (!connections.awaitIdle(Math.max(0, (deadline - System.nanoTime()) / 1_000_000L))) {
                 LOG.warn("{} requests still unanswered after {}; closing anyway", connections.active(),
                         options.shutdownTimeout());
             }

@@ -3,6 +3,7 @@ package com.nija.local.platform;
 import com.nija.functions.routes.Route;
 import com.nija.functions.routes.RouteTable;
 import com.nija.functions.routes.Worker;
+import com.nija.functions.routes.WsRoute;
 import com.nija.local.gateway.LocalLambdaContext;
 import com.nija.local.services.sqs.SqsEventSource;
 import com.nija.shared.config.NijaConfig;
@@ -85,6 +86,11 @@ public final class FunctionRuntime implements AutoCloseable {
 
     /** A route's handler, built the way Lambda would build it, but on the shared context. */
     public <T> T handler(Route route) {
+        return instantiate(route.handler());
+    }
+
+    /** A WebSocket route's handler, likewise. */
+    public <T> T handler(WsRoute route) {
         return instantiate(route.handler());
     }
 

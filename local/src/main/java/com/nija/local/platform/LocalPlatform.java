@@ -6,8 +6,10 @@ import com.nija.local.auth.LocalSigningKey;
 import com.nija.local.auth.TokenIssuer;
 import com.nija.local.demo.DemoSeeder;
 import com.nija.local.gateway.BoundRoute;
+import com.nija.local.gateway.BoundWsRoute;
 import com.nija.local.gateway.GatewayOptions;
 import com.nija.local.gateway.HttpGateway;
+import com.nija.local.services.FreePort;
 import com.nija.local.services.RedisServerProcess;
 import com.nija.shared.data.TradingTables;
 import com.nija.shared.observability.InMemoryMetricsSink;
@@ -17,6 +19,7 @@ import com.nija.shared.prices.PriceBook;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import com.nija.shared.signals.SourceRegistry;
@@ -72,16 +75,21 @@ public final class LocalPlatform implements AutoCloseable {
         Backends backends = Backends.start(options.dataDir());
         FunctionRuntime runtime = null;
         try {
+            // Functions push live updates through the gateway's @connections API: its port is fixed before they start.
+            int port = options.port() == 0 ? FreePort.find() : options.port();
+            Map<String, Object> overrides = new HashMap<>(options.overrides());
+            overrides.putIfAbsent("nija.live.callback-url", "http://127.0.0.1:" + port);
             runtime = new FunctionRuntime(backends.dynamodbEndpoint(), backends.redisUrl(), backends.sqsEndpoint(),
-                    LocalSecrets.cursorSecret(options.home()), options.overrides());
+                    LocalSecrets.cursorSecret(options.home()), overrides);
             runtime.provisionTables();
             FunctionRuntime rt = runtime;
             List<BoundRoute> routes = RouteTable.ROUTES.stream().map(r -> new BoundRoute(r, rt.handler(r))).toList();
+            List<BoundWsRoute> wsRoutes = RouteTable.WS_ROUTES.stream().map(r -> new BoundWsRoute(r, rt.handler(r))).toList();
             runtime.startWorkers();
             String demoSecret = null;
             if (options.demo()) demoSecret = seedDemo(runtime.context());
-            HttpGateway gateway = new HttpGateway(routes, new JwtVerifier(key),
-                    GatewayOptions.defaults().withPort(options.port())).start();
+            HttpGateway gateway = new HttpGateway(routes, wsRoutes, new JwtVerifier(key),
+                    GatewayOptions.defaults().withPort(port)).start();
             return new LocalPlatform(backends, runtime, gateway, new TokenIssuer(key), metrics, demoSecret);
         } catch (RuntimeException e) {
             if (runtime != null) runtime.close();
@@ -111,6 +119,16 @@ public final class LocalPlatform implements AutoCloseable {
 
     public int port() {
         return gateway.port();
+    }
+
+    /** {@code ws://127.0.0.1:<port>/ws}: the WebSocket API (live updates). */
+    public String webSocketUrl() {
+        return gateway.webSocketUri().toString();
+    }
+
+    /** WebSocket connections the gateway holds right now. */
+    public int openWebSockets() {
+        return gateway.openWebSockets();
     }
 
     public TokenIssuer tokens() {

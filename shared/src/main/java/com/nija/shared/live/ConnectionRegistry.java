@@ -1,11 +1,15 @@
 package com.nija.shared.live;
 
+import com.fasterxml.jackson.databind.JavaType;
+import com.nija.shared.cache.UserCache;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.Tables;
 import com.nija.shared.data.TradingTables;
+import com.nija.shared.json.Json;
 import com.nija.shared.problem.InvalidInputException;
 import com.nija.shared.problem.NotFoundException;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,20 +32,31 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * watch item per (market, connection) for price pushes, and a write-sharded GSI2 listing of every connection.
  * Subscriptions change with atomic set {@code ADD}/{@code DELETE}, so two subscribes never lose one another.
  * DynamoDB's TTL is not relied on (dynalite never applies it): readers skip items past {@code expiresAt}.
+ *
+ * <p>A trader's connection list — read on every fill — is cached in Redis under a cache namespace of its own (the
+ * engine invalidates the trader's views on every fill; this list must outlive that). Every change made here bumps
+ * its generation, so a push never sees a list older than the last change that reached Redis; entries live 60 s at
+ * most in case a bump was lost while Redis was away.
  */
 @Singleton
 public class ConnectionRegistry {
     private static final String SUBSCRIPTIONS = "subscriptions";
+    private static final Duration CACHE_TTL = Duration.ofSeconds(60);
+    private static final JavaType CONNECTIONS = Json.MAPPER.getTypeFactory()
+            .constructCollectionType(List.class, ConnectionItem.class);
 
     private final TradingTables tables;
+    private final UserCache cache;
 
-    public ConnectionRegistry(TradingTables tables) {
+    public ConnectionRegistry(TradingTables tables, UserCache cache) {
         this.tables = tables;
+        this.cache = cache;
     }
 
     /** Stores a new connection and a watch item for each market whose prices it starts with. */
     public void open(ConnectionItem connection) {
         tables.connections().putItem(connection);
+        changed(connection.userId());
         for (String channel : subscriptions(connection)) {
             Channels.symbolOf(channel).ifPresent(symbol -> watch(connection, symbol));
         }
@@ -64,14 +79,17 @@ public class ConnectionRegistry {
         return Optional.ofNullable(tables.connections().getItem(r -> r.key(key(userId, connectionId)).consistentRead(true)));
     }
 
-    /** The trader's connections that have not expired (strongly consistent: a subscribe just made counts). */
+    /** The trader's connections that have not expired, as of the last change (cached; see the class comment). */
     public List<ConnectionItem> ofUser(String userId, Instant now) {
-        QueryEnhancedRequest request = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.sortBeginsWith(Key.builder().partitionValue(Keys.user(userId))
-                        .sortValue(Keys.CONNECTION_PREFIX).build()))
-                .consistentRead(true)
-                .build();
-        return tables.connections().query(request).items().stream().filter(c -> live(c.expiresAt(), now)).toList();
+        List<ConnectionItem> all = cache.getOrLoad(cacheUser(userId), "connections", CACHE_TTL, CONNECTIONS, () -> {
+            QueryEnhancedRequest request = QueryEnhancedRequest.builder()
+                    .queryConditional(QueryConditional.sortBeginsWith(Key.builder().partitionValue(Keys.user(userId))
+                            .sortValue(Keys.CONNECTION_PREFIX).build()))
+                    .consistentRead(true)   // a subscribe that just returned must count
+                    .build();
+            return tables.connections().query(request).items().stream().toList();
+        });
+        return all.stream().filter(c -> live(c.expiresAt(), now)).toList();
     }
 
     /** Every connection that has not expired, across the GSI2 shards (platform-wide pushes). */
@@ -117,6 +135,7 @@ public class ConnectionRegistry {
             expression += " SET #f = :f";
         }
         ConnectionItem updated = update(userId, connectionId, expression, names, values);
+        changed(userId);
         boolean formatChanged = format != null && !format.name().equals(current.format());
         for (String channel : subscriptions(updated)) {
             Optional<String> symbol = Channels.symbolOf(channel);
@@ -130,6 +149,7 @@ public class ConnectionRegistry {
         openConnection(userId, connectionId, now);
         ConnectionItem updated = update(userId, connectionId, "DELETE #s :s", Map.of("#s", SUBSCRIPTIONS),
                 Map.of(":s", AttributeValue.fromSs(List.copyOf(channels))));
+        changed(userId);
         for (String channel : channels) {
             Channels.symbolOf(channel).ifPresent(symbol -> forgetWatch(symbol, connectionId));
         }
@@ -144,6 +164,7 @@ public class ConnectionRegistry {
             }
         });
         tables.connections().deleteItem(key(userId, connectionId));
+        changed(userId);
     }
 
     /** Removes one price watch (its connection is gone, or no longer watches the market). */
@@ -179,6 +200,16 @@ public class ConnectionRegistry {
     /** True while an item with this {@code expiresAt} (epoch seconds; null = never) is still valid at {@code now}. */
     static boolean live(Long expiresAt, Instant now) {
         return expiresAt == null || expiresAt > now.getEpochSecond();
+    }
+
+    /** Makes every cached connection list of the trader stale. */
+    private void changed(String userId) {
+        cache.invalidate(cacheUser(userId));
+    }
+
+    /** The cache namespace of a trader's connections: apart from their views, which every fill invalidates. */
+    private static String cacheUser(String userId) {
+        return "live:" + userId;
     }
 
     private ConnectionItem openConnection(String userId, String connectionId, Instant now) {

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -73,11 +74,13 @@ public class LiveEvents implements TradeListener, Ordered {
                 updates.add(new LiveUpdate(Channels.TRADES, "trade.executed", at, LiveViews.Trade.of(order, realizedPnl)));
             }
             if (subscribed.contains(Channels.POSITIONS) && order.positionId() != null) {
-                PositionItem position = position(order.userId(), order.positionId());
+                // An opening fill is the whole position; a close needs the position's entry, so it is read.
+                LiveViews.Position position = "OPEN".equals(order.intent()) ? LiveViews.Position.openedBy(order)
+                        : position(order.userId(), order.positionId());
                 if (position != null) {
                     boolean closed = "CLOSED".equals(position.status());
                     updates.add(new LiveUpdate(Channels.POSITIONS, closed ? "position.closed" : "position.opened", at,
-                            LiveViews.Position.of(position)));
+                            position));
                 }
                 if (realizedPnl != null) {
                     updates.add(new LiveUpdate(Channels.POSITIONS, "pnl.changed", at,
@@ -146,7 +149,7 @@ public class LiveEvents implements TradeListener, Ordered {
     }
 
     /** Builds each of the trader's connections its updates (from what it subscribes to) and delivers them. */
-    private void pushToTrader(String userId, java.util.function.Function<Set<String>, List<LiveUpdate>> updatesFor) {
+    private void pushToTrader(String userId, Function<Set<String>, List<LiveUpdate>> updatesFor) {
         if (!dispatcher.enabled()) return;
         List<ConnectionItem> connections = registry.ofUser(userId, clock.instant());
         if (connections.isEmpty()) return;
@@ -160,9 +163,10 @@ public class LiveEvents implements TradeListener, Ordered {
         dispatcher.deliver(work);
     }
 
-    private PositionItem position(String userId, String positionId) {
-        return tables.positions().getItem(r -> r.key(Key.builder().partitionValue(Keys.user(userId))
+    private LiveViews.Position position(String userId, String positionId) {
+        PositionItem item = tables.positions().getItem(r -> r.key(Key.builder().partitionValue(Keys.user(userId))
                 .sortValue(Keys.position(positionId)).build()).consistentRead(true));
+        return item == null ? null : LiveViews.Position.of(item);
     }
 
     private static PushDispatcher.Recipient recipient(ConnectionItem c) {

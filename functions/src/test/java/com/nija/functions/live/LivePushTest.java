@@ -1,0 +1,321 @@
+package com.nija.functions.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import com.nija.functions.support.LocalBackends;
+import com.nija.shared.data.ControlItem;
+import com.nija.shared.data.Keys;
+import com.nija.shared.data.OrderItem;
+import com.nija.shared.data.PositionItem;
+import com.nija.shared.data.TradingTables;
+import com.nija.shared.engine.KillSwitch;
+import com.nija.shared.live.ConnectionRegistry;
+import com.nija.shared.live.Format;
+import com.nija.shared.live.LiveEvents;
+import com.nija.shared.live.LiveSessions;
+import com.nija.shared.live.MessageCodec;
+import com.nija.shared.live.PriceWatchItem;
+import com.nija.shared.observability.InMemoryMetricsSink;
+import com.nija.shared.observability.Telemetry;
+import com.nija.shared.prices.PriceUpdate;
+import io.micronaut.context.ApplicationContext;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+
+/**
+ * Pushes through the real {@code ApiGatewayManagementApiClient} to a recording {@code @connections} endpoint, with
+ * connections stored in dynalite and sequence numbers in Redis: what each connection receives, in which messages.
+ */
+class LivePushTest {
+    private final LiveContext live = LiveContext.get();
+    private final ApplicationContext context = live.context;
+    private final LiveEvents events = context.getBean(LiveEvents.class);
+    private final LiveSessions sessions = context.getBean(LiveSessions.class);
+    private final ConnectionRegistry registry = context.getBean(ConnectionRegistry.class);
+    private final TradingTables tables = context.getBean(TradingTables.class);
+    private final InMemoryMetricsSink metrics = LocalBackends.get().metrics();
+
+    static String newId(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+
+    static String newConnection() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 15) + "=";
+    }
+
+    /** A filled opening order and the position the ledger would have written for it. */
+    OrderItem openFill(String user, String symbol) {
+        String orderId = newId("o");
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        OrderItem order = new OrderItem(Keys.user(user), Keys.order(orderId), orderId, user, newId("sig"), "src",
+                "default", symbol, "BUY", "OPEN", orderId, "MARKET", null, new BigDecimal("0.5"), new BigDecimal("50.00"),
+                null, null, "FILLED", null, new BigDecimal("100.00"), new BigDecimal("0.05"), at, at.minusMillis(30),
+                null, null, null, null);
+        tables.positions().putItem(new PositionItem(Keys.user(user), Keys.position(orderId), orderId, user, symbol, "LONG",
+                order.quantity(), order.fillPrice(), "OPEN", at, null, null, null, order.fee(), null, null,
+                Keys.openBySymbol(symbol), user + "#" + orderId, null, null));
+        return order;
+    }
+
+    OrderItem refused(String user, String symbol) {
+        String orderId = newId("o");
+        return new OrderItem(Keys.user(user), Keys.order(orderId), orderId, user, newId("sig"), "src", "default", symbol,
+                "BUY", null, null, "MARKET", null, null, null, null, null, "REFUSED", "daily loss limit reached", null,
+                null, null, Instant.now(), null, null, null, null);
+    }
+
+    static Map<String, Object> json(ConnectionsRecorder.Post post) {
+        return MessageCodec.decode(post.body(), Format.JSON);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> updates(Map<String, Object> message) {
+        return (List<Map<String, Object>>) message.get("updates");
+    }
+
+    static List<String> events(Map<String, Object> message) {
+        return updates(message).stream().map(u -> (String) u.get("event")).toList();
+    }
+
+    /** Runs {@code work} inside an invocation's metrics scope and returns how much a metric grew. */
+    double counted(String metric, Runnable work) {
+        double before = metrics.total(metric);
+        Telemetry.begin();
+        try {
+            work.run();
+        } finally {
+            Telemetry.end("LivePushTest");
+        }
+        return metrics.total(metric) - before;
+    }
+
+    @Test
+    @DisplayName("a fill reaches the trader's connection as one message: order, trade, position, in that order, seq 1")
+    void fillIsOneMessageInOrder() {
+        String user = newId("trader");
+        String conn = newConnection();
+        sessions.open(user, conn, null, List.of("orders", "trades", "positions"), null);
+        OrderItem order = openFill(user, "BTC-USD");
+
+        double sent = counted("PushSent", () -> events.filled(order, null));
+
+        List<ConnectionsRecorder.Post> posts = live.recorder.postsTo(conn);
+        assertThat(posts).hasSize(1);
+        Map<String, Object> message = json(posts.get(0));
+        assertThat(message).containsEntry("type", "updates").containsEntry("seq", 1);
+        assertThat(events(message)).containsExactly("order.filled", "trade.executed", "position.opened");
+        Map<String, Object> filled = (Map<String, Object>) updates(message).get(0).get("data");
+        assertThat(filled).containsEntry("orderId", order.orderId()).containsEntry("fillPrice", "100.00")
+                .containsEntry("status", "FILLED");
+        assertThat(new String(posts.get(0).body(), StandardCharsets.UTF_8)).doesNotContain("\"userId\"");
+        assertThat(sent).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("each message of a connection carries the next sequence number")
+    void sequenceNumbersIncrease() {
+        String user = newId("trader");
+        String conn = newConnection();
+        sessions.open(user, conn, null, List.of("orders"), null);
+
+        for (int i = 0; i < 3; i++) events.recorded(refused(user, "ETH-USD"));
+
+        assertThat(live.recorder.postsTo(conn)).extracting(p -> json(p).get("seq")).containsExactly(1, 2, 3);
+        assertThat(live.recorder.postsTo(conn)).allSatisfy(p -> assertThat(events(json(p))).containsExactly("order.refused"));
+    }
+
+    @Test
+    @DisplayName("a connection gets only the channels it subscribed to; one with none relevant gets nothing")
+    void onlySubscribedChannels() {
+        String user = newId("trader");
+        String positionsOnly = newConnection();
+        String pricesOnly = newConnection();
+        sessions.open(user, positionsOnly, null, List.of("positions"), null);
+        sessions.open(user, pricesOnly, null, List.of("prices:BTC-USD"), null);
+
+        events.filled(openFill(user, "SOL-USD"), null);
+
+        assertThat(live.recorder.postsTo(positionsOnly)).singleElement()
+                .satisfies(p -> assertThat(events(json(p))).containsExactly("position.opened"));
+        assertThat(live.recorder.postsTo(pricesOnly)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("another trader's connection never receives this trader's updates")
+    void otherTradersHearNothing() {
+        String alice = newId("alice");
+        String bob = newId("bob");
+        String aliceConn = newConnection();
+        String bobConn = newConnection();
+        sessions.open(alice, aliceConn, null, List.of("orders", "trades", "positions"), null);
+        sessions.open(bob, bobConn, null, List.of("orders", "trades", "positions"), null);
+
+        events.filled(openFill(alice, "BTC-USD"), null);
+        events.recorded(refused(alice, "BTC-USD"));
+
+        assertThat(live.recorder.postsTo(aliceConn)).hasSize(2);
+        assertThat(live.recorder.postsTo(bobConn)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a closing fill adds the realized P&L change after the closed position")
+    void closeCarriesPnl() {
+        String user = newId("trader");
+        String conn = newConnection();
+        sessions.open(user, conn, null, List.of("positions"), null);
+        OrderItem open = openFill(user, "BTC-USD");
+        PositionItem p = tables.positions().getItem(Key.builder().partitionValue(Keys.user(user))
+                .sortValue(Keys.position(open.positionId())).build());
+        tables.positions().putItem(new PositionItem(p.pk(), p.sk(), p.positionId(), p.userId(), p.symbol(), p.side(),
+                p.quantity(), p.entryPrice(), "CLOSED", p.openedAt(), Instant.now(), new BigDecimal("110.00"),
+                new BigDecimal("4.90"), new BigDecimal("0.10"), null, null, null, null, null, p.version()));
+        OrderItem close = new OrderItem(open.pk(), Keys.order("c-" + open.orderId()), "c-" + open.orderId(), user,
+                newId("sig"), "src", "default", "BTC-USD", "SELL", "CLOSE", open.positionId(), "MARKET", null,
+                open.quantity(), null, null, null, "FILLED", null, new BigDecimal("110.00"), new BigDecimal("0.05"),
+                Instant.now(), Instant.now(), null, null, null, null);
+
+        events.filled(close, new BigDecimal("4.90"));
+
+        Map<String, Object> message = json(live.recorder.postsTo(conn).get(0));
+        assertThat(events(message)).containsExactly("position.closed", "pnl.changed");
+        assertThat((Map<String, Object>) updates(message).get(1).get("data")).containsEntry("realizedPnl", "4.90");
+    }
+
+    @Test
+    @DisplayName("a msgpack connection gets binary messages that decode to the same content as the JSON ones")
+    void msgpackConnection() {
+        String user = newId("trader");
+        String jsonConn = newConnection();
+        String msgpackConn = newConnection();
+        sessions.open(user, jsonConn, null, List.of("orders"), "json");
+        sessions.open(user, msgpackConn, null, List.of("orders"), "msgpack");
+
+        events.recorded(refused(user, "BTC-USD"));
+
+        Map<String, Object> fromJson = json(live.recorder.postsTo(jsonConn).get(0));
+        Map<String, Object> fromMsgpack = MessageCodec.decode(live.recorder.postsTo(msgpackConn).get(0).body(), Format.MSGPACK);
+        fromJson.remove("sentAt");
+        fromMsgpack.remove("sentAt");
+        assertThat(fromMsgpack).isEqualTo(fromJson);
+    }
+
+    @Test
+    @DisplayName("Gone (410) removes the stale connection and its price watches; later pushes skip it")
+    void goneRemovesConnection() {
+        String user = newId("trader");
+        String conn = newConnection();
+        sessions.open(user, conn, null, List.of("orders", "prices:XRP-USD"), null);
+        live.recorder.gone(conn);
+
+        double gone = counted("PushGone", () -> events.recorded(refused(user, "XRP-USD")));
+
+        assertThat(gone).isEqualTo(1);
+        assertThat(registry.find(user, conn)).isEmpty();
+        assertThat(registry.watchers("XRP-USD", Instant.now())).extracting(PriceWatchItem::connectionId).doesNotContain(conn);
+        int requests = live.recorder.requests();
+        events.recorded(refused(user, "XRP-USD"));
+        assertThat(live.recorder.requests()).isEqualTo(requests);
+    }
+
+    @Test
+    @DisplayName("server errors are retried with backoff and counted; the message arrives once")
+    void retriesThenDelivers() {
+        String user = newId("trader");
+        String conn = newConnection();
+        sessions.open(user, conn, null, List.of("orders"), null);
+        live.recorder.failNext(conn, 2);
+
+        double retried = counted("PushRetried", () -> events.recorded(refused(user, "BTC-USD")));
+
+        assertThat(retried).isEqualTo(2);
+        assertThat(live.recorder.postsTo(conn)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a push that keeps failing is counted and never fails the trade that caused it")
+    void failureNeverThrows() {
+        String user = newId("trader");
+        String conn = newConnection();
+        sessions.open(user, conn, null, List.of("orders", "trades", "positions"), null);
+        live.recorder.failNext(conn, 100);
+        OrderItem order = openFill(user, "BTC-USD");
+
+        double[] failed = new double[1];
+        assertThatCode(() -> failed[0] = counted("PushFailed", () -> events.filled(order, null))).doesNotThrowAnyException();
+
+        assertThat(failed[0]).isEqualTo(1);
+        assertThat(live.recorder.postsTo(conn)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a batch of 25 prices reaches a watching connection as messages of 10, 10 and 5, numbered in order")
+    void pricesAreBatched() {
+        String symbol = "Q" + UUID.randomUUID().toString().replace("-", "").substring(0, 6).toUpperCase() + "-USD";
+        String user = newId("trader");
+        String watching = newConnection();
+        String notWatching = newConnection();
+        sessions.open(user, watching, null, List.of("prices:" + symbol), null);
+        sessions.open(user, notWatching, null, List.of("prices:BTC-USD"), null);
+        Instant t0 = Instant.now();
+        List<PriceUpdate> prices = IntStream.range(0, 25)
+                .mapToObj(i -> new PriceUpdate(symbol, new BigDecimal("10.00").add(BigDecimal.valueOf(i)), t0.plusMillis(i)))
+                .toList();
+
+        events.pricesChanged(prices);
+
+        List<Map<String, Object>> messages = live.recorder.postsTo(watching).stream().map(LivePushTest::json).toList();
+        assertThat(messages).extracting(m -> updates(m).size()).containsExactly(10, 10, 5);
+        assertThat(messages).extracting(m -> m.get("seq")).containsExactly(1, 2, 3);
+        assertThat(messages.stream().flatMap(m -> updates(m).stream())
+                .map(u -> ((Map<String, Object>) u.get("data")).get("price")).toList())
+                .isEqualTo(prices.stream().map(p -> p.price().toPlainString()).toList());
+        assertThat(updates(messages.get(0)).get(0)).containsEntry("channel", "prices:" + symbol).containsEntry("event", "price");
+        assertThat(live.recorder.postsTo(notWatching)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the kill switch reaches every open connection, subscribed to anything or nothing")
+    void killSwitchReachesEveryone() {
+        String conn = newConnection();
+        sessions.open(newId("trader"), conn, null, List.of(), null);
+
+        // Released, never engaged: other tests share this table and must keep trading.
+        ControlItem state = context.getBean(KillSwitch.class).set(false, "all clear", "ops-test");
+
+        Map<String, Object> message = json(live.recorder.postsTo(conn).get(0));
+        assertThat(updates(message)).singleElement().satisfies(u -> {
+            assertThat(u).containsEntry("channel", "system").containsEntry("event", "killswitch.released");
+            assertThat((Map<String, Object>) u.get("data")).containsEntry("engaged", false)
+                    .containsEntry("reason", "all clear").doesNotContainKey("changedBy");
+        });
+        assertThat(state.engaged()).isFalse();
+    }
+
+    @Test
+    @DisplayName("without Redis, sequence numbers come from the connection's item and still increase")
+    void sequenceFallbackWithoutRedis() {
+        try (LiveContext noRedis = LiveContext.with(Map.of("nija.redis-url", ""))) {
+            LiveSessions s = noRedis.bean(LiveSessions.class);
+            LiveEvents e = noRedis.bean(LiveEvents.class);
+            String user = newId("trader");
+            String conn = newConnection();
+            s.open(user, conn, null, List.of("orders"), null);
+
+            e.recorded(refused(user, "BTC-USD"));
+            e.recorded(refused(user, "BTC-USD"));
+
+            assertThat(noRedis.recorder.postsTo(conn)).extracting(p -> json(p).get("seq")).containsExactly(1, 2);
+            assertThat(noRedis.bean(ConnectionRegistry.class).find(user, conn).orElseThrow().seq()).isEqualTo(2L);
+        }
+    }
+}
