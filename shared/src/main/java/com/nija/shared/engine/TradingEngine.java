@@ -12,11 +12,8 @@ import com.nija.shared.data.Keys;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.PositionItem;
 import com.nija.shared.data.ProfileItem;
-import com.nija.shared.data.RollupItem;
-import com.nija.shared.data.RollupPeriod;
 import com.nija.shared.observability.Metric;
 import com.nija.shared.observability.Telemetry;
-import com.nija.shared.performance.RollupRepository;
 import com.nija.shared.prices.PriceBook;
 import com.nija.shared.settings.SettingsService;
 import com.nija.shared.signals.Signal;
@@ -53,7 +50,6 @@ public class TradingEngine {
     private final BrokerErrorTracker brokerHealth;
     private final PositionLedger ledger;
     private final PositionRepository positions;
-    private final RollupRepository rollups;
     private final ProfileService profiles;
     private final SettingsService settings;
     private final TierCatalog tiers;
@@ -67,7 +63,7 @@ public class TradingEngine {
 
     public TradingEngine(OrderRepository orders, TraderSnapshotReader snapshots, BrokerErrorTracker brokerHealth,
                          PositionLedger ledger, PositionRepository positions,
-                         RollupRepository rollups, ProfileService profiles, SettingsService settings, TierCatalog tiers,
+                         ProfileService profiles, SettingsService settings, TierCatalog tiers,
                          PriceBook prices, Broker broker, KillSwitch killSwitch, OrderThrottle throttle, UserCache cache,
                          List<TradeListener> listeners, Clock clock) {
         this.orders = orders;
@@ -75,7 +71,6 @@ public class TradingEngine {
         this.brokerHealth = brokerHealth;
         this.ledger = ledger;
         this.positions = positions;
-        this.rollups = rollups;
         this.profiles = profiles;
         this.settings = settings;
         this.tiers = tiers;
@@ -169,14 +164,12 @@ public class TradingEngine {
         LOG.info("order {} found at the broker on redelivery; completing it", request.orderId());
         List<PositionItem> open = positions.list(request.userId(), PositionStatus.OPEN);
         PositionItem claimed = open.stream().filter(p -> request.orderId().equals(closingOrderId(p))).findFirst().orElse(null);
-        String symbol = request.signal().symbol();
         OrderPlan plan = claimed != null
                 ? new OrderPlan("CLOSE", sideOf(claimed), claimed.quantity(), null, "MARKET", null,
                         null, null, claimed, null)
                 : new OrderPlan("OPEN", request.signal().action().name(), fill.quantity(), null, "MARKET", null, null,
                         null, null, null);
         OrderItem order = withFill(base(request, plan, null, null), claimed != null ? claimed.positionId() : request.orderId(), fill);
-        if (!symbol.equals(order.symbol())) throw new IllegalStateException("symbol mismatch on recovery");
         if (!orders.create(order)) return resume(orders.find(request.userId(), request.orderId()).orElseThrow());
         return applyFilled(order, claimed);
     }
