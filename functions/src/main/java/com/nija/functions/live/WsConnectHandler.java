@@ -5,7 +5,6 @@ import com.nija.shared.live.LiveSessions;
 import com.nija.shared.observability.Telemetry;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -36,14 +35,7 @@ public class WsConnectHandler extends WsHandler {
         sessions.open(user, request.connectionId(), request.connectedAt(), request.queryList("channels"),
                 request.query("format").orElse(null));
         Telemetry.count("Connected");
-        return WsReplies.empty(200, request.header("Sec-WebSocket-Protocol").map(WsConnectHandler::selected)
+        return WsReplies.empty(200, request.header("Sec-WebSocket-Protocol").map(WsTokens::selectedSubprotocol)
                 .filter(p -> !p.isEmpty()).map(p -> Map.of("Sec-WebSocket-Protocol", p)).orElse(Map.of()));
-    }
-
-    /** The subprotocol to accept: the first offered that is not a token (JWTs have two dots). */
-    static String selected(String offered) {
-        return Arrays.stream(offered.split(",")).map(String::strip)
-                .filter(p -> !p.isEmpty() && p.chars().filter(c -> c == '.').count() != 2 && !p.startsWith("bearer."))
-                .findFirst().orElse("");
     }
 }

@@ -71,12 +71,7 @@ public final class WsRequest {
     }
 
     public Optional<String> header(String name) {
-        Map<String, String> headers = event.getHeaders();
-        if (headers == null) return Optional.empty();
-        for (Map.Entry<String, String> e : headers.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(name)) return Optional.ofNullable(e.getValue());
-        }
-        return Optional.empty();
+        return WsTokens.header(event.getHeaders(), name);
     }
 
     /** The message as a JSON object; a body that is not one is a 400 refusal. */

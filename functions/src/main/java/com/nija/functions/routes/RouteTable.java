@@ -16,6 +16,7 @@ import com.nija.functions.signals.SignalFanoutHandler;
 import com.nija.functions.signals.SignalIntakeHandler;
 import com.nija.shared.data.Queues;
 import com.nija.functions.health.HealthHandler;
+import com.nija.functions.live.WsAuthorizerHandler;
 import com.nija.functions.live.WsConnectHandler;
 import com.nija.functions.live.WsDefaultHandler;
 import com.nija.functions.live.WsDisconnectHandler;
@@ -31,7 +32,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every function NIJA runs: HTTP routes and queue workers. The CDK app and the local platform both read these
+ * Every function NIJA runs: HTTP routes, queue workers, WebSocket routes and their authorizer. The CDK app and the local platform both read these
  * lists and nothing else.
  */
 public final class RouteTable {
@@ -71,6 +72,9 @@ public final class RouteTable {
             new WsRoute("subscribe", WsSubscribeHandler.class, "ws-subscribe"),
             new WsRoute("unsubscribe", WsUnsubscribeHandler.class, "ws-unsubscribe"),
             new WsRoute("ping", WsPingHandler.class, "ws-ping"));
+
+    /** Verifies the trader's token before {@code $connect} runs (WebSocket APIs have no JWT authorizer). */
+    public static final WsAuthorizer WS_AUTHORIZER = new WsAuthorizer(WsAuthorizerHandler.class, "ws-authorizer");
 
     private RouteTable() {}
 

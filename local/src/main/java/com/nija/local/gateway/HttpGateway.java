@@ -86,24 +86,28 @@ public final class HttpGateway implements AutoCloseable {
      *                                  or a route needs a token and there is no verifier
      */
     public HttpGateway(List<BoundRoute> routes, JwtVerifier verifier, GatewayOptions options) {
-        this(routes, List.of(), verifier, options);
+        this(routes, List.of(), null, verifier, options);
     }
 
     /**
-     * @param wsRoutes the WebSocket API's routes ({@code $connect}, {@code $disconnect}, {@code $default} and actions);
-     *                 empty for an HTTP API only
+     * @param wsRoutes     the WebSocket API's routes ({@code $connect}, {@code $disconnect}, {@code $default} and
+     *                     actions); empty for an HTTP API only
+     * @param wsAuthorizer the {@code $connect} authorizer; may be null only without WebSocket routes
      * @throws IllegalArgumentException as above, or WebSocket routes lack {@code $connect}/{@code $default} or come
-     *                                  without a verifier (connecting needs a token)
+     *                                  without an authorizer (connecting needs a token)
      */
-    public HttpGateway(List<BoundRoute> routes, List<BoundWsRoute> wsRoutes, JwtVerifier verifier,
-                       GatewayOptions options) {
+    public HttpGateway(List<BoundRoute> routes, List<BoundWsRoute> wsRoutes, BoundWsAuthorizer wsAuthorizer,
+                       JwtVerifier verifier, GatewayOptions options) {
         Objects.requireNonNull(routes, "routes");
         Objects.requireNonNull(wsRoutes, "wsRoutes");
         this.options = Objects.requireNonNull(options, "options");
-        if (verifier == null && (!wsRoutes.isEmpty() || routes.stream().anyMatch(r -> r.route().access().needsToken()))) {
+        if (verifier == null && routes.stream().anyMatch(r -> r.route().access().needsToken())) {
             throw new IllegalArgumentException("Routes need tokens but no JwtVerifier was given");
         }
-        this.webSockets = wsRoutes.isEmpty() ? null : new WebSocketApi(wsRoutes, verifier, options);
+        if (wsAuthorizer == null && !wsRoutes.isEmpty()) {
+            throw new IllegalArgumentException("WebSocket routes need a $connect authorizer");
+        }
+        this.webSockets = wsRoutes.isEmpty() ? null : new WebSocketApi(wsRoutes, wsAuthorizer, options);
         this.management = webSockets == null ? null : new ConnectionsApi(webSockets);
         this.dispatcher = new Dispatcher(new RouteTable(routes), verifier, options);
         this.routeCount = routes.size();

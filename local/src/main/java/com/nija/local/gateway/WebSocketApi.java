@@ -3,9 +3,8 @@ package com.nija.local.gateway;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import com.nija.functions.routes.WsRoute;
-import com.nija.local.auth.JwtVerifier;
-import com.nija.local.auth.TokenRejectedException;
-import com.nija.local.auth.VerifiedToken;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
+import com.amazonaws.services.lambda.runtime.events.IamPolicyResponseV1;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
@@ -39,10 +38,9 @@ import org.slf4j.MDC;
  * {@link GatewayOptions#webSocketIdleTimeout()} without a frame from the client. {@link ConnectionsApi} serves
  * the {@code @connections} management API over it.
  *
- * <p>The authorizer: the token comes in the {@code token} query parameter or as a {@code Sec-WebSocket-Protocol}
- * entry (a compact JWT, or {@code bearer.<JWT>}); it is verified like the HTTP routes' tokens, and its claims go to
- * every event of the connection in {@code requestContext.authorizer} with {@code principalId} = {@code sub}, the way
- * a Lambda REQUEST authorizer's context does in AWS.
+ * <p>The authorizer: like API Gateway, the gateway runs the route table's Lambda REQUEST authorizer on every upgrade
+ * request before {@code $connect}; when it throws the client gets 401, otherwise its {@code principalId} and
+ * {@code context} go to every event of the connection in {@code requestContext.authorizer}.
  */
 final class WebSocketApi {
     static final String PATH = "/ws";
@@ -56,14 +54,14 @@ final class WebSocketApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpGateway.class);
 
     private final Map<String, BoundWsRoute> routes = new HashMap<>();
-    private final JwtVerifier verifier;
+    private final BoundWsAuthorizer authorizer;
     private final GatewayOptions options;
     private final Map<String, WsSession> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger disconnectsRunning = new AtomicInteger();
     private volatile Executor workers;
     private volatile boolean closing;
 
-    WebSocketApi(List<BoundWsRoute> wsRoutes, JwtVerifier verifier, GatewayOptions options) {
+    WebSocketApi(List<BoundWsRoute> wsRoutes, BoundWsAuthorizer authorizer, GatewayOptions options) {
         for (BoundWsRoute r : wsRoutes) {
             if (routes.putIfAbsent(r.route().routeKey(), r) != null) {
                 throw new IllegalArgumentException("Two WebSocket routes for " + r.route().routeKey());
@@ -72,7 +70,7 @@ final class WebSocketApi {
         if (!routes.containsKey(WsRoute.CONNECT) || !routes.containsKey(WsRoute.DEFAULT)) {
             throw new IllegalArgumentException("A WebSocket API needs $connect and $default routes");
         }
-        this.verifier = verifier;
+        this.authorizer = java.util.Objects.requireNonNull(authorizer, "authorizer");
         this.options = options;
     }
 
@@ -107,24 +105,32 @@ final class WebSocketApi {
                         "WebSocket API: open " + PATH + " with GET and Upgrade: websocket"));
                 return;
             }
-            VerifiedToken token;
-            try {
-                token = verifier.verify(token(request));
-            } catch (TokenRejectedException e) {
-                FullHttpResponse refused = Problems.response(GatewayProblem.UNAUTHORIZED, e.getMessage());
-                refused.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
-                respond(ctx, refused);
-                return;
-            }
             String host = request.headers().get(HttpHeaderNames.HOST, "localhost");
             int colon = host.lastIndexOf(':');
-            WebSocketEvents.Connection connection = new WebSocketEvents.Connection(ConnectionIds.next(),
-                    System.currentTimeMillis(), sourceIp, request.headers().get(HttpHeaderNames.USER_AGENT, ""),
-                    colon > 0 && !host.endsWith("]") ? host.substring(0, colon) : host, authorizer(token));
-            String requestId = RequestIds.next(connection.connectedAt());
-            APIGatewayV2WebSocketEvent event = WebSocketEvents.connect(connection, request, requestId, options);
+            String domain = colon > 0 && !host.endsWith("]") ? host.substring(0, colon) : host;
+            long connectedAt = System.currentTimeMillis();
+            String requestId = RequestIds.next(connectedAt);
+            APIGatewayCustomAuthorizerEvent check = WebSocketEvents.authorize(request, sourceIp, requestId, options);
             ctx.channel().config().setAutoRead(false);
             workers.execute(() -> {
+                Map<String, Object> context = authorize(check, requestId);
+                if (context == null) {
+                    ctx.executor().execute(() -> {
+                        try {
+                            FullHttpResponse refused = Problems.response(GatewayProblem.UNAUTHORIZED,
+                                    "The $connect authorizer refused the connection: send a valid token in ?token= "
+                                            + "or Sec-WebSocket-Protocol");
+                            refused.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
+                            respond(ctx, refused);
+                        } finally {
+                            request.release();
+                        }
+                    });
+                    return;
+                }
+                WebSocketEvents.Connection connection = new WebSocketEvents.Connection(ConnectionIds.next(),
+                        connectedAt, sourceIp, request.headers().get(HttpHeaderNames.USER_AGENT, ""), domain, context);
+                APIGatewayV2WebSocketEvent event = WebSocketEvents.connect(connection, request, requestId, options);
                 APIGatewayV2WebSocketResponse response = invoke(routes.get(WsRoute.CONNECT), event, requestId);
                 ctx.executor().execute(() -> accept(ctx, request, connection, response));
             });
@@ -295,26 +301,37 @@ final class WebSocketApi {
                 && request.headers().contains(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true);
     }
 
-    /** The token from {@code ?token=}, else from {@code Sec-WebSocket-Protocol}; null when neither has one. */
-    static String token(FullHttpRequest request) {
-        List<String> query = new QueryStringDecoder(request.uri()).parameters().get("token");
-        if (query != null && !query.isEmpty() && !query.get(0).isBlank()) return query.get(0).strip();
-        String protocols = request.headers().get(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL);
-        if (protocols == null) return null;
-        for (String p : protocols.split(",")) {
-            String s = p.strip();
-            if (s.startsWith("bearer.")) return s.substring("bearer.".length());
-            if (s.chars().filter(c -> c == '.').count() == 2) return s;
+    /**
+     * Runs the authorizer: the context API Gateway would attach to the connection's events ({@code principalId} and
+     * the authorizer's {@code context}), or null when it refused (threw) or allowed nothing.
+     */
+    private Map<String, Object> authorize(APIGatewayCustomAuthorizerEvent check, String requestId) {
+        String function = authorizer.authorizer().function();
+        LocalLambdaContext lambda = new LocalLambdaContext(requestId, function,
+                System.nanoTime() + options.integrationTimeout().toNanos(), LocalLambdaContext.loggerFor(function));
+        IamPolicyResponseV1 policy;
+        try {
+            policy = authorizer.handler().handleRequest(check, lambda);
+        } catch (Throwable refused) {   // "Unauthorized" is the authorizer's way to say 401; anything else is too
+            LOG.debug("$connect authorizer refused {}: {}", requestId, refused.toString());
+            return null;
         }
-        return null;
-    }
-
-    /** What a Lambda REQUEST authorizer would return as context: the claims, and the subject as principal. */
-    private static Map<String, Object> authorizer(VerifiedToken token) {
-        Map<String, Object> context = new HashMap<>(token.claims());
-        context.put("principalId", token.subject());
+        if (policy == null || policy.getPrincipalId() == null || !allows(policy)) return null;
+        Map<String, Object> context = new HashMap<>();
+        if (policy.getContext() != null) context.putAll(policy.getContext());
+        context.put("principalId", policy.getPrincipalId());
         context.put("integrationLatency", 0);
         return context;
+    }
+
+    /** True when the policy has an Allow statement (the only kind our authorizer writes). */
+    private static boolean allows(IamPolicyResponseV1 policy) {
+        Object statements = policy.getPolicyDocument().get("Statement");
+        if (!(statements instanceof Object[] array)) return false;
+        for (Object st : array) {
+            if (st instanceof Map<?, ?> m && IamPolicyResponseV1.ALLOW.equals(m.get("Effect"))) return true;
+        }
+        return false;
     }
 
     private static String header(APIGatewayV2WebSocketResponse response, String name) {

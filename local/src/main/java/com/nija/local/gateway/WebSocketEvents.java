@@ -1,5 +1,6 @@
 package com.nija.local.gateway;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent.RequestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent.RequestIdentity;
@@ -36,23 +37,55 @@ final class WebSocketEvents {
     static APIGatewayV2WebSocketEvent connect(Connection c, FullHttpRequest request, String requestId,
                                               GatewayOptions options) {
         APIGatewayV2WebSocketEvent event = base(c, "$connect", "CONNECT", requestId, null, options);
-        Map<String, String> headers = new LinkedHashMap<>();
+        event.setHeaders(headers(request, c.sourceIp()));
         Map<String, List<String>> multi = new LinkedHashMap<>();
         for (Map.Entry<String, String> h : request.headers()) {
-            headers.merge(h.getKey(), h.getValue(), (a, b) -> a + "," + b);
             multi.computeIfAbsent(h.getKey(), k -> new ArrayList<>()).add(h.getValue());
         }
-        headers.putIfAbsent("X-Forwarded-For", c.sourceIp());
-        event.setHeaders(headers);
         event.setMultiValueHeaders(multi);
         Map<String, List<String>> query = new QueryStringDecoder(request.uri()).parameters();
         if (!query.isEmpty()) {
-            Map<String, String> single = new LinkedHashMap<>();
-            query.forEach((k, v) -> single.put(k, v.get(v.size() - 1)));
-            event.setQueryStringParameters(single);
+            event.setQueryStringParameters(query(request));
             event.setMultiValueQueryStringParameters(new LinkedHashMap<>(query));
         }
         return event;
+    }
+
+    /**
+     * The REQUEST authorizer's input for an upgrade request, as API Gateway sends it before {@code $connect}:
+     * type, the connect route's method ARN, the request's headers and query.
+     */
+    static APIGatewayCustomAuthorizerEvent authorize(FullHttpRequest request, String sourceIp, String requestId,
+                                                     GatewayOptions options) {
+        APIGatewayCustomAuthorizerEvent.RequestContext context = new APIGatewayCustomAuthorizerEvent.RequestContext();
+        context.setApiId(options.apiId());
+        context.setAccountId(options.accountId());
+        context.setStage(STAGE);
+        context.setRequestId(requestId);
+        APIGatewayCustomAuthorizerEvent event = new APIGatewayCustomAuthorizerEvent();
+        event.setType("REQUEST");
+        event.setMethodArn("arn:aws:execute-api:local:" + options.accountId() + ":" + options.apiId() + "/" + STAGE
+                + "/$connect");
+        event.setHeaders(headers(request, sourceIp));
+        Map<String, String> query = query(request);
+        event.setQueryStringParameters(query.isEmpty() ? null : query);
+        event.setRequestContext(context);
+        return event;
+    }
+
+    private static Map<String, String> headers(FullHttpRequest request, String sourceIp) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Map.Entry<String, String> h : request.headers()) {
+            headers.merge(h.getKey(), h.getValue(), (a, b) -> a + "," + b);
+        }
+        headers.putIfAbsent("X-Forwarded-For", sourceIp);
+        return headers;
+    }
+
+    private static Map<String, String> query(FullHttpRequest request) {
+        Map<String, String> single = new LinkedHashMap<>();
+        new QueryStringDecoder(request.uri()).parameters().forEach((k, v) -> single.put(k, v.get(v.size() - 1)));
+        return single;
     }
 
     static APIGatewayV2WebSocketEvent message(Connection c, String routeKey, String body, String requestId,

@@ -94,6 +94,11 @@ public final class FunctionRuntime implements AutoCloseable {
         return instantiate(route.handler());
     }
 
+    /** The WebSocket {@code $connect} authorizer, likewise. */
+    public <T> T handler(com.nija.functions.routes.WsAuthorizer authorizer) {
+        return instantiate(authorizer.handler());
+    }
+
     @SuppressWarnings("unchecked")
     private <T> T instantiate(Class<?> type) {
         try {

@@ -2,6 +2,9 @@ package com.nija.local.platform;
 
 import com.nija.functions.routes.RouteTable;
 import com.nija.local.auth.JwtVerifier;
+import com.nija.local.auth.LocalAuthority;
+import com.nija.local.gateway.BoundWsAuthorizer;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nija.local.auth.LocalSigningKey;
 import com.nija.local.auth.TokenIssuer;
 import com.nija.local.demo.DemoSeeder;
@@ -79,6 +82,10 @@ public final class LocalPlatform implements AutoCloseable {
             int port = options.port() == 0 ? FreePort.find() : options.port();
             Map<String, Object> overrides = new HashMap<>(options.overrides());
             overrides.putIfAbsent("nija.live.callback-url", "http://127.0.0.1:" + port);
+            // The WebSocket authorizer function trusts the local issuer and its public key, as it trusts Cognito in AWS.
+            overrides.putIfAbsent("nija.auth.issuer", LocalAuthority.ISSUER);
+            overrides.putIfAbsent("nija.auth.audience", LocalAuthority.AUDIENCE);
+            overrides.putIfAbsent("nija.auth.jwks", new JWKSet(key.publicJwk()).toString());
             runtime = new FunctionRuntime(backends.dynamodbEndpoint(), backends.redisUrl(), backends.sqsEndpoint(),
                     LocalSecrets.cursorSecret(options.home()), overrides);
             runtime.provisionTables();
@@ -88,7 +95,9 @@ public final class LocalPlatform implements AutoCloseable {
             runtime.startWorkers();
             String demoSecret = null;
             if (options.demo()) demoSecret = seedDemo(runtime.context());
-            HttpGateway gateway = new HttpGateway(routes, wsRoutes, new JwtVerifier(key),
+            BoundWsAuthorizer wsAuthorizer = new BoundWsAuthorizer(RouteTable.WS_AUTHORIZER,
+                    rt.handler(RouteTable.WS_AUTHORIZER));
+            HttpGateway gateway = new HttpGateway(routes, wsRoutes, wsAuthorizer, new JwtVerifier(key),
                     GatewayOptions.defaults().withPort(port)).start();
             return new LocalPlatform(backends, runtime, gateway, new TokenIssuer(key), metrics, demoSecret);
         } catch (RuntimeException e) {

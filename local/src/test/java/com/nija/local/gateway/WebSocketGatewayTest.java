@@ -7,7 +7,11 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import com.nija.functions.routes.WsRoute;
-import com.nija.local.auth.JwtVerifier;
+import com.nija.functions.live.WsAuthorizerHandler;
+import com.nija.functions.routes.RouteTable;
+import com.nija.local.auth.LocalAuthority;
+import com.nimbusds.jose.jwk.JWKSet;
+import io.micronaut.context.ApplicationContext;
 import com.nija.local.auth.LocalSigningKey;
 import com.nija.local.auth.TokenIssuer;
 import java.net.URI;
@@ -49,7 +53,8 @@ class WebSocketGatewayTest {
     static Path home;
 
     static TokenIssuer issuer;
-    static JwtVerifier verifier;
+    static ApplicationContext functions;
+    static BoundWsAuthorizer authorizer;
     static HttpGateway gateway;
     static HttpClient http;
     static ApiGatewayManagementApiClient connections;
@@ -63,8 +68,11 @@ class WebSocketGatewayTest {
     static void start() {
         LocalSigningKey key = LocalSigningKey.loadOrCreate(home);
         issuer = new TokenIssuer(key);
-        verifier = new JwtVerifier(key);
-        gateway = new HttpGateway(List.of(), routes(), verifier, GatewayOptions.defaults()).start();
+        // The real $connect authorizer function, trusting the local key as the local platform configures it.
+        functions = ApplicationContext.run(Map.of("nija.auth.issuer", LocalAuthority.ISSUER,
+                "nija.auth.audience", LocalAuthority.AUDIENCE, "nija.auth.jwks", new JWKSet(key.publicJwk()).toString()));
+        authorizer = new BoundWsAuthorizer(RouteTable.WS_AUTHORIZER, new WsAuthorizerHandler(functions));
+        gateway = new HttpGateway(List.of(), routes(), authorizer, null, GatewayOptions.defaults()).start();
         http = HttpClient.newHttpClient();
         connections = sdkClient(gateway);
     }
@@ -73,6 +81,7 @@ class WebSocketGatewayTest {
     static void stop() {
         connections.close();
         gateway.close();
+        functions.close();
     }
 
     @BeforeEach
@@ -167,7 +176,7 @@ class WebSocketGatewayTest {
         assertThat(ctx.getConnectionId()).matches("[A-Za-z0-9_-]{15}=");
         assertThat(ctx.getConnectedAt()).isBetween(before, System.currentTimeMillis());
         assertThat(ctx.getAuthorizer()).containsEntry("principalId", "trader-1").containsEntry("sub", "trader-1")
-                .containsEntry("cognito:groups", "[beta]");
+                .containsEntry("groups", "beta");
         assertThat(ctx.getIdentity().getSourceIp()).isEqualTo("127.0.0.1");
         assertThat(e.getQueryStringParameters()).containsEntry("format", "msgpack").containsKey("token");
         assertThat(e.getHeaders()).containsKey("Sec-WebSocket-Key");
@@ -329,7 +338,7 @@ class WebSocketGatewayTest {
     void idleAndMaximumDuration() throws Exception {
         GatewayOptions quick = GatewayOptions.defaults().withWebSocketIdleTimeout(Duration.ofMillis(1_000))
                 .withWebSocketMaxDuration(Duration.ofMillis(3_000));
-        try (HttpGateway g = new HttpGateway(List.of(), routes(), verifier, quick).start()) {
+        try (HttpGateway g = new HttpGateway(List.of(), routes(), authorizer, null, quick).start()) {
             long started = System.nanoTime();
             WsTestClient idle = WsTestClient.connect(http, wsUri(g, "token=" + token("idle")));
             WsTestClient busy = WsTestClient.connect(http, wsUri(g, "token=" + token("busy")));
@@ -350,7 +359,7 @@ class WebSocketGatewayTest {
     @Test
     @DisplayName("closing the gateway sends clients 1001 going away and runs every $disconnect")
     void gracefulClose() throws Exception {
-        HttpGateway g = new HttpGateway(List.of(), routes(), verifier, GatewayOptions.defaults()).start();
+        HttpGateway g = new HttpGateway(List.of(), routes(), authorizer, null, GatewayOptions.defaults()).start();
         WsTestClient a = WsTestClient.connect(http, wsUri(g, "token=" + token("a")));
         String aId = nextEvent("CONNECT").getRequestContext().getConnectionId();
         WsTestClient b = WsTestClient.connect(http, wsUri(g, "token=" + token("b")));
@@ -373,9 +382,9 @@ class WebSocketGatewayTest {
     void needsConnectAndDefault() {
         List<BoundWsRoute> partial = routes().stream().filter(r -> !r.route().routeKey().equals(WsRoute.DEFAULT)).toList();
 
-        assertThatThrownBy(() -> new HttpGateway(List.of(), partial, verifier, GatewayOptions.defaults()))
+        assertThatThrownBy(() -> new HttpGateway(List.of(), partial, authorizer, null, GatewayOptions.defaults()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new HttpGateway(List.of(), routes(), null, GatewayOptions.defaults()))
+        assertThatThrownBy(() -> new HttpGateway(List.of(), routes(), null, null, GatewayOptions.defaults()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -46,7 +46,7 @@ public class AwsClientsFactory {
     @Singleton
     SqsClient sqsClient(NijaConfig config) {
         SqsClientBuilder builder = SqsClient.builder()
-                .region(Region.of(config.getRegion()))
+                .region(Region.of(config.sqsRegionOrOwn()))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(2))
                         .socketTimeout(Duration.ofSeconds(5)))

@@ -13,10 +13,13 @@ public class NijaConfig {
     @Nullable private String dynamodbEndpoint;
     /** Redis URL (redis:// or rediss://); null means no cache: every read goes to DynamoDB. */
     @Nullable private String redisUrl;
-    private String region = "us-east-1";
+    /** Lambda sets AWS_REGION: each function talks to its own region's table replica unless told otherwise. */
+    private String region = envOr("AWS_REGION", "us-east-1");
     private String tradingTable = "nija-trading";
     /** SQS endpoint override (ElasticMQ, LocalStack); null means the regional AWS endpoint. */
     @Nullable private String sqsEndpoint;
+    /** Region of the work queues when they live elsewhere (API-only regions send to the primary's queues). */
+    @Nullable private String sqsRegion;
     /** Queue URLs, set by the CDK app (or the local platform after creating the queues). */
     @Nullable private String signalsQueueUrl;
     @Nullable private String ordersQueueUrl;
@@ -31,6 +34,10 @@ public class NijaConfig {
     public void setRedisUrl(@Nullable String v) { redisUrl = blankToNull(v); }
     @Nullable public String getSqsEndpoint() { return sqsEndpoint; }
     public void setSqsEndpoint(@Nullable String v) { sqsEndpoint = blankToNull(v); }
+    @Nullable public String getSqsRegion() { return sqsRegion; }
+    public void setSqsRegion(@Nullable String v) { sqsRegion = blankToNull(v); }
+    /** The region SQS calls are signed for: {@link #getSqsRegion()} when set, else this function's region. */
+    public String sqsRegionOrOwn() { return sqsRegion != null ? sqsRegion : region; }
     @Nullable public String getSignalsQueueUrl() { return signalsQueueUrl; }
     public void setSignalsQueueUrl(@Nullable String v) { signalsQueueUrl = blankToNull(v); }
     @Nullable public String getOrdersQueueUrl() { return ordersQueueUrl; }
@@ -43,6 +50,11 @@ public class NijaConfig {
     public void setCursorSecret(String cursorSecret) { this.cursorSecret = cursorSecret; }
     public long getRedisTimeoutMillis() { return redisTimeoutMillis; }
     public void setRedisTimeoutMillis(long redisTimeoutMillis) { this.redisTimeoutMillis = redisTimeoutMillis; }
+
+    private static String envOr(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
 
     private static String blankToNull(String v) {
         return v == null || v.isBlank() ? null : v;
