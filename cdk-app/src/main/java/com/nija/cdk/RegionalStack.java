@@ -1,6 +1,8 @@
 package com.nija.cdk;
 
 import com.nija.cdk.api.LatencyDns;
+import com.nija.cdk.api.LiveApi;
+import com.nija.cdk.functions.FunctionProfile.Extra;
 import com.nija.cdk.api.PublicApi;
 import com.nija.cdk.api.UserDirectory;
 import com.nija.cdk.config.AppConfig;
@@ -51,6 +53,7 @@ public final class RegionalStack extends Stack {
     private final RegionSpec region;
     private final List<NijaFunction> functions = new ArrayList<>();
     private final PublicApi api;
+    private final LiveApi live;
     private final Optional<UserDirectory> users;
     private final SecretsAndKeys secrets;
     private final Optional<Cache> cache;
@@ -85,7 +88,7 @@ public final class RegionalStack extends Stack {
         Code code = Code.fromAsset(functionJar.toString());
         FunctionFactory factory = new FunctionFactory(this, new FunctionFactory.Wiring(config, names, code, tables,
                 queues, network, cache, secrets,
-                engine ? Optional.empty() : Optional.of(config.primary().region())));
+                engine ? Optional.empty() : Optional.of(config.primary().region()), issuer));
         for (FunctionSpec spec : FunctionCatalog.all()) {
             if (spec.worker().isPresent() && !engine) continue;
             NijaFunction fn = factory.create(spec);
@@ -96,9 +99,9 @@ public final class RegionalStack extends Stack {
         api = new PublicApi(this, "Http", config, names, issuer,
                 functions.stream().filter(f -> f.spec().isHttp()).toList());
 
-        // WebSocket API ($connect, $disconnect, $default, action routes) goes here when the live-updates issue adds
-        // its routes to the route table: a LiveApi construct built like PublicApi from those routes, with
-        // execute-api:ManageConnections on its @connections path granted to the pushing functions only.
+        live = new LiveApi(this, "Live", config, names,
+                functions.stream().filter(f -> f.spec().isWebSocket() || f.profile().has(Extra.PUSHES_LIVE_UPDATES))
+                        .toList());
 
         dns = config.dns().map(d -> new LatencyDns(this, "Dns", d, api));
 
@@ -142,6 +145,8 @@ public final class RegionalStack extends Stack {
         out("RegionRole", region.role().label());
         out("ApiUrl", api.api().getApiEndpoint());
         out("ApiId", api.api().getApiId());
+        out("LiveUrl", live.stage().getUrl());
+        out("LiveCallbackUrl", live.stage().getCallbackUrl());
         for (String id : tables.all().keySet()) out(camel(id) + "TableName", tables.name(id));
         out("IssuerUrl", issuer.url());
         users.ifPresent(u -> {
@@ -176,12 +181,15 @@ public final class RegionalStack extends Stack {
         Nag.suppress(this, "AwsSolutions-IAM5", "Wildcards only inside ARNs scoped to one resource: a table's "
                 + "indexes (table/<name>/index/*), a log group's streams (log-group:<name>:*), a secret's version "
                 + "suffix, and AWS's Resource \"*\" where an action has no resource-level permission (X-Ray "
-                + "PutTraceSegments/PutTelemetryRecords, Lambda VPC ENI management, KMS key policy self-reference).",
+                + "PutTraceSegments/PutTelemetryRecords, Lambda VPC ENI management, KMS key policy self-reference), and the "
+                + "@connections path of this region's live WebSocket stage (any method, any connection: connection ids "
+                + "are created at runtime).",
                 List.of("/^Resource::.*\\/index\\/\\*$/g", "/^Resource::.*:log-group:.*:\\*$/g", "/^Resource::\\*$/g",
                         "/^Resource::arn:<AWS::Partition>:ssm:.*:parameter\\/cdk\\/exports\\/.*\\*$/g",
                         "/^Action::kms:(GenerateDataKey|ReEncrypt)\\*$/g",
                         "/^Resource::arn:<AWS::Partition>:secretsmanager:.*-\\?\\?\\?\\?\\?\\?$/g",
-                        "/^Resource::<.*LogGroup.*Arn>:\\*$/g"));
+                        "/^Resource::<.*LogGroup.*Arn>:\\*$/g",
+                        "/^Resource::arn:<AWS::Partition>:execute-api:.*:<LiveApi.*>\\/live\\/\\*\\/@connections\\/\\*$/g"));
         Nag.suppress(this, "AwsSolutions-L1", "Runtime java21 is the project's decision (ARCHITECTURE.md: Java 17 "
                 + "bytecode on java21, SnapStart-tested); CDK's own custom-resource handlers pick their Node runtime.");
     }
@@ -189,6 +197,7 @@ public final class RegionalStack extends Stack {
     public RegionSpec regionSpec() { return region; }
     public List<NijaFunction> functions() { return List.copyOf(functions); }
     public PublicApi api() { return api; }
+    public LiveApi live() { return live; }
     public Optional<UserDirectory> users() { return users; }
     public SecretsAndKeys secrets() { return secrets; }
     public Optional<Cache> cache() { return cache; }

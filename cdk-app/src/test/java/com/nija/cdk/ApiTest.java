@@ -31,7 +31,7 @@ class ApiTest {
         Set<String> table = RouteTable.ROUTES.stream().map(Route::routeKey).collect(Collectors.toSet());
         for (Synth.Result r : List.of(prod, dev)) {
             for (RegionalStack s : r.stacks) {
-                Set<String> template = r.properties(s, "AWS::ApiGatewayV2::Route").stream()
+                Set<String> template = r.http(s, "AWS::ApiGatewayV2::Route").stream()
                         .map(p -> (String) p.get("RouteKey")).collect(Collectors.toSet());
                 assertThat(template).as(s.getStackName() + ": template ⊆ route table").isSubsetOf(table);
                 assertThat(table).as(s.getStackName() + ": route table ⊆ template").isSubsetOf(template);
@@ -43,7 +43,7 @@ class ApiTest {
     @DisplayName("public routes have no authorizer; every other route has the Cognito JWT authorizer")
     void authorization() {
         for (RegionalStack s : prod.stacks) {
-            Map<String, Map<String, Object>> byKey = prod.properties(s, "AWS::ApiGatewayV2::Route").stream()
+            Map<String, Map<String, Object>> byKey = prod.http(s, "AWS::ApiGatewayV2::Route").stream()
                     .collect(Collectors.toMap(p -> (String) p.get("RouteKey"), p -> p));
             for (Route route : RouteTable.ROUTES) {
                 Map<String, Object> p = byKey.get(route.routeKey());
@@ -54,7 +54,7 @@ class ApiTest {
                     assertThat(p).doesNotContainKey("AuthorizerId");
                 }
             }
-            var authorizers = prod.properties(s, "AWS::ApiGatewayV2::Authorizer");
+            var authorizers = prod.http(s, "AWS::ApiGatewayV2::Authorizer");
             assertThat(authorizers).hasSize(1);
             assertThat(authorizers.get(0)).containsEntry("AuthorizerType", "JWT");
             // Every region trusts the primary's user pool.
@@ -72,7 +72,7 @@ class ApiTest {
     void integrationsUseAliases() {
         RegionalStack s = prod.stack("us-east-1");
         Set<String> aliases = prod.resources(s, "AWS::Lambda::Alias").keySet();
-        prod.properties(s, "AWS::ApiGatewayV2::Integration").forEach(p -> {
+        prod.http(s, "AWS::ApiGatewayV2::Integration").forEach(p -> {
             assertThat(p).containsEntry("PayloadFormatVersion", "2.0").containsEntry("IntegrationType", "AWS_PROXY");
             assertThat(aliases).contains((String) at(p, "IntegrationUri", "Ref"));
         });
@@ -84,7 +84,7 @@ class ApiTest {
         for (Synth.Result r : List.of(prod, dev)) {
             double scale = r == prod ? 1.0 : 0.1;
             for (RegionalStack s : r.stacks) {
-                Map<String, Object> stage = r.properties(s, "AWS::ApiGatewayV2::Stage").get(0);
+                Map<String, Object> stage = r.http(s, "AWS::ApiGatewayV2::Stage").get(0);
                 Map<String, Object> settings = at(stage, "RouteSettings");
                 for (Route route : RouteTable.ROUTES) {
                     RouteGroup g = RouteGroup.of(route);
@@ -105,9 +105,11 @@ class ApiTest {
     @Test
     @DisplayName("CORS answers the dashboard origin from context (dev default: the local dashboard)")
     void cors() {
-        Map<String, Object> api = prod.properties(prod.stack("us-east-1"), "AWS::ApiGatewayV2::Api").get(0);
+        Map<String, Object> api = prod.properties(prod.stack("us-east-1"), "AWS::ApiGatewayV2::Api").stream()
+                .filter(a -> "HTTP".equals(a.get("ProtocolType"))).findFirst().orElseThrow();
         assertThat((Object) at(api, "CorsConfiguration", "AllowOrigins")).isEqualTo(List.of(Synth.ORIGIN));
-        Map<String, Object> devApi = dev.properties(dev.stack("us-east-1"), "AWS::ApiGatewayV2::Api").get(0);
+        Map<String, Object> devApi = dev.properties(dev.stack("us-east-1"), "AWS::ApiGatewayV2::Api").stream()
+                .filter(a -> "HTTP".equals(a.get("ProtocolType"))).findFirst().orElseThrow();
         assertThat((Object) at(devApi, "CorsConfiguration", "AllowOrigins")).isEqualTo(List.of("http://localhost:5173"));
     }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nija.cdk.functions.FunctionCatalog;
 import com.nija.cdk.functions.FunctionFactory;
+import com.nija.cdk.functions.FunctionProfile;
+import com.nija.cdk.functions.FunctionProfiles;
 import com.nija.cdk.functions.FunctionSpec;
 import com.nija.functions.routes.RouteTable;
 import com.nija.functions.routes.Worker;
@@ -58,6 +60,13 @@ class FunctionsTest {
                 expected.add("nija-prod-" + r.function());
                 assertThat(handlers).containsEntry("nija-prod-" + r.function(), r.handler().getName());
             });
+            RouteTable.WS_ROUTES.forEach(r -> {
+                expected.add("nija-prod-" + r.function());
+                assertThat(handlers).containsEntry("nija-prod-" + r.function(), r.handler().getName());
+            });
+            expected.add("nija-prod-" + RouteTable.WS_AUTHORIZER.function());
+            assertThat(handlers).containsEntry("nija-prod-" + RouteTable.WS_AUTHORIZER.function(),
+                    RouteTable.WS_AUTHORIZER.handler().getName());
             if (s.regionSpec().role().runsEngine()) {
                 RouteTable.WORKERS.forEach(w -> {
                     expected.add("nija-prod-" + w.function());
@@ -122,9 +131,19 @@ class FunctionsTest {
                 assertThat(env).containsEntry("POWERTOOLS_METRICS_NAMESPACE", "NIJA")
                         .containsEntry("POWERTOOLS_LOG_LEVEL", "INFO")
                         .containsEntry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")
-                        .containsEntry("NIJA_TRADING_TABLE", "nija-trading")
                         .containsKey("POWERTOOLS_SERVICE_NAME")
                         .doesNotContainKey("NIJA_CURSOR_SECRET");
+                String service = (String) env.get("POWERTOOLS_SERVICE_NAME");
+                boolean data = FunctionProfiles.forSpec(FunctionCatalog.all().stream()
+                        .filter(spec -> spec.function().equals(service)).findFirst().orElseThrow()).table()
+                        != FunctionProfile.TableAccess.NONE;
+                if (!data) {
+                    // The WebSocket authorizer: no table, no cache, outside the VPC.
+                    assertThat(env).as(service).doesNotContainKeys("NIJA_TRADING_TABLE", "NIJA_REDIS_URL");
+                    assertThat((Object) at(f, "Properties", "VpcConfig")).as(id).isNull();
+                    return;
+                }
+                assertThat(env).containsEntry("NIJA_TRADING_TABLE", "nija-trading");
                 if (engine) {
                     assertThat(env).containsKey("NIJA_REDIS_URL").containsEntry("NIJA_REDIS_CLUSTER", "true");
                     assertThat((Object) at(f, "Properties", "VpcConfig")).as(id).isNotNull();

@@ -137,6 +137,22 @@ final class Synth {
         List<Map<String, Object>> properties(RegionalStack stack, String type) {
             return new ArrayList<>(resources(stack, type).values().stream().map(Synth::props).toList());
         }
+
+        /** Properties of the {@code type} resources (routes, stages, authorizers…) that belong to {@code api}. */
+        List<Map<String, Object>> ofApi(RegionalStack stack, String type, software.constructs.IConstruct api) {
+            String apiId = stack.getLogicalId((software.amazon.awscdk.CfnElement) api.getNode().getDefaultChild());
+            return properties(stack, type).stream().filter(p -> apiId.equals(at(p, "ApiId", "Ref"))).toList();
+        }
+
+        /** The HTTP API's resources of {@code type}. */
+        List<Map<String, Object>> http(RegionalStack stack, String type) {
+            return ofApi(stack, type, stack.api().api());
+        }
+
+        /** The WebSocket API's resources of {@code type}. */
+        List<Map<String, Object>> live(RegionalStack stack, String type) {
+            return ofApi(stack, type, stack.live().api());
+        }
     }
 
     @SuppressWarnings("unchecked")

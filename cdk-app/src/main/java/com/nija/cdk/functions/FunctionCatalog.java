@@ -3,6 +3,8 @@ package com.nija.cdk.functions;
 import com.nija.functions.routes.Route;
 import com.nija.functions.routes.RouteTable;
 import com.nija.functions.routes.Worker;
+import com.nija.functions.routes.WsAuthorizer;
+import com.nija.functions.routes.WsRoute;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every function the stacks deploy, derived from the functions module's own lists: {@link RouteTable#ROUTES} (HTTP)
- * and {@link RouteTable#WORKERS} (SQS). A route or worker added there is deployed with no change here.
+ * Every function the stacks deploy, derived from the functions module's own lists: {@link RouteTable#ROUTES} (HTTP),
+ * {@link RouteTable#WORKERS} (SQS), {@link RouteTable#WS_ROUTES} and {@link RouteTable#WS_AUTHORIZER} (WebSocket
+ * API). A route or worker added there is deployed with no change here.
  *
  * <p>Functions with another trigger (WebSocket pushes, schedules) go in {@link #OTHER}, one line each:
  * {@code new FunctionSpec("push-sender", "com.nija.functions.live.PushSenderHandler", List.of(), Optional.empty())};
@@ -23,12 +26,16 @@ public final class FunctionCatalog {
 
     private FunctionCatalog() {}
 
-    /** HTTP functions first (route table order), then queue workers, then the others. Names are unique. */
+    /**
+     * HTTP functions first (route table order), then queue workers, the WebSocket routes and their authorizer, then
+     * the others. Names are unique.
+     */
     public static List<FunctionSpec> all() {
-        return build(RouteTable.ROUTES, RouteTable.WORKERS, OTHER);
+        return build(RouteTable.ROUTES, RouteTable.WORKERS, RouteTable.WS_ROUTES, RouteTable.WS_AUTHORIZER, OTHER);
     }
 
-    static List<FunctionSpec> build(List<Route> routes, List<Worker> workers, List<FunctionSpec> other) {
+    static List<FunctionSpec> build(List<Route> routes, List<Worker> workers, List<WsRoute> wsRoutes,
+                                    WsAuthorizer wsAuthorizer, List<FunctionSpec> other) {
         Map<String, List<Route>> byFunction = new LinkedHashMap<>();
         Map<String, Class<?>> handlers = new LinkedHashMap<>();
         for (Route route : routes) {
@@ -44,6 +51,12 @@ public final class FunctionCatalog {
         for (Worker w : workers) {
             specs.add(new FunctionSpec(w.function(), w.handler().getName(), List.of(), Optional.of(w)));
         }
+        for (WsRoute r : wsRoutes) {
+            specs.add(new FunctionSpec(r.function(), r.handler().getName(), List.of(), Optional.empty(), Optional.of(r),
+                    false));
+        }
+        specs.add(new FunctionSpec(wsAuthorizer.function(), wsAuthorizer.handler().getName(), List.of(),
+                Optional.empty(), Optional.empty(), true));
         specs.addAll(other);
         List<String> names = specs.stream().map(FunctionSpec::function).toList();
         if (names.stream().distinct().count() != names.size()) {

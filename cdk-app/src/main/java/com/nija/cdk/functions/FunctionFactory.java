@@ -1,5 +1,6 @@
 package com.nija.cdk.functions;
 
+import com.nija.cdk.api.UserDirectory;
 import com.nija.cdk.config.AppConfig;
 import com.nija.cdk.config.Names;
 import com.nija.cdk.data.GlobalTables;
@@ -45,7 +46,7 @@ public final class FunctionFactory {
     /** Where a function's resources come from in this region. */
     public record Wiring(AppConfig config, Names names, Code code, GlobalTables tables, Optional<WorkQueues> queues,
                          Optional<Network> network, Optional<Cache> cache, SecretsAndKeys secrets,
-                         Optional<String> queueRegion) {}
+                         Optional<String> queueRegion, UserDirectory.Issuer issuer) {}
 
     private final Construct scope;
     private final Wiring wiring;
@@ -96,7 +97,8 @@ public final class FunctionFactory {
         if (prod && profile.reservedConcurrency().isPresent()) {
             fb.reservedConcurrentExecutions(profile.reservedConcurrency().get());
         }
-        if (wiring.network().isPresent()) {
+        // Functions without data access (the WebSocket authorizer) stay out of the VPC: no Redis, no ENI to wait for.
+        if (wiring.network().isPresent() && profile.table() != FunctionProfile.TableAccess.NONE) {
             Network n = wiring.network().get();
             fb.vpc(n.vpc()).vpcSubnets(n.functionSubnets()).securityGroups(List.of(n.functionsSecurityGroup()));
             // Lambda creates and removes its ENIs through these calls; EC2 offers no resource-level scoping for
@@ -139,7 +141,7 @@ public final class FunctionFactory {
         if (profile.table() != FunctionProfile.TableAccess.NONE) {
             wiring.tables().all().keySet().forEach(id -> env.put(GlobalTables.envVar(id), wiring.tables().name(id)));
         }
-        wiring.cache().ifPresent(c -> {
+        if (profile.table() != FunctionProfile.TableAccess.NONE) wiring.cache().ifPresent(c -> {
             env.put("NIJA_REDIS_URL", c.url());
             env.put("NIJA_REDIS_CLUSTER", String.valueOf(c.clusterMode()));
         });
@@ -153,6 +155,10 @@ public final class FunctionFactory {
             env.put(kind.envVar(), wiring.secrets().secret(kind).getSecretArn());
         }
         if (profile.brokerKey()) env.put("NIJA_BROKER_KEY_ARN", wiring.secrets().brokerKey().getKeyArn());
+        if (profile.has(FunctionProfile.Extra.VERIFIES_TOKENS)) {
+            env.put("NIJA_AUTH_ISSUER", wiring.issuer().url());
+            env.put("NIJA_AUTH_AUDIENCE", wiring.issuer().clientId());
+        }
         return env;
     }
 

@@ -15,12 +15,21 @@ import java.util.Set;
  * @param secrets             Secrets Manager secrets it reads
  * @param brokerKey           may decrypt broker credentials with the broker KMS key
  * @param async               invoked asynchronously: failed events go to a dead-letter queue
+ * @param extras              what else it does that needs wiring ({@link Extra})
  */
 public record FunctionProfile(int memoryMb, int timeoutSeconds, Optional<Integer> reservedConcurrency,
                               TableAccess table, Set<String> sendsTo, Set<SecretKind> secrets,
-                              boolean brokerKey, boolean async) {
+                              boolean brokerKey, boolean async, Set<Extra> extras) {
 
     public enum TableAccess { NONE, READ, READ_WRITE }
+
+    /** Capabilities beyond data access. */
+    public enum Extra {
+        /** Posts live updates to WebSocket connections: the callback URL and {@code @connections} access. */
+        PUSHES_LIVE_UPDATES,
+        /** Verifies traders' JWTs itself (the WebSocket authorizer): the user pool's issuer and client id. */
+        VERIFIES_TOKENS
+    }
 
     /** The secrets the stacks create (values are set by ops after the first deploy). */
     public enum SecretKind {
@@ -46,42 +55,61 @@ public record FunctionProfile(int memoryMb, int timeoutSeconds, Optional<Integer
     public FunctionProfile {
         sendsTo = Set.copyOf(sendsTo);
         secrets = Set.copyOf(secrets);
+        extras = Set.copyOf(extras);
         if (memoryMb < 128 || memoryMb > 10240) throw new IllegalArgumentException("memory " + memoryMb);
         if (timeoutSeconds < 1 || timeoutSeconds > 900) throw new IllegalArgumentException("timeout " + timeoutSeconds);
     }
 
     public FunctionProfile withMemory(int mb) {
-        return new FunctionProfile(mb, timeoutSeconds, reservedConcurrency, table, sendsTo, secrets, brokerKey, async);
+        return new FunctionProfile(mb, timeoutSeconds, reservedConcurrency, table, sendsTo, secrets, brokerKey,
+                async, extras);
     }
 
     public FunctionProfile withTimeout(int seconds) {
-        return new FunctionProfile(memoryMb, seconds, reservedConcurrency, table, sendsTo, secrets, brokerKey, async);
+        return new FunctionProfile(memoryMb, seconds, reservedConcurrency, table, sendsTo, secrets, brokerKey, async,
+                extras);
     }
 
     public FunctionProfile withReservedConcurrency(int n) {
-        return new FunctionProfile(memoryMb, timeoutSeconds, Optional.of(n), table, sendsTo, secrets, brokerKey, async);
+        return new FunctionProfile(memoryMb, timeoutSeconds, Optional.of(n), table, sendsTo, secrets, brokerKey,
+                async, extras);
     }
 
     public FunctionProfile withTable(TableAccess access) {
-        return new FunctionProfile(memoryMb, timeoutSeconds, reservedConcurrency, access, sendsTo, secrets, brokerKey, async);
+        return new FunctionProfile(memoryMb, timeoutSeconds, reservedConcurrency, access, sendsTo, secrets,
+                brokerKey, async, extras);
     }
 
     public FunctionProfile sendingTo(String... queueIds) {
         return new FunctionProfile(memoryMb, timeoutSeconds, reservedConcurrency, table, Set.of(queueIds), secrets,
-                brokerKey, async);
+                brokerKey, async, extras);
     }
 
     public FunctionProfile reading(SecretKind... kinds) {
         java.util.Set<SecretKind> all = new java.util.HashSet<>(secrets);
         all.addAll(Set.of(kinds));
-        return new FunctionProfile(memoryMb, timeoutSeconds, reservedConcurrency, table, sendsTo, all, brokerKey, async);
+        return new FunctionProfile(memoryMb, timeoutSeconds, reservedConcurrency, table, sendsTo, all, brokerKey,
+                async, extras);
     }
 
     public FunctionProfile withBrokerKey() {
-        return new FunctionProfile(memoryMb, timeoutSeconds, reservedConcurrency, table, sendsTo, secrets, true, async);
+        return new FunctionProfile(memoryMb, timeoutSeconds, reservedConcurrency, table, sendsTo, secrets, true,
+                async, extras);
+    }
+
+    public FunctionProfile with(Extra extra) {
+        java.util.Set<Extra> all = new java.util.HashSet<>(extras);
+        all.add(extra);
+        return new FunctionProfile(memoryMb, timeoutSeconds, reservedConcurrency, table, sendsTo, secrets, brokerKey,
+                async, all);
+    }
+
+    public boolean has(Extra extra) {
+        return extras.contains(extra);
     }
 
     public FunctionProfile asAsync() {
-        return new FunctionProfile(memoryMb, timeoutSeconds, reservedConcurrency, table, sendsTo, secrets, brokerKey, true);
+        return new FunctionProfile(memoryMb, timeoutSeconds, reservedConcurrency, table, sendsTo, secrets, brokerKey,
+                true, extras);
     }
 }

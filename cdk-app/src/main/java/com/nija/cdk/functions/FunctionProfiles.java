@@ -1,5 +1,6 @@
 package com.nija.cdk.functions;
 
+import com.nija.cdk.functions.FunctionProfile.Extra;
 import com.nija.cdk.functions.FunctionProfile.SecretKind;
 import com.nija.cdk.functions.FunctionProfile.TableAccess;
 import com.nija.functions.routes.Access;
@@ -26,11 +27,15 @@ public final class FunctionProfiles {
             "signal-intake", p -> p.sendingTo(Queues.SIGNALS.id()).reading(SecretKind.SIGNAL_SOURCES),
             // One price feed: a cap keeps a runaway feeder from eating the account's concurrency.
             "price-ingest", p -> p.sendingTo(Queues.ORDERS.id()).reading(SecretKind.SIGNAL_SOURCES)
-                    .withReservedConcurrency(20),
-            "close-position", p -> p.withBrokerKey(),
+                    .withReservedConcurrency(20).with(Extra.PUSHES_LIVE_UPDATES),
+            "close-position", p -> p.withBrokerKey().with(Extra.PUSHES_LIVE_UPDATES),
             "signal-fanout", p -> p.sendingTo(Queues.ORDERS.id()),
             // Talks to brokers: more memory for TLS + JSON, and the broker credentials key.
-            "order-executor", p -> p.withMemory(1536).withBrokerKey(),
+            "order-executor", p -> p.withMemory(1536).withBrokerKey().with(Extra.PUSHES_LIVE_UPDATES),
+            // Stops every trader's new orders and tells every connected client so (platform-wide push).
+            "kill-switch", p -> p.with(Extra.PUSHES_LIVE_UPDATES),
+            // Runs on every connect before anything else: no data access, only the user pool's public keys.
+            "ws-authorizer", p -> p.withTable(TableAccess.NONE).withMemory(512).with(Extra.VERIFIES_TOKENS),
             // Blueprint "Subscription Service: 2 instances, low traffic": a small cap.
             "stripe-webhook", p -> p.reading(SecretKind.STRIPE_WEBHOOK).withReservedConcurrency(10));
 
@@ -49,7 +54,7 @@ public final class FunctionProfiles {
     public static FunctionProfile defaults(FunctionSpec spec) {
         FunctionProfile p = new FunctionProfile(DEFAULT_MEMORY_MB, HTTP_TIMEOUT_SECONDS, Optional.empty(),
                 spec.readOnly() ? TableAccess.READ : TableAccess.READ_WRITE, java.util.Set.of(), java.util.Set.of(),
-                false, false);
+                false, false, java.util.Set.of());
         if (spec.readOnly()) p = p.reading(SecretKind.CURSOR);
         boolean staff = spec.routes().stream().anyMatch(r -> r.access() == Access.FINANCE || r.access() == Access.ADMIN);
         if (staff) p = p.withReservedConcurrency(STAFF_RESERVED_CONCURRENCY);
