@@ -182,14 +182,16 @@ public final class RegionalStack extends Stack {
                 + "indexes (table/<name>/index/*), a log group's streams (log-group:<name>:*), a secret's version "
                 + "suffix, and AWS's Resource \"*\" where an action has no resource-level permission (X-Ray "
                 + "PutTraceSegments/PutTelemetryRecords, Lambda VPC ENI management, KMS key policy self-reference), and the "
-                + "@connections path of this region's live WebSocket stage (any method, any connection: connection ids "
-                + "are created at runtime).",
+                + "@connections path of the live WebSocket stages (any connection: connection ids are created at "
+                + "runtime; other regions' API ids are unknown to this stack, so those are scoped by account, region, "
+                + "stage and path).",
                 List.of("/^Resource::.*\\/index\\/\\*$/g", "/^Resource::.*:log-group:.*:\\*$/g", "/^Resource::\\*$/g",
                         "/^Resource::arn:<AWS::Partition>:ssm:.*:parameter\\/cdk\\/exports\\/.*\\*$/g",
                         "/^Action::kms:(GenerateDataKey|ReEncrypt)\\*$/g",
                         "/^Resource::arn:<AWS::Partition>:secretsmanager:.*-\\?\\?\\?\\?\\?\\?$/g",
                         "/^Resource::<.*LogGroup.*Arn>:\\*$/g",
-                        "/^Resource::arn:<AWS::Partition>:execute-api:.*:<LiveApi.*>\\/live\\/\\*\\/@connections\\/\\*$/g"));
+                        "/^Resource::arn:<AWS::Partition>:execute-api:.*:<LiveApi.*>\\/live\\/\\*\\/@connections\\/\\*$/g",
+                        "/^Resource::arn:<AWS::Partition>:execute-api:[a-z0-9-]+:[^:]+:\\*\\/live\\/POST\\/@connections\\/\\*$/g"));
         Nag.suppress(this, "AwsSolutions-L1", "Runtime java21 is the project's decision (ARCHITECTURE.md: Java 17 "
                 + "bytecode on java21, SnapStart-tested); CDK's own custom-resource handlers pick their Node runtime.");
     }

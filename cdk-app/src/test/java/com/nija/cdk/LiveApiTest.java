@@ -97,6 +97,24 @@ class LiveApiTest {
     }
 
     @Test
+    @DisplayName("pushers may reach connections on the other regions' live stages (a trader connected elsewhere)")
+    void crossRegionPushes() {
+        RegionalStack s = prod.stack("us-east-1");
+        List<String> resources = new java.util.ArrayList<>();
+        prod.resources(s, "AWS::IAM::Policy").forEach((id, p) -> {
+            if (!id.startsWith("orderexecutorRole")) return;
+            Synth.list(at(p, "Properties", "PolicyDocument", "Statement")).forEach(st -> {
+                if (String.valueOf(((Map<?, ?>) st).get("Action")).contains("execute-api:ManageConnections")) {
+                    Synth.list(((Map<?, ?>) st).get("Resource")).forEach(r -> resources.add(String.valueOf(r)));
+                }
+            });
+        });
+        assertThat(resources).anyMatch(r -> r.contains("execute-api:us-west-2:" + Synth.ACCOUNT + ":*/live/POST/@connections/*"))
+                .anyMatch(r -> r.contains("execute-api:eu-west-1:" + Synth.ACCOUNT + ":*/live/POST/@connections/*"))
+                .noneMatch(r -> r.contains("execute-api:us-east-1:" + Synth.ACCOUNT + ":*/"));
+    }
+
+    @Test
     @DisplayName("the stage 'live' deploys itself, is throttled and logs access")
     void stage() {
         for (Synth.Result r : List.of(prod, dev)) {

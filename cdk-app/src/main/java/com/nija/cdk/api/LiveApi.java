@@ -9,7 +9,11 @@ import com.nija.functions.routes.WsRoute;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.Arn;
+import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.WebSocketLambdaAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.WebSocketLambdaAuthorizerProps;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.WebSocketLambdaIntegration;
@@ -91,10 +95,24 @@ public final class LiveApi extends Construct {
                 .format(ACCESS_LOG_FORMAT)
                 .build());
 
+        // A trader may be connected to another region's API while this region executes their order: pushes go to
+        // the API the connection is on, so pushers may also manage connections of the other regions' live stages.
+        // Their API ids are not known to this stack; the grant is scoped to the account, region, stage and path.
+        String here = Stack.of(this).getRegion();
+        List<String> elsewhere = config.regions().stream().map(r -> r.region()).filter(r -> !r.equals(here))
+                .map(r -> Arn.format(ArnComponents.builder().service("execute-api").region(r)
+                        .resource("*/" + STAGE + "/POST/@connections/*").build(), Stack.of(this)))
+                .toList();
         for (NijaFunction fn : functions) {
             if (!fn.profile().has(Extra.PUSHES_LIVE_UPDATES)) continue;
             fn.function().addEnvironment("NIJA_LIVE_CALLBACK_URL", stage.getCallbackUrl());
             stage.grantManagementApiAccess(fn.function());
+            if (!elsewhere.isEmpty()) {
+                fn.function().addToRolePolicy(PolicyStatement.Builder.create()
+                        .actions(List.of("execute-api:ManageConnections"))
+                        .resources(elsewhere)
+                        .build());
+            }
         }
         routes.forEach((key, route) -> {
             if (!key.equals(WsRoute.CONNECT)) {

@@ -33,7 +33,7 @@ public class WsConnectHandler extends WsHandler {
             return WsReplies.error(401, "unauthorized", "a verified token is required", null, null);
         }
         sessions.open(user, request.connectionId(), request.connectedAt(), request.queryList("channels"),
-                request.query("format").orElse(null));
+                request.query("format").orElse(null), request.callbackEndpoint().orElse(null));
         Telemetry.count("Connected");
         return WsReplies.empty(200, request.header("Sec-WebSocket-Protocol").map(WsTokens::selectedSubprotocol)
                 .filter(p -> !p.isEmpty()).map(p -> Map.of("Sec-WebSocket-Protocol", p)).orElse(Map.of()));

@@ -59,6 +59,17 @@ public final class WsRequest {
         return Optional.empty();
     }
 
+    /**
+     * The {@code @connections} URL of the API this connection is on, as AWS documents it for the default domain:
+     * {@code https://<domainName>/<stage>}. Empty for other domains (custom domains, the local gateway): pushes then
+     * use the pushing function's own callback URL.
+     */
+    public Optional<String> callbackEndpoint() {
+        return context().filter(c -> c.getDomainName() != null && c.getStage() != null && !c.getStage().isBlank()
+                        && c.getDomainName().endsWith(".amazonaws.com"))
+                .map(c -> "https://" + c.getDomainName() + "/" + c.getStage());
+    }
+
     public Optional<String> query(String name) {
         Map<String, String> q = event.getQueryStringParameters();
         return q == null ? Optional.empty() : Optional.ofNullable(q.get(name)).filter(s -> !s.isBlank());

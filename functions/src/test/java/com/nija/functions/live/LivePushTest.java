@@ -104,7 +104,7 @@ class LivePushTest {
     void fillIsOneMessageInOrder() {
         String user = newId("trader");
         String conn = newConnection();
-        sessions.open(user, conn, null, List.of("orders", "trades", "positions"), null);
+        sessions.open(user, conn, null, List.of("orders", "trades", "positions"), null, null);
         OrderItem order = openFill(user, "BTC-USD");
 
         double sent = counted("PushSent", () -> events.filled(order, null));
@@ -122,11 +122,31 @@ class LivePushTest {
     }
 
     @Test
+    @DisplayName("a connection on another region's WebSocket API is pushed to through that API, not this region's")
+    void pushesGoToTheConnectionsOwnApi() throws Exception {
+        String user = newId("trader");
+        String here = newConnection();
+        String there = newConnection();
+        try (ConnectionsRecorder otherRegion = new ConnectionsRecorder()) {
+            sessions.open(user, here, null, List.of("orders"), null, null);
+            sessions.open(user, there, null, List.of("orders"), null, otherRegion.endpoint().toString());
+
+            events.recorded(refused(user, "ETH-USD"));
+
+            assertThat(live.recorder.postsTo(here)).hasSize(1);
+            assertThat(live.recorder.postsTo(there)).isEmpty();
+            assertThat(otherRegion.postsTo(there)).singleElement()
+                    .satisfies(p -> assertThat(events(json(p))).containsExactly("order.refused"));
+            assertThat(registry.find(user, there)).as("not mistaken for a gone connection").isPresent();
+        }
+    }
+
+    @Test
     @DisplayName("each message of a connection carries the next sequence number")
     void sequenceNumbersIncrease() {
         String user = newId("trader");
         String conn = newConnection();
-        sessions.open(user, conn, null, List.of("orders"), null);
+        sessions.open(user, conn, null, List.of("orders"), null, null);
 
         for (int i = 0; i < 3; i++) events.recorded(refused(user, "ETH-USD"));
 
@@ -140,8 +160,8 @@ class LivePushTest {
         String user = newId("trader");
         String positionsOnly = newConnection();
         String pricesOnly = newConnection();
-        sessions.open(user, positionsOnly, null, List.of("positions"), null);
-        sessions.open(user, pricesOnly, null, List.of("prices:BTC-USD"), null);
+        sessions.open(user, positionsOnly, null, List.of("positions"), null, null);
+        sessions.open(user, pricesOnly, null, List.of("prices:BTC-USD"), null, null);
 
         events.filled(openFill(user, "SOL-USD"), null);
 
@@ -157,8 +177,8 @@ class LivePushTest {
         String bob = newId("bob");
         String aliceConn = newConnection();
         String bobConn = newConnection();
-        sessions.open(alice, aliceConn, null, List.of("orders", "trades", "positions"), null);
-        sessions.open(bob, bobConn, null, List.of("orders", "trades", "positions"), null);
+        sessions.open(alice, aliceConn, null, List.of("orders", "trades", "positions"), null, null);
+        sessions.open(bob, bobConn, null, List.of("orders", "trades", "positions"), null, null);
 
         events.filled(openFill(alice, "BTC-USD"), null);
         events.recorded(refused(alice, "BTC-USD"));
@@ -172,7 +192,7 @@ class LivePushTest {
     void closeCarriesPnl() {
         String user = newId("trader");
         String conn = newConnection();
-        sessions.open(user, conn, null, List.of("positions"), null);
+        sessions.open(user, conn, null, List.of("positions"), null, null);
         OrderItem open = openFill(user, "BTC-USD");
         PositionItem p = tables.positions().getItem(Key.builder().partitionValue(Keys.user(user))
                 .sortValue(Keys.position(open.positionId())).build());
@@ -197,8 +217,8 @@ class LivePushTest {
         String user = newId("trader");
         String jsonConn = newConnection();
         String msgpackConn = newConnection();
-        sessions.open(user, jsonConn, null, List.of("orders"), "json");
-        sessions.open(user, msgpackConn, null, List.of("orders"), "msgpack");
+        sessions.open(user, jsonConn, null, List.of("orders"), "json", null);
+        sessions.open(user, msgpackConn, null, List.of("orders"), "msgpack", null);
 
         events.recorded(refused(user, "BTC-USD"));
 
@@ -214,7 +234,7 @@ class LivePushTest {
     void goneRemovesConnection() {
         String user = newId("trader");
         String conn = newConnection();
-        sessions.open(user, conn, null, List.of("orders", "prices:XRP-USD"), null);
+        sessions.open(user, conn, null, List.of("orders", "prices:XRP-USD"), null, null);
         live.recorder.gone(conn);
 
         double gone = counted("PushGone", () -> events.recorded(refused(user, "XRP-USD")));
@@ -232,7 +252,7 @@ class LivePushTest {
     void retriesThenDelivers() {
         String user = newId("trader");
         String conn = newConnection();
-        sessions.open(user, conn, null, List.of("orders"), null);
+        sessions.open(user, conn, null, List.of("orders"), null, null);
         live.recorder.failNext(conn, 2);
 
         double retried = counted("PushRetried", () -> events.recorded(refused(user, "BTC-USD")));
@@ -246,7 +266,7 @@ class LivePushTest {
     void failureNeverThrows() {
         String user = newId("trader");
         String conn = newConnection();
-        sessions.open(user, conn, null, List.of("orders", "trades", "positions"), null);
+        sessions.open(user, conn, null, List.of("orders", "trades", "positions"), null, null);
         live.recorder.failNext(conn, 100);
         OrderItem order = openFill(user, "BTC-USD");
 
@@ -264,8 +284,8 @@ class LivePushTest {
         String user = newId("trader");
         String watching = newConnection();
         String notWatching = newConnection();
-        sessions.open(user, watching, null, List.of("prices:" + symbol), null);
-        sessions.open(user, notWatching, null, List.of("prices:BTC-USD"), null);
+        sessions.open(user, watching, null, List.of("prices:" + symbol), null, null);
+        sessions.open(user, notWatching, null, List.of("prices:BTC-USD"), null, null);
         Instant t0 = Instant.now();
         List<PriceUpdate> prices = IntStream.range(0, 25)
                 .mapToObj(i -> new PriceUpdate(symbol, new BigDecimal("10.00").add(BigDecimal.valueOf(i)), t0.plusMillis(i)))
@@ -287,7 +307,7 @@ class LivePushTest {
     @DisplayName("the kill switch reaches every open connection, subscribed to anything or nothing")
     void killSwitchReachesEveryone() {
         String conn = newConnection();
-        sessions.open(newId("trader"), conn, null, List.of(), null);
+        sessions.open(newId("trader"), conn, null, List.of(), null, null);
 
         // Released, never engaged: other tests share this table and must keep trading.
         ControlItem state = context.getBean(KillSwitch.class).set(false, "all clear", "ops-test");
@@ -309,7 +329,7 @@ class LivePushTest {
             LiveEvents e = noRedis.bean(LiveEvents.class);
             String user = newId("trader");
             String conn = newConnection();
-            s.open(user, conn, null, List.of("orders"), null);
+            s.open(user, conn, null, List.of("orders"), null, null);
 
             e.recorded(refused(user, "BTC-USD"));
             e.recorded(refused(user, "BTC-USD"));

@@ -58,6 +58,8 @@ class WsHandlersTest {
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         ConnectionItem stored = registry.find(user, connection).orElseThrow();
+        // Pushes from any region reach it through the API it is connected to.
+        assertThat(stored.endpoint()).isEqualTo("https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/live");
         assertThat(stored.userId()).isEqualTo(user);
         assertThat(stored.format()).isEqualTo("JSON");
         assertThat(stored.connectedAt()).isEqualTo(Instant.ofEpochMilli(1795774530000L));

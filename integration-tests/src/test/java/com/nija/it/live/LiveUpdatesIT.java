@@ -163,7 +163,7 @@ class LiveUpdatesIT {
         ConnectionRegistry registry = platform.context().getBean(ConnectionRegistry.class);
         // A connection API Gateway no longer has, whose $disconnect never arrived: only its item is left.
         String vanished = "vanished" + UUID.randomUUID().toString().substring(0, 7) + "=";
-        registry.open(ConnectionRegistry.newConnection(user, vanished, Instant.now(), Set.of("orders"), Format.JSON, 7200));
+        registry.open(ConnectionRegistry.newConnection(user, vanished, Instant.now(), Set.of("orders"), Format.JSON, 7200, null));
         double goneBefore = platform.metrics().total("PushGone");
         try (LiveClient live = connect(user)) {
             subscribe(live, null, "orders");

@@ -64,14 +64,15 @@ public class ConnectionRegistry {
 
     private void watch(ConnectionItem c, String symbol) {
         tables.priceWatches().putItem(new PriceWatchItem(Keys.priceWatch(symbol), Keys.connection(c.connectionId()),
-                c.connectionId(), c.userId(), symbol, c.format(), c.expiresAt()));
+                c.connectionId(), c.userId(), symbol, c.format(), c.expiresAt(), c.endpoint()));
     }
 
     public static ConnectionItem newConnection(String userId, String connectionId, Instant connectedAt,
-                                               Set<String> channels, Format format, long ttlSeconds) {
+                                               Set<String> channels, Format format, long ttlSeconds, String endpoint) {
         return new ConnectionItem(Keys.user(userId), Keys.connection(connectionId), connectionId, userId, connectedAt,
                 channels == null || channels.isEmpty() ? null : Set.copyOf(channels), format.name(), null,
-                Keys.liveShard(connectionId), Keys.connection(connectionId), connectedAt.getEpochSecond() + ttlSeconds);
+                Keys.liveShard(connectionId), Keys.connection(connectionId), connectedAt.getEpochSecond() + ttlSeconds,
+                endpoint);
     }
 
     /** The connection as stored (strongly consistent), expired or not. */

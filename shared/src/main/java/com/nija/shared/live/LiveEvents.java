@@ -130,7 +130,7 @@ public class LiveEvents implements TradeListener, Ordered {
             bySymbol.forEach((symbol, updates) -> {
                 for (PriceWatchItem w : registry.watchers(symbol, now)) {
                     PushDispatcher.Recipient r = new PushDispatcher.Recipient(w.userId(), w.connectionId(),
-                            Format.stored(w.format()));
+                            Format.stored(w.format()), w.endpoint());
                     List<LiveUpdate> forR = work.computeIfAbsent(r, k -> new ArrayList<>());
                     for (PriceUpdate u : updates) {
                         LiveViews.Price view = LiveViews.Price.of(u, now);
@@ -170,7 +170,7 @@ public class LiveEvents implements TradeListener, Ordered {
     }
 
     private static PushDispatcher.Recipient recipient(ConnectionItem c) {
-        return new PushDispatcher.Recipient(c.userId(), c.connectionId(), Format.stored(c.format()));
+        return new PushDispatcher.Recipient(c.userId(), c.connectionId(), Format.stored(c.format()), c.endpoint());
     }
 
     private static void safely(String what, Runnable push) {

@@ -40,8 +40,10 @@ public class LiveSessions {
      *
      * @param channels channels to start with (may be empty)
      * @param format   raw {@code json}/{@code msgpack}; null means JSON
+     * @param endpoint the {@code @connections} URL of the API the client is connected to; null for this region's
      */
-    public State open(String userId, String connectionId, Instant connectedAt, Collection<String> channels, String format) {
+    public State open(String userId, String connectionId, Instant connectedAt, Collection<String> channels, String format,
+                      String endpoint) {
         Set<String> parsed = channels == null || channels.isEmpty() ? Set.of() : Channels.parseAll(channels);
         Format f = Format.parse(format);
         if (parsed.size() > config.getMaxChannels()) {
@@ -49,7 +51,7 @@ public class LiveSessions {
                     "a connection holds at most " + config.getMaxChannels() + " channels")), true);
         }
         ConnectionItem item = ConnectionRegistry.newConnection(userId, connectionId,
-                connectedAt == null ? clock.instant() : connectedAt, parsed, f, config.getConnectionTtlSeconds());
+                connectedAt == null ? clock.instant() : connectedAt, parsed, f, config.getConnectionTtlSeconds(), endpoint);
         registry.open(item);
         return State.of(item);
     }

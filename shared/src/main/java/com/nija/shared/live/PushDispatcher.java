@@ -33,7 +33,8 @@ public class PushDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(PushDispatcher.class);
 
     /** Where one connection's updates go. */
-    public record Recipient(String userId, String connectionId, Format format) {}
+    /** A connection to push to; {@code endpoint} is its API's {@code @connections} URL (null: this region's). */
+    public record Recipient(String userId, String connectionId, Format format, String endpoint) {}
 
     /** How delivery to a connection ended: SENT (every message), GONE (removed), CLOSED (no longer stored), FAILED. */
     public enum Result { SENT, GONE, CLOSED, FAILED }
@@ -87,7 +88,7 @@ public class PushDispatcher {
                 OptionalLong seq = sequences.next(r.userId(), r.connectionId());
                 if (seq.isEmpty()) return Result.CLOSED;
                 byte[] message = MessageCodec.encode(LiveMessage.of(seq.getAsLong(), clock.instant(), batch), r.format());
-                PushSender.Outcome outcome = sender.post(r.connectionId(), message);
+                PushSender.Outcome outcome = sender.post(r.endpoint(), r.connectionId(), message);
                 tally.retried.addAndGet(Math.max(0, outcome.attempts() - 1));
                 switch (outcome.status()) {
                     case SENT -> tally.sent.incrementAndGet();

@@ -2,7 +2,6 @@ package com.nija.shared.live;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -27,22 +26,26 @@ public class PushSender {
 
     public enum Status { SENT, GONE, FAILED }
 
-    private final ApiGatewayManagementApiClient client;
+    private final ManagementApiClients clients;
     private final int attempts;
     private final long backoffMillis;
 
-    public PushSender(Optional<ApiGatewayManagementApiClient> client, LiveConfig config) {
-        this.client = client.orElse(null);
+    public PushSender(ManagementApiClients clients, LiveConfig config) {
+        this.clients = clients;
         this.attempts = Math.max(1, config.getPushAttempts());
         this.backoffMillis = Math.max(0, config.getRetryBackoffMillis());
     }
 
     /** False when no callback URL is configured: nothing can be pushed from this function. */
     public boolean enabled() {
-        return client != null;
+        return clients.enabled();
     }
 
-    public Outcome post(String connectionId, byte[] message) {
+    /**
+     * @param endpoint the {@code @connections} endpoint of the API the connection is on; null for this region's
+     */
+    public Outcome post(@Nullable String endpoint, String connectionId, byte[] message) {
+        ApiGatewayManagementApiClient client = clients.forEndpoint(endpoint).orElse(null);
         if (client == null) return new Outcome(Status.FAILED, 0);
         SdkBytes data = SdkBytes.fromByteArrayUnsafe(message);
         for (int attempt = 1; ; attempt++) {
