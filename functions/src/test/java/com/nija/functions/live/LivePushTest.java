@@ -142,6 +142,34 @@ class LivePushTest {
     }
 
     @Test
+    @DisplayName("a market move reaches a trader as one message with each open position's unrealized P&L")
+    void marksArePushedPerTrader() {
+        String user = newId("trader");
+        String positions = newConnection();
+        String ordersOnly = newConnection();
+        sessions.open(user, positions, null, List.of("positions"), null, null);
+        sessions.open(user, ordersOnly, null, List.of("orders"), null, null);
+        OrderItem btc = openFill(user, "BTC-USD");   // long 0.5 @ 100
+        PositionItem btcPosition = tables.positions().getItem(r -> r.key(k -> k.partitionValue(Keys.user(user))
+                .sortValue(Keys.position(btc.orderId()))));
+        PositionItem ethShort = new PositionItem(Keys.user(user), Keys.position("p-eth"), "p-eth", user, "ETH-USD",
+                "SHORT", new BigDecimal("2"), new BigDecimal("3000"), "OPEN", Instant.now(), null, null, null,
+                BigDecimal.ZERO, null, null, null, null, null, null);
+
+        events.positionsMarked(new java.util.LinkedHashMap<>(Map.of(
+                btcPosition, new PriceUpdate("BTC-USD", new BigDecimal("104.10"), null),
+                ethShort, new PriceUpdate("ETH-USD", new BigDecimal("2990.5"), null))));
+
+        assertThat(live.recorder.postsTo(ordersOnly)).isEmpty();
+        assertThat(live.recorder.postsTo(positions)).singleElement().satisfies(post -> {
+            List<Map<String, Object>> updates = updates(json(post));
+            assertThat(updates).extracting(u -> u.get("event")).containsOnly("pnl.changed");
+            assertThat(updates).extracting(u -> (Object) ((Map<?, ?>) u.get("data")).get("unrealizedPnl"))
+                    .containsExactlyInAnyOrder("2.05", "19.00");
+        });
+    }
+
+    @Test
     @DisplayName("each message of a connection carries the next sequence number")
     void sequenceNumbersIncrease() {
         String user = newId("trader");

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -194,6 +195,32 @@ class LiveUpdatesIT {
             mine.updatesUntil(TRADE_EVENTS, PUSH_WAIT);
             Thread.sleep(1_000);   // anything misrouted would have arrived together with the owner's pushes
             assertThat(theirs.drain()).noneMatch(m -> "updates".equals(m.type()));
+        }
+    }
+
+    @Test
+    @DisplayName("when the market moves, a trader holding a position hears its unrealized P&L at the new price")
+    void priceMoveMarksOpenPositions() throws Exception {
+        String user = fixture.trader("marks");
+        String market = fixture.market();
+        try (LiveClient client = connect(user)) {
+            subscribe(client, null, "positions");
+            fixture.buy(market);
+            Map<String, Object> opened = (Map<String, Object>) client.updatesUntil(List.of("position.opened"), PUSH_WAIT)
+                    .stream().flatMap(m -> m.updates().stream()).filter(u -> u.get("event").equals("position.opened"))
+                    .findFirst().orElseThrow().get("data");
+            BigDecimal quantity = new BigDecimal((String) opened.get("quantity"));
+            BigDecimal entry = new BigDecimal((String) opened.get("entryPrice"));
+
+            fixture.prices("{\"prices\":[{\"symbol\":\"" + market + "\",\"price\":\"110.00\"}]}");
+
+            Map<String, Object> pnl = (Map<String, Object>) client.updatesUntil(List.of("pnl.changed"), PUSH_WAIT)
+                    .stream().flatMap(m -> m.updates().stream()).filter(u -> u.get("event").equals("pnl.changed"))
+                    .findFirst().orElseThrow().get("data");
+            assertThat(pnl).containsEntry("positionId", opened.get("positionId")).containsEntry("markPrice", "110.00");
+            assertThat(new BigDecimal((String) pnl.get("unrealizedPnl")))
+                    .isEqualByComparingTo(new BigDecimal("110.00").subtract(entry).multiply(quantity)
+                            .setScale(2, java.math.RoundingMode.HALF_EVEN));
         }
     }
 

@@ -84,7 +84,7 @@ public class LiveEvents implements TradeListener, Ordered {
                 }
                 if (realizedPnl != null) {
                     updates.add(new LiveUpdate(Channels.POSITIONS, "pnl.changed", at,
-                            new LiveViews.Pnl(order.positionId(), order.symbol(), realizedPnl, at)));
+                            LiveViews.Pnl.realized(order.positionId(), order.symbol(), realizedPnl, at)));
                 }
             }
             return updates;
@@ -145,6 +145,27 @@ public class LiveEvents implements TradeListener, Ordered {
                     watched.get(r).forEach(symbol -> registry.forgetWatch(symbol, r.connectionId()));
                 }
             });
+        });
+    }
+
+    /**
+     * The market moved under open positions: each trader holding one hears its unrealized P&L at the new price
+     * ({@code pnl.changed} on {@code positions}), one message per trader and batch whatever the number of positions.
+     *
+     * @param marks the open positions of the batch's markets, each with the price it is now marked at
+     */
+    public void positionsMarked(Map<PositionItem, PriceUpdate> marks) {
+        safely("marks", () -> {
+            if (!dispatcher.enabled() || marks.isEmpty()) return;
+            Instant now = clock.instant();
+            Map<String, List<LiveUpdate>> byTrader = new LinkedHashMap<>();
+            marks.forEach((p, price) -> {
+                LiveViews.Pnl pnl = LiveViews.Pnl.marked(p, price.price(), price.at() == null ? now : price.at());
+                byTrader.computeIfAbsent(p.userId(), u -> new ArrayList<>())
+                        .add(new LiveUpdate(Channels.POSITIONS, "pnl.changed", pnl.at(), pnl));
+            });
+            byTrader.forEach((user, updates) -> pushToTrader(user,
+                    subscribed -> subscribed.contains(Channels.POSITIONS) ? updates : List.of()));
         });
     }
 

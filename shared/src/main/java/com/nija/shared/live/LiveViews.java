@@ -4,6 +4,8 @@ import com.nija.shared.data.ControlItem;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.PositionItem;
 import com.nija.shared.prices.PriceUpdate;
+import com.nija.shared.trading.PositionMath;
+import com.nija.shared.trading.Side;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -46,8 +48,22 @@ public final class LiveViews {
         }
     }
 
-    /** A realized P&L change: what one close added. */
-    public record Pnl(String positionId, String symbol, BigDecimal realizedPnl, Instant at) {}
+    /**
+     * A P&L change of one position: {@code realizedPnl} when a close realized it, or {@code unrealizedPnl} at
+     * {@code markPrice} when the market moved (the same figure {@code GET /api/v1/positions} shows).
+     */
+    public record Pnl(String positionId, String symbol, BigDecimal realizedPnl, BigDecimal unrealizedPnl,
+                      BigDecimal markPrice, Instant at) {
+        public static Pnl realized(String positionId, String symbol, BigDecimal realizedPnl, Instant at) {
+            return new Pnl(positionId, symbol, realizedPnl, null, null, at);
+        }
+
+        /** An open position marked to {@code price}. */
+        public static Pnl marked(PositionItem p, BigDecimal price, Instant at) {
+            return new Pnl(p.positionId(), p.symbol(), null, PositionMath.money(PositionMath.unrealizedPnl(
+                    Side.valueOf(p.side()), p.quantity(), p.entryPrice(), price)), price, at);
+        }
+    }
 
     public record Price(String symbol, BigDecimal price, Instant at) {
         public static Price of(PriceUpdate u, Instant fallback) {

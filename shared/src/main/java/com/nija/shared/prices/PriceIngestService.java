@@ -17,7 +17,9 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 
@@ -49,6 +51,8 @@ public class PriceIngestService {
 
     public Outcome ingest(List<PriceUpdate> updates) {
         List<OrderRequest> work = new ArrayList<>();
+        // Positions that stay open, each with the latest price of the batch for its market (a later update wins).
+        Map<PositionItem, PriceUpdate> marks = new LinkedHashMap<>();
         int stops = 0;
         int fills = 0;
         for (PriceUpdate u : updates) {
@@ -57,7 +61,10 @@ public class PriceIngestService {
                 String trigger = crossed(p, u.price());
                 if (trigger != null) {
                     work.add(closeRequest(p, trigger));
+                    marks.remove(p);
                     stops++;
+                } else {
+                    marks.put(p, u);
                 }
             }
             for (PaperOrderItem resting : paper.resting(u.symbol())) {
@@ -68,7 +75,10 @@ public class PriceIngestService {
             }
         }
         if (!work.isEmpty()) queues.enqueueOrders(work);
-        if (live != null) live.pricesChanged(updates); // live updates (issue 4); never throws
+        if (live != null) { // live updates (issue 4); never throw
+            live.pricesChanged(updates);
+            live.positionsMarked(marks);
+        }
         return new Outcome(updates.size(), stops, fills);
     }
 
