@@ -74,7 +74,7 @@ public final class FunctionRuntime implements AutoCloseable {
         for (Worker w : RouteTable.WORKERS) {
             String url = w.queue() == Queues.ORDERS ? config.getOrdersQueueUrl() : config.getSignalsQueueUrl();
             com.amazonaws.services.lambda.runtime.RequestHandler<com.amazonaws.services.lambda.runtime.events.SQSEvent,
-                    com.amazonaws.services.lambda.runtime.events.SQSBatchResponse> handler = instantiate(w.handler());
+                    com.amazonaws.services.lambda.runtime.events.SQSBatchResponse> handler = handler(w.handler());
             eventSources.add(SqsEventSource.builder(sqs, url, handler,
                             () -> new LocalLambdaContext("sqs", w.function(), Duration.ofSeconds(60)))
                     .pollers(Math.min(w.maxConcurrency(), 8))
@@ -86,21 +86,22 @@ public final class FunctionRuntime implements AutoCloseable {
 
     /** A route's handler, built the way Lambda would build it, but on the shared context. */
     public <T> T handler(Route route) {
-        return instantiate(route.handler());
+        return handler(route.handler());
     }
 
     /** A WebSocket route's handler, likewise. */
     public <T> T handler(WsRoute route) {
-        return instantiate(route.handler());
+        return handler(route.handler());
     }
 
     /** The WebSocket {@code $connect} authorizer, likewise. */
     public <T> T handler(com.nija.functions.routes.WsAuthorizer authorizer) {
-        return instantiate(authorizer.handler());
+        return handler(authorizer.handler());
     }
 
+    /** Any handler class, likewise. */
     @SuppressWarnings("unchecked")
-    private <T> T instantiate(Class<?> type) {
+    public <T> T handler(Class<?> type) {
         try {
             return (T) type.getConstructor(ApplicationContext.class).newInstance(context);
         } catch (ReflectiveOperationException e) {

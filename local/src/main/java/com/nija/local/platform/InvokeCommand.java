@@ -1,101 +1,118 @@
 package com.nija.local.platform;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import com.nija.functions.routes.Route;
 import com.nija.functions.routes.RouteTable;
+import com.nija.local.auth.LocalSigningKey;
 import com.nija.local.gateway.LocalLambdaContext;
+import com.nija.shared.json.Json;
+import io.micronaut.function.aws.MicronautRequestHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Collectors;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * {@code invoke FUNCTION EVENT_FILE}: runs one function with one event, as {@code sam local invoke -e} does, and
- * prints the response JSON. Uses the services {@code NIJA_DYNAMODB_ENDPOINT}/{@code NIJA_REDIS_URL} name, else
- * starts its own (empty) ones for the run.
+ * prints the response JSON — any function of the route table (HTTP routes, queue workers, WebSocket routes and the
+ * {@code $connect} authorizer), named by its function name or handler class. The event file is read as the Lambda
+ * runtime reads it, into the handler's own input type. A function that throws prints Lambda's error shape
+ * ({@code errorMessage}, {@code errorType}) and exits 1. Uses the services {@code NIJA_DYNAMODB_ENDPOINT}/
+ * {@code NIJA_REDIS_URL}/{@code NIJA_SQS_ENDPOINT} name, else starts its own (empty) ones for the run.
  */
 public final class InvokeCommand {
-    private static final PojoSerializer<APIGatewayV2HTTPEvent> EVENTS =
-            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, InvokeCommand.class.getClassLoader());
-    private static final PojoSerializer<APIGatewayV2HTTPResponse> RESPONSES =
-            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPResponse.class, InvokeCommand.class.getClassLoader());
-
-    private static final PojoSerializer<com.amazonaws.services.lambda.runtime.events.SQSEvent> SQS_EVENTS =
-            LambdaEventSerializers.serializerFor(com.amazonaws.services.lambda.runtime.events.SQSEvent.class,
-                    InvokeCommand.class.getClassLoader());
+    /** One function: its name and handler class. */
+    record Target(String function, Class<?> handler) {}
 
     private InvokeCommand() {}
 
-    /** A queue worker with an SQS event (events/sqs/*.json): prints its partial-batch response. */
-    @SuppressWarnings("unchecked")
-    private static int runWorker(com.nija.functions.routes.Worker worker, Path eventFile, Path home) throws IOException {
-        com.amazonaws.services.lambda.runtime.events.SQSEvent event;
-        try (InputStream in = Files.newInputStream(eventFile)) {
-            event = SQS_EVENTS.fromJson(in);
-        }
-        try (Backends backends = Backends.start(null);
-             FunctionRuntime runtime = new FunctionRuntime(backends.dynamodbEndpoint(), backends.redisUrl(),
-                     backends.sqsEndpoint(), LocalSecrets.cursorSecret(home), java.util.Map.of())) {
-            runtime.provisionTables();
-            RequestHandler<com.amazonaws.services.lambda.runtime.events.SQSEvent,
-                    com.amazonaws.services.lambda.runtime.events.SQSBatchResponse> handler;
-            try {
-                handler = (RequestHandler<com.amazonaws.services.lambda.runtime.events.SQSEvent,
-                        com.amazonaws.services.lambda.runtime.events.SQSBatchResponse>)
-                        worker.handler().getConstructor(io.micronaut.context.ApplicationContext.class)
-                                .newInstance(runtime.context());
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-            var response = handler.handleRequest(event, new LocalLambdaContext("invoke", worker.function(),
-                    Duration.ofSeconds(60)));
-            System.out.println(com.nija.shared.json.Json.MAPPER.writeValueAsString(response));
-            return 0;
-        }
-    }
-
-    /** @return the process exit code: 0 when the function answered (whatever its status), 2 on usage errors */
+    /** @return the process exit code: 0 when the function answered, 1 when it threw, 2 on usage errors */
     public static int run(String function, Path eventFile, Path home) throws IOException {
-        java.util.Optional<com.nija.functions.routes.Worker> worker = RouteTable.WORKERS.stream()
-                .filter(w -> w.function().equals(function) || w.handler().getSimpleName().equals(function)).findFirst();
-        if (worker.isPresent()) return runWorker(worker.get(), eventFile, home);
-        Route route = RouteTable.byFunction(function).or(() -> RouteTable.ROUTES.stream()
-                .filter(r -> r.handler().getSimpleName().equals(function)).findFirst()).orElse(null);
-        if (route == null) {
-            System.err.println("unknown function '" + function + "'; known: " + java.util.stream.Stream.concat(
-                    RouteTable.ROUTES.stream().map(Route::function),
-                    RouteTable.WORKERS.stream().map(com.nija.functions.routes.Worker::function))
-                    .collect(Collectors.joining(", ")));
+        Optional<Target> target = find(function);
+        if (target.isEmpty()) {
+            System.err.println("unknown function '" + function + "'; known: "
+                    + String.join(", ", all().stream().map(Target::function).toList()));
             return 2;
         }
         if (!Files.isReadable(eventFile)) {
             System.err.println("cannot read event file " + eventFile);
             return 2;
         }
-        APIGatewayV2HTTPEvent event;
-        try (InputStream in = Files.newInputStream(eventFile)) {
-            event = EVENTS.fromJson(in);
-        }
         try (Backends backends = Backends.start(null);
              FunctionRuntime runtime = new FunctionRuntime(backends.dynamodbEndpoint(), backends.redisUrl(),
-                     backends.sqsEndpoint(), LocalSecrets.cursorSecret(home), java.util.Map.of())) {
+                     backends.sqsEndpoint(), LocalSecrets.cursorSecret(home),
+                     LocalPlatform.authOverrides(LocalSigningKey.loadOrCreate(home)))) {
             runtime.provisionTables();
-            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = runtime.handler(route);
-            String requestId = event.getRequestContext() == null ? "invoke" : event.getRequestContext().getRequestId();
-            APIGatewayV2HTTPResponse response = handler.handleRequest(event,
-                    new LocalLambdaContext(requestId, route.function(), Duration.ofSeconds(29)));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            RESPONSES.toJson(response, out);
-            System.out.println(out.toString(StandardCharsets.UTF_8));
-            return 0;
+            Result result = invoke(runtime, target.get(), eventFile);
+            System.out.println(result.json());
+            return result.failed() ? 1 : 0;
         }
+    }
+
+    /** What the function answered (or the error it threw), as JSON. */
+    record Result(String json, boolean failed) {}
+
+    static Result invoke(FunctionRuntime runtime, Target target, Path eventFile) throws IOException {
+        RequestHandler<Object, Object> handler = runtime.handler(target.handler());
+        Object event;
+        try (InputStream in = Files.newInputStream(eventFile)) {
+            event = serializer(inputType(target.handler())).fromJson(in);
+        }
+        Object response;
+        try {
+            response = handler.handleRequest(event, new LocalLambdaContext("invoke", target.function(),
+                    Duration.ofSeconds(60)));
+        } catch (RuntimeException e) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("errorMessage", e.getMessage());
+            error.put("errorType", e.getClass().getName());
+            return new Result(Json.MAPPER.writeValueAsString(error), true);
+        }
+        if (response == null) return new Result("null", false);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        serializer(response.getClass()).toJson(response, out);
+        return new Result(out.toString(StandardCharsets.UTF_8), false);
+    }
+
+    static Optional<Target> find(String name) {
+        return all().stream().filter(t -> t.function().equals(name) || t.handler().getSimpleName().equals(name)
+                || t.handler().getName().equals(name)).findFirst();
+    }
+
+    static List<Target> all() {
+        return Stream.of(
+                RouteTable.ROUTES.stream().map(r -> new Target(r.function(), r.handler())),
+                RouteTable.WORKERS.stream().map(w -> new Target(w.function(), w.handler())),
+                RouteTable.WS_ROUTES.stream().map(r -> new Target(r.function(), r.handler())),
+                Stream.of(new Target(RouteTable.WS_AUTHORIZER.function(), RouteTable.WS_AUTHORIZER.handler())))
+                .flatMap(s -> s).distinct().toList();
+    }
+
+    /** The event type a handler takes: the first type argument of its {@code MicronautRequestHandler} superclass. */
+    static Class<?> inputType(Class<?> handler) {
+        for (Class<?> c = handler; c != null && c != Object.class; c = c.getSuperclass()) {
+            Type parent = c.getGenericSuperclass();
+            if (parent instanceof ParameterizedType p && p.getRawType() == MicronautRequestHandler.class
+                    && p.getActualTypeArguments()[0] instanceof Class<?> input) {
+                return input;
+            }
+        }
+        throw new IllegalArgumentException(handler.getName() + " is not a MicronautRequestHandler with a concrete event");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static PojoSerializer<Object> serializer(Class<?> type) {
+        return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(type, InvokeCommand.class.getClassLoader());
     }
 }

@@ -82,10 +82,7 @@ public final class LocalPlatform implements AutoCloseable {
             int port = options.port() == 0 ? FreePort.find() : options.port();
             Map<String, Object> overrides = new HashMap<>(options.overrides());
             overrides.putIfAbsent("nija.live.callback-url", "http://127.0.0.1:" + port);
-            // The WebSocket authorizer function trusts the local issuer and its public key, as it trusts Cognito in AWS.
-            overrides.putIfAbsent("nija.auth.issuer", LocalAuthority.ISSUER);
-            overrides.putIfAbsent("nija.auth.audience", LocalAuthority.AUDIENCE);
-            overrides.putIfAbsent("nija.auth.jwks", new JWKSet(key.publicJwk()).toString());
+            authOverrides(key).forEach(overrides::putIfAbsent);
             runtime = new FunctionRuntime(backends.dynamodbEndpoint(), backends.redisUrl(), backends.sqsEndpoint(),
                     LocalSecrets.cursorSecret(options.home()), overrides);
             runtime.provisionTables();
@@ -105,6 +102,12 @@ public final class LocalPlatform implements AutoCloseable {
             backends.close();
             throw e;
         }
+    }
+
+    /** The WebSocket authorizer function trusts the local issuer and its public key, as it trusts Cognito in AWS. */
+    static Map<String, Object> authOverrides(LocalSigningKey key) {
+        return Map.of("nija.auth.issuer", LocalAuthority.ISSUER, "nija.auth.audience", LocalAuthority.AUDIENCE,
+                "nija.auth.jwks", new JWKSet(key.publicJwk()).toString());
     }
 
     /** Seeds the demo trader and registers the demo signal and price sources; returns their secret. */

@@ -1,0 +1,94 @@
+package com.nija.local.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nija.functions.live.WsAuthorizerHandler;
+import com.nija.functions.routes.RouteTable;
+import com.nija.local.auth.LocalSigningKey;
+import com.nija.shared.json.Json;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code invoke FUNCTION EVENT_FILE} with the sample events, for every kind of function, on real services. */
+class InvokeCommandTest {
+    static final Path EVENTS = Path.of("..", "events");
+
+    @TempDir
+    static Path home;
+    static Backends backends;
+    static FunctionRuntime runtime;
+
+    @BeforeAll
+    static void start() {
+        backends = Backends.start(null);
+        runtime = new FunctionRuntime(backends.dynamodbEndpoint(), backends.redisUrl(), backends.sqsEndpoint(),
+                LocalSecrets.cursorSecret(home), LocalPlatform.authOverrides(LocalSigningKey.loadOrCreate(home)));
+        runtime.provisionTables();
+    }
+
+    @AfterAll
+    static void stop() {
+        runtime.close();
+        backends.close();
+    }
+
+    static JsonNode invoke(String function, String event) throws Exception {
+        InvokeCommand.Result result = InvokeCommand.invoke(runtime, InvokeCommand.find(function).orElseThrow(),
+                EVENTS.resolve(event));
+        return Json.MAPPER.readTree(result.json());
+    }
+
+    @Test
+    @DisplayName("every function of the route table can be named, by function name or handler class")
+    void everyFunctionIsKnown() {
+        RouteTable.ROUTES.forEach(r -> assertThat(InvokeCommand.find(r.function())).isPresent());
+        RouteTable.WORKERS.forEach(w -> assertThat(InvokeCommand.find(w.function())).isPresent());
+        RouteTable.WS_ROUTES.forEach(r -> assertThat(InvokeCommand.find(r.function())).isPresent());
+        assertThat(InvokeCommand.find("WsAuthorizerHandler")).isPresent();
+        assertThat(InvokeCommand.find("no-such-function")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an HTTP route answers with its HTTP API response")
+    void httpRoute() throws Exception {
+        JsonNode response = invoke("health", "api/health.json");
+
+        assertThat(response.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(Json.MAPPER.readTree(response.path("body").asText()).path("checks").path("dynamodb").asText())
+                .isEqualTo("up");
+    }
+
+    @Test
+    @DisplayName("a WebSocket route answers the client; the ping sample gets a pong")
+    void webSocketRoute() throws Exception {
+        JsonNode response = invoke("ws-ping", "ws/ping.json");
+
+        assertThat(response.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(Json.MAPPER.readTree(response.path("body").asText()).path("type").asText()).isEqualTo("pong");
+    }
+
+    @Test
+    @DisplayName("the $connect authorizer refuses the sample's placeholder token the way Lambda reports it: Unauthorized")
+    void authorizerRefusal() throws Exception {
+        InvokeCommand.Result result = InvokeCommand.invoke(runtime, InvokeCommand.find("ws-authorizer").orElseThrow(),
+                EVENTS.resolve("ws/authorize.json"));
+
+        assertThat(result.failed()).isTrue();
+        JsonNode error = Json.MAPPER.readTree(result.json());
+        assertThat(error.path("errorMessage").asText()).isEqualTo("Unauthorized");
+        assertThat(error.path("errorType").asText()).isEqualTo(WsAuthorizerHandler.Unauthorized.class.getName());
+    }
+
+    @Test
+    @DisplayName("a queue worker answers with its partial-batch response")
+    void queueWorker() throws Exception {
+        JsonNode response = invoke("signal-fanout", "sqs/signal-fanout.json");
+
+        assertThat(response.has("batchItemFailures")).isTrue();
+    }
+}
