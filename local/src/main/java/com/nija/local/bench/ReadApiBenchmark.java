@@ -1,7 +1,7 @@
 package com.nija.local.bench;
 
 import com.nija.local.platform.LocalPlatform;
-import com.nija.shared.cache.RedisGateway;
+import com.nija.shared.cache.UserCache;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.PositionItem;
 import com.nija.shared.data.ProfileItem;
@@ -35,7 +35,7 @@ public final class ReadApiBenchmark {
             List<String> traders = seed(platform, maxClients);
             List<String> tokens = new ArrayList<>();
             for (String t : traders) tokens.add(platform.tokens().issue(t, List.of(), Duration.ofHours(2)));
-            RedisGateway redis = platform.context().getBean(RedisGateway.class);
+            UserCache cache = platform.context().getBean(UserCache.class);
             System.out.printf("read API benchmark: %d cores, %s per run, JDK %s%n",
                     Runtime.getRuntime().availableProcessors(), duration, Runtime.version());
             for (String route : ROUTES) {
@@ -54,7 +54,7 @@ public final class ReadApiBenchmark {
 
                                 @Override
                                 public void beforeEach(int i) {
-                                    if (!hit) redis.call(r -> r.incr("gen:" + trader));
+                                    if (!hit) cache.invalidate(trader);
                                 }
                             };
                         });

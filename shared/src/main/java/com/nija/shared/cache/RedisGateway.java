@@ -8,8 +8,14 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import io.micronaut.crac.OrderedResource;
@@ -27,7 +33,10 @@ import org.slf4j.LoggerFactory;
  * The one way to Redis. Every call is bounded (50 ms by default) and never throws: when Redis is down,
  * slow or not configured the caller gets {@link Optional#empty()} and reads DynamoDB instead; the miss is
  * counted as {@code CacheUnavailable}. After a failure Redis is skipped for a short cool-down so a dead
- * Redis costs a request nothing. SnapStart: the connection is closed before the checkpoint and reopened
+ * Redis costs a request nothing. With {@code nija.redis-cluster} (ElastiCache in cluster mode, prod) it uses Lettuce's
+ * cluster client: commands go to the shard that owns the key, multi-key reads are split by slot, and topology changes
+ * (failover, resharding by auto scaling) are followed. Callers get the commands both clients share.
+ * SnapStart: the connection is closed before the checkpoint and reopened
  * lazily after restore (a snapshotted socket would be dead).
  */
 @Singleton
@@ -40,8 +49,9 @@ public class RedisGateway implements OrderedResource {
     private final RedisURI uri;
     private final Duration timeout;
     private final ClientResources resources;
-    private final RedisClient client;
-    private volatile StatefulRedisConnection<String, String> connection;
+    private final AbstractRedisClient client;
+    private volatile StatefulConnection<String, String> connection;
+    private volatile RedisClusterCommands<String, String> syncCommands;
     private volatile long skipUntilNanos;
 
     public RedisGateway(NijaConfig config) {
@@ -56,14 +66,32 @@ public class RedisGateway implements OrderedResource {
         // Connecting (TCP + HELLO handshake) may take longer than a command on a cold JVM; commands get `timeout`.
         uri.setTimeout(Duration.ofSeconds(1));
         resources = ClientResources.builder().reconnectDelay(Delay.constant(Duration.ofMillis(250))).build();
-        client = RedisClient.create(resources, uri);
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                // Fail fast while disconnected instead of queueing commands until the timeout.
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(1)).build())
-                .timeoutOptions(TimeoutOptions.enabled(timeout))
-                .build());
+        SocketOptions socket = SocketOptions.builder().connectTimeout(Duration.ofSeconds(1)).build();
+        if (config.isRedisCluster()) {
+            RedisClusterClient cluster = RedisClusterClient.create(resources, uri);
+            cluster.setOptions(ClusterClientOptions.builder()
+                    .autoReconnect(true)
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                    .socketOptions(socket)
+                    .timeoutOptions(TimeoutOptions.enabled(timeout))
+                    // Follow failovers and shards added by auto scaling as soon as a MOVED/ASK or reconnect says so.
+                    .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                            .enableAllAdaptiveRefreshTriggers()
+                            .enablePeriodicRefresh(Duration.ofSeconds(60))
+                            .build())
+                    .build());
+            client = cluster;
+        } else {
+            RedisClient single = RedisClient.create(resources, uri);
+            single.setOptions(ClientOptions.builder()
+                    .autoReconnect(true)
+                    // Fail fast while disconnected instead of queueing commands until the timeout.
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                    .socketOptions(socket)
+                    .timeoutOptions(TimeoutOptions.enabled(timeout))
+                    .build());
+            client = single;
+        }
     }
 
     public boolean configured() {
@@ -71,13 +99,13 @@ public class RedisGateway implements OrderedResource {
     }
 
     /** Runs one or more commands; empty when Redis is unavailable, slow, or not configured. */
-    public <T> Optional<T> call(Function<RedisCommands<String, String>, T> commands) {
+    public <T> Optional<T> call(Function<RedisClusterCommands<String, String>, T> commands) {
         if (client == null || System.nanoTime() < skipUntilNanos) {
             if (client != null) Telemetry.record(Metric.count("CacheUnavailable"));
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(commands.apply(connection().sync()));
+            return Optional.ofNullable(commands.apply(sync()));
         } catch (RuntimeException e) {
             skipUntilNanos = System.nanoTime() + COOL_DOWN_NANOS;
             Telemetry.record(Metric.count("CacheUnavailable"));
@@ -92,12 +120,12 @@ public class RedisGateway implements OrderedResource {
      * re-established within ~250 ms, so the write is tried up to three times over ~300 ms before it counts as lost.
      * Never throws.
      */
-    public <T> Optional<T> write(Function<RedisCommands<String, String>, T> commands) {
+    public <T> Optional<T> write(Function<RedisClusterCommands<String, String>, T> commands) {
         if (client == null) return Optional.empty();
         RuntimeException last = null;
         for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
             try {
-                return Optional.ofNullable(commands.apply(connection().sync()));
+                return Optional.ofNullable(commands.apply(sync()));
             } catch (RuntimeException e) {
                 last = e;
                 sleepQuietly(WRITE_RETRY_PAUSE_MILLIS);
@@ -125,7 +153,7 @@ public class RedisGateway implements OrderedResource {
         if (client == null) return false;
         for (int attempt = 0; attempt < 2; attempt++) {
             try {
-                if ("PONG".equals(connection().sync().ping())) return true;
+                if ("PONG".equals(sync().ping())) return true;
             } catch (RuntimeException e) {
                 LOG.debug("redis ping failed: {}", e.toString());
             }
@@ -133,15 +161,25 @@ public class RedisGateway implements OrderedResource {
         return false;
     }
 
-    private StatefulRedisConnection<String, String> connection() {
-        StatefulRedisConnection<String, String> current = connection;
+    /** The open connection's synchronous commands; connects on first use. */
+    private RedisClusterCommands<String, String> sync() {
+        RedisClusterCommands<String, String> current = syncCommands;
         if (current != null) return current;
         synchronized (this) {
-            if (connection == null) {
-                connection = client.connect();
-                connection.setTimeout(timeout);
+            if (syncCommands == null) {
+                if (client instanceof RedisClusterClient cluster) {
+                    StatefulRedisClusterConnection<String, String> c = cluster.connect();
+                    c.setTimeout(timeout);
+                    connection = c;
+                    syncCommands = c.sync();
+                } else {
+                    StatefulRedisConnection<String, String> c = ((RedisClient) client).connect();
+                    c.setTimeout(timeout);
+                    connection = c;
+                    syncCommands = c.sync();
+                }
             }
-            return connection;
+            return syncCommands;
         }
     }
 
@@ -152,11 +190,12 @@ public class RedisGateway implements OrderedResource {
 
     @Override
     public void afterRestore(Context<? extends Resource> context) {
-        skipUntilNanos = 0; // connection() reopens on first use
+        skipUntilNanos = 0; // sync() reopens on first use
     }
 
     private synchronized void closeConnection() {
         if (connection != null) {
+            syncCommands = null;
             connection.close();
             connection = null;
         }

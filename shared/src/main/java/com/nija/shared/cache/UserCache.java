@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Cache-aside per trader. Every key embeds the trader's generation ({@code gen:<user>}); invalidating all of a
+ * Cache-aside per trader. Every key embeds the trader's generation ({@code gen:{<user>}}); invalidating all of a
  * trader's entries is one {@code INCR} (O(1), never KEYS/SCAN), and old entries simply age out by TTL.
  * When Redis is unavailable the loader runs and the request still succeeds.
  */
@@ -38,7 +38,7 @@ public class UserCache {
         // One round trip: the script reads the trader's generation and the entry under it together.
         Optional<Lookup> lookup = redis.call(r -> {
             List<String> result = r.eval(LOOKUP_SCRIPT, ScriptOutputType.MULTI, new String[] {generationKey(userId)},
-                    "v1:u:" + userId + ":g", ":" + view);
+                    "v2:u:{" + userId + "}:g", ":" + view);
             return new Lookup(result.get(0), result.size() > 1 ? result.get(1) : null);
         });
         if (lookup.isPresent() && lookup.get().value() != null) {
@@ -67,8 +67,12 @@ public class UserCache {
         return !unsent.contains(userId);
     }
 
+    /**
+     * The generation key and every entry key of a trader share the hash tag {@code {<user>}}, so in cluster mode they
+     * live in one slot and the lookup script may read both.
+     */
     private static String generationKey(String userId) {
-        return "gen:" + userId;
+        return "gen:{" + userId + "}";
     }
 
     private static <T> T read(String json, JavaType type) {

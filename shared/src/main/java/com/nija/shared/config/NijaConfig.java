@@ -25,6 +25,8 @@ public class NijaConfig {
     @Nullable private String ordersQueueUrl;
     /** Secret that signs pagination cursors so a client cannot forge one. */
     private String cursorSecret = "";
+    /** ElastiCache in cluster mode (prod): the cluster client, which follows slots and failovers. */
+    private boolean redisCluster;
     /** Redis commands slower than this are abandoned and the read goes to DynamoDB. */
     private long redisTimeoutMillis = 50;
 
@@ -48,6 +50,8 @@ public class NijaConfig {
     public void setTradingTable(String tradingTable) { this.tradingTable = tradingTable; }
     public String getCursorSecret() { return cursorSecret; }
     public void setCursorSecret(String cursorSecret) { this.cursorSecret = cursorSecret; }
+    public boolean isRedisCluster() { return redisCluster; }
+    public void setRedisCluster(boolean redisCluster) { this.redisCluster = redisCluster; }
     public long getRedisTimeoutMillis() { return redisTimeoutMillis; }
     public void setRedisTimeoutMillis(long redisTimeoutMillis) { this.redisTimeoutMillis = redisTimeoutMillis; }
 

@@ -46,7 +46,7 @@ public class OrderThrottle {
         return verdict.filter(v -> !v.isEmpty());
     }
 
-    private static String window(io.lettuce.core.api.sync.RedisCommands<String, String> r, String userId, String unit,
+    private static String window(io.lettuce.core.cluster.api.sync.RedisClusterCommands<String, String> r, String userId, String unit,
                                  long bucket, long ttlSeconds, int limit, String label) {
         String key = "thr:" + unit + ":" + userId + ":" + bucket;
         long count = r.incr(key);

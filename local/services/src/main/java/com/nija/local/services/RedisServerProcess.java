@@ -28,12 +28,19 @@ public final class RedisServerProcess implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisServerProcess.class);
 
     private final int port;
+    private final List<String> extraArgs;
     private Path workingDirectory;
     private ChildProcess process;
 
     /** A server for 127.0.0.1:{@code port}; nothing starts until {@link #start()}. */
     public RedisServerProcess(int port) {
+        this(port, List.of());
+    }
+
+    /** Likewise, with more redis-server options (e.g. {@code --cluster-enabled yes} for a one-node cluster). */
+    public RedisServerProcess(int port, List<String> extraArgs) {
         this.port = port;
+        this.extraArgs = List.copyOf(extraArgs);
     }
 
     /**
@@ -52,10 +59,11 @@ public final class RedisServerProcess implements AutoCloseable {
         if (workingDirectory == null) {
             workingDirectory = createWorkingDirectory();
         }
-        List<String> command = List.of(executable.toString(),
+        List<String> command = new java.util.ArrayList<>(List.of(executable.toString(),
                 "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no", "--daemonize", "no",
-                "--dir", workingDirectory.toString());
+                "--dir", workingDirectory.toString()));
+        command.addAll(extraArgs);
         ChildProcess child = ChildProcess.start("redis:" + port, command, workingDirectory, LOG);
         try {
             child.awaitReady(() -> RedisPing.answers(port), START_TIMEOUT);
