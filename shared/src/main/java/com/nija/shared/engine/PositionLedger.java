@@ -41,25 +41,6 @@ public class PositionLedger {
                 .sortValue(Keys.position(positionId)).build()));
     }
 
-    /**
-     * Reserves an open position for one closing order, so two closes (an exit signal and a stop-loss, or two
-     * clicks) can never both reach the broker. True when this order holds the claim.
-     */
-    public boolean claimForClose(String userId, String positionId, String orderId) {
-        try {
-            tables.client().updateItem(b -> b.tableName(tables.name())
-                    .key(key(userId, positionId))
-                    .updateExpression("SET #c = :o")
-                    .conditionExpression("#s = :open AND (attribute_not_exists(#c) OR #c = :o)")
-                    .expressionAttributeNames(Map.of("#c", "closingOrderId", "#s", "status"))
-                    .expressionAttributeValues(Map.of(":o", AttributeValue.fromS(orderId),
-                            ":open", AttributeValue.fromS(PositionStatus.OPEN.name()))));
-            return true;
-        } catch (ConditionalCheckFailedException taken) {
-            return false;
-        }
-    }
-
     /** Applies a FILLED order. Returns the realized P&L for a close, null for an open. */
     public BigDecimal apply(OrderItem o, PositionItem closing) {
         TradeItem trade;
@@ -84,25 +65,6 @@ public class PositionLedger {
         }
         tables.trades().putItem(trade); // keyed by order id and fill time: a repeat overwrites with the same item
         return realized;
-    }
-
-    /** Gives up a close claim after the closing order failed, so the position can be closed later. */
-    public void releaseClaim(String userId, String positionId, String orderId) {
-        try {
-            tables.client().updateItem(b -> b.tableName(tables.name())
-                    .key(key(userId, positionId))
-                    .updateExpression("REMOVE #c")
-                    .conditionExpression("#c = :o")
-                    .expressionAttributeNames(Map.of("#c", "closingOrderId"))
-                    .expressionAttributeValues(Map.of(":o", AttributeValue.fromS(orderId))));
-        } catch (ConditionalCheckFailedException notOurs) {
-            // another order holds it, or none: nothing to release
-        }
-    }
-
-    /** The order holding the close claim on a position, or null. */
-    public String closingOrderId(String userId, String positionId) {
-        return attribute(userId, positionId, "closingOrderId");
     }
 
     /** The order that closed a position, or null while it is open. */
@@ -144,7 +106,7 @@ public class PositionLedger {
                     .key(key(o.userId(), p.positionId()))
                     .updateExpression("SET #s = :closed, exitPrice = :px, closedAt = :at, realizedPnl = :pnl, "
                             + "fees = :fees, closedByOrder = :o, version = version + :one REMOVE gsi1pk, gsi1sk")
-                    .conditionExpression("#s = :open AND closingOrderId = :o")
+                    .conditionExpression("#s = :open")
                     .expressionAttributeNames(Map.of("#s", "status"))
                     .expressionAttributeValues(Map.of(
                             ":closed", AttributeValue.fromS(PositionStatus.CLOSED.name()),
@@ -156,7 +118,7 @@ public class PositionLedger {
                             ":o", AttributeValue.fromS(o.orderId()),
                             ":one", AttributeValue.fromN("1"))));
         } catch (ConditionalCheckFailedException alreadyClosed) {
-            // closed by this very order on an earlier attempt (the claim guarantees no other order could)
+            // closed by this very order on an earlier attempt: only the position's close order id gets this far
         }
     }
 
