@@ -7,11 +7,16 @@ import com.nija.shared.engine.OrderRequest;
 import com.nija.shared.observability.Metric;
 import com.nija.shared.observability.Telemetry;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 
@@ -20,6 +25,11 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
  * enabled-traders index (every shard queried in parallel, never a table scan); the index carries the settings,
  * so the symbol and subscription filters cost no extra read. Plan entitlements are checked by the executor,
  * where a refusal is recorded for the trader to see.
+ *
+ * <p>Intake tries {@link #fanOutInline} first: a signal with few subscribers goes straight to the orders queue,
+ * skipping the signals queue and this function's hop (about half of one trader's signal→order latency). A bigger or
+ * slower fan-out is handed to the fan-out function, so intake's answer stays far inside TradingView's 3 s. Sending
+ * twice is harmless: the orders queue drops a repeated (signal, trader) by its deduplication id.
  */
 @Singleton
 public class FanoutService {
@@ -40,21 +50,40 @@ public class FanoutService {
 
     /** @return how many traders the signal was sent to */
     public int fanOut(Signal signal) {
+        List<SettingsItem> subscribers = subscribers(signal, null).orElseThrow();
+        int failed = send(signal, subscribers);
+        if (failed > 0) {
+            // Re-delivering the whole signal is safe: FIFO dedup ids and conditional order writes absorb repeats.
+            throw new IllegalStateException(failed + " of " + subscribers.size() + " order messages were refused by SQS");
+        }
+        return subscribers.size();
+    }
+
+    /**
+     * Fans out in the caller (intake) when the signal has at most {@code maxSubscribers} subscribers and finding them
+     * takes less than {@code budget}. False when it did not, or SQS refused a message: then hand the signal to the
+     * fan-out function, which sends to every subscriber again (repeats are dropped by deduplication id).
+     */
+    public boolean fanOutInline(Signal signal, int maxSubscribers, Duration budget) {
+        Optional<List<SettingsItem>> subscribers = subscribers(signal, budget);
+        if (subscribers.isEmpty() || subscribers.get().size() > maxSubscribers) return false;
+        return send(signal, subscribers.get()) == 0;
+    }
+
+    private int send(Signal signal, List<SettingsItem> subscribers) {
         // A signal that carries the sender's price is the freshest price we have for that market.
         if (signal.price() != null) prices.update(signal.symbol(), signal.price(), signal.receivedAt());
-        List<OrderRequest> requests = subscribers(signal).stream()
+        List<OrderRequest> requests = subscribers.stream()
                 .map(s -> new OrderRequest(s.gsi2sk(), signal, null, OrderRequest.SIGNAL))
                 .toList();
         int failed = queues.enqueueOrders(requests);
-        if (failed > 0) {
-            // Re-delivering the whole signal is safe: FIFO dedup ids and conditional order writes absorb repeats.
-            throw new IllegalStateException(failed + " of " + requests.size() + " order messages were refused by SQS");
-        }
-        Telemetry.record(Metric.count("SignalFannedOut"));
-        return requests.size();
+        if (failed == 0) Telemetry.record(Metric.count("SignalFannedOut"));
+        return failed;
     }
 
-    List<SettingsItem> subscribers(Signal signal) {
+    /** The signal's subscribers; empty when {@code budget} (null: none) ran out before every shard answered. */
+    private Optional<List<SettingsItem>> subscribers(Signal signal, Duration budget) {
+        long deadline = budget == null ? Long.MAX_VALUE : System.nanoTime() + budget.toNanos();
         List<CompletableFuture<List<SettingsItem>>> shards = new ArrayList<>();
         for (int shard = 0; shard < Tables.ENABLED_SHARDS; shard++) {
             String pk = "ENABLED#" + shard;
@@ -64,7 +93,19 @@ public class FanoutService {
         }
         List<SettingsItem> out = new ArrayList<>();
         for (CompletableFuture<List<SettingsItem>> f : shards) {
-            for (SettingsItem s : f.join()) {
+            List<SettingsItem> shard;
+            try {
+                shard = budget == null ? f.join() : f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException slow) {
+                shards.forEach(s -> s.cancel(false));
+                return Optional.empty();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+            for (SettingsItem s : shard) {
                 if (!Boolean.TRUE.equals(s.tradingEnabled())) continue;
                 if (s.subscriptions() == null || !s.subscriptions().contains(signal.source())) continue;
                 if (s.allowedSymbols() != null && !s.allowedSymbols().isEmpty()
@@ -72,6 +113,6 @@ public class FanoutService {
                 out.add(s);
             }
         }
-        return out;
+        return Optional.of(out);
     }
 }
