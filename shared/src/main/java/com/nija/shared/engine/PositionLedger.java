@@ -12,6 +12,8 @@ import com.nija.shared.trading.Side;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -41,30 +43,39 @@ public class PositionLedger {
                 .sortValue(Keys.position(positionId)).build()));
     }
 
-    /** Applies a FILLED order. Returns the realized P&L for a close, null for an open. */
+    /**
+     * Applies a FILLED order. Returns the realized P&L for a close, null for an open. Its writes are independent and
+     * each idempotent, so they go out side by side (see {@link ParallelCalls}).
+     */
     public BigDecimal apply(OrderItem o, PositionItem closing) {
-        TradeItem trade;
-        BigDecimal realized = null;
         if ("OPEN".equals(o.intent())) {
-            openPosition(o);
-            trade = trade(o, null);
-        } else if (PositionStatus.CLOSED.name().equals(closing.status())) {
+            ParallelCalls.all(List.of(() -> openPosition(o), () -> writeTrade(o, null)));
+            return null;
+        }
+        BigDecimal realized;
+        BigDecimal roundTripFees;
+        List<Runnable> writes = new ArrayList<>();
+        if (PositionStatus.CLOSED.name().equals(closing.status())) {
             // Applied before (a redelivery or a second click): the position holds the true figures; its fees
             // already include this exit, so recomputing would count the exit fee twice.
             realized = closing.realizedPnl();
-            trade = trade(o, realized);
-            rollups.addClose(o.userId(), o.filledAt(), closing.fees(), o.quantity().multiply(o.fillPrice()), realized,
-                    o.orderId());
+            roundTripFees = closing.fees();
         } else {
             realized = realizedPnl(closing, o);
-            closePosition(closing, o, realized);
-            trade = trade(o, realized);
-            BigDecimal roundTripFees = (closing.fees() == null ? BigDecimal.ZERO : closing.fees()).add(o.fee());
-            rollups.addClose(o.userId(), o.filledAt(), roundTripFees, o.quantity().multiply(o.fillPrice()), realized,
-                    o.orderId());
+            roundTripFees = (closing.fees() == null ? BigDecimal.ZERO : closing.fees()).add(o.fee());
+            BigDecimal pnl = realized;
+            writes.add(() -> closePosition(closing, o, pnl));
         }
-        tables.trades().putItem(trade); // keyed by order id and fill time: a repeat overwrites with the same item
+        BigDecimal pnl = realized;
+        writes.add(() -> writeTrade(o, pnl));
+        writes.addAll(rollups.closeWrites(o.userId(), o.filledAt(), roundTripFees, o.quantity().multiply(o.fillPrice()),
+                realized, o.orderId()));
+        ParallelCalls.all(writes);
         return realized;
+    }
+
+    private void writeTrade(OrderItem o, BigDecimal realized) {
+        tables.trades().putItem(trade(o, realized)); // keyed by order id and fill time: a repeat overwrites the same
     }
 
     /** The order that closed a position, or null while it is open. */

@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,6 +94,8 @@ public class TradingEngine {
         String orderId = request.orderId();
         String userId = request.userId();
         if (request.signal().action() == com.nija.shared.signals.SignalAction.CANCEL) return cancelResting(request);
+        // The open positions are read beside the snapshot (both are needed unless the order exists: rare).
+        CompletableFuture<List<PositionItem>> open = ParallelCalls.start(() -> positions.list(userId, PositionStatus.OPEN));
         TraderSnapshot snapshot = snapshots.read(userId, orderId, clock.instant());
         if (snapshot.order() != null) return ExecutionResult.duplicateOf(resume(snapshot.order()));
         if (redelivery) {
@@ -100,7 +103,7 @@ public class TradingEngine {
             if (placed.isPresent()) return recoverPlaced(request, placed.get());
         }
         boolean closeOnly = request.positionId() != null;
-        TraderState state = load(userId, request.signal(), snapshot);
+        TraderState state = load(userId, request.signal(), snapshot, ParallelCalls.join(open));
         OrderPlan plan = RiskPlanner.plan(request.signal(), state, killSwitch.engaged(), closeOnly);
         if (plan.refused()) return refuse(request, plan.refusal(), redelivery);
         if (closeOnly && !plan.closing().positionId().equals(request.positionId())) {
@@ -237,9 +240,8 @@ public class TradingEngine {
         return ExecutionResult.done(order);
     }
 
-    private TraderState load(String userId, Signal signal, TraderSnapshot snapshot) {
+    private TraderState load(String userId, Signal signal, TraderSnapshot snapshot, List<PositionItem> open) {
         ProfileItem profile = snapshot.profile() != null ? snapshot.profile() : profiles.get(userId);
-        List<PositionItem> open = positions.list(userId, PositionStatus.OPEN);
         java.util.Set<String> symbols = new java.util.HashSet<>();
         open.forEach(p -> symbols.add(p.symbol()));
         symbols.add(signal.symbol());

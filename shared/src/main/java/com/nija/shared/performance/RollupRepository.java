@@ -118,13 +118,19 @@ public class RollupRepository {
      */
     public void addClose(String userId, Instant at, BigDecimal fees, BigDecimal notional, BigDecimal realizedPnl,
                          String orderId) {
-        for (RollupPeriod period : STORED) {
+        closeWrites(userId, at, fees, notional, realizedPnl, orderId).forEach(Runnable::run);
+    }
+
+    /** {@link #addClose}'s updates, one per item, for a caller that sends them side by side with other writes. */
+    public List<Runnable> closeWrites(String userId, Instant at, BigDecimal fees, BigDecimal notional,
+                                     BigDecimal realizedPnl, String orderId) {
+        return STORED.stream().<Runnable>map(period -> () -> {
             try {
                 tables.client().updateItem(addRequest(userId, period, at, fees, notional, realizedPnl, orderId));
             } catch (ConditionalCheckFailedException alreadyApplied) {
                 // this close reached this roll-up on an earlier attempt
             }
-        }
+        }).toList();
     }
 
     UpdateItemRequest addRequest(String userId, RollupPeriod period, Instant at, BigDecimal fees, BigDecimal notional,
