@@ -155,8 +155,9 @@ class FunctionsTest {
         }
         var getTrades = fn(prod, "us-east-1", "get-trades");
         assertThat(env(getTrades)).containsKey("NIJA_CURSOR_SECRET_ARN");
+        // the orders queue too: intake fans a signal with few subscribers out itself
         assertThat(env(fn(prod, "us-east-1", "signal-intake"))).containsKeys("NIJA_SIGNALS_QUEUE_URL",
-                "NIJA_SIGNAL_SOURCES_SECRET_ARN");
+                "NIJA_ORDERS_QUEUE_URL", "NIJA_SIGNAL_SOURCES_SECRET_ARN");
         assertThat(env(fn(prod, "us-east-1", "order-executor"))).containsKey("NIJA_BROKER_KEY_ARN");
     }
 

@@ -24,7 +24,8 @@ public final class FunctionProfiles {
 
     static final Map<String, UnaryOperator<FunctionProfile>> OVERRIDES = Map.of(
             "health", p -> p.withMemory(512),
-            "signal-intake", p -> p.sendingTo(Queues.SIGNALS.id()).reading(SecretKind.SIGNAL_SOURCES),
+            // Orders too: intake fans a signal with few subscribers out itself (one queue hop fewer).
+            "signal-intake", p -> p.sendingTo(Queues.SIGNALS.id(), Queues.ORDERS.id()).reading(SecretKind.SIGNAL_SOURCES),
             // One price feed: a cap keeps a runaway feeder from eating the account's concurrency.
             "price-ingest", p -> p.sendingTo(Queues.ORDERS.id()).reading(SecretKind.SIGNAL_SOURCES)
                     .withReservedConcurrency(20).with(Extra.PUSHES_LIVE_UPDATES),

@@ -8,12 +8,15 @@ import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The real paper broker behind a switch that makes the next {@code place} calls fail the ways real brokers do:
- * refused before anything happened, rejected, or timed out after the order was in fact placed.
+ * refused before anything happened, rejected, or timed out after the order was in fact placed (then it answers
+ * lookups for that order as a remote exchange would).
  */
 final class FaultyBroker implements Broker {
     enum Fault {
@@ -29,6 +32,7 @@ final class FaultyBroker implements Broker {
     private final Deque<Fault> faults = new ArrayDeque<>();
     private final AtomicInteger placeCalls = new AtomicInteger();
     private final AtomicInteger reachedBroker = new AtomicInteger();
+    private final Map<String, Fill> lost = new ConcurrentHashMap<>();
 
     FaultyBroker(Broker real) {
         this.real = real;
@@ -63,6 +67,9 @@ final class FaultyBroker implements Broker {
         reachedBroker.incrementAndGet();
         Fill fill = real.place(ticket);
         if (fault == Fault.UNKNOWN_AFTER_PLACING) {
+            // A remote exchange keeps what it accepted even when the answer is lost (the paper broker keeps an
+            // immediate fill only through the engine's order record, which a lost answer never reaches).
+            lost.put(ticket.clientOrderId(), fill);
             throw new BrokerException(BrokerException.Kind.UNKNOWN, "read timed out after 10 s");
         }
         return fill;
@@ -70,7 +77,8 @@ final class FaultyBroker implements Broker {
 
     @Override
     public Optional<Fill> lookup(String userId, String clientOrderId) {
-        return real.lookup(userId, clientOrderId);
+        Fill accepted = lost.get(clientOrderId);
+        return accepted != null ? Optional.of(accepted) : real.lookup(userId, clientOrderId);
     }
 
     @Override

@@ -20,6 +20,7 @@ import com.nija.shared.data.PositionItem;
 import com.nija.shared.data.RollupItem;
 import com.nija.shared.data.TradeItem;
 import com.nija.shared.engine.OrderRequest;
+import com.nija.shared.observability.DynamoWriteCounter;
 import com.nija.shared.signals.OrderMessages;
 import com.nija.shared.trading.Side;
 import io.micronaut.context.ApplicationContext;
@@ -158,7 +159,7 @@ class OrderExecutorHandlerTest {
 
         assertThat(closed.getBatchItemFailures()).isEmpty();
         Books books = Books.of(trader.userId());
-        OrderItem close = books.order(exit.orderId()).orElseThrow();
+        OrderItem close = books.orderFor(exit).orElseThrow();
         assertThat(close.status()).isEqualTo("FILLED");
         assertThat(close.intent()).isEqualTo("CLOSE");
         assertThat(close.side()).isEqualTo("SELL");
@@ -206,6 +207,25 @@ class OrderExecutorHandlerTest {
             assertThat(rollup.closedTrades()).isEqualTo(1L);
             assertThat(rollup.losses()).isEqualTo(1L);
         }
+    }
+
+    @Test
+    @DisplayName("DynamoDB item writes per order: an open 3 (order, position, trade), a close 5 (order, position, trade, day with its hour, lifetime)")
+    void writesPerOrder() {
+        String symbol = TestSignals.uniqueSymbol();
+        TraderFixture trader = TradingSetup.trader().create().price(symbol, "100");
+        DynamoWriteCounter writes = context.getBean(DynamoWriteCounter.class);
+
+        long before = writes.writes();
+        deliver(SqsEvents.order(TestSignals.buy(symbol).usd("300").forTrader(trader.userId())));
+        long opened = writes.writes();
+        deliver(SqsEvents.order(TestSignals.exit(symbol).forTrader(trader.userId())));
+        long closed = writes.writes();
+
+        assertThat(opened - before).as("writes of an open").isEqualTo(3);
+        assertThat(closed - opened).as("writes of a close").isEqualTo(5);
+        assertThat(Books.of(trader.userId()).positions()).singleElement()
+                .satisfies(p -> assertThat(p.status()).isEqualTo("CLOSED"));
     }
 
     /** A refusal case: the trader it needs, and the reason the trader should read. */

@@ -48,7 +48,7 @@ class OrderThrottleTest {
 
     private OrderItem deliver(OrderRequest request) {
         executor.handleRequest(SqsEvents.order(request), null);
-        return Books.of(request.userId()).order(request.orderId()).orElseThrow();
+        return Books.of(request.userId()).orderFor(request).orElseThrow();
     }
 
     /** A trader and the latest price of {@code count} markets of their own. */

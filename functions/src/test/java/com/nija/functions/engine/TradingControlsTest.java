@@ -51,7 +51,7 @@ class TradingControlsTest {
 
     private OrderItem deliver(OrderRequest request) {
         executor.handleRequest(SqsEvents.order(request), null);
-        return Books.of(request.userId()).order(request.orderId()).orElseThrow();
+        return Books.of(request.userId()).orderFor(request).orElseThrow();
     }
 
     /** The close a price update sends when a position's stop-loss is crossed. */

@@ -167,7 +167,7 @@ class PriceIngestHandlerTest {
         PositionItem position = books.position(positionId).orElseThrow();
         assertThat(position.status()).isEqualTo("CLOSED");
         assertThat(position.exitPrice()).isEqualByComparingTo("93.953"); // 94 − 5 bps, exact
-        OrderItem order = books.order(close.orderId()).orElseThrow();
+        OrderItem order = books.orderFor(close).orElseThrow();
         assertThat(order.status()).isEqualTo("FILLED");
         assertThat(order.intent()).isEqualTo("CLOSE");
         assertThat(order.strategy()).isEqualTo("stop-loss");

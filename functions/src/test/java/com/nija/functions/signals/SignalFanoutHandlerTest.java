@@ -121,6 +121,28 @@ class SignalFanoutHandlerTest {
     }
 
     @Test
+    @DisplayName("subscriber lists are cached, but a settings change counts from the next signal: a new follower gets it, a trader who switched trading off does not")
+    void settingsChangesReachTheNextSignal() {
+        String symbol = TestSignals.uniqueSymbol();
+        TraderFixture early = TradingSetup.trader().subscribedTo(source).create();
+        Signal first = sampleSignalFrom(source, symbol);
+        handler.handleRequest(SqsEvents.signal(first), null);
+        TraderFixture late = TradingSetup.trader().subscribedTo(source).create();
+        RiskSettings on = context.getBean(com.nija.shared.settings.SettingsService.class).get(early.userId());
+        early.saveSettings(new RiskSettings(on.positionSizePct(), on.maxOpenPositions(), on.dailyLossLimit(),
+                on.allowedSymbols(), null, null, false, false, on.subscriptions(), null, null), on.version());
+        Signal second = sampleSignalFrom(source, symbol);
+
+        handler.handleRequest(SqsEvents.signal(second), null);
+
+        List<Message> sent = backends.queues().takeOrders();
+        assertThat(messagesFor(sent, first.signalId())).extracting(WorkQueueProbe::groupId)
+                .containsExactly(early.userId());
+        assertThat(messagesFor(sent, second.signalId())).extracting(WorkQueueProbe::groupId)
+                .containsExactly(late.userId());
+    }
+
+    @Test
     @DisplayName("the same signal fanned out twice (a redelivered signals message) leaves one message per trader")
     void repeatedFanoutIsDeduplicated() {
         TraderFixture a = TradingSetup.trader().subscribedTo(source).create();

@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nija.functions.support.Events;
 import com.nija.functions.support.LocalBackends;
+import com.nija.shared.config.NijaConfig;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.SignalItem;
 import com.nija.shared.data.TradingTables;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-/** POST /api/v1/signals: who may send, what is accepted, and that a signal is recorded and queued exactly once. */
+/**
+ * POST /api/v1/signals: who may send, what is accepted, and that a signal is recorded and queued exactly once. Inline
+ * fan-out is off here, so every accepted signal takes the fan-out function's path; {@link InlineFanoutTest} covers
+ * intake sending orders itself.
+ */
 class SignalIntakeHandlerTest {
     /** The TradingView source and secret the sample event {@code events/api/signal-intake.json} uses. */
     private static final String TV_SOURCE = "tradingview-main";
@@ -46,6 +52,20 @@ class SignalIntakeHandlerTest {
     private static final LocalBackends backends = LocalBackends.get();
     private final SignalIntakeHandler handler = new SignalIntakeHandler(backends.context());
     private final TradingTables tables = backends.context().getBean(TradingTables.class);
+
+    private static int inlineFanoutMax;
+
+    @BeforeAll
+    static void handEverySignalToFanout() {
+        NijaConfig config = backends.context().getBean(NijaConfig.class);
+        inlineFanoutMax = config.getInlineFanoutMax();
+        config.setInlineFanoutMax(0);
+    }
+
+    @AfterAll
+    static void restoreInlineFanout() {
+        backends.context().getBean(NijaConfig.class).setInlineFanoutMax(inlineFanoutMax);
+    }
 
     @BeforeAll
     static void registerSources() {

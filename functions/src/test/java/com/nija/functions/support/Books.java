@@ -8,7 +8,9 @@ import com.nija.shared.data.RollupItem;
 import com.nija.shared.data.RollupPeriod;
 import com.nija.shared.data.TradeItem;
 import com.nija.shared.data.TradingTables;
+import com.nija.shared.engine.OrderRequest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -39,6 +41,16 @@ public final class Books {
         return orders().stream().filter(o -> o.orderId().equals(orderId)).findFirst();
     }
 
+    /**
+     * The order a request led to: under the request's id, or — for a close, whose order carries its position's id
+     * ({@code OrderIds.close}) — the one its signal recorded.
+     */
+    public Optional<OrderItem> orderFor(OrderRequest request) {
+        List<OrderItem> all = orders();
+        return all.stream().filter(o -> o.orderId().equals(request.orderId())).findFirst()
+                .or(() -> all.stream().filter(o -> request.signal().signalId().equals(o.signalId())).findFirst());
+    }
+
     public List<PositionItem> positions() {
         return tables.positions().query(r -> r.queryConditional(prefix(Keys.POSITION_PREFIX)).consistentRead(true))
                 .items().stream().toList();
@@ -53,10 +65,21 @@ public final class Books {
                 .items().stream().toList();
     }
 
-    /** The paper broker's book for this trader: every order it ever accepted. */
+    /**
+     * Every order the paper broker accepted for this trader: its own book (resting limit orders and their fills)
+     * plus its immediate fills, whose only record is the engine's FILLED order under the same id.
+     */
     public List<PaperOrderItem> paperOrders() {
-        return tables.paperOrders().query(r -> r.queryConditional(QueryConditional.keyEqualTo(Key.builder()
-                .partitionValue("PAPER#" + userId).build())).consistentRead(true)).items().stream().toList();
+        List<PaperOrderItem> book = tables.paperOrders().query(r -> r.queryConditional(QueryConditional.keyEqualTo(
+                Key.builder().partitionValue("PAPER#" + userId).build())).consistentRead(true)).items().stream().toList();
+        List<PaperOrderItem> all = new ArrayList<>(book);
+        for (OrderItem o : orders()) {
+            if (!"FILLED".equals(o.status()) || book.stream().anyMatch(b -> b.clientOrderId().equals(o.orderId()))) continue;
+            all.add(new PaperOrderItem("PAPER#" + userId, o.orderId(), o.orderId(), userId, o.symbol(), o.side(),
+                    o.orderType(), o.quantity(), o.limitPrice(), o.status(), o.fillPrice(), o.fee(), o.filledAt(),
+                    o.createdAt(), null, null, null));
+        }
+        return all;
     }
 
     public Optional<RollupItem> today() {

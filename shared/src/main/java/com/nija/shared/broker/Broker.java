@@ -6,7 +6,11 @@ import java.util.Optional;
 
 /** The one port every broker sits behind (paper, Coinbase, Kraken, OKX, Binance, Alpaca). */
 public interface Broker {
-    /** Places an order. Idempotent on {@code clientOrderId}: placing the same id twice returns the first result. */
+    /**
+     * Places an order. Idempotent on {@code clientOrderId}: placing the same id twice returns the first result — or,
+     * for a broker that keeps no record of an immediate fill until the caller records the order under that id (the
+     * paper broker), a new quote; the caller's conditional order write then keeps exactly one.
+     */
     Fill place(OrderTicket ticket);
 
     /** The order with this client order id, if the broker has it (how a retry after a timeout learns the truth). */

@@ -2,6 +2,7 @@ package com.nija.shared.broker;
 
 import com.nija.shared.account.ProfileService;
 import com.nija.shared.data.Keys;
+import com.nija.shared.data.OrderItem;
 import com.nija.shared.performance.RollupRepository;
 import com.nija.shared.trading.AccountValuation;
 import com.nija.shared.trading.PositionRepository;
@@ -25,8 +26,12 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 /**
  * The default broker: real prices, simulated money. Market orders fill at the latest price moved against the
  * trader by the configured slippage, minus a fee; limit orders fill at once when marketable, otherwise rest until
- * a price update crosses them. Its book lives in DynamoDB, written with a condition, so placing an order id twice
- * returns the first fill and a retry can always look an order up.
+ * a price update crosses them.
+ *
+ * <p>Resting orders live in its own book in DynamoDB, written with a condition. An immediate fill writes nothing here:
+ * its record is the FILLED order the engine writes with a condition on the same id (one write per order instead of
+ * two), and {@link #lookup} reads it there. Until that order is written the fill is only a quote: nothing of it is
+ * stored anywhere, so placing the id again (a retry after a crash) quotes again, and only one fill is ever recorded.
  */
 @Singleton
 public class PaperBroker implements Broker {
@@ -57,15 +62,12 @@ public class PaperBroker implements Broker {
                 new BrokerException(BrokerException.Kind.REJECTED, "no market price for " + t.symbol()));
         Instant now = clock.instant();
         boolean buy = "BUY".equals(t.side());
-        PaperOrderItem item;
-        if ("LIMIT".equals(t.orderType()) && !marketable(buy, t.limitPrice(), market)) {
-            item = new PaperOrderItem(pk(t.userId()), t.clientOrderId(), t.clientOrderId(), t.userId(), t.symbol(),
-                    t.side(), t.orderType(), t.quantity(), t.limitPrice(), "RESTING", null, null, null, now,
-                    Keys.resting(t.symbol()), t.userId() + "#" + t.clientOrderId(), expiry(now));
-        } else {
-            BigDecimal price = executionPrice(buy, market, t.limitPrice());
-            item = filled(t, price, now);
+        if (!"LIMIT".equals(t.orderType()) || marketable(buy, t.limitPrice(), market)) {
+            return toFill(filled(t, executionPrice(buy, market, t.limitPrice()), now));
         }
+        PaperOrderItem item = new PaperOrderItem(pk(t.userId()), t.clientOrderId(), t.clientOrderId(), t.userId(),
+                t.symbol(), t.side(), t.orderType(), t.quantity(), t.limitPrice(), "RESTING", null, null, null, now,
+                Keys.resting(t.symbol()), t.userId() + "#" + t.clientOrderId(), expiry(now));
         try {
             tables.paperOrders().putItem(r -> r.item(item).conditionExpression(
                     Expression.builder().expression("attribute_not_exists(pk)").build()));
@@ -102,11 +104,17 @@ public class PaperBroker implements Broker {
                 .stream().flatMap(p -> p.items().stream()).toList();
     }
 
+    /** A resting order (or its later fill) from the book; an immediate fill from the engine's order. */
     @Override
     public Optional<Fill> lookup(String userId, String clientOrderId) {
-        PaperOrderItem item = tables.paperOrders().getItem(Key.builder().partitionValue(pk(userId))
-                .sortValue(clientOrderId).build());
-        return Optional.ofNullable(item).filter(i -> !"CANCELLED".equals(i.status())).map(PaperBroker::toFill);
+        PaperOrderItem item = tables.paperOrders().getItem(r -> r.key(Key.builder().partitionValue(pk(userId))
+                .sortValue(clientOrderId).build()).consistentRead(true));
+        if (item != null) return Optional.of(item).filter(i -> !"CANCELLED".equals(i.status())).map(PaperBroker::toFill);
+        OrderItem order = tables.orders().getItem(r -> r.key(Key.builder().partitionValue(Keys.user(userId))
+                .sortValue(Keys.order(clientOrderId)).build()).consistentRead(true));
+        if (order == null || !"FILLED".equals(order.status())) return Optional.empty();
+        return Optional.of(new Fill(clientOrderId, Fill.Status.FILLED, order.quantity(), order.fillPrice(), order.fee(),
+                order.filledAt()));
     }
 
     @Override

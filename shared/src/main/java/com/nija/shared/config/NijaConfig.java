@@ -29,6 +29,12 @@ public class NijaConfig {
     private boolean redisCluster;
     /** Redis commands slower than this are abandoned and the read goes to DynamoDB. */
     private long redisTimeoutMillis = 50;
+    /**
+     * Intake sends a signal's orders itself when it has at most this many subscribers (10 SQS batches) and finds them
+     * within {@link #inlineFanoutBudgetMillis}; otherwise the fan-out function does. 0 always hands over.
+     */
+    private int inlineFanoutMax = 100;
+    private long inlineFanoutBudgetMillis = 1000;
 
     @Nullable public String getDynamodbEndpoint() { return dynamodbEndpoint; }
     public void setDynamodbEndpoint(@Nullable String v) { dynamodbEndpoint = blankToNull(v); }
@@ -54,6 +60,11 @@ public class NijaConfig {
     public void setRedisCluster(boolean redisCluster) { this.redisCluster = redisCluster; }
     public long getRedisTimeoutMillis() { return redisTimeoutMillis; }
     public void setRedisTimeoutMillis(long redisTimeoutMillis) { this.redisTimeoutMillis = redisTimeoutMillis; }
+
+    public int getInlineFanoutMax() { return inlineFanoutMax; }
+    public void setInlineFanoutMax(int inlineFanoutMax) { this.inlineFanoutMax = inlineFanoutMax; }
+    public long getInlineFanoutBudgetMillis() { return inlineFanoutBudgetMillis; }
+    public void setInlineFanoutBudgetMillis(long v) { inlineFanoutBudgetMillis = v; }
 
     private static String envOr(String name, String fallback) {
         String v = System.getenv(name);

@@ -2,9 +2,12 @@ package com.nija.shared.data;
 
 import java.time.Duration;
 
-/** Granularity of P&L roll-ups, with how long DynamoDB keeps each (blueprint: aggregates for 2 years). */
+/**
+ * Granularity of P&L roll-ups, with how long DynamoDB keeps each (blueprint: aggregates for 2 years). Only DAY and
+ * ALL are items of their own: hours are attributes of their day's item (kept as long as it), weeks are sums of days.
+ */
 public enum RollupPeriod {
-    HOUR(Duration.ofDays(90)),
+    HOUR(Duration.ofDays(730)),
     DAY(Duration.ofDays(730)),
     WEEK(Duration.ofDays(730)),
     /** Lifetime totals: never expire. */

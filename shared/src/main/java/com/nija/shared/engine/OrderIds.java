@@ -9,6 +9,15 @@ import java.util.HexFormat;
 public final class OrderIds {
     private OrderIds() {}
 
+    /**
+     * The one id every close of a position uses, whatever asked for it (exit signal, stop, target, the trader):
+     * the order's conditional write is then also the close claim — a second close collides on it, and a broker
+     * that deduplicates on client order ids sees the same order twice, never two orders.
+     */
+    public static String close(String positionId, String userId) {
+        return of("close#" + positionId, userId);
+    }
+
     public static String of(String signalId, String userId) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")

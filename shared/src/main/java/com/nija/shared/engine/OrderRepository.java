@@ -36,6 +36,13 @@ public class OrderRepository {
         }
     }
 
+    /** The trader's order for a signal, whatever its id (a close's is its position's). Queries: for rare paths only. */
+    public Optional<OrderItem> findBySignal(String userId, String signalId) {
+        return tables.orders().query(r -> r.queryConditional(QueryConditional.sortBeginsWith(Key.builder()
+                        .partitionValue(Keys.user(userId)).sortValue(Keys.ORDER_PREFIX).build())).consistentRead(true))
+                .items().stream().filter(o -> signalId.equals(o.signalId())).findFirst();
+    }
+
     /** Replaces an order whose version is still the one read (resting → filled). */
     public void update(OrderItem order) {
         tables.orders().putItem(order);

@@ -12,6 +12,8 @@ import com.nija.shared.trading.Side;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -42,67 +44,38 @@ public class PositionLedger {
     }
 
     /**
-     * Reserves an open position for one closing order, so two closes (an exit signal and a stop-loss, or two
-     * clicks) can never both reach the broker. True when this order holds the claim.
+     * Applies a FILLED order. Returns the realized P&L for a close, null for an open. Its writes are independent and
+     * each idempotent, so they go out side by side (see {@link ParallelCalls}).
      */
-    public boolean claimForClose(String userId, String positionId, String orderId) {
-        try {
-            tables.client().updateItem(b -> b.tableName(tables.name())
-                    .key(key(userId, positionId))
-                    .updateExpression("SET #c = :o")
-                    .conditionExpression("#s = :open AND (attribute_not_exists(#c) OR #c = :o)")
-                    .expressionAttributeNames(Map.of("#c", "closingOrderId", "#s", "status"))
-                    .expressionAttributeValues(Map.of(":o", AttributeValue.fromS(orderId),
-                            ":open", AttributeValue.fromS(PositionStatus.OPEN.name()))));
-            return true;
-        } catch (ConditionalCheckFailedException taken) {
-            return false;
-        }
-    }
-
-    /** Applies a FILLED order. Returns the realized P&L for a close, null for an open. */
     public BigDecimal apply(OrderItem o, PositionItem closing) {
-        TradeItem trade;
-        BigDecimal realized = null;
         if ("OPEN".equals(o.intent())) {
-            openPosition(o);
-            trade = trade(o, null);
-        } else if (PositionStatus.CLOSED.name().equals(closing.status())) {
+            ParallelCalls.all(List.of(() -> openPosition(o), () -> writeTrade(o, null)));
+            return null;
+        }
+        BigDecimal realized;
+        BigDecimal roundTripFees;
+        List<Runnable> writes = new ArrayList<>();
+        if (PositionStatus.CLOSED.name().equals(closing.status())) {
             // Applied before (a redelivery or a second click): the position holds the true figures; its fees
             // already include this exit, so recomputing would count the exit fee twice.
             realized = closing.realizedPnl();
-            trade = trade(o, realized);
-            rollups.addClose(o.userId(), o.filledAt(), closing.fees(), o.quantity().multiply(o.fillPrice()), realized,
-                    o.orderId());
+            roundTripFees = closing.fees();
         } else {
             realized = realizedPnl(closing, o);
-            closePosition(closing, o, realized);
-            trade = trade(o, realized);
-            BigDecimal roundTripFees = (closing.fees() == null ? BigDecimal.ZERO : closing.fees()).add(o.fee());
-            rollups.addClose(o.userId(), o.filledAt(), roundTripFees, o.quantity().multiply(o.fillPrice()), realized,
-                    o.orderId());
+            roundTripFees = (closing.fees() == null ? BigDecimal.ZERO : closing.fees()).add(o.fee());
+            BigDecimal pnl = realized;
+            writes.add(() -> closePosition(closing, o, pnl));
         }
-        tables.trades().putItem(trade); // keyed by order id and fill time: a repeat overwrites with the same item
+        BigDecimal pnl = realized;
+        writes.add(() -> writeTrade(o, pnl));
+        writes.addAll(rollups.closeWrites(o.userId(), o.filledAt(), roundTripFees, o.quantity().multiply(o.fillPrice()),
+                realized, o.orderId()));
+        ParallelCalls.all(writes);
         return realized;
     }
 
-    /** Gives up a close claim after the closing order failed, so the position can be closed later. */
-    public void releaseClaim(String userId, String positionId, String orderId) {
-        try {
-            tables.client().updateItem(b -> b.tableName(tables.name())
-                    .key(key(userId, positionId))
-                    .updateExpression("REMOVE #c")
-                    .conditionExpression("#c = :o")
-                    .expressionAttributeNames(Map.of("#c", "closingOrderId"))
-                    .expressionAttributeValues(Map.of(":o", AttributeValue.fromS(orderId))));
-        } catch (ConditionalCheckFailedException notOurs) {
-            // another order holds it, or none: nothing to release
-        }
-    }
-
-    /** The order holding the close claim on a position, or null. */
-    public String closingOrderId(String userId, String positionId) {
-        return attribute(userId, positionId, "closingOrderId");
+    private void writeTrade(OrderItem o, BigDecimal realized) {
+        tables.trades().putItem(trade(o, realized)); // keyed by order id and fill time: a repeat overwrites the same
     }
 
     /** The order that closed a position, or null while it is open. */
@@ -144,7 +117,7 @@ public class PositionLedger {
                     .key(key(o.userId(), p.positionId()))
                     .updateExpression("SET #s = :closed, exitPrice = :px, closedAt = :at, realizedPnl = :pnl, "
                             + "fees = :fees, closedByOrder = :o, version = version + :one REMOVE gsi1pk, gsi1sk")
-                    .conditionExpression("#s = :open AND closingOrderId = :o")
+                    .conditionExpression("#s = :open")
                     .expressionAttributeNames(Map.of("#s", "status"))
                     .expressionAttributeValues(Map.of(
                             ":closed", AttributeValue.fromS(PositionStatus.CLOSED.name()),
@@ -156,7 +129,7 @@ public class PositionLedger {
                             ":o", AttributeValue.fromS(o.orderId()),
                             ":one", AttributeValue.fromN("1"))));
         } catch (ConditionalCheckFailedException alreadyClosed) {
-            // closed by this very order on an earlier attempt (the claim guarantees no other order could)
+            // closed by this very order on an earlier attempt: only the position's close order id gets this far
         }
     }
 

@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +37,10 @@ import org.slf4j.LoggerFactory;
  *   <li>an order id derived from (signal, trader); if that order exists, finish applying it and stop;</li>
  *   <li>on a redelivery, ask the broker first — an order it has is applied whatever the rules say now;</li>
  *   <li>otherwise plan under the risk rules (refusals are recorded with their reason);</li>
- *   <li>closes claim their position first, so two closes never both reach the broker;</li>
- *   <li>place (brokers deduplicate on the order id), record the order, apply it to the books.</li>
+ *   <li>place (brokers deduplicate on the order id), record the order, apply it to the books. A close's order id is
+ *       its position's ({@link OrderIds#close}), so the order's conditional write is also the close claim: two closes
+ *       of one position (an exit signal and a stop, or two clicks) record one order, and the second sees a duplicate.
+ *       A failed close is recorded under the request's own id, so the position can still be closed later.</li>
  * </ol>
  */
 @Singleton
@@ -91,6 +94,8 @@ public class TradingEngine {
         String orderId = request.orderId();
         String userId = request.userId();
         if (request.signal().action() == com.nija.shared.signals.SignalAction.CANCEL) return cancelResting(request);
+        // The open positions are read beside the snapshot (both are needed unless the order exists: rare).
+        CompletableFuture<List<PositionItem>> open = ParallelCalls.start(() -> positions.list(userId, PositionStatus.OPEN));
         TraderSnapshot snapshot = snapshots.read(userId, orderId, clock.instant());
         if (snapshot.order() != null) return ExecutionResult.duplicateOf(resume(snapshot.order()));
         if (redelivery) {
@@ -98,24 +103,23 @@ public class TradingEngine {
             if (placed.isPresent()) return recoverPlaced(request, placed.get());
         }
         boolean closeOnly = request.positionId() != null;
-        TraderState state = load(userId, request.signal(), snapshot);
+        TraderState state = load(userId, request.signal(), snapshot, ParallelCalls.join(open));
         OrderPlan plan = RiskPlanner.plan(request.signal(), state, killSwitch.engaged(), closeOnly);
-        if (plan.refused()) return refuse(request, plan.refusal());
+        if (plan.refused()) return refuse(request, plan.refusal(), redelivery);
         if (closeOnly && !plan.closing().positionId().equals(request.positionId())) {
-            return refuse(request, "position " + request.positionId() + " is not open");
+            return refuse(request, "position " + request.positionId() + " is not open", redelivery);
         }
         if ("OPEN".equals(plan.intent())) {
             Optional<String> throttled = throttle.acquire(userId);
-            if (throttled.isPresent()) return refuse(request, "throttled: " + throttled.get());
-        } else if (!ledger.claimForClose(userId, plan.closing().positionId(), orderId)) {
-            return refuse(request, "position " + plan.closing().positionId() + " is already being closed");
+            if (throttled.isPresent()) return refuse(request, "throttled: " + throttled.get(), redelivery);
         }
         return place(request, plan, lastAttempt, state.profile().brokerErrors());
     }
 
     private ExecutionResult place(OrderRequest request, OrderPlan plan, boolean lastAttempt, Long brokerErrors) {
         Signal signal = request.signal();
-        String orderId = request.orderId();
+        String orderId = plan.closing() != null ? OrderIds.close(plan.closing().positionId(), request.userId())
+                : request.orderId();
         OrderTicket ticket = new OrderTicket(orderId, request.userId(), signal.symbol(), plan.side(), plan.orderType(),
                 plan.quantity(), plan.limitPrice());
         Fill fill;
@@ -125,15 +129,15 @@ public class TradingEngine {
             Telemetry.record(Metric.count("BrokerError", "kind", e.kind().name()));
             if (brokerHealth.failed(request.userId())) LOG.warn("bot paused after repeated broker errors");
             if (e.kind() == BrokerException.Kind.REJECTED || lastAttempt) {
-                if (plan.closing() != null) ledger.releaseClaim(request.userId(), plan.closing().positionId(), orderId);
                 return record(base(request, plan, "FAILED", "broker: " + e.getMessage()));
             }
             return ExecutionResult.retryLater("broker " + e.kind() + ": " + e.getMessage());
         }
         brokerHealth.succeeded(request.userId(), brokerErrors);
         String positionId = "OPEN".equals(plan.intent()) ? orderId : plan.closing().positionId();
-        OrderItem order = withFill(base(request, plan, null, null), positionId, fill);
+        OrderItem order = withFill(base(request, orderId, plan, null, null), positionId, fill);
         if (!orders.create(order)) {
+            // Another request's order (a close of the same position) or this one's from an earlier attempt.
             return ExecutionResult.duplicateOf(resume(orders.find(request.userId(), orderId).orElseThrow()));
         }
         return applyFilled(order, plan.closing());
@@ -159,19 +163,17 @@ public class TradingEngine {
         return ExecutionResult.done(null);
     }
 
-    /** A redelivered request whose order the broker has: record and apply it without re-deciding. */
+    /**
+     * A redelivered request whose order the broker has: record and apply it without re-deciding. Only opening orders
+     * carry the request's id at the broker (a close carries its position's), so this is an open.
+     */
     private ExecutionResult recoverPlaced(OrderRequest request, Fill fill) {
         LOG.info("order {} found at the broker on redelivery; completing it", request.orderId());
-        List<PositionItem> open = positions.list(request.userId(), PositionStatus.OPEN);
-        PositionItem claimed = open.stream().filter(p -> request.orderId().equals(closingOrderId(p))).findFirst().orElse(null);
-        OrderPlan plan = claimed != null
-                ? new OrderPlan("CLOSE", sideOf(claimed), claimed.quantity(), null, "MARKET", null,
-                        null, null, claimed, null)
-                : new OrderPlan("OPEN", request.signal().action().name(), fill.quantity(), null, "MARKET", null, null,
-                        null, null, null);
-        OrderItem order = withFill(base(request, plan, null, null), claimed != null ? claimed.positionId() : request.orderId(), fill);
+        OrderPlan plan = new OrderPlan("OPEN", request.signal().action().name(), fill.quantity(), null, "MARKET", null,
+                null, null, null, null);
+        OrderItem order = withFill(base(request, plan, null, null), request.orderId(), fill);
         if (!orders.create(order)) return resume(orders.find(request.userId(), request.orderId()).orElseThrow());
-        return applyFilled(order, claimed);
+        return applyFilled(order, null);
     }
 
     /**
@@ -199,7 +201,7 @@ public class TradingEngine {
     private ExecutionResult applyFilled(OrderItem order, PositionItem closing) {
         if ("RESTING".equals(order.status())) return ExecutionResult.done(order);
         if ("CLOSE".equals(order.intent()) && closing != null && !PositionStatus.OPEN.name().equals(closing.status())
-                && !order.orderId().equals(closedByOrder(closing))) {
+                && !closedBy(closing, order)) {
             return ExecutionResult.done(order);
         }
         BigDecimal realized = ledger.apply(order, closing);
@@ -209,6 +211,18 @@ public class TradingEngine {
                 Duration.between(order.createdAt(), order.filledAt()).toNanos() / 1e6));
         listeners.forEach(l -> l.filled(order, realized));
         return ExecutionResult.done(order);
+    }
+
+    /**
+     * Records a refusal — unless this is a redelivery whose close already went through: that order carries its
+     * position's id, not the request's, so the snapshot could not see it, and the plan now finds nothing to close.
+     */
+    private ExecutionResult refuse(OrderRequest request, String reason, boolean redelivery) {
+        if (redelivery) {
+            Optional<OrderItem> done = orders.findBySignal(request.userId(), request.signal().signalId());
+            if (done.isPresent()) return ExecutionResult.duplicateOf(resume(done.get()));
+        }
+        return refuse(request, reason);
     }
 
     private ExecutionResult refuse(OrderRequest request, String reason) {
@@ -226,9 +240,8 @@ public class TradingEngine {
         return ExecutionResult.done(order);
     }
 
-    private TraderState load(String userId, Signal signal, TraderSnapshot snapshot) {
+    private TraderState load(String userId, Signal signal, TraderSnapshot snapshot, List<PositionItem> open) {
         ProfileItem profile = snapshot.profile() != null ? snapshot.profile() : profiles.get(userId);
-        List<PositionItem> open = positions.list(userId, PositionStatus.OPEN);
         java.util.Set<String> symbols = new java.util.HashSet<>();
         open.forEach(p -> symbols.add(p.symbol()));
         symbols.add(signal.symbol());
@@ -246,9 +259,13 @@ public class TradingEngine {
     }
 
     private OrderItem base(OrderRequest request, OrderPlan plan, String status, String reason) {
+        return base(request, request.orderId(), plan, status, reason);
+    }
+
+    private OrderItem base(OrderRequest request, String orderId, OrderPlan plan, String status, String reason) {
         Signal s = request.signal();
         Instant now = clock.instant();
-        return new OrderItem(Keys.user(request.userId()), Keys.order(request.orderId()), request.orderId(),
+        return new OrderItem(Keys.user(request.userId()), Keys.order(orderId), orderId,
                 request.userId(), s.signalId(), s.source(), s.strategy(), s.symbol(),
                 plan == null ? s.action().name() : plan.side(), plan == null ? null : plan.intent(),
                 plan != null && plan.closing() != null ? plan.closing().positionId() : request.positionId(),
@@ -275,15 +292,12 @@ public class TradingEngine {
         }
     }
 
-    private String closingOrderId(PositionItem p) {
-        return ledger.closingOrderId(p.userId(), p.positionId());
-    }
-
-    private String closedByOrder(PositionItem p) {
-        return ledger.closedByOrder(p.userId(), p.positionId());
-    }
-
-    private static String sideOf(PositionItem p) {
-        return "LONG".equals(p.side()) ? "SELL" : "BUY";
+    /**
+     * Whether this order closed the (closed) position. Only the position's close id can close it; positions closed
+     * before close ids existed remember their closing order, which is read only for them.
+     */
+    private boolean closedBy(PositionItem p, OrderItem order) {
+        if (order.orderId().equals(OrderIds.close(p.positionId(), p.userId()))) return true;
+        return order.orderId().equals(ledger.closedByOrder(p.userId(), p.positionId()));
     }
 }

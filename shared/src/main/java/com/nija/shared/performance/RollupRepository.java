@@ -7,6 +7,8 @@ import com.nija.shared.data.TradingTables;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +20,18 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * Hour/day/week/lifetime P&L roll-ups. Writers {@code ADD} into them atomically (no read-modify-write, so
- * concurrent fills never lose an update); readers query a key range instead of scanning trades.
+ * Hour/day/lifetime P&L roll-ups. Writers {@code ADD} into them atomically (no read-modify-write, so concurrent
+ * fills never lose an update); readers query a key range instead of scanning trades.
+ *
+ * <p>Two items per close, not four: an hour's figures live in its day's item as top-level {@code h<HH>_<field>}
+ * attributes, updated by the same {@code ADD}; weeks are not stored (nothing reads them; seven day items give one).
  */
 @Singleton
 public class RollupRepository {
-    private static final List<RollupPeriod> ALL_PERIODS = List.of(RollupPeriod.values());
+    /** The items a close updates; the hour is an attribute group of the day item. */
+    private static final List<RollupPeriod> STORED = List.of(RollupPeriod.DAY, RollupPeriod.ALL);
+    private static final List<String> FIELDS = List.of("realizedPnl", "fees", "closedTrades", "wins", "losses",
+            "grossProfit", "grossLoss", "volume");
 
     private final TradingTables tables;
 
@@ -33,6 +41,8 @@ public class RollupRepository {
 
     /** Roll-ups of one granularity with buckets from {@code fromBucket} to {@code toBucket} inclusive, in order. */
     public List<RollupItem> range(String userId, RollupPeriod period, String fromBucket, String toBucket) {
+        if (period == RollupPeriod.HOUR) return hours(userId, fromBucket, toBucket);
+        if (period == RollupPeriod.WEEK) throw new UnsupportedOperationException("weeks are not stored; sum days");
         String prefix = Keys.rollupPrefix(period);
         QueryConditional between = QueryConditional.sortBetween(
                 Key.builder().partitionValue(Keys.user(userId)).sortValue(prefix + fromBucket).build(),
@@ -47,13 +57,58 @@ public class RollupRepository {
         return tables.rollups().query(r -> r.queryConditional(prefix)).items().stream().toList();
     }
 
+    /** Hour buckets (2026-11-27T13) from the day items that hold them, oldest first. */
+    private List<RollupItem> hours(String userId, String fromHour, String toHour) {
+        String prefix = Keys.rollupPrefix(RollupPeriod.DAY);
+        List<RollupItem> out = new ArrayList<>();
+        tables.client().queryPaginator(b -> b.tableName(tables.name()).consistentRead(false)
+                        .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.user(userId)),
+                                ":from", AttributeValue.fromS(prefix + day(fromHour)),
+                                ":to", AttributeValue.fromS(prefix + day(toHour)))))
+                .items().forEach(day -> {
+                    for (int h = 0; h < 24; h++) {
+                        String hour = day.get("bucket").s() + "T" + String.format("%02d", h);
+                        if (hour.compareTo(fromHour) < 0 || hour.compareTo(toHour) > 0) continue;
+                        if (!day.containsKey(hourAttribute(h, "closedTrades"))) continue;
+                        out.add(hourItem(day, h, hour));
+                    }
+                });
+        return out;
+    }
+
+    private static RollupItem hourItem(Map<String, AttributeValue> day, int hour, String label) {
+        Map<String, BigDecimal> v = new HashMap<>();
+        for (String field : FIELDS) {
+            AttributeValue a = day.get(hourAttribute(hour, field));
+            if (a != null) v.put(field, new BigDecimal(a.n()));
+        }
+        return new RollupItem(day.get("pk").s(), Keys.rollupPrefix(RollupPeriod.HOUR) + label, label,
+                v.get("realizedPnl"), v.get("fees"), longOf(v.get("closedTrades")), longOf(v.get("wins")),
+                longOf(v.get("losses")), v.get("grossProfit"), v.get("grossLoss"), v.get("volume"), null, null);
+    }
+
+    private static Long longOf(BigDecimal v) {
+        return v == null ? null : v.longValueExact();
+    }
+
+    private static String day(String hourBucket) {
+        return hourBucket.substring(0, 10); // 2026-11-27T13 → 2026-11-27
+    }
+
+    /** {@code h13_realizedPnl}: an hour's figure on its day item. */
+    static String hourAttribute(int hour, String field) {
+        return String.format("h%02d_%s", hour, field);
+    }
+
     public Optional<RollupItem> lifetime(String userId) {
         return Optional.ofNullable(tables.rollups().getItem(Key.builder().partitionValue(Keys.user(userId))
                 .sortValue(Keys.rollup(RollupPeriod.ALL, Instant.EPOCH)).build()));
     }
 
     /**
-     * Adds one closed round trip to the hour, day, week and lifetime roll-ups. Each update is guarded by the
+     * Adds one closed round trip to the day (and, in the same write, its hour) and lifetime roll-ups. Each update is
+     * guarded by the
      * closing order's id (the last one applied is remembered on the item), so re-applying the same close after a
      * crash adds nothing twice. Per-trader orders are applied one at a time (FIFO per trader), which is what makes
      * "the last one applied" sufficient.
@@ -63,13 +118,19 @@ public class RollupRepository {
      */
     public void addClose(String userId, Instant at, BigDecimal fees, BigDecimal notional, BigDecimal realizedPnl,
                          String orderId) {
-        for (RollupPeriod period : ALL_PERIODS) {
+        closeWrites(userId, at, fees, notional, realizedPnl, orderId).forEach(Runnable::run);
+    }
+
+    /** {@link #addClose}'s updates, one per item, for a caller that sends them side by side with other writes. */
+    public List<Runnable> closeWrites(String userId, Instant at, BigDecimal fees, BigDecimal notional,
+                                     BigDecimal realizedPnl, String orderId) {
+        return STORED.stream().<Runnable>map(period -> () -> {
             try {
                 tables.client().updateItem(addRequest(userId, period, at, fees, notional, realizedPnl, orderId));
             } catch (ConditionalCheckFailedException alreadyApplied) {
                 // this close reached this roll-up on an earlier attempt
             }
-        }
+        }).toList();
     }
 
     UpdateItemRequest addRequest(String userId, RollupPeriod period, Instant at, BigDecimal fees, BigDecimal notional,
@@ -92,11 +153,17 @@ public class RollupRepository {
         Map<String, AttributeValue> values = new HashMap<>();
         StringBuilder expression = new StringBuilder("ADD ");
         int i = 0;
+        int hour = at.atZone(ZoneOffset.UTC).getHour();
         for (Map.Entry<String, BigDecimal> add : adds.entrySet()) {
             if (i > 0) expression.append(", ");
             expression.append("#a").append(i).append(" :a").append(i);
             names.put("#a" + i, add.getKey());
             values.put(":a" + i, n(add.getValue()));
+            if (period == RollupPeriod.DAY) {
+                // the hour's copy of the same figure: same value placeholder, one more attribute
+                expression.append(", #h").append(i).append(" :a").append(i);
+                names.put("#h" + i, hourAttribute(hour, add.getKey()));
+            }
             i++;
         }
         expression.append(" SET #bucket = :bucket, #last = :order");

@@ -21,6 +21,11 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 @Singleton
 public class SettingsService {
     private static final Duration TTL = Duration.ofSeconds(60);
+    /**
+     * Cache namespace of the fan-out's per-source subscriber lists: any trader's settings change may add or drop
+     * them from one, so every save makes all lists stale (one INCR).
+     */
+    public static final String SUBSCRIBERS_CACHE = "*subscribers";
     private static final JavaType TYPE = Json.MAPPER.constructType(RiskSettings.class);
 
     private final TradingTables tables;
@@ -62,6 +67,7 @@ public class SettingsService {
             throw new VersionConflictException("settings changed since version " + expectedVersion + "; read them again");
         } finally {
             cache.invalidate(userId);
+            cache.invalidate(SUBSCRIBERS_CACHE);
         }
         return load(userId);
     }

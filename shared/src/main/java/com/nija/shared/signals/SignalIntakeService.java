@@ -2,6 +2,7 @@ package com.nija.shared.signals;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nija.shared.config.NijaConfig;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.SignalItem;
 import com.nija.shared.data.SourceItem;
@@ -15,29 +16,39 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * Signal intake: authenticate, validate, record once, enqueue for fan-out — nothing slow, so the answer is back
- * well inside TradingView's 3 s. The conditional record makes a repeated signal a no-op that returns the first
- * answer. If enqueueing fails the record is removed again, so the sender's retry is not mistaken for a duplicate.
+ * Signal intake: authenticate, validate, record once, then send the orders of a signal with few subscribers itself
+ * (bounded in subscribers and time, see {@link FanoutService#fanOutInline}) or enqueue it for the fan-out function —
+ * nothing slow, so the answer is back well inside TradingView's 3 s. The conditional record makes a repeated signal
+ * a no-op that returns the first answer. If neither way works the record is removed again, so the sender's retry is
+ * not mistaken for a duplicate.
  */
 @Singleton
 public class SignalIntakeService {
+    private static final Logger LOG = LoggerFactory.getLogger(SignalIntakeService.class);
     static final Duration DEDUP_RETENTION = Duration.ofDays(7);
 
     private final SignalAuthenticator auth;
     private final TradingTables tables;
     private final WorkQueues queues;
+    private final FanoutService fanout;
+    private final NijaConfig config;
     private final Clock clock;
 
-    public SignalIntakeService(SignalAuthenticator auth, TradingTables tables, WorkQueues queues, Clock clock) {
+    public SignalIntakeService(SignalAuthenticator auth, TradingTables tables, WorkQueues queues, FanoutService fanout,
+                               NijaConfig config, Clock clock) {
         this.auth = auth;
         this.tables = tables;
         this.queues = queues;
+        this.fanout = fanout;
+        this.config = config;
         this.clock = clock;
     }
 
@@ -74,13 +85,26 @@ public class SignalIntakeService {
             return new Intake(true, firstAnswer(signal.signalId()));
         }
         try {
-            queues.enqueueSignal(signal);
+            if (!fannedOutInline(signal)) queues.enqueueSignal(signal);
         } catch (SdkException | IllegalStateException e) {
             tables.signals().deleteItem(Key.builder().partitionValue(item.pk()).sortValue(item.sk()).build());
             throw e;
         }
         Telemetry.count("SignalAccepted");
         return new Intake(false, answer);
+    }
+
+    private boolean fannedOutInline(Signal signal) {
+        if (config.getInlineFanoutMax() <= 0) return false;
+        try {
+            return fanout.fanOutInline(signal, config.getInlineFanoutMax(),
+                    Duration.ofMillis(config.getInlineFanoutBudgetMillis()));
+        } catch (RuntimeException e) {
+            // The fan-out function will do it (again): whatever was sent here is dropped there by deduplication id.
+            LOG.warn("inline fan-out of signal {} failed, handing it to the fan-out function: {}", signal.signalId(),
+                    e.toString());
+            return false;
+        }
     }
 
     private Map<String, Object> firstAnswer(String signalId) {
