@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * A trader's positions with unrealized P&L at the latest price. The position items are cached per trader
- * (invalidated by generation on every change); prices are read live on every call so P&L is never stale.
+ * (invalidated by generation on every change); prices are read on every call, at most half a second old
+ * ({@link PriceBook#quotes}), so P&L never waits for the cache to expire.
  */
 @Singleton
 public class PositionsService {
@@ -39,9 +40,9 @@ public class PositionsService {
         return value(items(userId, status));
     }
 
-    /** Values positions at the latest prices (one price lookup for all of them). */
+    /** Values positions at the latest prices (one price lookup for all of them; see {@link PriceBook#quotes}). */
     public List<PositionView> value(List<PositionItem> items) {
-        Map<String, BigDecimal> latest = prices.latest(items.stream()
+        Map<String, BigDecimal> latest = prices.quotes(items.stream()
                 .filter(p -> PositionStatus.OPEN.name().equals(p.status())).map(PositionItem::symbol).toList());
         return items.stream().map(p -> view(p, latest.get(p.symbol()))).toList();
     }
