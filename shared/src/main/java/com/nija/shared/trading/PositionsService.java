@@ -33,7 +33,9 @@ public class PositionsService {
 
     public List<PositionItem> items(String userId, PositionStatus status) {
         String view = "positions:" + (status == null ? "all" : status.name());
-        return cache.getOrLoad(userId, view, TTL, ITEMS, () -> positions.list(userId, status));
+        // The parsed list may serve several requests at once: each caller gets its own unmodifiable copy of it
+        // (a few references; the records themselves are immutable).
+        return List.copyOf(cache.getOrLoadShared(userId, view, TTL, ITEMS, () -> positions.list(userId, status)));
     }
 
     public List<PositionView> list(String userId, PositionStatus status) {
