@@ -21,7 +21,8 @@ public final class Main {
               up [--port 3000] [--demo] [--data DIR]   start DynamoDB (dynalite), Redis and the gateway on one port
               token --user ID [--groups a,b] [--ttl 1h] print a JWT the running platform accepts
               invoke FUNCTION EVENT_FILE                 run one function with one event file, print the response
-              bench read-api [--duration 5s] [--clients 1,16,64]   latency/throughput of the read API
+              bench read-api [--duration 5s] [--clients 1,16,64] [--routes positions,dashboard] [--cache hit,miss]
+                                                         latency/throughput of the read API
               bench cold-start [--runs 5]                 JVM launch to first response of one handler
               bench signals [--runs 200] [--traders 100,1000]   signal→order latency, fan-out time, writes per trader
               bench pushes [--rounds 200] [--clients 1,100,1000] [--idle 10000]   fill→client push latency, idle connections held
@@ -111,7 +112,8 @@ public final class Main {
             case "read-api" -> com.nija.local.bench.ReadApiBenchmark.run(home(),
                     Arguments.duration(a.value("--duration") == null ? "5s" : a.value("--duration")),
                     Arrays.stream((a.value("--clients") == null ? "1,16,64" : a.value("--clients")).split(","))
-                            .mapToInt(s -> Integer.parseInt(s.trim())).toArray());
+                            .mapToInt(s -> Integer.parseInt(s.trim())).toArray(),
+                    list(a.value("--routes"), "positions,dashboard"), list(a.value("--cache"), "hit,miss"));
             case "cold-start" -> com.nija.local.bench.ColdStartBenchmark.run(home(), a.intValue("--runs", 5));
             case "signals" -> com.nija.local.bench.SignalBenchmark.run(home(), a.intValue("--runs", 200),
                     Arrays.stream((a.value("--traders") == null ? "100,1000" : a.value("--traders")).split(","))
@@ -124,6 +126,10 @@ public final class Main {
                 yield 2;
             }
         };
+    }
+
+    private static List<String> list(String value, String defaultValue) {
+        return Arrays.stream((value == null ? defaultValue : value).split(",")).map(String::trim).toList();
     }
 
     private static Path home() {

@@ -11,6 +11,8 @@ import com.nija.functions.support.Events;
 import com.nija.functions.support.LocalBackends;
 import com.nija.functions.support.TraderFixture;
 import com.nija.shared.account.BotState;
+import com.nija.shared.cache.RedisGateway;
+import com.nija.shared.observability.Telemetry;
 import com.nija.shared.trading.Side;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -65,5 +67,40 @@ class RedisStallTest {
 
         var body = ok(positions.handleRequest(Events.http("api/get-positions.json", trader.userId()), null));
         assertThat(body.path("positions").get(0).path("unrealizedPnl").asText()).isEqualTo("1000.00");
+    }
+
+    @Test
+    @DisplayName("one reply over the budget falls through for its own request only; the next read uses Redis again")
+    void oneLateReplyDoesNotOpenTheCoolDown() throws Exception {
+        RedisGateway redis = backends.context().getBean(RedisGateway.class);
+        redis.write(r -> r.setex("stall-test:key", 60, "v"));
+        double unavailableBefore = backends.metrics().total("CacheUnavailable");
+
+        redisStallsFor(0.12);
+        Telemetry.begin();
+        assertThat(redis.call(r -> r.get("stall-test:key"))).isEmpty();   // over the 50 ms budget
+        Telemetry.end("RedisStallTest");
+        Thread.sleep(150);                                                  // Redis answers again
+
+        assertThat(redis.call(r -> r.get("stall-test:key"))).contains("v");
+        assertThat(backends.metrics().total("CacheUnavailable")).isEqualTo(unavailableBefore + 1);
+    }
+
+    @Test
+    @DisplayName("a Redis that keeps missing the budget is skipped for the cool-down, at no wait")
+    void stalledRedisIsSkipped() throws Exception {
+        RedisGateway redis = backends.context().getBean(RedisGateway.class);
+        redis.write(r -> r.setex("stall-test:key", 60, "v"));
+
+        redisStallsFor(1.0);
+        for (int i = 0; i < 3; i++) assertThat(redis.call(r -> r.get("stall-test:key"))).isEmpty();
+        long started = System.nanoTime();
+        var skipped = redis.call(r -> r.get("stall-test:key"));
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(skipped).isEmpty();
+        assertThat(tookMillis).isLessThan(25);   // no 50 ms wait: not even sent
+        Thread.sleep(1_500);                      // stall and cool-down over
+        assertThat(redis.call(r -> r.get("stall-test:key"))).contains("v");
     }
 }

@@ -1,5 +1,6 @@
 package com.nija.local.bench;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,15 +19,23 @@ import org.HdrHistogram.Histogram;
  * record every latency. {@code beforeEach} runs outside the timed span (e.g. invalidating a cache).
  */
 final class LoadRun {
-    record Result(String name, int clients, long requests, long errors, double seconds, Histogram latencies) {
+    /**
+     * @param cpuNanos CPU time this JVM used during the timed phase (clients, gateway and handlers together; Redis
+     *                 and dynalite run in their own processes): per request, a figure the machine's other load
+     *                 disturbs far less than latency
+     */
+    record Result(String name, int clients, long requests, long errors, double seconds, Histogram latencies,
+                  long cpuNanos) {
         double throughput() {
             return requests / seconds;
         }
 
         String line() {
-            return String.format("%-34s clients=%-3d n=%-7d err=%-4d p50=%7.2f ms  p95=%7.2f ms  p99=%7.2f ms  %8.0f req/s",
+            return String.format("%-34s clients=%-3d n=%-7d err=%-4d p50=%7.2f ms  p95=%7.2f ms  p99=%7.2f ms  %8.0f req/s"
+                            + "  cpu/req=%5.2f ms",
                     name, clients, requests, errors, ms(latencies.getValueAtPercentile(50)),
-                    ms(latencies.getValueAtPercentile(95)), ms(latencies.getValueAtPercentile(99)), throughput());
+                    ms(latencies.getValueAtPercentile(95)), ms(latencies.getValueAtPercentile(99)), throughput(),
+                    requests == 0 ? 0 : ms(cpuNanos / requests));
         }
 
         private static double ms(long nanos) {
@@ -49,10 +58,17 @@ final class LoadRun {
         Recorder recorder = new Recorder(3);
         AtomicLong requests = new AtomicLong();
         AtomicLong errors = new AtomicLong();
+        long cpuBefore = processCpuNanos();
         long started = System.nanoTime();
         phase(clients, duration, clientFactory, recorder, requests, errors);
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new Result(name, clients, requests.get(), errors.get(), seconds, recorder.getIntervalHistogram());
+        return new Result(name, clients, requests.get(), errors.get(), seconds, recorder.getIntervalHistogram(),
+                processCpuNanos() - cpuBefore);
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     /** One client for all threads: each HttpClient runs its own selector thread, which 64 of would skew 2 cores. */

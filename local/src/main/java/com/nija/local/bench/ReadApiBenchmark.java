@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code bench read-api}: p50/p95/p99 and throughput of {@code GET /api/v1/positions} and
@@ -23,12 +25,29 @@ import java.util.List;
  * trader's cache generation before the request, outside the timed span: the cost of the first read after a change.
  */
 public final class ReadApiBenchmark {
-    private static final String[] ROUTES = {"/api/v1/positions?status=open", "/api/v1/dashboard"};
+    private static final Map<String, String> ROUTES = new LinkedHashMap<>();
+
+    static {
+        ROUTES.put("positions", "/api/v1/positions?status=open");
+        ROUTES.put("dashboard", "/api/v1/dashboard");
+    }
+    private static final Duration JIT_WARMUP = Duration.ofSeconds(3);
     private static final List<String> SYMBOLS = List.of("BTC-USD", "ETH-USD", "SOL-USD", "ADA-USD", "DOGE-USD");
 
     private ReadApiBenchmark() {}
 
-    public static int run(Path home, Duration duration, int[] clientCounts) throws Exception {
+    /**
+     * @param routes which routes to measure ({@code positions}, {@code dashboard})
+     * @param caches which cache modes ({@code hit}, {@code miss})
+     */
+    public static int run(Path home, Duration duration, int[] clientCounts, List<String> routes, List<String> caches)
+            throws Exception {
+        for (String r : routes) {
+            if (!ROUTES.containsKey(r)) throw new IllegalArgumentException("--routes takes " + ROUTES.keySet() + ", not " + r);
+        }
+        for (String c : caches) {
+            if (!c.equals("hit") && !c.equals("miss")) throw new IllegalArgumentException("--cache takes hit, miss, not " + c);
+        }
         int maxClients = 0;
         for (int c : clientCounts) maxClients = Math.max(maxClients, c);
         try (LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Options(0, false, null, home))) {
@@ -38,33 +57,48 @@ public final class ReadApiBenchmark {
             UserCache cache = platform.context().getBean(UserCache.class);
             System.out.printf("read API benchmark: %d cores, %s per run, JDK %s%n",
                     Runtime.getRuntime().availableProcessors(), duration, Runtime.version());
-            for (String route : ROUTES) {
+            // JIT warm-up of every path first, so the first measured row is not the one that pays for compilation
+            for (String route : ROUTES.values()) {
                 for (boolean hit : new boolean[] {true, false}) {
+                    measure(platform, cache, traders, tokens, route, hit, Math.min(8, maxClients), JIT_WARMUP,
+                            Duration.ofMillis(1));
+                }
+            }
+            for (String route : ROUTES.entrySet().stream().filter(e -> routes.contains(e.getKey()))
+                    .map(Map.Entry::getValue).toList()) {
+                for (boolean hit : new boolean[] {true, false}) {
+                    if (!caches.contains(hit ? "hit" : "miss")) continue;
                     for (int clients : clientCounts) {
-                        URI uri = URI.create(platform.baseUrl() + route);
-                        String name = "GET " + route.replaceAll("\\?.*", "") + (hit ? " (cache hit)" : " (cache miss)");
-                        LoadRun.Result result = LoadRun.run(name, clients, Duration.ofSeconds(2), duration, c -> {
-                            String trader = traders.get(c);
-                            String token = tokens.get(c);
-                            return new LoadRun.Client() {
-                                @Override
-                                public java.net.http.HttpRequest request(int i) {
-                                    return LoadRun.get(uri, token);
-                                }
-
-                                @Override
-                                public void beforeEach(int i) {
-                                    if (!hit) cache.invalidate(trader);
-                                }
-                            };
-                        });
-                        System.out.println(result.line());
+                        System.out.println(measure(platform, cache, traders, tokens, route, hit, clients,
+                                Duration.ofSeconds(2), duration).line());
                     }
                 }
             }
             System.out.println("metrics: " + platform.metrics().snapshot());
         }
         return 0;
+    }
+
+    private static LoadRun.Result measure(LocalPlatform platform, UserCache cache, List<String> traders,
+                                          List<String> tokens, String route, boolean hit, int clients,
+                                          Duration warmup, Duration duration) throws InterruptedException {
+        URI uri = URI.create(platform.baseUrl() + route);
+        String name = "GET " + route.replaceAll("\\?.*", "") + (hit ? " (cache hit)" : " (cache miss)");
+        return LoadRun.run(name, clients, warmup, duration, c -> {
+            String trader = traders.get(c);
+            String token = tokens.get(c);
+            return new LoadRun.Client() {
+                @Override
+                public java.net.http.HttpRequest request(int i) {
+                    return LoadRun.get(uri, token);
+                }
+
+                @Override
+                public void beforeEach(int i) {
+                    if (!hit) cache.invalidate(trader);
+                }
+            };
+        });
     }
 
     private static List<String> seed(LocalPlatform platform, int traders) {

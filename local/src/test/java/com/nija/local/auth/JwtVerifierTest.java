@@ -115,6 +115,37 @@ class JwtVerifierTest {
     }
 
     @Test
+    @DisplayName("a token accepted before is still refused once it expires")
+    void rememberedTokenStillExpires() throws Exception {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        String token = new TokenIssuer(key, Clock.fixed(now, ZoneOffset.UTC)).issue("u1", List.of(), Duration.ofMinutes(1));
+        MutableClock clock = new MutableClock(now);
+        JwtVerifier verifier = new JwtVerifier(key, clock, Duration.ZERO);
+
+        VerifiedToken first = verifier.verify(token);
+        VerifiedToken again = verifier.verify(token);
+        clock.now = now.plusSeconds(60);
+
+        assertThat(again).isEqualTo(first);
+        assertRejected(() -> verifier.verify(token), Reason.EXPIRED);
+        assertRejected(() -> verifier.verify(token), Reason.EXPIRED);
+    }
+
+    @Test
+    @DisplayName("a refused token stays refused, and a changed copy of an accepted one is checked afresh")
+    void rememberingNeverAcceptsOtherTokens() throws Exception {
+        String token = issuer.issue("u1", List.of(), Duration.ofHours(1));
+        String[] parts = token.split("\\.");
+        String otherSignature = parts[0] + "." + parts[1] + "." + (parts[2].charAt(0) == 'A' ? "B" : "A")
+                + parts[2].substring(1);
+
+        assertThat(verifier.verify(token).subject()).isEqualTo("u1");
+        assertRejected(() -> verifier.verify(otherSignature), Reason.BAD_SIGNATURE);
+        assertRejected(() -> verifier.verify(otherSignature), Reason.BAD_SIGNATURE);
+        assertThat(verifier.verify(token).subject()).isEqualTo("u1");
+    }
+
+    @Test
     @DisplayName("a token not valid yet (nbf, iat in the future) is refused")
     void notYetValid() throws Exception {
         Instant future = Instant.now().plus(Duration.ofHours(1));
@@ -247,6 +278,29 @@ class JwtVerifierTest {
                 new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(kid).build(), claims);
         jwt.sign(new RSASSASigner(signingKey));
         return jwt.serialize();
+    }
+
+    private static final class MutableClock extends Clock {
+        volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     private interface Verification {

@@ -4,6 +4,7 @@ import com.nija.shared.config.NijaConfig;
 import com.nija.shared.observability.Metric;
 import com.nija.shared.observability.Telemetry;
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
@@ -23,6 +24,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.crac.Context;
 import org.crac.Resource;
@@ -33,11 +35,14 @@ import org.slf4j.LoggerFactory;
  * The one way to Redis. Every call is bounded (50 ms by default) and never throws: when Redis is down,
  * slow or not configured the caller gets {@link Optional#empty()} and reads DynamoDB instead; the miss is
  * counted as {@code CacheUnavailable}. After a failure Redis is skipped for a short cool-down so a dead
- * Redis costs a request nothing. With {@code nija.redis-cluster} (ElastiCache in cluster mode, prod) it uses Lettuce's
- * cluster client: commands go to the shard that owns the key, multi-key reads are split by slot, and topology changes
- * (failover, resharding by auto scaling) are followed. Callers get the commands both clients share.
- * SnapStart: the connection is closed before the checkpoint and reopened
- * lazily after restore (a snapshotted socket would be dead).
+ * Redis costs a request nothing. A reply that only misses the budget counts the same for its own request, but opens
+ * the cool-down only as part of a run of them (a stalled Redis): on a busy machine one late reply among timely ones
+ * would otherwise send every request for the next half second to DynamoDB, which costs far more than Redis.
+ * With {@code nija.redis-cluster} (ElastiCache in cluster mode, prod) it uses Lettuce's cluster client: commands go
+ * to the shard that owns the key, multi-key reads are split by slot, and topology changes (failover, resharding by
+ * auto scaling) are followed. Callers get the commands both clients share.
+ * SnapStart: the connection is closed before the checkpoint and reopened lazily after restore (a snapshotted socket
+ * would be dead).
  */
 @Singleton
 public class RedisGateway implements OrderedResource {
@@ -45,6 +50,8 @@ public class RedisGateway implements OrderedResource {
     private static final long COOL_DOWN_NANOS = Duration.ofMillis(500).toNanos();
     private static final int WRITE_ATTEMPTS = 3;
     private static final long WRITE_RETRY_PAUSE_MILLIS = 150;
+    /** Timeouts in a row (no success between them) that mean Redis is stalled rather than one reply being late. */
+    static final int TIMEOUTS_TO_COOL_DOWN = 3;
 
     private final RedisURI uri;
     private final Duration timeout;
@@ -53,6 +60,7 @@ public class RedisGateway implements OrderedResource {
     private volatile StatefulConnection<String, String> connection;
     private volatile RedisClusterCommands<String, String> syncCommands;
     private volatile long skipUntilNanos;
+    private final AtomicInteger timeoutsInARow = new AtomicInteger();
 
     public RedisGateway(NijaConfig config) {
         this.timeout = Duration.ofMillis(config.getRedisTimeoutMillis());
@@ -105,13 +113,25 @@ public class RedisGateway implements OrderedResource {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(commands.apply(sync()));
+            T result = commands.apply(sync());
+            if (timeoutsInARow.get() != 0) timeoutsInARow.set(0);
+            return Optional.ofNullable(result);
+        } catch (RedisCommandTimeoutException e) {
+            if (timeoutsInARow.incrementAndGet() >= TIMEOUTS_TO_COOL_DOWN) coolDown();
+            Telemetry.record(Metric.count("CacheUnavailable"));
+            LOG.debug("redis reply over budget, reading through: {}", e.toString());
+            return Optional.empty();
         } catch (RuntimeException e) {
-            skipUntilNanos = System.nanoTime() + COOL_DOWN_NANOS;
+            coolDown();
             Telemetry.record(Metric.count("CacheUnavailable"));
             LOG.debug("redis unavailable, reading through: {}", e.toString());
             return Optional.empty();
         }
+    }
+
+    private void coolDown() {
+        skipUntilNanos = System.nanoTime() + COOL_DOWN_NANOS;
+        timeoutsInARow.set(0);
     }
 
     /**
@@ -131,7 +151,7 @@ public class RedisGateway implements OrderedResource {
                 sleepQuietly(WRITE_RETRY_PAUSE_MILLIS);
             }
         }
-        skipUntilNanos = System.nanoTime() + COOL_DOWN_NANOS;
+        coolDown();
         Telemetry.record(Metric.count("CacheWriteLost"));
         LOG.warn("redis write lost: {}", String.valueOf(last));
         return Optional.empty();

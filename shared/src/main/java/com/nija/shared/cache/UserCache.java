@@ -21,7 +21,15 @@ public class UserCache {
     private static final String LOOKUP_SCRIPT = "local g = redis.call('GET', KEYS[1]) or '0' "
             + "local k = ARGV[1] .. g .. ARGV[2] return {k, redis.call('GET', k)}";
 
+    /** Bound on remembered parsed entries; past it the memory starts over. */
+    static final int MAX_PARSED = 1_000;
+
     private final RedisGateway redis;
+    /**
+     * The last entry parsed under each key, with the JSON it came from ({@link #getOrLoadShared} only). A hit whose
+     * JSON is the same string skips the parse: the value still comes from what Redis just returned, not from memory.
+     */
+    private final java.util.Map<String, Parsed> parsed = new java.util.concurrent.ConcurrentHashMap<>();
     /** Invalidations Redis never received (it was unreachable); replayed before any cached read is trusted. */
     private final java.util.Set<String> unsent = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -30,6 +38,19 @@ public class UserCache {
     }
 
     public <T> T getOrLoad(String userId, String view, Duration ttl, JavaType type, Supplier<T> loader) {
+        return getOrLoad(userId, view, ttl, type, loader, false);
+    }
+
+    /**
+     * Like {@link #getOrLoad}, for the hottest reads: the same value object may be returned to several callers at
+     * once, so only for values nobody changes (records of immutable fields, unmodifiable lists).
+     */
+    public <T> T getOrLoadShared(String userId, String view, Duration ttl, JavaType type, Supplier<T> loader) {
+        return getOrLoad(userId, view, ttl, type, loader, true);
+    }
+
+    private <T> T getOrLoad(String userId, String view, Duration ttl, JavaType type, Supplier<T> loader,
+                            boolean shared) {
         if (!unsent.isEmpty() && !replayUnsent(userId)) {
             // This process changed the trader's data but could not tell Redis: never serve their cached views.
             Telemetry.count("CacheBypassed");
@@ -43,11 +64,22 @@ public class UserCache {
         });
         if (lookup.isPresent() && lookup.get().value() != null) {
             Telemetry.count("CacheHit");
-            return read(lookup.get().value(), type);
+            return shared ? readShared(lookup.get().key(), lookup.get().value(), type)
+                    : read(lookup.get().value(), type);
         }
         Telemetry.count("CacheMiss");
         T value = loader.get();
         lookup.ifPresent(l -> redis.call(r -> r.setex(l.key(), ttl.toSeconds(), write(value))));
+        return value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T readShared(String key, String json, JavaType type) {
+        Parsed last = parsed.get(key);
+        if (last != null && last.json().equals(json)) return (T) last.value();
+        T value = read(json, type);
+        if (parsed.size() >= MAX_PARSED) parsed.clear();
+        parsed.put(key, new Parsed(json, value));
         return value;
     }
 
@@ -92,4 +124,6 @@ public class UserCache {
     }
 
     private record Lookup(String key, String value) {}
+
+    private record Parsed(String json, Object value) {}
 }

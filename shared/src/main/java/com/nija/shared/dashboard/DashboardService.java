@@ -55,7 +55,7 @@ public class DashboardService {
     }
 
     public DashboardView get(String userId) {
-        DashboardSnapshot s = cache.getOrLoad(userId, "dashboard", TTL, TYPE, () -> snapshot(userId));
+        DashboardSnapshot s = cache.getOrLoadShared(userId, "dashboard", TTL, TYPE, () -> snapshot(userId));
         List<PositionView> open = positions.value(s.openPositions());
         BigDecimal unrealized = BigDecimal.ZERO;
         BigDecimal signedValue = BigDecimal.ZERO;

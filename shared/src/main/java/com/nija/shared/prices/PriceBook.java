@@ -5,7 +5,9 @@ import com.nija.shared.data.Keys;
 import com.nija.shared.data.PriceItem;
 import com.nija.shared.data.TradingTables;
 import jakarta.inject.Singleton;
+import io.lettuce.core.SetArgs;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,15 +15,33 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 
-/** Latest prices: Redis first (one MGET), DynamoDB for whatever Redis can't tell. */
+/**
+ * Latest prices: Redis first (one MGET), DynamoDB for whatever Redis can't tell. {@link #quotes} adds an in-process
+ * tier for the read views, which ask for the same few prices thousands of times a second while they change a few
+ * times a second at most.
+ */
 @Singleton
 public class PriceBook {
     private static final long HOT_TTL_SECONDS = 60;
+    /**
+     * How old a price the read views may show: a price recorded in another process (another function in AWS) shows
+     * within this; one recorded through this process shows at once.
+     */
+    static final long QUOTE_MAX_AGE_NANOS = Duration.ofMillis(500).toNanos();
     private final RedisGateway redis;
     private final TradingTables tables;
+    private final Map<String, Quote> quotes = new ConcurrentHashMap<>();
+
+    /** A price as this process last saw it (null: none anywhere), and when it looked. */
+    private record Quote(BigDecimal price, long seenAtNanos) {
+        boolean fresh(long now) {
+            return now - seenAtNanos < QUOTE_MAX_AGE_NANOS;
+        }
+    }
 
     public PriceBook(RedisGateway redis, TradingTables tables) {
         this.redis = redis;
@@ -38,7 +58,41 @@ public class PriceBook {
                 }));
         List<String> missing = new ArrayList<>();
         for (String s : wanted) if (!prices.containsKey(s)) missing.add(s);
-        if (!missing.isEmpty()) prices.putAll(fromTable(missing));
+        if (!missing.isEmpty()) {
+            Map<String, BigDecimal> stored = fromTable(missing);
+            prices.putAll(stored);
+            rewarm(stored);
+        }
+        return prices;
+    }
+
+    /**
+     * Latest prices for display (positions, dashboard): at most {@link #QUOTE_MAX_AGE_NANOS} old, so most calls
+     * cost no round trip. Trading (fills, risk checks) reads {@link #latest} instead.
+     */
+    public Map<String, BigDecimal> quotes(Collection<String> symbols) {
+        Map<String, BigDecimal> prices = new HashMap<>();
+        if (symbols.isEmpty()) return prices;
+        long now = System.nanoTime();
+        List<String> stale = null;
+        for (String s : symbols) {
+            Quote q = quotes.get(s);
+            if (q != null && q.fresh(now)) {
+                if (q.price() != null) prices.put(s, q.price());
+            } else if (!prices.containsKey(s)) {
+                if (stale == null) stale = new ArrayList<>();
+                if (!stale.contains(s)) stale.add(s);
+            }
+        }
+        if (stale != null) {
+            Map<String, BigDecimal> looked = latest(stale);
+            long seen = System.nanoTime();
+            for (String s : stale) {
+                BigDecimal price = looked.get(s);
+                quotes.put(s, new Quote(price, seen));
+                if (price != null) prices.put(s, price);
+            }
+        }
         return prices;
     }
 
@@ -51,6 +105,22 @@ public class PriceBook {
         tables.prices().putItem(new PriceItem(Keys.price(symbol), Keys.LATEST, symbol, price, at));
         // Hot copy expires: if a later write is lost, DynamoDB's copy takes over within a minute.
         redis.write(r -> r.setex(redisKey(symbol), HOT_TTL_SECONDS, price.toPlainString()));
+        quotes.put(symbol, new Quote(price, System.nanoTime()));
+    }
+
+    /**
+     * Puts prices read from DynamoDB back into Redis, so a market without recent updates costs one table read a
+     * minute, not one per request. Only where Redis has none (SET NX): {@link #update} writes the table before Redis,
+     * so a newer price is either already in Redis (and kept) or arrives after this (and replaces it).
+     */
+    private void rewarm(Map<String, BigDecimal> stored) {
+        if (stored.isEmpty()) return;
+        redis.call(r -> {
+            for (Map.Entry<String, BigDecimal> e : stored.entrySet()) {
+                r.set(redisKey(e.getKey()), e.getValue().toPlainString(), SetArgs.Builder.nx().ex(HOT_TTL_SECONDS));
+            }
+            return Boolean.TRUE;
+        });
     }
 
     private Map<String, BigDecimal> fromTable(List<String> symbols) {

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * A trader's positions with unrealized P&L at the latest price. The position items are cached per trader
- * (invalidated by generation on every change); prices are read live on every call so P&L is never stale.
+ * (invalidated by generation on every change); prices are read on every call, at most half a second old
+ * ({@link PriceBook#quotes}), so P&L never waits for the cache to expire.
  */
 @Singleton
 public class PositionsService {
@@ -32,16 +33,18 @@ public class PositionsService {
 
     public List<PositionItem> items(String userId, PositionStatus status) {
         String view = "positions:" + (status == null ? "all" : status.name());
-        return cache.getOrLoad(userId, view, TTL, ITEMS, () -> positions.list(userId, status));
+        // The parsed list may serve several requests at once: each caller gets its own unmodifiable copy of it
+        // (a few references; the records themselves are immutable).
+        return List.copyOf(cache.getOrLoadShared(userId, view, TTL, ITEMS, () -> positions.list(userId, status)));
     }
 
     public List<PositionView> list(String userId, PositionStatus status) {
         return value(items(userId, status));
     }
 
-    /** Values positions at the latest prices (one price lookup for all of them). */
+    /** Values positions at the latest prices (one price lookup for all of them; see {@link PriceBook#quotes}). */
     public List<PositionView> value(List<PositionItem> items) {
-        Map<String, BigDecimal> latest = prices.latest(items.stream()
+        Map<String, BigDecimal> latest = prices.quotes(items.stream()
                 .filter(p -> PositionStatus.OPEN.name().equals(p.status())).map(PositionItem::symbol).toList());
         return items.stream().map(p -> view(p, latest.get(p.symbol()))).toList();
     }
