@@ -102,6 +102,11 @@ public class RedisGateway implements OrderedResource {
         }
     }
 
+    /** True while Redis is being skipped after a failure or a run of late replies (the cool-down). */
+    public boolean coolingDown() {
+        return client != null && System.nanoTime() < skipUntilNanos;
+    }
+
     public boolean configured() {
         return client != null;
     }
