@@ -14,11 +14,16 @@ import com.nija.shared.account.BotState;
 import com.nija.shared.cache.RedisGateway;
 import com.nija.shared.observability.Telemetry;
 import com.nija.shared.trading.Side;
+import io.micronaut.context.ApplicationContext;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class RedisStallTest {
     private final LocalBackends backends = LocalBackends.get();
+    /** The production budget (50 ms), which the shared test context relaxes. */
+    private static final ApplicationContext BUDGET =
+            LocalBackends.get().newContext(Map.of("nija.redis-timeout-millis", "50"));
 
     /** Another client makes Redis busy for 300 ms (as a slow command or a failover would). */
     private void redisStallsFor(double seconds) {
@@ -39,8 +44,8 @@ class RedisStallTest {
     @DisplayName("settings saved while Redis was briefly slow are shown after Redis recovers")
     void settingsAfterSlowRedis() throws Exception {
         TraderFixture trader = TraderFixture.newTrader().profile("pro", BotState.RUNNING, "10000.00");
-        GetSettingsHandler get = new GetSettingsHandler(backends.context());
-        PutSettingsHandler put = new PutSettingsHandler(backends.context());
+        GetSettingsHandler get = new GetSettingsHandler(BUDGET);
+        PutSettingsHandler put = new PutSettingsHandler(BUDGET);
         ok(get.handleRequest(Events.http("api/get-settings.json", trader.userId()), null)); // cached v0
 
         redisStallsFor(0.3);
@@ -58,7 +63,7 @@ class RedisStallTest {
     void priceAfterSlowRedis() throws Exception {
         TraderFixture trader = TraderFixture.newTrader().price("BTC-USD", "60000");
         trader.openPosition("p-1", "BTC-USD", Side.LONG, "1", "60000", "60.00");
-        GetPositionsHandler positions = new GetPositionsHandler(backends.context());
+        GetPositionsHandler positions = new GetPositionsHandler(BUDGET);
 
         redisStallsFor(0.3);
         ok(positions.handleRequest(Events.http("api/get-positions.json", trader.userId()), null)); // cool-down
@@ -72,7 +77,7 @@ class RedisStallTest {
     @Test
     @DisplayName("one reply over the budget falls through for its own request only; Redis is not skipped for it")
     void oneLateReplyDoesNotOpenTheCoolDown() throws Exception {
-        RedisGateway redis = backends.context().getBean(RedisGateway.class);
+        RedisGateway redis = BUDGET.getBean(RedisGateway.class);
         redis.write(r -> r.setex("stall-test:key", 60, "v"));
         awaitNoCoolDown(redis);
         assertThat(eventually(redis)).contains("v");   // a success: no earlier late replies count towards a run
@@ -91,7 +96,7 @@ class RedisStallTest {
     @Test
     @DisplayName("a Redis that keeps missing the budget is skipped for the cool-down, then used again")
     void stalledRedisIsSkipped() throws Exception {
-        RedisGateway redis = backends.context().getBean(RedisGateway.class);
+        RedisGateway redis = BUDGET.getBean(RedisGateway.class);
         redis.write(r -> r.setex("stall-test:key", 60, "v"));
         awaitNoCoolDown(redis);
 

@@ -8,9 +8,7 @@ import com.nija.shared.cache.RedisGateway;
 import com.nija.shared.cache.UserCache;
 import com.nija.shared.json.Json;
 import java.time.Duration;
-import io.micronaut.context.ApplicationContext;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
@@ -20,12 +18,8 @@ import org.junit.jupiter.api.Test;
 class SharedCacheReadTest {
     private static final JavaType NAMES = Json.MAPPER.getTypeFactory().constructCollectionType(List.class, String.class);
 
-    /** Cache semantics, not the 50 ms budget: a reply late on a loaded machine must not read as a miss here. */
-    private static final ApplicationContext CONTEXT =
-            LocalBackends.get().newContext(Map.of("nija.redis-timeout-millis", 2000));
-
-    private final UserCache cache = CONTEXT.getBean(UserCache.class);
-    private final RedisGateway redis = CONTEXT.getBean(RedisGateway.class);
+    private final UserCache cache = LocalBackends.get().context().getBean(UserCache.class);
+    private final RedisGateway redis = LocalBackends.get().context().getBean(RedisGateway.class);
 
     private List<String> read(String user, AtomicInteger loads) {
         return cache.getOrLoadShared(user, "names", Duration.ofSeconds(30), NAMES, () -> {

@@ -64,7 +64,10 @@ public final class LocalBackends {
                 "nija.sqs-endpoint", sqs.endpoint().toString(),
                 "nija.signals-queue-url", signalsUrl,
                 "nija.orders-queue-url", ordersUrl,
-                "nija.throttle.enabled", "false");
+                "nija.throttle.enabled", "false",
+                // Handler tests check what the cache does, not its 50 ms budget (RedisStallTest does, in a context of
+                // its own): on a loaded 2-core machine a late reply must not turn an expected hit into a miss.
+                "nija.redis-timeout-millis", "1000");
         context = ApplicationContext.builder().deduceEnvironment(false).properties(properties).start();
         TableProvisioner tables = new TableProvisioner(context.getBean(DynamoDbClient.class));
         for (TableDefinition table : Tables.ALL) tables.ensure(table, table.defaultName());

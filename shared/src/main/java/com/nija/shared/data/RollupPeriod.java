@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * Granularity of P&L roll-ups, with how long DynamoDB keeps each (blueprint: aggregates for 2 years). Only DAY and
- * ALL are items of their own: hours are attributes of their day's item (kept as long as it), weeks are sums of days.
+ * ALL are items of their own: hours are attributes of their day's item (kept as long as it), weeks attributes of the
+ * lifetime item; each is updated by the same atomic {@code ADD} as the item that holds it.
  */
 public enum RollupPeriod {
     HOUR(Duration.ofDays(730)),

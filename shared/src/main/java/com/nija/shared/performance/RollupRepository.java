@@ -20,11 +20,13 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * Hour/day/lifetime P&L roll-ups. Writers {@code ADD} into them atomically (no read-modify-write, so concurrent
+ * Hour/day/week/lifetime P&L roll-ups. Writers {@code ADD} into them atomically (no read-modify-write, so concurrent
  * fills never lose an update); readers query a key range instead of scanning trades.
  *
  * <p>Two items per close, not four: an hour's figures live in its day's item as top-level {@code h<HH>_<field>}
- * attributes, updated by the same {@code ADD}; weeks are not stored (nothing reads them; seven day items give one).
+ * attributes and a week's in the lifetime item as {@code w<YYYY-Www>_<field>} attributes, each updated by the same
+ * guarded {@code ADD} as its item (a week attribute group is ~150 bytes: two years of them stay far below the item
+ * size limit).
  */
 @Singleton
 public class RollupRepository {
@@ -42,7 +44,7 @@ public class RollupRepository {
     /** Roll-ups of one granularity with buckets from {@code fromBucket} to {@code toBucket} inclusive, in order. */
     public List<RollupItem> range(String userId, RollupPeriod period, String fromBucket, String toBucket) {
         if (period == RollupPeriod.HOUR) return hours(userId, fromBucket, toBucket);
-        if (period == RollupPeriod.WEEK) throw new UnsupportedOperationException("weeks are not stored; sum days");
+        if (period == RollupPeriod.WEEK) return weeks(userId, fromBucket, toBucket);
         String prefix = Keys.rollupPrefix(period);
         QueryConditional between = QueryConditional.sortBetween(
                 Key.builder().partitionValue(Keys.user(userId)).sortValue(prefix + fromBucket).build(),
@@ -77,13 +79,35 @@ public class RollupRepository {
         return out;
     }
 
+    /** Week buckets (2026-W48) from the lifetime item's week attributes, oldest first. */
+    private List<RollupItem> weeks(String userId, String fromWeek, String toWeek) {
+        Map<String, AttributeValue> lifetime = tables.client().getItem(b -> b.tableName(tables.name())
+                .key(Map.of("pk", AttributeValue.fromS(Keys.user(userId)),
+                        "sk", AttributeValue.fromS(Keys.rollup(RollupPeriod.ALL, Instant.EPOCH))))).item();
+        if (lifetime == null || lifetime.isEmpty()) return List.of();
+        java.util.TreeSet<String> buckets = new java.util.TreeSet<>();
+        for (String name : lifetime.keySet()) {
+            if (!name.startsWith("w") || !name.endsWith("_closedTrades")) continue;
+            String week = name.substring(1, name.length() - "_closedTrades".length());
+            if (week.compareTo(fromWeek) >= 0 && week.compareTo(toWeek) <= 0) buckets.add(week);
+        }
+        return buckets.stream().map(week -> group(lifetime, f -> weekAttribute(week, f), RollupPeriod.WEEK, week))
+                .toList();
+    }
+
     private static RollupItem hourItem(Map<String, AttributeValue> day, int hour, String label) {
+        return group(day, f -> hourAttribute(hour, f), RollupPeriod.HOUR, label);
+    }
+
+    /** One period's figures read out of the attribute group of the item that holds them. */
+    private static RollupItem group(Map<String, AttributeValue> item, java.util.function.UnaryOperator<String> attribute,
+                                    RollupPeriod period, String label) {
         Map<String, BigDecimal> v = new HashMap<>();
         for (String field : FIELDS) {
-            AttributeValue a = day.get(hourAttribute(hour, field));
+            AttributeValue a = item.get(attribute.apply(field));
             if (a != null) v.put(field, new BigDecimal(a.n()));
         }
-        return new RollupItem(day.get("pk").s(), Keys.rollupPrefix(RollupPeriod.HOUR) + label, label,
+        return new RollupItem(item.get("pk").s(), Keys.rollupPrefix(period) + label, label,
                 v.get("realizedPnl"), v.get("fees"), longOf(v.get("closedTrades")), longOf(v.get("wins")),
                 longOf(v.get("losses")), v.get("grossProfit"), v.get("grossLoss"), v.get("volume"), null, null);
     }
@@ -94,6 +118,11 @@ public class RollupRepository {
 
     private static String day(String hourBucket) {
         return hourBucket.substring(0, 10); // 2026-11-27T13 → 2026-11-27
+    }
+
+    /** {@code w2026-W48_realizedPnl}: a week's figure on the lifetime item. */
+    static String weekAttribute(String week, String field) {
+        return "w" + week + "_" + field;
     }
 
     /** {@code h13_realizedPnl}: an hour's figure on its day item. */
@@ -154,6 +183,7 @@ public class RollupRepository {
         StringBuilder expression = new StringBuilder("ADD ");
         int i = 0;
         int hour = at.atZone(ZoneOffset.UTC).getHour();
+        String week = Keys.bucket(RollupPeriod.WEEK, at);
         for (Map.Entry<String, BigDecimal> add : adds.entrySet()) {
             if (i > 0) expression.append(", ");
             expression.append("#a").append(i).append(" :a").append(i);
@@ -163,6 +193,10 @@ public class RollupRepository {
                 // the hour's copy of the same figure: same value placeholder, one more attribute
                 expression.append(", #h").append(i).append(" :a").append(i);
                 names.put("#h" + i, hourAttribute(hour, add.getKey()));
+            } else if (period == RollupPeriod.ALL) {
+                // the week's copy, on the lifetime item
+                expression.append(", #w").append(i).append(" :a").append(i);
+                names.put("#w" + i, weekAttribute(week, add.getKey()));
             }
             i++;
         }
