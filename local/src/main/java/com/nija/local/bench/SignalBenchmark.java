@@ -86,19 +86,22 @@ public final class SignalBenchmark {
 
         Histogram latency = new Histogram(3);
         long before = writes.writes();
+        long callsBefore = writes.calls();
         for (int i = 0; i < singleRuns; i++) {
             Event e = send("bench-1", "single-" + i, i % 2 == 0 ? "buy" : "exit", "BTC-USD", 1).get(0);
             latency.recordValue(Duration.between(e.order().createdAt(), e.recordedAt()).toNanos());
         }
         double writesPerSignal = (writes.writes() - before) / (double) singleRuns;
         System.out.printf("1 trader, %d signals (buy/exit alternating): accepted → order filled and recorded "
-                        + "p50=%.1f ms p99=%.1f ms max=%.1f ms; DynamoDB writes per signal %.1f (incl. the signal record)%n",
+                        + "p50=%.1f ms p99=%.1f ms max=%.1f ms; DynamoDB writes per signal %.1f, calls per signal %.1f "
+                        + "(incl. the signal record)%n",
                 singleRuns, ms(latency.getValueAtPercentile(50)), ms(latency.getValueAtPercentile(99)),
-                ms(latency.getMaxValue()), writesPerSignal);
+                ms(latency.getMaxValue()), writesPerSignal, (writes.calls() - callsBefore) / (double) singleRuns);
 
         for (int n : fanouts) {
             for (String action : List.of("buy", "exit")) {
                 long w0 = writes.writes();
+                long c0 = writes.calls();
                 List<Event> events = send("bench-" + n, "fan-" + n + "-" + action, action, n == fanouts[0] ? "ETH-USD" : "SOL-USD", n);
                 Instant received = events.get(0).order().createdAt();
                 Instant lastPlaced = events.stream().map(e -> e.order().filledAt()).filter(java.util.Objects::nonNull)
@@ -106,10 +109,10 @@ public final class SignalBenchmark {
                 Instant lastRecorded = events.stream().map(Event::recordedAt).max(Instant::compareTo).orElseThrow();
                 long filled = events.stream().filter(e -> "FILLED".equals(e.order().status())).count();
                 System.out.printf("%4d traders, one %-4s signal: every order placed %6.0f ms, every position and trade "
-                                + "recorded %6.0f ms; %d filled; DynamoDB writes per trader %.2f%n",
+                                + "recorded %6.0f ms; %d filled; DynamoDB writes per trader %.2f, calls per trader %.2f%n",
                         n, action, ms(Duration.between(received, lastPlaced).toNanos()),
                         ms(Duration.between(received, lastRecorded).toNanos()), filled,
-                        (writes.writes() - w0) / (double) n);
+                        (writes.writes() - w0) / (double) n, (writes.calls() - c0) / (double) n);
             }
         }
         System.out.println("metrics: " + platform.metrics().snapshot());

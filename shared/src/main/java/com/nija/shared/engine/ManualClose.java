@@ -11,8 +11,9 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * A trader closing one of their positions at market, now. Runs the engine in the request (no queue); the position's
- * close claim makes whatever comes first (this, a stop-loss, an exit signal) close it, once.
+ * A trader closing one of their positions at market, now. Runs the engine in the request (no queue); every close of a
+ * position records its order under the position's close id ({@link OrderIds#close}), so whatever comes first (this,
+ * a stop-loss, an exit signal) closes it, once.
  */
 @Singleton
 public class ManualClose {
@@ -36,8 +37,8 @@ public class ManualClose {
         if (!PositionStatus.OPEN.name().equals(position.status())) {
             throw new ConflictException("position " + positionId + " is already closed");
         }
-        // Its own id per click: the position's close claim is what makes two clicks (or a click and a stop) close
-        // once, and a failed attempt must not stop the trader from trying again.
+        // Its own request id per click: the close order's id (the position's) is what makes two clicks (or a click
+        // and a stop) close once; a failed attempt is recorded under the click's id, so the trader can try again.
         Signal signal = new Signal("manual-close-" + positionId + "-" + clock.millis(), "trader", OrderRequest.MANUAL,
                 position.symbol(), SignalAction.EXIT, "market", null, null, null, null, null, null, null, clock.instant());
         ExecutionResult result = engine.execute(new OrderRequest(userId, signal, positionId, OrderRequest.MANUAL), false, true);
