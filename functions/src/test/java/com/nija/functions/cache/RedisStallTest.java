@@ -79,11 +79,18 @@ class RedisStallTest {
         redisStallsFor(0.12);
         Telemetry.begin();
         assertThat(redis.call(r -> r.get("stall-test:key"))).isEmpty();   // over the 50 ms budget
+        long timedOutAt = System.nanoTime();
         Telemetry.end("RedisStallTest");
+        assertThat(backends.metrics().total("CacheUnavailable")).isEqualTo(unavailableBefore + 1);
         Thread.sleep(150);                                                  // Redis answers again
 
-        assertThat(redis.call(r -> r.get("stall-test:key"))).contains("v");
-        assertThat(backends.metrics().total("CacheUnavailable")).isEqualTo(unavailableBefore + 1);
+        var next = redis.call(r -> r.get("stall-test:key"));
+        // a busy machine may starve this call too; a retry still lands well inside the old 500 ms cool-down
+        if (next.isEmpty()) next = redis.call(r -> r.get("stall-test:key"));
+        long sinceTimeoutMillis = (System.nanoTime() - timedOutAt) / 1_000_000;
+
+        assertThat(next).contains("v");
+        assertThat(sinceTimeoutMillis).isLessThan(500);
     }
 
     @Test
@@ -99,7 +106,7 @@ class RedisStallTest {
         long tookMillis = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(skipped).isEmpty();
-        assertThat(tookMillis).isLessThan(25);   // no 50 ms wait: not even sent
+        assertThat(tookMillis).isLessThan(45);   // under the 50 ms budget: not even sent
         Thread.sleep(1_500);                      // stall and cool-down over
         assertThat(redis.call(r -> r.get("stall-test:key"))).contains("v");
     }
