@@ -2,9 +2,6 @@ package com.nija.local.bench;
 
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +12,8 @@ import org.HdrHistogram.Recorder;
 import org.HdrHistogram.Histogram;
 
 /**
- * Closed-loop load: N clients, each on its own connection, send requests back to back for a duration and
- * record every latency. {@code beforeEach} runs outside the timed span (e.g. invalidating a cache).
+ * Closed-loop load: N clients, each on its own keep-alive connection ({@link BenchHttpConnection}), send requests
+ * back to back for a duration and record every latency. {@code beforeEach} runs outside the timed span (e.g. invalidating a cache).
  */
 final class LoadRun {
     /**
@@ -43,24 +40,29 @@ final class LoadRun {
         }
     }
 
-    /** What one client does per request: build the request for iteration {@code i}, and any untimed preparation. */
+    /** One GET: the request target (path and query) and the caller's bearer token. */
+    record Get(String target, String bearerToken) {
+    }
+
+    /** What one client does per request: the request for iteration {@code i}, and any untimed preparation. */
     interface Client {
-        HttpRequest request(int i);
+        Get request(int i);
 
         default void beforeEach(int i) {}
     }
 
     private LoadRun() {}
 
-    static Result run(String name, int clients, Duration warmup, Duration duration, IntFunction<Client> clientFactory)
-            throws InterruptedException {
-        phase(clients, warmup, clientFactory, null, new AtomicLong(), new AtomicLong());
+    /** @param base the gateway's base URI (scheme, host, port) */
+    static Result run(String name, URI base, int clients, Duration warmup, Duration duration,
+                      IntFunction<Client> clientFactory) throws InterruptedException {
+        phase(base, clients, warmup, clientFactory, null, new AtomicLong(), new AtomicLong());
         Recorder recorder = new Recorder(3);
         AtomicLong requests = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         long cpuBefore = processCpuNanos();
         long started = System.nanoTime();
-        phase(clients, duration, clientFactory, recorder, requests, errors);
+        phase(base, clients, duration, clientFactory, recorder, requests, errors);
         double seconds = (System.nanoTime() - started) / 1e9;
         return new Result(name, clients, requests.get(), errors.get(), seconds, recorder.getIntervalHistogram(),
                 processCpuNanos() - cpuBefore);
@@ -71,11 +73,7 @@ final class LoadRun {
                 ? os.getProcessCpuTime() : 0;
     }
 
-    /** One client for all threads: each HttpClient runs its own selector thread, which 64 of would skew 2 cores. */
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-
-    private static void phase(int clients, Duration length, IntFunction<Client> factory, Recorder recorder,
+    private static void phase(URI base, int clients, Duration length, IntFunction<Client> factory, Recorder recorder,
                               AtomicLong requests, AtomicLong errors) throws InterruptedException {
         long deadline = System.nanoTime() + length.toNanos();
         CountDownLatch done = new CountDownLatch(clients);
@@ -83,14 +81,14 @@ final class LoadRun {
         for (int c = 0; c < clients; c++) {
             Client client = factory.apply(c);
             Thread t = new Thread(() -> {
-                try {
+                try (BenchHttpConnection connection = new BenchHttpConnection(base)) {
                     for (int i = 0; System.nanoTime() < deadline; i++) {
                         client.beforeEach(i);
-                        HttpRequest request = client.request(i);
+                        Get request = client.request(i);
                         long t0 = System.nanoTime();
-                        HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        int status = connection.get(request.target(), request.bearerToken());
                         long elapsed = System.nanoTime() - t0;
-                        if (response.statusCode() != 200) errors.incrementAndGet();
+                        if (status != 200) errors.incrementAndGet();
                         if (recorder != null) recorder.recordValue(elapsed);
                         requests.incrementAndGet();
                     }
@@ -104,10 +102,5 @@ final class LoadRun {
             t.start();
         }
         done.await();
-    }
-
-    static HttpRequest get(URI uri, String token) {
-        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(30)).GET().build();
     }
 }

@@ -82,15 +82,15 @@ public final class ReadApiBenchmark {
     private static LoadRun.Result measure(LocalPlatform platform, UserCache cache, List<String> traders,
                                           List<String> tokens, String route, boolean hit, int clients,
                                           Duration warmup, Duration duration) throws InterruptedException {
-        URI uri = URI.create(platform.baseUrl() + route);
+        URI base = URI.create(platform.baseUrl());
         String name = "GET " + route.replaceAll("\\?.*", "") + (hit ? " (cache hit)" : " (cache miss)");
-        return LoadRun.run(name, clients, warmup, duration, c -> {
+        return LoadRun.run(name, base, clients, warmup, duration, c -> {
             String trader = traders.get(c);
             String token = tokens.get(c);
             return new LoadRun.Client() {
                 @Override
-                public java.net.http.HttpRequest request(int i) {
-                    return LoadRun.get(uri, token);
+                public LoadRun.Get request(int i) {
+                    return new LoadRun.Get(route, token);
                 }
 
                 @Override
