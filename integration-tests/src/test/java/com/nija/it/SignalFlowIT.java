@@ -16,7 +16,6 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -191,16 +190,11 @@ class SignalFlowIT {
     }
 
     private Trader follower(Map<String, ?> settings) {
-        Trader trader = Trader.fresh(target, "signal flow");
-        trader.follow(source, settings);
-        return trader;
+        return Trader.following(target, "signal flow", source, settings);
     }
 
     private static Map<String, Object> signal(String action, String symbol) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("signalId", "it-" + action + "-" + UUID.randomUUID());
-        s.put("symbol", symbol);
-        s.put("action", action);
+        Map<String, Object> s = SignalSource.signal(action, symbol);
         s.put("strategy", "it-trend");
         return s;
     }

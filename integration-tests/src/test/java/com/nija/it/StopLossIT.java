@@ -11,10 +11,8 @@ import com.nija.it.support.PlatformTest;
 import com.nija.it.support.SignalSource;
 import com.nija.it.support.Trader;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +40,7 @@ class StopLossIT {
     void stopLossClosesLong() {
         Trader trader = follower(Map.of("allowedSymbols", List.of(AVAX)));
         source.price(AVAX, "40.00");
-        Map<String, Object> buy = signal("buy", AVAX);
+        Map<String, Object> buy = SignalSource.signal("buy", AVAX);
         buy.put("stopLoss", "36.00");
         source.send(buy).expect(202);
         JsonNode opening = trader.awaitOrders("the buy to fill", "filled", o -> o.size() == 1).get(0);
@@ -84,7 +82,7 @@ class StopLossIT {
     void takeProfitClosesShort() {
         Trader trader = follower(Map.of("allowedSymbols", List.of(NEAR), "allowShorts", true));
         source.price(NEAR, "5.00");
-        Map<String, Object> sell = signal("sell", NEAR);
+        Map<String, Object> sell = SignalSource.signal("sell", NEAR);
         sell.put("takeProfit", "4%");
         sell.put("stopLoss", "10%");
         source.send(sell).expect(202);
@@ -112,16 +110,6 @@ class StopLossIT {
     }
 
     private Trader follower(Map<String, ?> settings) {
-        Trader trader = Trader.fresh(target, "stop loss");
-        trader.follow(source, settings);
-        return trader;
-    }
-
-    private static Map<String, Object> signal(String action, String symbol) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("signalId", "it-" + action + "-" + UUID.randomUUID());
-        s.put("symbol", symbol);
-        s.put("action", action);
-        return s;
+        return Trader.following(target, "stop loss", source, settings);
     }
 }

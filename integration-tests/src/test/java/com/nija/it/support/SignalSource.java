@@ -57,6 +57,15 @@ public final class SignalSource {
         return new SignalSource(api, id, secret, feed, feedSecret);
     }
 
+    /** A TradingView-style signal body with a fresh {@code signalId}; callers add fields to it. */
+    public static Map<String, Object> signal(String action, String symbol) {
+        Map<String, Object> s = new java.util.LinkedHashMap<>();
+        s.put("signalId", "it-" + action + "-" + UUID.randomUUID());
+        s.put("symbol", symbol);
+        s.put("action", action);
+        return s;
+    }
+
     /** The source id traders subscribe to. */
     public String id() {
         return id;

@@ -29,6 +29,13 @@ public final class Trader {
         return new Trader(new Api(target), id, target.tokenFor(id, "new traders (" + purpose + ")"));
     }
 
+    /** A fresh trader who follows {@code source} with these settings. */
+    public static Trader following(ApiTarget target, String purpose, SignalSource source, Map<String, ?> settings) {
+        Trader trader = fresh(target, purpose);
+        trader.follow(source, settings);
+        return trader;
+    }
+
     public String id() {
         return id;
     }
