@@ -158,7 +158,7 @@ class LocalStackIT {
     private APIGatewayV2HTTPResponse invoke(String function, String userId, Map<String, String> query,
                                             Map<String, String> headers, String body) {
         Route route = RouteTable.byFunction(function).orElseThrow();
-        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = runtime.handler(route);
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = runtime.handler(route.handler());
         String requestId = UUID.randomUUID().toString();
         String rawQuery = String.join("&", query.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()

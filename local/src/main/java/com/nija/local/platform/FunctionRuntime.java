@@ -1,9 +1,7 @@
 package com.nija.local.platform;
 
-import com.nija.functions.routes.Route;
 import com.nija.functions.routes.RouteTable;
 import com.nija.functions.routes.Worker;
-import com.nija.functions.routes.WsRoute;
 import com.nija.local.gateway.LocalLambdaContext;
 import com.nija.local.services.sqs.SqsEventSource;
 import com.nija.shared.config.NijaConfig;
@@ -84,22 +82,10 @@ public final class FunctionRuntime implements AutoCloseable {
         }
     }
 
-    /** A route's handler, built the way Lambda would build it, but on the shared context. */
-    public <T> T handler(Route route) {
-        return handler(route.handler());
-    }
-
-    /** A WebSocket route's handler, likewise. */
-    public <T> T handler(WsRoute route) {
-        return handler(route.handler());
-    }
-
-    /** The WebSocket {@code $connect} authorizer, likewise. */
-    public <T> T handler(com.nija.functions.routes.WsAuthorizer authorizer) {
-        return handler(authorizer.handler());
-    }
-
-    /** Any handler class, likewise. */
+    /**
+     * A function's handler (any class of the route table: route, worker, WebSocket route, authorizer), built the way
+     * Lambda would build it, but on the shared context.
+     */
     @SuppressWarnings("unchecked")
     public <T> T handler(Class<?> type) {
         try {

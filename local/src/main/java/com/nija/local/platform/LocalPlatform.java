@@ -87,13 +87,13 @@ public final class LocalPlatform implements AutoCloseable {
                     LocalSecrets.cursorSecret(options.home()), overrides);
             runtime.provisionTables();
             FunctionRuntime rt = runtime;
-            List<BoundRoute> routes = RouteTable.ROUTES.stream().map(r -> new BoundRoute(r, rt.handler(r))).toList();
-            List<BoundWsRoute> wsRoutes = RouteTable.WS_ROUTES.stream().map(r -> new BoundWsRoute(r, rt.handler(r))).toList();
+            List<BoundRoute> routes = RouteTable.ROUTES.stream().map(r -> new BoundRoute(r, rt.handler(r.handler()))).toList();
+            List<BoundWsRoute> wsRoutes = RouteTable.WS_ROUTES.stream().map(r -> new BoundWsRoute(r, rt.handler(r.handler()))).toList();
             runtime.startWorkers();
             String demoSecret = null;
             if (options.demo()) demoSecret = seedDemo(runtime.context());
             BoundWsAuthorizer wsAuthorizer = new BoundWsAuthorizer(RouteTable.WS_AUTHORIZER,
-                    rt.handler(RouteTable.WS_AUTHORIZER));
+                    rt.handler(RouteTable.WS_AUTHORIZER.handler()));
             HttpGateway gateway = new HttpGateway(routes, wsRoutes, wsAuthorizer, new JwtVerifier(key),
                     GatewayOptions.defaults().withPort(port)).start();
             return new LocalPlatform(backends, runtime, gateway, new TokenIssuer(key), metrics, demoSecret);
