@@ -83,15 +83,7 @@ public final class ApiRequest {
 
     /** Header value by case-insensitive name (HTTP API lower-cases them, but be lenient with hand-made events). */
     public Optional<String> header(String name) {
-        Map<String, String> headers = event.getHeaders();
-        if (headers == null) return Optional.empty();
-        String v = headers.get(name.toLowerCase());
-        if (v == null) {
-            for (Map.Entry<String, String> e : headers.entrySet()) {
-                if (e.getKey().equalsIgnoreCase(name)) return Optional.ofNullable(e.getValue());
-            }
-        }
-        return Optional.ofNullable(v);
+        return Headers.find(event.getHeaders(), name);
     }
 
     public String rawBody() {

@@ -3,6 +3,7 @@ package com.nija.functions.live;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nija.functions.http.Headers;
 import com.nija.shared.json.Json;
 import com.nija.shared.problem.InvalidInputException;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +83,7 @@ public final class WsRequest {
     }
 
     public Optional<String> header(String name) {
-        return WsTokens.header(event.getHeaders(), name);
+        return Headers.find(event.getHeaders(), name);
     }
 
     /** The message as a JSON object; a body that is not one is a 400 refusal. */

@@ -1,5 +1,6 @@
 package com.nija.functions.live;
 
+import com.nija.functions.http.Headers;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,7 @@ final class WsTokens {
     static Optional<String> find(Map<String, String> query, Map<String, String> headers) {
         String q = query == null ? null : query.get("token");
         if (q != null && !q.isBlank()) return Optional.of(q.strip());
-        return header(headers, "Sec-WebSocket-Protocol").flatMap(offered -> Arrays.stream(offered.split(","))
+        return Headers.find(headers, "Sec-WebSocket-Protocol").flatMap(offered -> Arrays.stream(offered.split(","))
                 .map(String::strip)
                 .filter(WsTokens::isToken)
                 .map(p -> p.startsWith(BEARER) ? p.substring(BEARER.length()) : p)
@@ -30,14 +31,6 @@ final class WsTokens {
         return Arrays.stream(offered.split(",")).map(String::strip)
                 .filter(p -> !p.isEmpty() && !isToken(p))
                 .findFirst().orElse("");
-    }
-
-    static Optional<String> header(Map<String, String> headers, String name) {
-        if (headers == null) return Optional.empty();
-        for (Map.Entry<String, String> e : headers.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(name) && e.getValue() != null) return Optional.of(e.getValue());
-        }
-        return Optional.empty();
     }
 
     /** A compact JWS has exactly two dots. */
