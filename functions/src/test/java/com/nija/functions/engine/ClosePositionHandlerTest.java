@@ -14,10 +14,14 @@ import com.nija.functions.support.SqsEvents;
 import com.nija.functions.support.TestSignals;
 import com.nija.functions.support.TraderFixture;
 import com.nija.functions.support.TradingSetup;
+import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.PositionItem;
+import com.nija.shared.engine.TradeEventBus;
+import com.nija.shared.engine.TradeListener;
 import com.nija.shared.engine.OrderRequest;
 import com.nija.shared.trading.Side;
 import io.micronaut.context.ApplicationContext;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -68,6 +72,34 @@ class ClosePositionHandlerTest {
         // (50,974.50 − 50,025) × 0.02 = 18.99, less 1.00 + 1.02 in fees
         assertThat(position.realizedPnl()).isEqualByComparingTo("16.97");
         assertThat(Books.of(trader.userId()).lifetime().orElseThrow().realizedPnl()).isEqualByComparingTo("16.97");
+    }
+
+    @Test
+    @DisplayName("the engine tells its listeners (live pushes) the closed position exactly as it is stored, without a read")
+    void listenersGetTheStoredPosition() {
+        String symbol = TestSignals.uniqueSymbol();
+        TraderFixture trader = TradingSetup.trader().create();
+        String positionId = openLong(trader, symbol);
+        trader.price(symbol, "51000");
+        List<PositionItem> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TradeListener listener = new TradeListener() {
+            @Override
+            public void filled(OrderItem order, PositionItem position, BigDecimal realizedPnl) {
+                if (order.userId().equals(trader.userId())) told.add(position);
+            }
+        };
+        TradeEventBus bus = context.getBean(TradeEventBus.class);
+        bus.subscribe(listener);
+        try {
+            ok(handler.handleRequest(closeRequest(trader.userId(), positionId), null));
+        } finally {
+            bus.unsubscribe(listener);
+        }
+
+        PositionItem stored = Books.of(trader.userId()).position(positionId).orElseThrow();
+        assertThat(told).singleElement().usingRecursiveComparison()
+                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class).isEqualTo(stored);
+        assertThat(stored.status()).isEqualTo("CLOSED");
     }
 
     @Test

@@ -8,7 +8,6 @@ import com.nija.shared.data.ControlItem;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.PositionItem;
-import com.nija.shared.data.TradingTables;
 import com.nija.shared.engine.KillSwitch;
 import com.nija.shared.live.ConnectionRegistry;
 import com.nija.shared.live.Format;
@@ -30,7 +29,6 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 
 /**
  * Pushes through the real {@code ApiGatewayManagementApiClient} to a recording {@code @connections} endpoint, with
@@ -42,7 +40,6 @@ class LivePushTest {
     private final LiveEvents events = context.getBean(LiveEvents.class);
     private final LiveSessions sessions = context.getBean(LiveSessions.class);
     private final ConnectionRegistry registry = context.getBean(ConnectionRegistry.class);
-    private final TradingTables tables = context.getBean(TradingTables.class);
     private final InMemoryMetricsSink metrics = LocalBackends.get().metrics();
 
     static String newId(String prefix) {
@@ -53,18 +50,27 @@ class LivePushTest {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 15) + "=";
     }
 
-    /** A filled opening order and the position the ledger would have written for it. */
+    /** A filled opening order. */
     OrderItem openFill(String user, String symbol) {
         String orderId = newId("o");
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        OrderItem order = new OrderItem(Keys.user(user), Keys.order(orderId), orderId, user, newId("sig"), "src",
+        return new OrderItem(Keys.user(user), Keys.order(orderId), orderId, user, newId("sig"), "src",
                 "default", symbol, "BUY", "OPEN", orderId, "MARKET", null, new BigDecimal("0.5"), new BigDecimal("50.00"),
                 null, null, "FILLED", null, new BigDecimal("100.00"), new BigDecimal("0.05"), at, at.minusMillis(30),
                 null, null, null, null);
-        tables.positions().putItem(new PositionItem(Keys.user(user), Keys.position(orderId), orderId, user, symbol, "LONG",
-                order.quantity(), order.fillPrice(), "OPEN", at, null, null, null, order.fee(), null, null,
-                Keys.openBySymbol(symbol), user + "#" + orderId, null, null));
-        return order;
+    }
+
+    /** The position the ledger opens for {@code order}. */
+    static PositionItem opened(OrderItem order) {
+        return new PositionItem(order.pk(), Keys.position(order.orderId()), order.orderId(), order.userId(),
+                order.symbol(), "LONG", order.quantity(), order.fillPrice(), "OPEN", order.filledAt(), null, null, null,
+                order.fee(), null, null, Keys.openBySymbol(order.symbol()), order.userId() + "#" + order.orderId(), null,
+                null);
+    }
+
+    /** The engine's callback for an opening fill. */
+    void filled(OrderItem order) {
+        events.filled(order, opened(order), null);
     }
 
     OrderItem refused(String user, String symbol) {
@@ -107,7 +113,7 @@ class LivePushTest {
         sessions.open(user, conn, null, List.of("orders", "trades", "positions"), null, null);
         OrderItem order = openFill(user, "BTC-USD");
 
-        double sent = counted("PushSent", () -> events.filled(order, null));
+        double sent = counted("PushSent", () -> filled(order));
 
         List<ConnectionsRecorder.Post> posts = live.recorder.postsTo(conn);
         assertThat(posts).hasSize(1);
@@ -150,8 +156,7 @@ class LivePushTest {
         sessions.open(user, positions, null, List.of("positions"), null, null);
         sessions.open(user, ordersOnly, null, List.of("orders"), null, null);
         OrderItem btc = openFill(user, "BTC-USD");   // long 0.5 @ 100
-        PositionItem btcPosition = tables.positions().getItem(r -> r.key(k -> k.partitionValue(Keys.user(user))
-                .sortValue(Keys.position(btc.orderId()))));
+        PositionItem btcPosition = opened(btc);
         PositionItem ethShort = new PositionItem(Keys.user(user), Keys.position("p-eth"), "p-eth", user, "ETH-USD",
                 "SHORT", new BigDecimal("2"), new BigDecimal("3000"), "OPEN", Instant.now(), null, null, null,
                 BigDecimal.ZERO, null, null, null, null, null, null);
@@ -191,7 +196,7 @@ class LivePushTest {
         sessions.open(user, positionsOnly, null, List.of("positions"), null, null);
         sessions.open(user, pricesOnly, null, List.of("prices:BTC-USD"), null, null);
 
-        events.filled(openFill(user, "SOL-USD"), null);
+        filled(openFill(user, "SOL-USD"));
 
         assertThat(live.recorder.postsTo(positionsOnly)).singleElement()
                 .satisfies(p -> assertThat(events(json(p))).containsExactly("position.opened"));
@@ -208,7 +213,7 @@ class LivePushTest {
         sessions.open(alice, aliceConn, null, List.of("orders", "trades", "positions"), null, null);
         sessions.open(bob, bobConn, null, List.of("orders", "trades", "positions"), null, null);
 
-        events.filled(openFill(alice, "BTC-USD"), null);
+        filled(openFill(alice, "BTC-USD"));
         events.recorded(refused(alice, "BTC-USD"));
 
         assertThat(live.recorder.postsTo(aliceConn)).hasSize(2);
@@ -222,20 +227,21 @@ class LivePushTest {
         String conn = newConnection();
         sessions.open(user, conn, null, List.of("positions"), null, null);
         OrderItem open = openFill(user, "BTC-USD");
-        PositionItem p = tables.positions().getItem(Key.builder().partitionValue(Keys.user(user))
-                .sortValue(Keys.position(open.positionId())).build());
-        tables.positions().putItem(new PositionItem(p.pk(), p.sk(), p.positionId(), p.userId(), p.symbol(), p.side(),
+        PositionItem p = opened(open);
+        PositionItem closed = new PositionItem(p.pk(), p.sk(), p.positionId(), p.userId(), p.symbol(), p.side(),
                 p.quantity(), p.entryPrice(), "CLOSED", p.openedAt(), Instant.now(), new BigDecimal("110.00"),
-                new BigDecimal("4.90"), new BigDecimal("0.10"), null, null, null, null, null, p.version()));
+                new BigDecimal("4.90"), new BigDecimal("0.10"), null, null, null, null, null, null);
         OrderItem close = new OrderItem(open.pk(), Keys.order("c-" + open.orderId()), "c-" + open.orderId(), user,
                 newId("sig"), "src", "default", "BTC-USD", "SELL", "CLOSE", open.positionId(), "MARKET", null,
                 open.quantity(), null, null, null, "FILLED", null, new BigDecimal("110.00"), new BigDecimal("0.05"),
                 Instant.now(), Instant.now(), null, null, null, null);
 
-        events.filled(close, new BigDecimal("4.90"));
+        events.filled(close, closed, new BigDecimal("4.90"));
 
         Map<String, Object> message = json(live.recorder.postsTo(conn).get(0));
         assertThat(events(message)).containsExactly("position.closed", "pnl.changed");
+        assertThat((Map<String, Object>) updates(message).get(0).get("data")).containsEntry("exitPrice", "110.00")
+                .containsEntry("status", "CLOSED");
         assertThat((Map<String, Object>) updates(message).get(1).get("data")).containsEntry("realizedPnl", "4.90");
     }
 
@@ -299,7 +305,7 @@ class LivePushTest {
         OrderItem order = openFill(user, "BTC-USD");
 
         double[] failed = new double[1];
-        assertThatCode(() -> failed[0] = counted("PushFailed", () -> events.filled(order, null))).doesNotThrowAnyException();
+        assertThatCode(() -> failed[0] = counted("PushFailed", () -> filled(order))).doesNotThrowAnyException();
 
         assertThat(failed[0]).isEqualTo(1);
         assertThat(live.recorder.postsTo(conn)).isEmpty();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nija.local.platform.LocalPlatform;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.OrderItem;
+import com.nija.shared.data.PositionItem;
 import com.nija.shared.data.ProfileItem;
 import com.nija.shared.data.SettingsItem;
 import com.nija.shared.data.TradingTables;
@@ -79,7 +80,7 @@ public final class PushBenchmark {
         seedTraders(ctx.getBean(TradingTables.class), max, clientCounts);
         ctx.getBean(TradeEventBus.class).subscribe(new TradeListener() {
             @Override
-            public void filled(OrderItem order, BigDecimal realized) {
+            public void filled(OrderItem order, PositionItem position, BigDecimal realized) {
                 filledAt.put(order.orderId(), System.nanoTime());
             }
         });
@@ -93,13 +94,16 @@ public final class PushBenchmark {
             for (int n : clientCounts) {
                 if (clients.size() < n) clients.addAll(connect(clients.size(), n));
                 int r = Math.max(2, rounds / n);
-                Histogram h = new Histogram(3);
+                // Even rounds buy (opening fills), odd rounds exit (closing fills, which also realize P&L).
+                Histogram[] byIntent = {new Histogram(3), new Histogram(3)};
                 long started = System.nanoTime();
-                for (int i = 0; i < r; i++) round(clients.subList(0, n), n, "PUSH" + n + "-USD", i, h);
-                System.out.printf("%5d connected clients: %6d fills in %3d rounds (%5.1f s): p50=%6.1f ms p90=%6.1f ms "
-                                + "p99=%6.1f ms max=%6.1f ms%n", n, h.getTotalCount(), r, (System.nanoTime() - started) / 1e9,
-                        ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(90)), ms(h.getValueAtPercentile(99)),
-                        ms(h.getMaxValue()));
+                for (int i = 0; i < r; i++) round(clients.subList(0, n), n, "PUSH" + n + "-USD", i, byIntent[i % 2]);
+                Histogram h = byIntent[0].copy();
+                h.add(byIntent[1]);
+                System.out.printf("%5d connected clients: %6d fills in %3d rounds (%5.1f s): %s%n", n, h.getTotalCount(), r,
+                        (System.nanoTime() - started) / 1e9, summary(h));
+                System.out.printf("      opening fills %s%n      closing fills %s%n", summary(byIntent[0]),
+                        summary(byIntent[1]));
             }
             if (negative.get() > 0) {
                 System.out.println("warning: " + negative.get() + " messages arrived before the fill was recorded");
@@ -251,6 +255,11 @@ public final class PushBenchmark {
 
     private static String source(int n) {
         return "bench-push-" + n;
+    }
+
+    private static String summary(Histogram h) {
+        return String.format("p50=%6.1f ms p90=%6.1f ms p99=%6.1f ms max=%6.1f ms", ms(h.getValueAtPercentile(50)),
+                ms(h.getValueAtPercentile(90)), ms(h.getValueAtPercentile(99)), ms(h.getMaxValue()));
     }
 
     private static double ms(long nanos) {

@@ -3,6 +3,7 @@ package com.nija.local.bench;
 import com.nija.local.platform.LocalPlatform;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.OrderItem;
+import com.nija.shared.data.PositionItem;
 import com.nija.shared.data.ProfileItem;
 import com.nija.shared.data.SettingsItem;
 import com.nija.shared.data.TradingTables;
@@ -69,7 +70,7 @@ public final class SignalBenchmark {
         seedTraders(ctx.getBean(TradingTables.class), max, fanouts);
         ctx.getBean(TradeEventBus.class).subscribe(new TradeListener() {
             @Override
-            public void filled(OrderItem order, BigDecimal realized) {
+            public void filled(OrderItem order, PositionItem position, BigDecimal realized) {
                 bySignal.computeIfAbsent(order.signalId(), k -> new ConcurrentLinkedQueue<>()).add(new Event(order, Instant.now()));
             }
 

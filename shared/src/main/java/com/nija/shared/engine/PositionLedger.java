@@ -43,35 +43,39 @@ public class PositionLedger {
                 .sortValue(Keys.position(positionId)).build()));
     }
 
+    /** What applying a fill did: the position as the fill left it, and the P&L a close realized (null for an open). */
+    public record Applied(PositionItem position, BigDecimal realizedPnl) {}
+
     /**
-     * Applies a FILLED order. Returns the realized P&L for a close, null for an open. Its writes are independent and
-     * each idempotent, so they go out side by side (see {@link ParallelCalls}).
+     * Applies a FILLED order. Its writes are independent and each idempotent, so they go out side by side (see
+     * {@link ParallelCalls}). The returned position is what was written, so nobody needs to read it back.
      */
-    public BigDecimal apply(OrderItem o, PositionItem closing) {
+    public Applied apply(OrderItem o, PositionItem closing) {
         if ("OPEN".equals(o.intent())) {
-            ParallelCalls.all(List.of(() -> openPosition(o), () -> writeTrade(o, null)));
-            return null;
+            PositionItem opened = openedBy(o);
+            ParallelCalls.all(List.of(() -> openPosition(opened), () -> writeTrade(o, null)));
+            return new Applied(opened, null);
         }
-        BigDecimal realized;
-        BigDecimal roundTripFees;
-        List<Runnable> writes = new ArrayList<>();
         if (PositionStatus.CLOSED.name().equals(closing.status())) {
             // Applied before (a redelivery or a second click): the position holds the true figures; its fees
             // already include this exit, so recomputing would count the exit fee twice.
-            realized = closing.realizedPnl();
-            roundTripFees = closing.fees();
-        } else {
-            realized = realizedPnl(closing, o);
-            roundTripFees = (closing.fees() == null ? BigDecimal.ZERO : closing.fees()).add(o.fee());
-            BigDecimal pnl = realized;
-            writes.add(() -> closePosition(closing, o, pnl));
+            ParallelCalls.all(closeWrites(o, closing.realizedPnl(), closing.fees(), null));
+            return new Applied(closing, closing.realizedPnl());
         }
-        BigDecimal pnl = realized;
-        writes.add(() -> writeTrade(o, pnl));
+        BigDecimal realized = realizedPnl(closing, o);
+        PositionItem closed = closedBy(closing, o, realized);
+        ParallelCalls.all(closeWrites(o, realized, closed.fees(), () -> closePosition(closed, o)));
+        return new Applied(closed, realized);
+    }
+
+    /** The trade and roll-up writes of a close, plus the position's own write when it is not closed yet. */
+    private List<Runnable> closeWrites(OrderItem o, BigDecimal realized, BigDecimal roundTripFees, Runnable closeWrite) {
+        List<Runnable> writes = new ArrayList<>();
+        if (closeWrite != null) writes.add(closeWrite);
+        writes.add(() -> writeTrade(o, realized));
         writes.addAll(rollups.closeWrites(o.userId(), o.filledAt(), roundTripFees, o.quantity().multiply(o.fillPrice()),
                 realized, o.orderId()));
-        ParallelCalls.all(writes);
-        return realized;
+        return writes;
     }
 
     private void writeTrade(OrderItem o, BigDecimal realized) {
@@ -98,11 +102,23 @@ public class PositionLedger {
         return gross.subtract(fees);
     }
 
-    private void openPosition(OrderItem o) {
-        PositionItem p = new PositionItem(Keys.user(o.userId()), Keys.position(o.positionId()), o.positionId(),
+    private static PositionItem openedBy(OrderItem o) {
+        return new PositionItem(Keys.user(o.userId()), Keys.position(o.positionId()), o.positionId(),
                 o.userId(), o.symbol(), "BUY".equals(o.side()) ? Side.LONG.name() : Side.SHORT.name(), o.quantity(),
                 o.fillPrice(), PositionStatus.OPEN.name(), o.filledAt(), null, null, null, o.fee(), o.stopLoss(),
                 o.takeProfit(), Keys.openBySymbol(o.symbol()), o.userId() + "#" + o.positionId(), null, null);
+    }
+
+    /** The position as {@code exit} closes it: what {@link #closePosition} writes (the index keys go). */
+    private static PositionItem closedBy(PositionItem p, OrderItem exit, BigDecimal realized) {
+        BigDecimal fees = (p.fees() == null ? BigDecimal.ZERO : p.fees()).add(exit.fee());
+        return new PositionItem(p.pk(), p.sk(), p.positionId(), p.userId(), p.symbol(), p.side(), p.quantity(),
+                p.entryPrice(), PositionStatus.CLOSED.name(), p.openedAt(), exit.filledAt(), exit.fillPrice(), realized,
+                fees, p.stopLoss(), p.takeProfit(), null, null, p.expiresAt(),
+                p.version() == null ? null : p.version() + 1);
+    }
+
+    private void openPosition(PositionItem p) {
         try {
             tables.positions().putItem(r -> r.item(p).conditionExpression(
                     Expression.builder().expression("attribute_not_exists(pk)").build()));
@@ -111,10 +127,10 @@ public class PositionLedger {
         }
     }
 
-    private void closePosition(PositionItem p, OrderItem o, BigDecimal realized) {
+    private void closePosition(PositionItem closed, OrderItem o) {
         try {
             tables.client().updateItem(b -> b.tableName(tables.name())
-                    .key(key(o.userId(), p.positionId()))
+                    .key(key(o.userId(), closed.positionId()))
                     .updateExpression("SET #s = :closed, exitPrice = :px, closedAt = :at, realizedPnl = :pnl, "
                             + "fees = :fees, closedByOrder = :o, version = version + :one REMOVE gsi1pk, gsi1sk")
                     .conditionExpression("#s = :open")
@@ -122,10 +138,10 @@ public class PositionLedger {
                     .expressionAttributeValues(Map.of(
                             ":closed", AttributeValue.fromS(PositionStatus.CLOSED.name()),
                             ":open", AttributeValue.fromS(PositionStatus.OPEN.name()),
-                            ":px", AttributeValue.fromN(o.fillPrice().toPlainString()),
-                            ":at", AttributeValue.fromS(o.filledAt().toString()),
-                            ":pnl", AttributeValue.fromN(realized.toPlainString()),
-                            ":fees", AttributeValue.fromN((p.fees() == null ? BigDecimal.ZERO : p.fees()).add(o.fee()).toPlainString()),
+                            ":px", AttributeValue.fromN(closed.exitPrice().toPlainString()),
+                            ":at", AttributeValue.fromS(closed.closedAt().toString()),
+                            ":pnl", AttributeValue.fromN(closed.realizedPnl().toPlainString()),
+                            ":fees", AttributeValue.fromN(closed.fees().toPlainString()),
                             ":o", AttributeValue.fromS(o.orderId()),
                             ":one", AttributeValue.fromN("1"))));
         } catch (ConditionalCheckFailedException alreadyClosed) {

@@ -1,6 +1,7 @@
 package com.nija.shared.engine;
 
 import com.nija.shared.data.OrderItem;
+import com.nija.shared.data.PositionItem;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.util.List;
@@ -27,10 +28,10 @@ public class TradeEventBus implements TradeListener {
     }
 
     @Override
-    public void filled(OrderItem order, BigDecimal realizedPnl) {
+    public void filled(OrderItem order, PositionItem position, BigDecimal realizedPnl) {
         for (TradeListener l : subscribers) {
             try {
-                l.filled(order, realizedPnl);
+                l.filled(order, position, realizedPnl);
             } catch (RuntimeException e) {
                 LOG.warn("trade listener failed on order {}: {}", order.orderId(), e.toString());
             }

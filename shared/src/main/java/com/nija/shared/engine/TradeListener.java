@@ -1,12 +1,16 @@
 package com.nija.shared.engine;
 
 import com.nija.shared.data.OrderItem;
+import com.nija.shared.data.PositionItem;
 import java.math.BigDecimal;
 
 /** Told about every order the engine records (live pushes hook in here); must never throw into the engine. */
 public interface TradeListener {
-    /** An order filled and was applied; {@code realizedPnl} is set for closes. */
-    default void filled(OrderItem order, BigDecimal realizedPnl) {}
+    /**
+     * An order filled and was applied: {@code position} is the position as the fill left it (opened, or closed),
+     * {@code realizedPnl} is set for closes.
+     */
+    default void filled(OrderItem order, PositionItem position, BigDecimal realizedPnl) {}
 
     /** An order was recorded without a fill (refused, failed, resting). */
     default void recorded(OrderItem order) {}

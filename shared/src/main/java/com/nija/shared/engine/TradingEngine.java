@@ -204,12 +204,12 @@ public class TradingEngine {
                 && !closedBy(closing, order)) {
             return ExecutionResult.done(order);
         }
-        BigDecimal realized = ledger.apply(order, closing);
+        PositionLedger.Applied applied = ledger.apply(order, closing);
         cache.invalidate(order.userId());
         Telemetry.record(Metric.count("OrderFilled"));
         Telemetry.record(Metric.millis("SignalToOrder",
                 Duration.between(order.createdAt(), order.filledAt()).toNanos() / 1e6));
-        listeners.forEach(l -> l.filled(order, realized));
+        listeners.forEach(l -> l.filled(order, applied.position(), applied.realizedPnl()));
         return ExecutionResult.done(order);
     }
 

@@ -1,10 +1,8 @@
 package com.nija.shared.live;
 
 import com.nija.shared.data.ControlItem;
-import com.nija.shared.data.Keys;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.PositionItem;
-import com.nija.shared.data.TradingTables;
 import com.nija.shared.engine.TradeListener;
 import com.nija.shared.observability.Telemetry;
 import com.nija.shared.prices.PriceUpdate;
@@ -21,7 +19,6 @@ import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 
 /**
  * Turns every state change into pushes to the connections that want it, in the process where the change happens:
@@ -47,13 +44,11 @@ public class LiveEvents implements TradeListener, Ordered {
 
     private final ConnectionRegistry registry;
     private final PushDispatcher dispatcher;
-    private final TradingTables tables;
     private final Clock clock;
 
-    public LiveEvents(ConnectionRegistry registry, PushDispatcher dispatcher, TradingTables tables, Clock clock) {
+    public LiveEvents(ConnectionRegistry registry, PushDispatcher dispatcher, Clock clock) {
         this.registry = registry;
         this.dispatcher = dispatcher;
-        this.tables = tables;
         this.clock = clock;
     }
 
@@ -63,7 +58,7 @@ public class LiveEvents implements TradeListener, Ordered {
     }
 
     @Override
-    public void filled(OrderItem order, BigDecimal realizedPnl) {
+    public void filled(OrderItem order, PositionItem position, BigDecimal realizedPnl) {
         safely("fill of " + order.orderId(), () -> pushToTrader(order.userId(), subscribed -> {
             List<LiveUpdate> updates = new ArrayList<>(4);
             Instant at = order.filledAt() != null ? order.filledAt() : clock.instant();
@@ -74,13 +69,10 @@ public class LiveEvents implements TradeListener, Ordered {
                 updates.add(new LiveUpdate(Channels.TRADES, "trade.executed", at, LiveViews.Trade.of(order, realizedPnl)));
             }
             if (subscribed.contains(Channels.POSITIONS) && order.positionId() != null) {
-                // An opening fill is the whole position; a close needs the position's entry, so it is read.
-                LiveViews.Position position = "OPEN".equals(order.intent()) ? LiveViews.Position.openedBy(order)
-                        : position(order.userId(), order.positionId());
                 if (position != null) {
                     boolean closed = "CLOSED".equals(position.status());
                     updates.add(new LiveUpdate(Channels.POSITIONS, closed ? "position.closed" : "position.opened", at,
-                            position));
+                            LiveViews.Position.of(position)));
                 }
                 if (realizedPnl != null) {
                     updates.add(new LiveUpdate(Channels.POSITIONS, "pnl.changed", at,
@@ -182,12 +174,6 @@ public class LiveEvents implements TradeListener, Ordered {
             if (!updates.isEmpty()) work.put(recipient(c), updates);
         }
         dispatcher.deliver(work);
-    }
-
-    private LiveViews.Position position(String userId, String positionId) {
-        PositionItem item = tables.positions().getItem(r -> r.key(Key.builder().partitionValue(Keys.user(userId))
-                .sortValue(Keys.position(positionId)).build()).consistentRead(true));
-        return item == null ? null : LiveViews.Position.of(item);
     }
 
     private static PushDispatcher.Recipient recipient(ConnectionItem c) {

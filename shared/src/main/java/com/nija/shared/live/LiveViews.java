@@ -40,12 +40,6 @@ public final class LiveViews {
             return new Position(p.positionId(), p.symbol(), p.side(), p.quantity(), p.entryPrice(), p.status(),
                     p.openedAt(), p.closedAt(), p.exitPrice(), p.realizedPnl(), p.fees(), p.stopLoss(), p.takeProfit());
         }
-
-        /** The position an opening fill creates: what the ledger writes for it, without reading it back. */
-        public static Position openedBy(OrderItem o) {
-            return new Position(o.positionId(), o.symbol(), "BUY".equals(o.side()) ? "LONG" : "SHORT", o.quantity(),
-                    o.fillPrice(), "OPEN", o.filledAt(), null, null, null, o.fee(), o.stopLoss(), o.takeProfit());
-        }
     }
 
     /**
