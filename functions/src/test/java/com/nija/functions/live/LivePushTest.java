@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.nija.functions.support.LocalBackends;
 import com.nija.shared.data.ControlItem;
+import com.nija.shared.cache.RedisGateway;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.PositionItem;
@@ -185,6 +186,36 @@ class LivePushTest {
 
         assertThat(live.recorder.postsTo(conn)).extracting(p -> json(p).get("seq")).containsExactly(1, 2, 3);
         assertThat(live.recorder.postsTo(conn)).allSatisfy(p -> assertThat(events(json(p))).containsExactly("order.refused"));
+        long ttl = context.getBean(RedisGateway.class).call(r -> r.ttl("live:seq:" + conn)).orElseThrow();
+        assertThat(ttl).as("the counter outlives the connection (2 h) and then goes").isBetween(2 * 3600L, 3 * 3600L);
+    }
+
+    @Test
+    @DisplayName("the first fill after a subscribe finds the trader's connections in the cache: no table query on the fill's path")
+    void subscribeLoadsTheConnectionList() {
+        String user = newId("trader");
+        String conn = newConnection();
+        sessions.open(user, conn, null, List.of(), null, null);
+        sessions.subscribe(user, conn, List.of("orders"), null);
+
+        double misses = counted("CacheMiss", () -> events.recorded(refused(user, "BTC-USD")));
+
+        assertThat(misses).isZero();
+        assertThat(live.recorder.postsTo(conn)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("after an unsubscribe the cached connection list is the new one: the channel's updates stop at once")
+    void unsubscribeIsSeenByTheNextFill() {
+        String user = newId("trader");
+        String conn = newConnection();
+        sessions.open(user, conn, null, List.of("orders", "trades"), null, null);
+        events.recorded(refused(user, "BTC-USD"));
+        sessions.unsubscribe(user, conn, List.of("orders"));
+
+        events.recorded(refused(user, "BTC-USD"));
+
+        assertThat(live.recorder.postsTo(conn)).hasSize(1);
     }
 
     @Test

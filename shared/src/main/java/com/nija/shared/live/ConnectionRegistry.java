@@ -36,7 +36,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * <p>A trader's connection list — read on every fill — is cached in Redis under a cache namespace of its own (the
  * engine invalidates the trader's views on every fill; this list must outlive that). Every change made here bumps
  * its generation, so a push never sees a list older than the last change that reached Redis; entries live 60 s at
- * most in case a bump was lost while Redis was away.
+ * most in case a bump was lost while Redis was away. A change that decides what the trader's fills reach (opening
+ * with channels, subscribe, unsubscribe) loads the list again at once, so the first push after it is a cache hit
+ * instead of a query on the fill's path. That load is the ordinary cache-aside load, under the generation read
+ * before it, so it can never store a list older than a later change.
  */
 @Singleton
 public class ConnectionRegistry {
@@ -60,6 +63,7 @@ public class ConnectionRegistry {
         for (String channel : subscriptions(connection)) {
             Channels.symbolOf(channel).ifPresent(symbol -> watch(connection, symbol));
         }
+        if (!subscriptions(connection).isEmpty()) warm(connection.userId());
     }
 
     private void watch(ConnectionItem c, String symbol) {
@@ -137,6 +141,7 @@ public class ConnectionRegistry {
         }
         ConnectionItem updated = update(userId, connectionId, expression, names, values);
         changed(userId);
+        warm(userId);
         boolean formatChanged = format != null && !format.name().equals(current.format());
         for (String channel : subscriptions(updated)) {
             Optional<String> symbol = Channels.symbolOf(channel);
@@ -151,6 +156,7 @@ public class ConnectionRegistry {
         ConnectionItem updated = update(userId, connectionId, "DELETE #s :s", Map.of("#s", SUBSCRIPTIONS),
                 Map.of(":s", AttributeValue.fromSs(List.copyOf(channels))));
         changed(userId);
+        warm(userId);
         for (String channel : channels) {
             Channels.symbolOf(channel).ifPresent(symbol -> forgetWatch(symbol, connectionId));
         }
@@ -206,6 +212,11 @@ public class ConnectionRegistry {
     /** Makes every cached connection list of the trader stale. */
     private void changed(String userId) {
         cache.invalidate(cacheUser(userId));
+    }
+
+    /** Loads the trader's connection list into the cache (see the class comment). */
+    private void warm(String userId) {
+        ofUser(userId, Instant.EPOCH);
     }
 
     /** The cache namespace of a trader's connections: apart from their views, which every fill invalidates. */
