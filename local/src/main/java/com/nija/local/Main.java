@@ -25,7 +25,9 @@ public final class Main {
                                                          latency/throughput of the read API
               bench cold-start [--runs 5]                 JVM launch to first response of one handler
               bench signals [--runs 200] [--traders 100,1000]   signal→order latency, fan-out time, writes per trader
-              bench pushes [--rounds 200] [--clients 1,100,1000] [--idle 10000]   fill→client push latency, idle connections held
+              bench pushes [--rounds 200] [--bursts 4] [--clients 1,100,1000] [--idle 10000]
+                                                         fill→client push latency (one trader's fills, and every
+                                                         connected trader's at once), idle connections held
             environment: NIJA_DYNAMODB_ENDPOINT, NIJA_REDIS_URL use services that already run instead of starting them;
                          NIJA_LOCAL_HOME (default ~/.nija) holds the dev signing key and secrets
             """;
@@ -119,6 +121,7 @@ public final class Main {
                     Arrays.stream((a.value("--traders") == null ? "100,1000" : a.value("--traders")).split(","))
                             .mapToInt(s -> Integer.parseInt(s.trim())).toArray());
             case "pushes" -> com.nija.local.bench.PushBenchmark.run(home(), a.intValue("--rounds", 200),
+                    a.intValue("--bursts", 4),
                     Arrays.stream((a.value("--clients") == null ? "1,100,1000" : a.value("--clients")).split(","))
                             .mapToInt(s -> Integer.parseInt(s.trim())).toArray(), a.intValue("--idle", 10_000));
             default -> {

@@ -41,8 +41,10 @@ import org.HdrHistogram.Histogram;
 /**
  * {@code bench pushes}: live-update latency from the moment the engine has recorded a fill (the trade listeners'
  * callback in the executor) to the moment a WebSocket client has the message, with 1, 100 and 1,000 connected
- * clients (each its own trader, subscribed to orders, trades and positions; every signal fills for all of them, so
- * their pushes run concurrently); then how many idle connections the gateway holds, opened from a second JVM (one
+ * clients (each its own trader, subscribed to orders, trades and positions), in two cases: one trader's fills while
+ * the others stay connected ({@code rounds} fills: what the number of connections costs a push), and every connected
+ * trader filling from one signal ({@code bursts} rounds: n pushes at once, beside the n order executions on the same
+ * cores); then how many idle connections the gateway holds, opened from a second JVM (one
  * process cannot hold both ends of 10,000 sockets under a 20,000 file limit), and the latency for one client while
  * they are held. Signals go through the gateway exactly as a strategy sends them. The order throttle is off: it
  * would refuse the load. Prints numbers; asserts nothing.
@@ -63,14 +65,14 @@ public final class PushBenchmark {
         this.platform = platform;
     }
 
-    public static int run(Path home, int rounds, int[] clientCounts, int idle) throws Exception {
+    public static int run(Path home, int rounds, int bursts, int[] clientCounts, int idle) throws Exception {
         try (LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Options(0, false, null, home,
                 Map.of("nija.throttle.enabled", false)))) {
-            return new PushBenchmark(platform).run(rounds, clientCounts, idle);
+            return new PushBenchmark(platform).run(rounds, bursts, clientCounts, idle);
         }
     }
 
-    private int run(int rounds, int[] clientCounts, int idle) throws Exception {
+    private int run(int rounds, int bursts, int[] clientCounts, int idle) throws Exception {
         var ctx = platform.context();
         int max = 1;
         for (int n : clientCounts) max = Math.max(max, n);
@@ -90,18 +92,27 @@ public final class PushBenchmark {
         List<Client> clients = new ArrayList<>();
         try {
             clients.addAll(connect(0, 1));
-            for (int i = 0; i < 20; i++) round(clients, 1, "BENCH-USD", i, null);   // warm-up
+            for (int i = 0; i < 20; i++) round(clients, source(0), "BENCH-USD", i, null);   // warm-up
             for (int n : clientCounts) {
                 if (clients.size() < n) clients.addAll(connect(clients.size(), n));
-                int r = Math.max(2, rounds / n);
+                // One trader's fills while n are connected: what the number of connections costs a push.
+                Histogram one = new Histogram(3);
+                for (int i = 0; i < rounds; i++) round(clients.subList(0, 1), source(0), "SOLO" + n + "-USD", i, one);
+                System.out.printf("%5d connected clients, one trader's fill at a time: %6d fills: %s%n", n,
+                        one.getTotalCount(), summary(one));
+                if (n == 1) continue;
+                // Every one of the n traders fills from one signal: n pushes at once, beside n order executions.
                 // Even rounds buy (opening fills), odd rounds exit (closing fills, which also realize P&L).
+                int r = Math.max(2, bursts);
                 Histogram[] byIntent = {new Histogram(3), new Histogram(3)};
                 long started = System.nanoTime();
-                for (int i = 0; i < r; i++) round(clients.subList(0, n), n, "PUSH" + n + "-USD", i, byIntent[i % 2]);
-                Histogram h = byIntent[0].copy();
-                h.add(byIntent[1]);
-                System.out.printf("%5d connected clients: %6d fills in %3d rounds (%5.1f s): %s%n", n, h.getTotalCount(), r,
-                        (System.nanoTime() - started) / 1e9, summary(h));
+                for (int i = 0; i < r; i++) {
+                    round(clients.subList(0, n), source(n), "PUSH" + n + "-USD", i, byIntent[i % 2]);
+                }
+                Histogram all = byIntent[0].copy();
+                all.add(byIntent[1]);
+                System.out.printf("%5d connected clients, all %d fill at once: %6d fills in %3d rounds (%5.1f s): %s%n", n,
+                        n, all.getTotalCount(), r, (System.nanoTime() - started) / 1e9, summary(all));
                 System.out.printf("      opening fills %s%n      closing fills %s%n", summary(byIntent[0]),
                         summary(byIntent[1]));
             }
@@ -117,12 +128,15 @@ public final class PushBenchmark {
         return 0;
     }
 
-    /** One signal that every one of {@code n} traders follows; waits for all fills and messages. */
-    private void round(List<Client> clients, int n, String symbol, int i, Histogram h) throws Exception {
-        String signalId = "push-" + n + "-" + i + "-" + System.nanoTime();
-        send(source(n == 1 && h == null ? 0 : n), signalId, i % 2 == 0 ? "buy" : "exit", symbol);
+    /**
+     * One signal from {@code source}, which exactly the traders of {@code clients} follow (buy on even rounds, exit on
+     * odd ones); waits for all their fills and messages.
+     */
+    private void round(List<Client> clients, String source, String symbol, int i, Histogram h) throws Exception {
+        String signalId = "push-" + source + "-" + i + "-" + System.nanoTime();
+        send(source, signalId, i % 2 == 0 ? "buy" : "exit", symbol);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        List<String> orderIds = new ArrayList<>(n);
+        List<String> orderIds = new ArrayList<>(clients.size());
         for (Client c : clients) orderIds.add(c.lastOrder(signalId, deadline));
         if (h == null) return;
         for (String orderId : orderIds) {
@@ -178,7 +192,7 @@ public final class PushBenchmark {
             List<Client> one = connect(0, 1);
             Histogram h = new Histogram(3);
             int r = Math.max(20, rounds / 2);
-            for (int i = 0; i < r; i++) round(one, 1, "IDLE-USD", i, h);
+            for (int i = 0; i < r; i++) round(one, source(0), "IDLE-USD", i, h);
             one.get(0).socket.abort();
             System.out.printf("    1 connected client with %d idle connections held: %d fills: p50=%6.1f ms p99=%6.1f ms "
                             + "max=%6.1f ms%n", held, h.getTotalCount(), ms(h.getValueAtPercentile(50)),
@@ -228,7 +242,9 @@ public final class PushBenchmark {
     private void seedTraders(TradingTables tables, int count, int[] clientCounts) throws InterruptedException {
         PriceBook prices = platform.context().getBean(PriceBook.class);
         for (String s : List.of("BENCH-USD", "IDLE-USD")) prices.update(s, new BigDecimal("100"), Instant.now());
-        for (int n : clientCounts) prices.update("PUSH" + n + "-USD", new BigDecimal("100"), Instant.now());
+        for (int n : clientCounts) {
+            for (String market : List.of("PUSH", "SOLO")) prices.update(market + n + "-USD", new BigDecimal("100"), Instant.now());
+        }
         ExecutorService pool = Executors.newFixedThreadPool(8);
         Instant now = Instant.now();
         for (int i = 0; i < count; i++) {
