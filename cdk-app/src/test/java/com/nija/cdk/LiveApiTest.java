@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("WebSocket API: the route table's WS routes both ways, the $connect authorizer, pushes granted only to pushers")
 class LiveApiTest {
-    static final Set<String> PUSHERS = Set.of("order-executor", "close-position", "price-ingest", "kill-switch");
+    static final Set<String> PUSHERS = Set.of("order-executor", "close-position", "price-ingest", "kill-switch",
+            "pause-trading", "resume-trading");
 
     static Synth.Result prod;
     static Synth.Result dev;

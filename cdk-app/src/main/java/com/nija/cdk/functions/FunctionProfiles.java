@@ -1,5 +1,7 @@
 package com.nija.cdk.functions;
 
+import static java.util.Map.entry;
+
 import com.nija.cdk.functions.FunctionProfile.Extra;
 import com.nija.cdk.functions.FunctionProfile.SecretKind;
 import com.nija.cdk.functions.FunctionProfile.TableAccess;
@@ -22,23 +24,27 @@ public final class FunctionProfiles {
     /** A reserved-concurrency cap for staff routes (finance, admin): low traffic, and a bug there must not starve traders. */
     static final int STAFF_RESERVED_CONCURRENCY = 5;
 
-    static final Map<String, UnaryOperator<FunctionProfile>> OVERRIDES = Map.of(
-            "health", p -> p.withMemory(512),
+    static final Map<String, UnaryOperator<FunctionProfile>> OVERRIDES = Map.ofEntries(
+            entry("health", p -> p.withMemory(512)),
             // Orders too: intake fans a signal with few subscribers out itself (one queue hop fewer).
-            "signal-intake", p -> p.sendingTo(Queues.SIGNALS.id(), Queues.ORDERS.id()).reading(SecretKind.SIGNAL_SOURCES),
+            entry("signal-intake", p -> p.sendingTo(Queues.SIGNALS.id(), Queues.ORDERS.id())
+                    .reading(SecretKind.SIGNAL_SOURCES)),
             // One price feed: a cap keeps a runaway feeder from eating the account's concurrency.
-            "price-ingest", p -> p.sendingTo(Queues.ORDERS.id()).reading(SecretKind.SIGNAL_SOURCES)
-                    .withReservedConcurrency(20).with(Extra.PUSHES_LIVE_UPDATES),
-            "close-position", p -> p.withBrokerKey().with(Extra.PUSHES_LIVE_UPDATES),
-            "signal-fanout", p -> p.sendingTo(Queues.ORDERS.id()),
+            entry("price-ingest", p -> p.sendingTo(Queues.ORDERS.id()).reading(SecretKind.SIGNAL_SOURCES)
+                    .withReservedConcurrency(20).with(Extra.PUSHES_LIVE_UPDATES)),
+            entry("close-position", p -> p.withBrokerKey().with(Extra.PUSHES_LIVE_UPDATES)),
+            entry("signal-fanout", p -> p.sendingTo(Queues.ORDERS.id())),
             // Talks to brokers: more memory for TLS + JSON, and the broker credentials key.
-            "order-executor", p -> p.withMemory(1536).withBrokerKey().with(Extra.PUSHES_LIVE_UPDATES),
+            entry("order-executor", p -> p.withMemory(1536).withBrokerKey().with(Extra.PUSHES_LIVE_UPDATES)),
             // Stops every trader's new orders and tells every connected client so (platform-wide push).
-            "kill-switch", p -> p.with(Extra.PUSHES_LIVE_UPDATES),
+            entry("kill-switch", p -> p.with(Extra.PUSHES_LIVE_UPDATES)),
+            // A trader's pause or resume reaches their other devices.
+            entry("pause-trading", p -> p.with(Extra.PUSHES_LIVE_UPDATES)),
+            entry("resume-trading", p -> p.with(Extra.PUSHES_LIVE_UPDATES)),
             // Runs on every connect before anything else: no data access, only the user pool's public keys.
-            "ws-authorizer", p -> p.withTable(TableAccess.NONE).withMemory(512).with(Extra.VERIFIES_TOKENS),
+            entry("ws-authorizer", p -> p.withTable(TableAccess.NONE).withMemory(512).with(Extra.VERIFIES_TOKENS)),
             // Blueprint "Subscription Service: 2 instances, low traffic": a small cap.
-            "stripe-webhook", p -> p.reading(SecretKind.STRIPE_WEBHOOK).withReservedConcurrency(10));
+            entry("stripe-webhook", p -> p.reading(SecretKind.STRIPE_WEBHOOK).withReservedConcurrency(10)));
 
     private FunctionProfiles() {}
 

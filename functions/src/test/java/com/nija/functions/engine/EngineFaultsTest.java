@@ -20,11 +20,14 @@ import com.nija.shared.data.PositionItem;
 import com.nija.shared.engine.ExecutionResult;
 import com.nija.shared.engine.OrderRepository;
 import com.nija.shared.engine.OrderRequest;
+import com.nija.shared.engine.TradeEventBus;
+import com.nija.shared.engine.TradeListener;
 import com.nija.shared.engine.TradingEngine;
 import io.micronaut.context.ApplicationContext;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -96,6 +99,38 @@ class EngineFaultsTest {
         assertThat(books.order(request.orderId()).orElseThrow().reason()).isEqualTo("broker: insufficient margin");
         assertThat(books.paperOrders()).isEmpty();
         assertThat(books.positions()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("5 broker errors in a row pause the trader's bot: listeners (live pushes) hear why, and the next signal is refused")
+    void repeatedBrokerErrorsPauseTheBot() {
+        List<String> paused = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TradeListener listener = new TradeListener() {
+            @Override
+            public void botPaused(String userId, String reason) {
+                if (userId.equals(trader.userId())) paused.add(reason);
+            }
+        };
+        TradeEventBus bus = context.getBean(TradeEventBus.class);
+        bus.subscribe(listener);
+        try {
+            for (int i = 0; i < 4; i++) {
+                broker.failNext(Fault.REJECTED);
+                assertThat(engine.execute(buy(), false, false).order().status()).isEqualTo("FAILED");
+            }
+            assertThat(paused).as("still running after 4").isEmpty();
+            broker.failNext(Fault.REJECTED);
+            engine.execute(buy(), false, false);
+
+            ExecutionResult next = engine.execute(buy(), false, false);
+
+            assertThat(paused).containsExactly("paused after 5 broker errors in a row (last: insufficient margin)");
+            assertThat(next.order().status()).isEqualTo("REFUSED");
+            assertThat(next.order().reason()).isEqualTo("bot is paused");
+            assertThat(broker.placeCalls()).isEqualTo(5);
+        } finally {
+            bus.unsubscribe(listener);
+        }
     }
 
     @Test

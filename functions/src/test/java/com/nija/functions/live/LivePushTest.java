@@ -3,6 +3,9 @@ package com.nija.functions.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.nija.functions.engine.PauseTradingHandler;
+import com.nija.functions.support.Events;
 import com.nija.functions.support.LocalBackends;
 import com.nija.shared.data.ControlItem;
 import com.nija.shared.cache.RedisGateway;
@@ -49,6 +52,13 @@ class LivePushTest {
 
     static String newConnection() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 15) + "=";
+    }
+
+    /** Opens a JSON connection for {@code user} holding {@code channels}; returns its id. */
+    String connect(String user, String... channels) {
+        String conn = newConnection();
+        sessions.open(user, conn, null, List.of(channels), null, null);
+        return conn;
     }
 
     /** A filled opening order. */
@@ -110,8 +120,7 @@ class LivePushTest {
     @DisplayName("a fill reaches the trader's connection as one message: order, trade, position, in that order, seq 1")
     void fillIsOneMessageInOrder() {
         String user = newId("trader");
-        String conn = newConnection();
-        sessions.open(user, conn, null, List.of("orders", "trades", "positions"), null, null);
+        String conn = connect(user, "orders", "trades", "positions");
         OrderItem order = openFill(user, "BTC-USD");
 
         double sent = counted("PushSent", () -> filled(order));
@@ -152,10 +161,8 @@ class LivePushTest {
     @DisplayName("a market move reaches a trader as one message with each open position's unrealized P&L")
     void marksArePushedPerTrader() {
         String user = newId("trader");
-        String positions = newConnection();
-        String ordersOnly = newConnection();
-        sessions.open(user, positions, null, List.of("positions"), null, null);
-        sessions.open(user, ordersOnly, null, List.of("orders"), null, null);
+        String positions = connect(user, "positions");
+        String ordersOnly = connect(user, "orders");
         OrderItem btc = openFill(user, "BTC-USD");   // long 0.5 @ 100
         PositionItem btcPosition = opened(btc);
         PositionItem ethShort = new PositionItem(Keys.user(user), Keys.position("p-eth"), "p-eth", user, "ETH-USD",
@@ -179,8 +186,7 @@ class LivePushTest {
     @DisplayName("each message of a connection carries the next sequence number")
     void sequenceNumbersIncrease() {
         String user = newId("trader");
-        String conn = newConnection();
-        sessions.open(user, conn, null, List.of("orders"), null, null);
+        String conn = connect(user, "orders");
 
         for (int i = 0; i < 3; i++) events.recorded(refused(user, "ETH-USD"));
 
@@ -194,8 +200,7 @@ class LivePushTest {
     @DisplayName("the first fill after a subscribe finds the trader's connections in the cache: no table query on the fill's path")
     void subscribeLoadsTheConnectionList() {
         String user = newId("trader");
-        String conn = newConnection();
-        sessions.open(user, conn, null, List.of(), null, null);
+        String conn = connect(user);
         sessions.subscribe(user, conn, List.of("orders"), null);
 
         double misses = counted("CacheMiss", () -> events.recorded(refused(user, "BTC-USD")));
@@ -208,8 +213,7 @@ class LivePushTest {
     @DisplayName("after an unsubscribe the cached connection list is the new one: the channel's updates stop at once")
     void unsubscribeIsSeenByTheNextFill() {
         String user = newId("trader");
-        String conn = newConnection();
-        sessions.open(user, conn, null, List.of("orders", "trades"), null, null);
+        String conn = connect(user, "orders", "trades");
         events.recorded(refused(user, "BTC-USD"));
         sessions.unsubscribe(user, conn, List.of("orders"));
 
@@ -222,10 +226,8 @@ class LivePushTest {
     @DisplayName("a connection gets only the channels it subscribed to; one with none relevant gets nothing")
     void onlySubscribedChannels() {
         String user = newId("trader");
-        String positionsOnly = newConnection();
-        String pricesOnly = newConnection();
-        sessions.open(user, positionsOnly, null, List.of("positions"), null, null);
-        sessions.open(user, pricesOnly, null, List.of("prices:BTC-USD"), null, null);
+        String positionsOnly = connect(user, "positions");
+        String pricesOnly = connect(user, "prices:BTC-USD");
 
         filled(openFill(user, "SOL-USD"));
 
@@ -239,10 +241,8 @@ class LivePushTest {
     void otherTradersHearNothing() {
         String alice = newId("alice");
         String bob = newId("bob");
-        String aliceConn = newConnection();
-        String bobConn = newConnection();
-        sessions.open(alice, aliceConn, null, List.of("orders", "trades", "positions"), null, null);
-        sessions.open(bob, bobConn, null, List.of("orders", "trades", "positions"), null, null);
+        String aliceConn = connect(alice, "orders", "trades", "positions");
+        String bobConn = connect(bob, "orders", "trades", "positions");
 
         filled(openFill(alice, "BTC-USD"));
         events.recorded(refused(alice, "BTC-USD"));
@@ -255,8 +255,7 @@ class LivePushTest {
     @DisplayName("a closing fill adds the realized P&L change after the closed position")
     void closeCarriesPnl() {
         String user = newId("trader");
-        String conn = newConnection();
-        sessions.open(user, conn, null, List.of("positions"), null, null);
+        String conn = connect(user, "positions");
         OrderItem open = openFill(user, "BTC-USD");
         PositionItem p = opened(open);
         PositionItem closed = new PositionItem(p.pk(), p.sk(), p.positionId(), p.userId(), p.symbol(), p.side(),
@@ -298,8 +297,7 @@ class LivePushTest {
     @DisplayName("Gone (410) removes the stale connection and its price watches; later pushes skip it")
     void goneRemovesConnection() {
         String user = newId("trader");
-        String conn = newConnection();
-        sessions.open(user, conn, null, List.of("orders", "prices:XRP-USD"), null, null);
+        String conn = connect(user, "orders", "prices:XRP-USD");
         live.recorder.gone(conn);
 
         double gone = counted("PushGone", () -> events.recorded(refused(user, "XRP-USD")));
@@ -316,8 +314,7 @@ class LivePushTest {
     @DisplayName("server errors are retried with backoff and counted; the message arrives once")
     void retriesThenDelivers() {
         String user = newId("trader");
-        String conn = newConnection();
-        sessions.open(user, conn, null, List.of("orders"), null, null);
+        String conn = connect(user, "orders");
         live.recorder.failNext(conn, 2);
 
         double retried = counted("PushRetried", () -> events.recorded(refused(user, "BTC-USD")));
@@ -330,8 +327,7 @@ class LivePushTest {
     @DisplayName("a push that keeps failing is counted and never fails the trade that caused it")
     void failureNeverThrows() {
         String user = newId("trader");
-        String conn = newConnection();
-        sessions.open(user, conn, null, List.of("orders", "trades", "positions"), null, null);
+        String conn = connect(user, "orders", "trades", "positions");
         live.recorder.failNext(conn, 100);
         OrderItem order = openFill(user, "BTC-USD");
 
@@ -347,10 +343,8 @@ class LivePushTest {
     void pricesAreBatched() {
         String symbol = "Q" + UUID.randomUUID().toString().replace("-", "").substring(0, 6).toUpperCase() + "-USD";
         String user = newId("trader");
-        String watching = newConnection();
-        String notWatching = newConnection();
-        sessions.open(user, watching, null, List.of("prices:" + symbol), null, null);
-        sessions.open(user, notWatching, null, List.of("prices:BTC-USD"), null, null);
+        String watching = connect(user, "prices:" + symbol);
+        String notWatching = connect(user, "prices:BTC-USD");
         Instant t0 = Instant.now();
         List<PriceUpdate> prices = IntStream.range(0, 25)
                 .mapToObj(i -> new PriceUpdate(symbol, new BigDecimal("10.00").add(BigDecimal.valueOf(i)), t0.plusMillis(i)))
@@ -366,6 +360,42 @@ class LivePushTest {
                 .isEqualTo(prices.stream().map(p -> p.price().toPlainString()).toList());
         assertThat(updates(messages.get(0)).get(0)).containsEntry("channel", "prices:" + symbol).containsEntry("event", "price");
         assertThat(live.recorder.postsTo(notWatching)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a trader pausing their bot from one device: all their connections hear bot.paused, whatever they subscribed to; nobody else does")
+    void pauseReachesTheTradersDevices() {
+        String user = newId("trader");
+        String phone = connect(user);
+        String laptop = connect(user, "prices:BTC-USD");
+        String someoneElse = connect(newId("other"), "orders");
+
+        APIGatewayV2HTTPResponse response = new PauseTradingHandler(context)
+                .handleRequest(Events.http("api/pause-trading.json", user), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        for (String conn : List.of(phone, laptop)) {
+            assertThat(live.recorder.postsTo(conn)).singleElement().satisfies(p -> {
+                Map<String, Object> update = updates(json(p)).get(0);
+                assertThat(update).containsEntry("channel", "system").containsEntry("event", "bot.paused");
+                assertThat((Map<String, Object>) update.get("data")).containsEntry("botState", "paused")
+                        .containsEntry("reason", "paused by the trader");
+            });
+        }
+        assertThat(live.recorder.postsTo(someoneElse)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the engine pausing a bot after broker errors tells the trader why, as bot.paused")
+    void enginePauseCarriesTheReason() {
+        String user = newId("trader");
+        String conn = connect(user, "orders");
+
+        events.botPaused(user, "paused after 5 broker errors in a row (last: insufficient margin)");
+
+        assertThat(live.recorder.postsTo(conn)).singleElement().satisfies(p -> assertThat(
+                (Map<String, Object>) updates(json(p)).get(0).get("data"))
+                .containsEntry("reason", "paused after 5 broker errors in a row (last: insufficient margin)"));
     }
 
     @Test

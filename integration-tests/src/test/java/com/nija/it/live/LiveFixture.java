@@ -83,6 +83,14 @@ final class LiveFixture {
         post("/internal/prices", priceSource, body, 200);
     }
 
+    /** The trader pauses their bot through the HTTP API, with their own token. */
+    void pause(String user) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(platform.baseUrl()
+                        + "/api/v1/trading/pause")).header("Authorization", "Bearer " + token(user))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) throw new AssertionError("pause refused: " + response.body());
+    }
+
     private void post(String path, String sender, String body, int expected) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(platform.baseUrl() + path))
                 .header("Content-Type", "application/json")

@@ -199,6 +199,21 @@ class LiveUpdatesIT {
     }
 
     @Test
+    @DisplayName("a trader who pauses the bot from another device hears bot.paused on a connection subscribed to nothing")
+    void pauseReachesOtherDevices() throws Exception {
+        String user = fixture.trader("pause");
+        try (LiveClient client = connect(user)) {
+            fixture.pause(user);
+
+            Map<String, Object> update = client.updatesUntil(List.of("bot.paused"), PUSH_WAIT).stream()
+                    .flatMap(m -> m.updates().stream()).filter(u -> u.get("event").equals("bot.paused"))
+                    .findFirst().orElseThrow();
+            assertThat(update).containsEntry("channel", "system");
+            assertThat((Map<String, Object>) update.get("data")).containsEntry("botState", "paused");
+        }
+    }
+
+    @Test
     @DisplayName("when the market moves, a trader holding a position hears its unrealized P&L at the new price")
     void priceMoveMarksOpenPositions() throws Exception {
         String user = fixture.trader("marks");

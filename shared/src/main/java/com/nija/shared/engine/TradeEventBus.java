@@ -39,6 +39,17 @@ public class TradeEventBus implements TradeListener {
     }
 
     @Override
+    public void botPaused(String userId, String reason) {
+        for (TradeListener l : subscribers) {
+            try {
+                l.botPaused(userId, reason);
+            } catch (RuntimeException e) {
+                LOG.warn("trade listener failed on pausing {}: {}", userId, e.toString());
+            }
+        }
+    }
+
+    @Override
     public void recorded(OrderItem order) {
         for (TradeListener l : subscribers) {
             try {

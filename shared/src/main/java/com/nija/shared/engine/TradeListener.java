@@ -4,7 +4,7 @@ import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.PositionItem;
 import java.math.BigDecimal;
 
-/** Told about every order the engine records (live pushes hook in here); must never throw into the engine. */
+/** Told about every order the engine records and every bot it pauses (live pushes hook in here); must never throw. */
 public interface TradeListener {
     /**
      * An order filled and was applied: {@code position} is the position as the fill left it (opened, or closed),
@@ -14,4 +14,7 @@ public interface TradeListener {
 
     /** An order was recorded without a fill (refused, failed, resting). */
     default void recorded(OrderItem order) {}
+
+    /** The engine paused the trader's bot (repeated broker errors); {@code reason} says why, for the trader. */
+    default void botPaused(String userId, String reason) {}
 }

@@ -127,7 +127,12 @@ public class TradingEngine {
             fill = broker.place(ticket);
         } catch (BrokerException e) {
             Telemetry.record(Metric.count("BrokerError", "kind", e.kind().name()));
-            if (brokerHealth.failed(request.userId())) LOG.warn("bot paused after repeated broker errors");
+            if (brokerHealth.failed(request.userId())) {
+                LOG.warn("bot paused after repeated broker errors");
+                String reason = "paused after " + BrokerErrorTracker.PAUSE_AFTER + " broker errors in a row (last: "
+                        + e.getMessage() + ")";
+                listeners.forEach(l -> l.botPaused(request.userId(), reason));
+            }
             if (e.kind() == BrokerException.Kind.REJECTED || lastAttempt) {
                 return record(base(request, plan, "FAILED", "broker: " + e.getMessage()));
             }

@@ -1,5 +1,6 @@
 package com.nija.shared.live;
 
+import com.nija.shared.account.BotState;
 import com.nija.shared.data.ControlItem;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.PositionItem;
@@ -22,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns every state change into pushes to the connections that want it, in the process where the change happens:
- * the engine's fills and recorded orders (as a {@link TradeListener}, in the executor), the kill switch (in its
- * admin function) and prices (in price ingest).
+ * the engine's fills, recorded orders and bot pauses (as a {@link TradeListener}, in the executor), the kill switch
+ * (in its admin function), a trader's own pause and resume (in theirs) and prices (in price ingest).
  *
  * <ul>
  *   <li>order filled → {@code orders: order.filled}, {@code trades: trade.executed},
@@ -31,6 +32,7 @@ import org.slf4j.LoggerFactory;
  *       one message per connection, in that order;</li>
  *   <li>order refused / failed / resting → {@code orders: order.refused | order.failed | order.placed};</li>
  *   <li>kill switch → {@code system: killswitch.engaged | killswitch.released} to every connection;</li>
+ *   <li>a trader's bot paused or resumed → {@code system: bot.paused | bot.resumed} to each of their connections;</li>
  *   <li>prices → {@code prices:<SYMBOL>: price} to the connections watching that market, all of one ingest batch
  *       together.</li>
  * </ul>
@@ -95,6 +97,24 @@ public class LiveEvents implements TradeListener, Ordered {
             };
             return List.of(new LiveUpdate(Channels.ORDERS, event, order.createdAt(), LiveViews.Order.of(order)));
         }));
+    }
+
+    @Override
+    public void botPaused(String userId, String reason) {
+        botStateChanged(userId, BotState.PAUSED, reason);
+    }
+
+    /**
+     * A trader's bot was paused or resumed — by the engine, or by the trader from one of their devices: every
+     * connection of theirs hears it ({@code system: bot.paused | bot.resumed}), subscribed to anything or nothing.
+     */
+    public void botStateChanged(String userId, BotState state, String reason) {
+        safely("bot state of " + userId, () -> {
+            Instant now = clock.instant();
+            LiveUpdate update = new LiveUpdate(Channels.SYSTEM, state == BotState.PAUSED ? "bot.paused" : "bot.resumed",
+                    now, new LiveViews.Bot(state.name().toLowerCase(java.util.Locale.ROOT), reason, now));
+            pushToTrader(userId, subscribed -> List.of(update));
+        });
     }
 
     /** The global kill switch changed: every connection hears it. */

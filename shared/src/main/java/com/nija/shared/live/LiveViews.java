@@ -65,6 +65,9 @@ public final class LiveViews {
         }
     }
 
+    /** A trader's bot: {@code running} or {@code paused}, and why when the engine did it. */
+    public record Bot(String botState, String reason, Instant changedAt) {}
+
     /** The global kill switch; who changed it is not shown to traders. */
     public record KillSwitch(boolean engaged, String reason, Instant changedAt) {
         public static KillSwitch of(ControlItem c) {
