@@ -10,20 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("HTTP API: the route table both ways, JWT on non-public routes, throttling per group, CORS, DNS")
 class ApiTest {
-    static Synth.Result prod;
-    static Synth.Result dev;
-
-    @BeforeAll
-    static void synth() {
-        prod = Synth.prod();
-        dev = Synth.dev();
-    }
+    /** Synthesized once per JVM (see {@link Synth}). */
+    static final Synth.Result prod = Synth.prod();
+    static final Synth.Result dev = Synth.dev();
 
     @Test
     @DisplayName("every route in the route table is in every region's template, and nothing else is")

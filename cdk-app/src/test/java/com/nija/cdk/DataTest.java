@@ -12,20 +12,14 @@ import com.nija.shared.data.Tables;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Data: global tables, queues, cache, secrets and keys from the shared definitions")
 class DataTest {
-    static Synth.Result prod;
-    static Synth.Result dev;
-
-    @BeforeAll
-    static void synth() {
-        prod = Synth.prod();
-        dev = Synth.dev();
-    }
+    /** Synthesized once per JVM (see {@link Synth}). */
+    static final Synth.Result prod = Synth.prod();
+    static final Synth.Result dev = Synth.dev();
 
     @Test
     @DisplayName("the primary owns each table as a global table built from its definition: keys, GSIs, TTL, on demand")

@@ -15,20 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Functions: one per route and worker, java21 with SnapStart behind an alias, sized and wired")
 class FunctionsTest {
-    static Synth.Result prod;
-    static Synth.Result dev;
-
-    @BeforeAll
-    static void synth() {
-        prod = Synth.prod();
-        dev = Synth.dev();
-    }
+    /** Synthesized once per JVM (see {@link Synth}). */
+    static final Synth.Result prod = Synth.prod();
+    static final Synth.Result dev = Synth.dev();
 
     static Map<String, Map<String, Object>> javaFunctions(Synth.Result r, RegionalStack s) {
         Map<String, Map<String, Object>> out = new java.util.LinkedHashMap<>();

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -29,14 +28,9 @@ class IamTest {
     static final Set<String> MANAGED_ALLOWED = Set.of("AWSBackupServiceRolePolicyForBackup",
             "AWSLambdaBasicExecutionRole");
 
-    static Synth.Result prod;
-    static Synth.Result dev;
-
-    @BeforeAll
-    static void synth() {
-        prod = Synth.prod();
-        dev = Synth.dev();
-    }
+    /** Synthesized once per JVM (see {@link Synth}). */
+    static final Synth.Result prod = Synth.prod();
+    static final Synth.Result dev = Synth.dev();
 
     /** Every identity-policy statement in a stack: AWS::IAM::Policy documents and roles' inline policies. */
     static List<Map<String, Object>> statements(Synth.Result r, RegionalStack s) {

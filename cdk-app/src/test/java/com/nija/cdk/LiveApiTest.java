@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -19,14 +18,9 @@ class LiveApiTest {
     static final Set<String> PUSHERS = Set.of("order-executor", "close-position", "price-ingest", "kill-switch",
             "pause-trading", "resume-trading");
 
-    static Synth.Result prod;
-    static Synth.Result dev;
-
-    @BeforeAll
-    static void synth() {
-        prod = Synth.prod();
-        dev = Synth.dev();
-    }
+    /** Synthesized once per JVM (see {@link Synth}). */
+    static final Synth.Result prod = Synth.prod();
+    static final Synth.Result dev = Synth.dev();
 
     @Test
     @DisplayName("every WebSocket route of the route table is in every region's WebSocket API, and nothing else is")

@@ -9,20 +9,14 @@ import com.nija.shared.data.Queues;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Operations: the blueprint's alarms per severity, a dashboard per region, daily backups kept 30 days")
 class OpsTest {
-    static Synth.Result prod;
-    static Synth.Result dev;
-
-    @BeforeAll
-    static void synth() {
-        prod = Synth.prod();
-        dev = Synth.dev();
-    }
+    /** Synthesized once per JVM (see {@link Synth}). */
+    static final Synth.Result prod = Synth.prod();
+    static final Synth.Result dev = Synth.dev();
 
     /** Alarm logical-id prefix → alarm properties. */
     static Map<String, Map<String, Object>> alarms(Synth.Result r, RegionalStack s) {
