@@ -223,6 +223,24 @@ class LivePushTest {
     }
 
     @Test
+    @DisplayName("each recorded order is pushed under the event that names its state: refused, failed, placed (resting), cancelled")
+    void recordedOrdersNameTheirState() {
+        String user = newId("trader");
+        String conn = connect(user, "orders");
+        OrderItem r = refused(user, "ETH-USD");
+
+        for (String status : List.of("REFUSED", "FAILED", "RESTING", "CANCELLED")) {
+            events.recorded(new OrderItem(r.pk(), r.sk(), r.orderId(), r.userId(), r.signalId(), r.source(),
+                    r.strategy(), r.symbol(), r.side(), r.intent(), r.positionId(), r.orderType(), r.limitPrice(),
+                    r.quantity(), r.notional(), r.stopLoss(), r.takeProfit(), status, r.reason(), r.fillPrice(), r.fee(),
+                    r.filledAt(), r.createdAt(), r.gsi1pk(), r.gsi1sk(), r.expiresAt(), r.version()));
+        }
+
+        assertThat(live.recorder.postsTo(conn)).extracting(p -> events(json(p)).get(0))
+                .containsExactly("order.refused", "order.failed", "order.placed", "order.cancelled");
+    }
+
+    @Test
     @DisplayName("a connection gets only the channels it subscribed to; one with none relevant gets nothing")
     void onlySubscribedChannels() {
         String user = newId("trader");

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  *   <li>order filled → {@code orders: order.filled}, {@code trades: trade.executed},
  *       {@code positions: position.opened | position.closed} and, for a close, {@code positions: pnl.changed} —
  *       one message per connection, in that order;</li>
- *   <li>order refused / failed / resting → {@code orders: order.refused | order.failed | order.placed};</li>
+ *   <li>order refused / failed / resting / cancelled → {@code orders: order.refused | order.failed | order.placed |
+ *       order.cancelled};</li>
  *   <li>kill switch → {@code system: killswitch.engaged | killswitch.released} to every connection;</li>
  *   <li>a trader's bot paused or resumed → {@code system: bot.paused | bot.resumed} to each of their connections;</li>
  *   <li>prices → {@code prices:<SYMBOL>: price} to the connections watching that market, all of one ingest batch
@@ -93,6 +94,7 @@ public class LiveEvents implements TradeListener, Ordered {
                 case "REFUSED" -> "order.refused";
                 case "FAILED" -> "order.failed";
                 case "RESTING" -> "order.placed";
+                case "CANCELLED" -> "order.cancelled";
                 default -> "order.recorded";
             };
             return List.of(new LiveUpdate(Channels.ORDERS, event, order.createdAt(), LiveViews.Order.of(order)));
