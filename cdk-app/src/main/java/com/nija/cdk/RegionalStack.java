@@ -112,6 +112,7 @@ public final class RegionalStack extends Stack {
             for (String tableId : tables.all().keySet()) a.tableThrottling(tables.name(tableId));
             queues.filter(WorkQueues::local).ifPresent(q -> a.deadLetters(q.deadLetters()));
             functions.stream().filter(f -> f.spec().worker().isPresent()).forEach(a::workerErrors);
+            functions.stream().filter(f -> f.profile().has(Extra.PUSHES_LIVE_UPDATES)).forEach(a::pushFailures);
             cache.ifPresent(a::cache);
             alerting = Optional.of(a);
         } else {

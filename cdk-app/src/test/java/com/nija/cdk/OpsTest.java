@@ -87,6 +87,29 @@ class OpsTest {
     }
 
     @Test
+    @DisplayName("warning: each pushing function whose live pushes fail above 5% for 10 minutes, on that function's own metrics")
+    void pushFailureAlarms() {
+        for (RegionalStack s : prod.stacks) {
+            var a = alarms(prod, s);
+            String warning = topicOf(a.get("Api5xxRateWarning"));
+            List<String> pushers = s.functions().stream()
+                    .filter(f -> f.profile().has(com.nija.cdk.functions.FunctionProfile.Extra.PUSHES_LIVE_UPDATES))
+                    .map(f -> f.name()).toList();
+            assertThat(pushers).as(s.getStackName()).isNotEmpty();
+            for (String fn : pushers) {
+                var alarm = a.get("PushFailures" + fn.replace("-", "") + "Warning");
+                assertThat(alarm).as(s.getStackName() + " " + fn).containsEntry("Threshold", 5)
+                        .containsEntry("EvaluationPeriods", 2);
+                assertThat(topicOf(alarm)).isEqualTo(warning);
+                String service = com.nija.shared.observability.Telemetry.service(s.functions().stream()
+                        .filter(f -> f.name().equals(fn)).findFirst().orElseThrow().spec().handler());
+                assertThat(String.valueOf(alarm.get("Metrics"))).contains("PushFailed").contains("PushSent")
+                        .contains("Namespace=NIJA").contains("Value=" + service).contains("Period=300");
+            }
+        }
+    }
+
+    @Test
     @DisplayName("alarm topics are encrypted and reach the on-call address; dev has no alarms by default")
     void topics() {
         var topics = prod.properties(prod.stack("us-east-1"), "AWS::SNS::Topic");

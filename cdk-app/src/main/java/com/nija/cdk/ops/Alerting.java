@@ -2,8 +2,10 @@ package com.nija.cdk.ops;
 
 import com.nija.cdk.config.AppConfig;
 import com.nija.cdk.config.Names;
+import com.nija.cdk.functions.FunctionFactory;
 import com.nija.cdk.functions.NijaFunction;
 import com.nija.cdk.network.Cache;
+import com.nija.shared.observability.Telemetry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,11 @@ public final class Alerting extends Construct {
     public static final double WARNING_CACHE_CPU_PERCENT = 80;
     /** Blueprint warning: memory > 85%. */
     public static final double WARNING_CACHE_MEMORY_PERCENT = 85;
+    /**
+     * Live pushes that failed after their retries, as a share of a pushing function's messages, for 10 minutes:
+     * traders are missing updates (they refetch on the gap, so it is a warning, not a page).
+     */
+    public static final double WARNING_PUSH_FAILED_PERCENT = 5;
     static final Duration PERIOD = Duration.minutes(5);
 
     private final Topic critical;
@@ -116,6 +123,27 @@ public final class Alerting extends Construct {
         add("WorkerErrors-" + worker.name(), critical,
                 worker.function().metricErrors(MetricOptions.builder().statistic("Sum").period(PERIOD).build()),
                 0, 1, "Errors in " + worker.name() + " (blueprint critical: executor failures)");
+    }
+
+    /** More than 5% of a pushing function's live messages failing for 10 minutes: a warning. */
+    public void pushFailures(NijaFunction pusher) {
+        String service = Telemetry.service(pusher.spec().handler());
+        MathExpression share = MathExpression.Builder.create()
+                .expression("IF(FILL(sent, 0) + FILL(failed, 0) > 0, "
+                        + "100 * FILL(failed, 0) / (FILL(sent, 0) + FILL(failed, 0)), 0)")
+                .usingMetrics(Map.of("sent", appMetric("PushSent", service), "failed", appMetric("PushFailed", service)))
+                .label("failed % of pushes")
+                .period(PERIOD)
+                .build();
+        add("PushFailures-" + pusher.name() + "-Warning", warning, share, WARNING_PUSH_FAILED_PERCENT, 2,
+                "Live pushes of " + pusher.name() + " failing above " + WARNING_PUSH_FAILED_PERCENT
+                        + "% for 10 minutes (after retries; Gone connections are not failures)");
+    }
+
+    /** One of our own EMF metrics (namespace NIJA) of one function, by its {@code service} dimension. */
+    private static Metric appMetric(String name, String service) {
+        return Metric.Builder.create().namespace(FunctionFactory.METRICS_NAMESPACE).metricName(name)
+                .dimensionsMap(Map.of("service", service)).statistic("Sum").period(PERIOD).build();
     }
 
     /** Cache CPU above 80% for 10 minutes and memory above 85%: warnings (blueprint). */

@@ -51,7 +51,8 @@ public final class OpsDashboard extends Construct {
                 graph("Orders", List.of(search("OrderFilled", "Sum"), search("OrderRefused", "Sum"),
                         search("SignalFannedOut", "Sum")))));
         rows.add(List.of(
-                graph("Pushes", List.of(search("PushSent", "Sum"), search("PushGone", "Sum"))),
+                graph("Pushes", List.of(search("PushSent", "Sum"), search("PushGone", "Sum"),
+                        search("PushFailed", "Sum"), search("PushRetried", "Sum"))),
                 graph("Cache hits, misses, outages", List.of(search("CacheHit", "Sum"), search("CacheMiss", "Sum"),
                         search("CacheUnavailable", "Sum")))));
         List<IMetric> queueMetrics = new ArrayList<>();

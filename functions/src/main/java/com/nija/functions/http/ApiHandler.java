@@ -21,7 +21,7 @@ import org.slf4j.MDC;
 public abstract class ApiHandler extends MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
 
-    private final String service = getClass().getSimpleName().replace("Handler", "");
+    private final String service = Telemetry.service(getClass().getName());
 
     /** Lambda entry: builds its own application context (at init, before the SnapStart snapshot). */
     protected ApiHandler() {

@@ -32,7 +32,7 @@ public abstract class QueueHandler extends MicronautRequestHandler<SQSEvent, SQS
         return t;
     });
 
-    private final String service = getClass().getSimpleName().replace("Handler", "");
+    private final String service = Telemetry.service(getClass().getName());
 
     protected QueueHandler() {}
 

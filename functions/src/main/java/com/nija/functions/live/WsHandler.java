@@ -24,7 +24,7 @@ import org.slf4j.MDC;
 public abstract class WsHandler extends MicronautRequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(WsHandler.class);
 
-    private final String service = getClass().getSimpleName().replace("Handler", "");
+    private final String service = Telemetry.service(getClass().getName());
 
     /** Lambda entry: builds its own application context (at init, before the SnapStart snapshot). */
     protected WsHandler() {

@@ -16,6 +16,15 @@ public final class Telemetry {
 
     private Telemetry() {}
 
+    /**
+     * The {@code service} dimension of a handler's metrics: its class's simple name without {@code Handler}
+     * ({@code com.nija.functions.engine.OrderExecutorHandler} → {@code OrderExecutor}). Alarms on one function's
+     * metrics (the CDK app) derive it the same way.
+     */
+    public static String service(String handlerClassName) {
+        return handlerClassName.substring(handlerClassName.lastIndexOf('.') + 1).replace("Handler", "");
+    }
+
     /** Replaces the sink (the local platform keeps metrics in memory instead of writing EMF to stdout). */
     public static void useSink(MetricsSink newSink) {
         sink = newSink;
