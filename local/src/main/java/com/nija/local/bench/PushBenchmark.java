@@ -6,8 +6,6 @@ import com.nija.local.platform.LocalPlatform;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.PositionItem;
-import com.nija.shared.data.ProfileItem;
-import com.nija.shared.data.SettingsItem;
 import com.nija.shared.data.TradingTables;
 import com.nija.shared.engine.TradeEventBus;
 import com.nija.shared.engine.TradeListener;
@@ -245,24 +243,12 @@ public final class PushBenchmark {
         for (int n : clientCounts) {
             for (String market : List.of("PUSH", "SOLO")) prices.update(market + n + "-USD", new BigDecimal("100"), Instant.now());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        Instant now = Instant.now();
-        for (int i = 0; i < count; i++) {
-            int n = i;
-            pool.submit(() -> {
-                String user = trader(n);
-                List<String> subs = new ArrayList<>();
-                if (n == 0) subs.add(source(0));
-                for (int f : clientCounts) if (n < f) subs.add(source(f));
-                tables.profiles().putItem(new ProfileItem(Keys.user(user), Keys.PROFILE, user, null, "pro", "active",
-                        "RUNNING", new BigDecimal("10000.00"), 0L, now, now, null));
-                tables.settings().putItem(new SettingsItem(Keys.user(user), Keys.SETTINGS, new BigDecimal("1"), 10,
-                        new BigDecimal("5000"), List.of(), null, null, true, true, subs, Keys.enabledShard(user), user,
-                        now, null));
-            });
-        }
-        pool.shutdown();
-        pool.awaitTermination(5, TimeUnit.MINUTES);
+        BenchTraders.seed(tables, count, PushBenchmark::trader, n -> {
+            List<String> follows = new ArrayList<>();
+            if (n == 0) follows.add(source(0));
+            for (int f : clientCounts) if (n < f) follows.add(source(f));
+            return follows;
+        });
     }
 
     private static String trader(int n) {

@@ -1,11 +1,8 @@
 package com.nija.local.bench;
 
 import com.nija.local.platform.LocalPlatform;
-import com.nija.shared.data.Keys;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.PositionItem;
-import com.nija.shared.data.ProfileItem;
-import com.nija.shared.data.SettingsItem;
 import com.nija.shared.data.TradingTables;
 import com.nija.shared.engine.TradeEventBus;
 import com.nija.shared.engine.TradeListener;
@@ -26,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
@@ -142,24 +137,12 @@ public final class SignalBenchmark {
     }
 
     private static void seedTraders(TradingTables tables, int count, int[] fanouts) throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        Instant now = Instant.now();
-        for (int i = 0; i < count; i++) {
-            int n = i;
-            pool.submit(() -> {
-                String user = "bench-trader-" + n;
-                List<String> subs = new ArrayList<>();
-                if (n == 0) subs.add("bench-1");
-                for (int f : fanouts) if (n < f) subs.add("bench-" + f);
-                tables.profiles().putItem(new ProfileItem(Keys.user(user), Keys.PROFILE, user, null, "pro", "active",
-                        "RUNNING", new BigDecimal("10000.00"), 0L, now, now, null));
-                tables.settings().putItem(new SettingsItem(Keys.user(user), Keys.SETTINGS, new BigDecimal("1"), 10,
-                        new BigDecimal("5000"), List.of(), null, null, true, true, subs, Keys.enabledShard(user), user,
-                        now, null));
-            });
-        }
-        pool.shutdown();
-        pool.awaitTermination(5, TimeUnit.MINUTES);
+        BenchTraders.seed(tables, count, n -> "bench-trader-" + n, n -> {
+            List<String> follows = new ArrayList<>();
+            if (n == 0) follows.add("bench-1");
+            for (int f : fanouts) if (n < f) follows.add("bench-" + f);
+            return follows;
+        });
     }
 
     private static double ms(long nanos) {
