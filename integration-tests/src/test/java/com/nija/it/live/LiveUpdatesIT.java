@@ -111,14 +111,11 @@ class LiveUpdatesIT {
             assertThat(events.indexOf("order.filled")).isLessThan(events.indexOf("position.opened"));
             assertThat(messages).extracting(m -> ((Number) m.message().get("seq")).longValue())
                     .isSorted().doesNotHaveDuplicates().first().isEqualTo(1L);
-            Map<String, Object> filled = messages.stream().flatMap(m -> m.updates().stream())
-                    .filter(u -> u.get("event").equals("order.filled")).findFirst().orElseThrow();
-            Map<String, Object> order = (Map<String, Object>) filled.get("data");
+            Map<String, Object> order = (Map<String, Object>) first(messages, "order.filled").get("data");
             assertThat(order).containsEntry("symbol", market).containsEntry("status", "FILLED")
                     .containsEntry("side", "BUY");
             assertThat((String) order.get("fillPrice")).matches("\\d+\\.\\d+");
-            Map<String, Object> position = (Map<String, Object>) messages.stream().flatMap(m -> m.updates().stream())
-                    .filter(u -> u.get("event").equals("position.opened")).findFirst().orElseThrow().get("data");
+            Map<String, Object> position = (Map<String, Object>) first(messages, "position.opened").get("data");
             assertThat(position).containsEntry("status", "OPEN").containsEntry("positionId", order.get("positionId"));
         }
     }
@@ -146,6 +143,17 @@ class LiveUpdatesIT {
     }
 
     /** Messages without their send time (each connection's copy leaves at its own moment). */
+    /** The first update of {@code event} among {@code messages}. */
+    static Map<String, Object> first(List<LiveClient.Received> messages, String event) {
+        return messages.stream().flatMap(m -> m.updates().stream()).filter(u -> event.equals(u.get("event")))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + event + " in " + messages));
+    }
+
+    /** Waits for the client's first update of {@code event} and returns it. */
+    static Map<String, Object> awaitUpdate(LiveClient client, String event) throws Exception {
+        return first(client.updatesUntil(List.of(event), PUSH_WAIT), event);
+    }
+
     static List<Map<String, Object>> contents(List<LiveClient.Received> messages) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (LiveClient.Received m : messages) {
@@ -205,9 +213,7 @@ class LiveUpdatesIT {
         try (LiveClient client = connect(user)) {
             fixture.pause(user);
 
-            Map<String, Object> update = client.updatesUntil(List.of("bot.paused"), PUSH_WAIT).stream()
-                    .flatMap(m -> m.updates().stream()).filter(u -> u.get("event").equals("bot.paused"))
-                    .findFirst().orElseThrow();
+            Map<String, Object> update = awaitUpdate(client, "bot.paused");
             assertThat(update).containsEntry("channel", "system");
             assertThat((Map<String, Object>) update.get("data")).containsEntry("botState", "paused");
         }
@@ -221,17 +227,13 @@ class LiveUpdatesIT {
         try (LiveClient client = connect(user)) {
             subscribe(client, null, "positions");
             fixture.buy(market);
-            Map<String, Object> opened = (Map<String, Object>) client.updatesUntil(List.of("position.opened"), PUSH_WAIT)
-                    .stream().flatMap(m -> m.updates().stream()).filter(u -> u.get("event").equals("position.opened"))
-                    .findFirst().orElseThrow().get("data");
+            Map<String, Object> opened = (Map<String, Object>) awaitUpdate(client, "position.opened").get("data");
             BigDecimal quantity = new BigDecimal((String) opened.get("quantity"));
             BigDecimal entry = new BigDecimal((String) opened.get("entryPrice"));
 
             fixture.prices("{\"prices\":[{\"symbol\":\"" + market + "\",\"price\":\"110.00\"}]}");
 
-            Map<String, Object> pnl = (Map<String, Object>) client.updatesUntil(List.of("pnl.changed"), PUSH_WAIT)
-                    .stream().flatMap(m -> m.updates().stream()).filter(u -> u.get("event").equals("pnl.changed"))
-                    .findFirst().orElseThrow().get("data");
+            Map<String, Object> pnl = (Map<String, Object>) awaitUpdate(client, "pnl.changed").get("data");
             assertThat(pnl).containsEntry("positionId", opened.get("positionId")).containsEntry("markPrice", "110.00");
             assertThat(new BigDecimal((String) pnl.get("unrealizedPnl")))
                     .isEqualByComparingTo(new BigDecimal("110.00").subtract(entry).multiply(quantity)
