@@ -21,6 +21,9 @@ final class LiveContext implements AutoCloseable {
         Map<String, Object> properties = new HashMap<>();
         properties.put("nija.dynamodb-endpoint", shared.getDynamodbEndpoint());
         properties.put("nija.redis-url", shared.getRedisUrl() == null ? "" : shared.getRedisUrl());
+        // As in LocalBackends: these tests check what the cache does, so a slow reply on a loaded machine must not
+        // count as Redis being away (the 50 ms production budget has a test of its own, RedisStallTest).
+        properties.put("nija.redis-timeout-millis", Long.toString(shared.getRedisTimeoutMillis()));
         properties.put("nija.cursor-secret", "live-tests-cursor-secret");
         properties.put("nija.live.callback-url", recorder.endpoint().toString());
         properties.put("nija.live.retry-backoff-millis", "1");
