@@ -74,32 +74,33 @@ public class RedisGateway implements OrderedResource {
         // Connecting (TCP + HELLO handshake) may take longer than a command on a cold JVM; commands get `timeout`.
         uri.setTimeout(Duration.ofSeconds(1));
         resources = ClientResources.builder().reconnectDelay(Delay.constant(Duration.ofMillis(250))).build();
-        SocketOptions socket = SocketOptions.builder().connectTimeout(Duration.ofSeconds(1)).build();
         if (config.isRedisCluster()) {
             RedisClusterClient cluster = RedisClusterClient.create(resources, uri);
-            cluster.setOptions(ClusterClientOptions.builder()
-                    .autoReconnect(true)
-                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                    .socketOptions(socket)
-                    .timeoutOptions(TimeoutOptions.enabled(timeout))
+            ClusterClientOptions.Builder options = ClusterClientOptions.builder()
                     // Follow failovers and shards added by auto scaling as soon as a MOVED/ASK or reconnect says so.
                     .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                             .enableAllAdaptiveRefreshTriggers()
                             .enablePeriodicRefresh(Duration.ofSeconds(60))
-                            .build())
-                    .build());
+                            .build());
+            withCommonOptions(options);
+            cluster.setOptions(options.build());
             client = cluster;
         } else {
             RedisClient single = RedisClient.create(resources, uri);
-            single.setOptions(ClientOptions.builder()
-                    .autoReconnect(true)
-                    // Fail fast while disconnected instead of queueing commands until the timeout.
-                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                    .socketOptions(socket)
-                    .timeoutOptions(TimeoutOptions.enabled(timeout))
-                    .build());
+            ClientOptions.Builder options = ClientOptions.builder();
+            withCommonOptions(options);
+            single.setOptions(options.build());
             client = single;
         }
+    }
+
+    /** What both clients share: reconnect, fail fast while disconnected, connect and command timeouts. */
+    private void withCommonOptions(ClientOptions.Builder options) {
+        options.autoReconnect(true)
+                // Fail fast while disconnected instead of queueing commands until the timeout.
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(1)).build())
+                .timeoutOptions(TimeoutOptions.enabled(timeout));
     }
 
     /** True while Redis is being skipped after a failure or a run of late replies (the cool-down). */
