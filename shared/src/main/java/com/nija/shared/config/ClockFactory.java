@@ -9,6 +9,6 @@ import java.time.Clock;
 public class ClockFactory {
     @Singleton
     Clock clock() {
-        return Clock.systemUTC();
+        return PlatformClock.system();
     }
 }
