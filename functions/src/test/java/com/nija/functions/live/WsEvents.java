@@ -2,6 +2,7 @@ package com.nija.functions.live;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.nija.shared.config.PlatformClock;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,9 +26,17 @@ final class WsEvents {
         }
     }
 
-    /** The sample event, re-addressed to {@code connectionId} and (when it has an authorizer) to trader {@code userId}. */
+    /**
+     * The sample event, re-addressed to {@code connectionId} and (when it has an authorizer) to trader {@code userId},
+     * and re-timed to the platform clock's now: the files carry the instant they were captured, and a connection
+     * expires 2 hours after it connected, so a fixed time would make the tests fail from that day on.
+     */
     static APIGatewayV2WebSocketEvent load(String file, String userId, String connectionId) {
         APIGatewayV2WebSocketEvent event = load(file);
+        APIGatewayV2WebSocketEvent.RequestContext context = event.getRequestContext();
+        long shift = PlatformClock.system().millis() - context.getConnectedAt();
+        context.setConnectedAt(context.getConnectedAt() + shift);
+        context.setRequestTimeEpoch(context.getRequestTimeEpoch() + shift);
         event.getRequestContext().setConnectionId(connectionId);
         if (event.getRequestContext().getAuthorizer() != null) {
             Map<String, Object> authorizer = new HashMap<>(event.getRequestContext().getAuthorizer());

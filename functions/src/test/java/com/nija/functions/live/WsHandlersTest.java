@@ -38,8 +38,11 @@ class WsHandlersTest {
         connection = UUID.randomUUID().toString().substring(0, 12) + "=";
     }
 
+    APIGatewayV2WebSocketEvent connectEvent;
+
     APIGatewayV2WebSocketResponse connect() {
-        return new WsConnectHandler(context).handleRequest(WsEvents.load("connect.json", user, connection), null);
+        connectEvent = WsEvents.load("connect.json", user, connection);
+        return new WsConnectHandler(context).handleRequest(connectEvent, null);
     }
 
     static JsonNode reply(APIGatewayV2WebSocketResponse response) throws Exception {
@@ -62,7 +65,7 @@ class WsHandlersTest {
         assertThat(stored.endpoint()).isEqualTo("https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/live");
         assertThat(stored.userId()).isEqualTo(user);
         assertThat(stored.format()).isEqualTo("JSON");
-        assertThat(stored.connectedAt()).isEqualTo(Instant.ofEpochMilli(1795774530000L));
+        assertThat(stored.connectedAt()).isEqualTo(Instant.ofEpochMilli(connectEvent.getRequestContext().getConnectedAt()));
         assertThat(stored.expiresAt()).isEqualTo(stored.connectedAt().plus(Duration.ofHours(2)).getEpochSecond());
         assertThat(registry.ofUser(user, stored.connectedAt())).extracting(ConnectionItem::connectionId)
                 .containsExactly(connection);

@@ -1,5 +1,6 @@
 package com.nija.local.auth;
 
+import com.nija.shared.config.PlatformClock;
 import com.nija.local.auth.TokenRejectedException.Reason;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -56,7 +57,7 @@ public final class JwtVerifier {
     }
 
     public JwtVerifier(LocalSigningKey key) {
-        this(key, Clock.systemUTC(), DEFAULT_CLOCK_SKEW);
+        this(key, PlatformClock.system(), DEFAULT_CLOCK_SKEW);
     }
 
     public JwtVerifier(LocalSigningKey key, Clock clock, Duration clockSkew) {

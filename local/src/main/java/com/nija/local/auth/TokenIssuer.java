@@ -1,5 +1,6 @@
 package com.nija.local.auth;
 
+import com.nija.shared.config.PlatformClock;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -28,7 +29,7 @@ public final class TokenIssuer {
     private final Clock clock;
 
     public TokenIssuer(LocalSigningKey key) {
-        this(key, Clock.systemUTC());
+        this(key, PlatformClock.system());
     }
 
     /** With a clock, so tests can issue tokens that are already expired or not yet valid. */

@@ -1,5 +1,6 @@
 package com.nija.local.gateway;
 
+import com.nija.shared.config.PlatformClock;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nija.functions.routes.Route;
@@ -58,7 +59,7 @@ final class Dispatcher {
 
     /** The response for {@code request}, or null when the call was abandoned before its function started. */
     FullHttpResponse handle(FullHttpRequest request, String sourceIp, int localPort, Call call) {
-        long now = System.currentTimeMillis();
+        long now = PlatformClock.system().millis();
         String requestId = RequestIds.next(now);
         FullHttpResponse response = route(request, new Origin(requestId, now, sourceIp, localPort), call);
         if (response != null) {

@@ -1,5 +1,6 @@
 package com.nija.local.gateway;
 
+import com.nija.shared.config.PlatformClock;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import com.nija.functions.routes.WsRoute;
@@ -108,7 +109,7 @@ final class WebSocketApi {
             String host = request.headers().get(HttpHeaderNames.HOST, "localhost");
             int colon = host.lastIndexOf(':');
             String domain = colon > 0 && !host.endsWith("]") ? host.substring(0, colon) : host;
-            long connectedAt = System.currentTimeMillis();
+            long connectedAt = PlatformClock.system().millis();
             String requestId = RequestIds.next(connectedAt);
             APIGatewayCustomAuthorizerEvent check = WebSocketEvents.authorize(request, sourceIp, requestId, options);
             ctx.channel().config().setAutoRead(false);
@@ -233,7 +234,7 @@ final class WebSocketApi {
         sessions.remove(connection.connectionId());
         BoundWsRoute route = routes.get(WsRoute.DISCONNECT);
         if (route == null) return;
-        String requestId = RequestIds.next(System.currentTimeMillis());
+        String requestId = RequestIds.next(PlatformClock.system().millis());
         APIGatewayV2WebSocketEvent event = WebSocketEvents.disconnect(connection, requestId, options);
         disconnectsRunning.incrementAndGet();
         try {

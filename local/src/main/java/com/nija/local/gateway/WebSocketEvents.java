@@ -1,5 +1,6 @@
 package com.nija.local.gateway;
 
+import com.nija.shared.config.PlatformClock;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent.RequestContext;
@@ -103,7 +104,7 @@ final class WebSocketEvents {
 
     private static APIGatewayV2WebSocketEvent base(Connection c, String routeKey, String eventType, String requestId,
                                                    String messageId, GatewayOptions options) {
-        long now = System.currentTimeMillis();
+        long now = PlatformClock.system().millis();
         RequestIdentity identity = new RequestIdentity();
         identity.setSourceIp(c.sourceIp());
         identity.setUserAgent(c.userAgent());

@@ -1,5 +1,6 @@
 package com.nija.local.gateway;
 
+import com.nija.shared.config.PlatformClock;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import io.netty.buffer.ByteBuf;
@@ -55,7 +56,7 @@ final class WsSession extends ChannelInboundHandlerAdapter {
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile Channel channel;
     private volatile long lastInboundNanos = System.nanoTime();
-    private volatile long lastActiveMillis = System.currentTimeMillis();
+    private volatile long lastActiveMillis = PlatformClock.system().millis();
     private ScheduledFuture<?> idleTimer;
     private ScheduledFuture<?> maxTimer;
 
@@ -71,7 +72,7 @@ final class WsSession extends ChannelInboundHandlerAdapter {
     /** Event loop, once the pipeline holds this handler. */
     void start(Channel ch) {
         this.channel = ch;
-        long sinceConnected = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis() - connection.connectedAt());
+        long sinceConnected = TimeUnit.MILLISECONDS.toNanos(PlatformClock.system().millis() - connection.connectedAt());
         maxTimer = ch.eventLoop().schedule(() -> close(1001, "Going away"), Math.max(0, maxNanos - sinceConnected),
                 TimeUnit.NANOSECONDS);
         idleTimer = ch.eventLoop().schedule(this::checkIdle, idleNanos, TimeUnit.NANOSECONDS);
@@ -86,7 +87,7 @@ final class WsSession extends ChannelInboundHandlerAdapter {
         }
         try {
             lastInboundNanos = System.nanoTime();
-            lastActiveMillis = System.currentTimeMillis();
+            lastActiveMillis = PlatformClock.system().millis();
             if (frame instanceof TextWebSocketFrame text) {
                 message(text.text());
             } else if (frame instanceof PingWebSocketFrame) {
@@ -108,7 +109,7 @@ final class WsSession extends ChannelInboundHandlerAdapter {
             return;
         }
         BoundWsRoute route = api.select(body);
-        long now = System.currentTimeMillis();
+        long now = PlatformClock.system().millis();
         String requestId = RequestIds.next(now);
         APIGatewayV2WebSocketEvent event = WebSocketEvents.message(connection, route.route().routeKey(), body,
                 requestId, RequestIds.next(now), api.options());
@@ -153,7 +154,7 @@ final class WsSession extends ChannelInboundHandlerAdapter {
     boolean send(byte[] data) {
         Channel ch = channel;
         if (ch == null || !ch.isActive() || ended.get()) return false;
-        lastActiveMillis = System.currentTimeMillis();
+        lastActiveMillis = PlatformClock.system().millis();
         boolean text = isUtf8(data);
         if (data.length <= WebSocketApi.MAX_FRAME_BYTES) {
             ByteBuf content = Unpooled.wrappedBuffer(data);

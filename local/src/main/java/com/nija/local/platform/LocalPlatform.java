@@ -116,10 +116,10 @@ public final class LocalPlatform implements AutoCloseable {
         String secret = System.getenv(DEMO_SECRET_ENV);
         if (secret == null || secret.isBlank()) secret = LocalSecrets.random();
         SourceRegistry sources = context.getBean(SourceRegistry.class);
-        sources.register(DemoSeeder.DEMO_SOURCE, "SIGNALS", secret, List.of("*"), Instant.now());
-        sources.register(DEMO_PRICE_SOURCE, "PRICES", secret, List.of("*"), Instant.now());
+        sources.register(DemoSeeder.DEMO_SOURCE, "SIGNALS", secret, List.of("*"), context.getBean(java.time.Clock.class).instant());
+        sources.register(DEMO_PRICE_SOURCE, "PRICES", secret, List.of("*"), context.getBean(java.time.Clock.class).instant());
         int fills = new DemoSeeder(context.getBean(TradingTables.class), context.getBean(RollupRepository.class),
-                context.getBean(PriceBook.class)).seed(DEMO_TRADER, Instant.now());
+                context.getBean(PriceBook.class)).seed(DEMO_TRADER, context.getBean(java.time.Clock.class).instant());
         LOG.info(fills == 0 ? "demo trader already present" : "seeded demo trader with {} fills in {} ms",
                 fills, (System.nanoTime() - started) / 1_000_000);
         return secret;

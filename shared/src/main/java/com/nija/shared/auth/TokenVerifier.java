@@ -11,7 +11,9 @@ import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -30,12 +32,15 @@ public final class TokenVerifier {
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
-    public TokenVerifier(JWKSource<SecurityContext> keys, String issuer, String audience, Duration clockSkew) {
+    /** {@code clock} decides {@code exp} and {@code nbf}: nimbus would otherwise read the JVM's wall clock. */
+    public TokenVerifier(JWKSource<SecurityContext> keys, String issuer, String audience, Duration clockSkew,
+                         Clock clock) {
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(audience, "audience");
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
         DefaultJWTClaimsVerifier<SecurityContext> claims = new AudienceOrClientId(audience,
-                new JWTClaimsSet.Builder().issuer(Objects.requireNonNull(issuer, "issuer")).build());
+                new JWTClaimsSet.Builder().issuer(Objects.requireNonNull(issuer, "issuer")).build(),
+                Objects.requireNonNull(clock, "clock"));
         claims.setMaxClockSkew((int) clockSkew.toSeconds());
         processor.setJWTClaimsSetVerifier(claims);
     }
@@ -65,10 +70,17 @@ public final class TokenVerifier {
     /** exp and sub required, iss exact; aud must hold the audience, client_id only counts when aud is absent. */
     private static final class AudienceOrClientId extends DefaultJWTClaimsVerifier<SecurityContext> {
         private final String audience;
+        private final Clock clock;
 
-        AudienceOrClientId(String audience, JWTClaimsSet exact) {
+        AudienceOrClientId(String audience, JWTClaimsSet exact, Clock clock) {
             super(null, exact, Set.of("exp", "sub"), null);
             this.audience = audience;
+            this.clock = clock;
+        }
+
+        @Override
+        protected Date currentTime() {
+            return Date.from(clock.instant());
         }
 
         @Override

@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
 
 /** The token verifier, only in functions configured with an issuer (the WebSocket authorizer). */
@@ -19,10 +20,10 @@ public class TokenVerifierFactory {
 
     @Singleton
     @Requires(property = "nija.auth.issuer")
-    TokenVerifier tokenVerifier(AuthConfig config) {
+    TokenVerifier tokenVerifier(AuthConfig config, Clock clock) {
         if (config.getAudience() == null) throw new IllegalStateException("nija.auth.audience is not set");
         return new TokenVerifier(keys(config), config.getIssuer(), config.getAudience(),
-                Duration.ofSeconds(config.getClockSkewSeconds()));
+                Duration.ofSeconds(config.getClockSkewSeconds()), clock);
     }
 
     /** The inline key set when given; else the issuer's JWKS, fetched on first use, cached, refreshed on rotation. */

@@ -15,8 +15,10 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -28,6 +30,8 @@ import org.junit.jupiter.api.Test;
 class TokenVerifierTest {
     static final String ISSUER = "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Test";
     static final String CLIENT = "app-client-1";
+    /** Tokens are issued and verified at this instant, whatever the date the suite runs on. */
+    static final Instant NOW = Instant.parse("2031-03-14T09:26:53Z");
 
     static RSAKey poolKey;
     static RSAKey otherKey;
@@ -38,11 +42,11 @@ class TokenVerifierTest {
         poolKey = new RSAKeyGenerator(2048).keyID("pool-1").generate();
         otherKey = new RSAKeyGenerator(2048).keyID("pool-1").generate();
         verifier = new TokenVerifier(new ImmutableJWKSet<>(new JWKSet(poolKey.toPublicJWK())), ISSUER, CLIENT,
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     static JWTClaimsSet.Builder idToken(String sub) {
-        Instant now = Instant.now();
+        Instant now = NOW;
         return new JWTClaimsSet.Builder().subject(sub).issuer(ISSUER).audience(CLIENT)
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(3600)))
                 .claim("token_use", "id");
@@ -65,7 +69,7 @@ class TokenVerifierTest {
 
         assertThat(who.subject()).isEqualTo("trader-1");
         assertThat(who.groups()).containsExactly("traders", "admin");
-        assertThat(who.expiresAt()).isAfter(Instant.now());
+        assertThat(who.expiresAt()).isAfter(NOW);
     }
 
     @Test
@@ -82,13 +86,13 @@ class TokenVerifierTest {
     @Test
     @DisplayName("expired, foreign-issuer, other-audience and subject-less tokens are refused")
     void claimChecks() throws Exception {
-        Instant past = Instant.now().minusSeconds(120);
+        Instant past = NOW.minusSeconds(120);
         List<String> refused = List.of(
                 token(b -> b.expirationTime(Date.from(past))),
                 token(b -> b.issuer("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other")),
                 token(b -> b.audience("another-app")),
                 token(b -> b.subject(null)),
-                token(b -> b.notBeforeTime(Date.from(Instant.now().plusSeconds(600)))));
+                token(b -> b.notBeforeTime(Date.from(NOW.plusSeconds(600)))));
 
         for (String t : refused) {
             assertThatThrownBy(() -> verifier.verify(t)).isInstanceOf(TokenRejectedException.class);
@@ -98,7 +102,7 @@ class TokenVerifierTest {
     @Test
     @DisplayName("a token within the 30 s clock skew of its expiry still passes")
     void clockSkew() throws Exception {
-        String justExpired = token(b -> b.expirationTime(Date.from(Instant.now().minusSeconds(10))));
+        String justExpired = token(b -> b.expirationTime(Date.from(NOW.minusSeconds(10))));
 
         assertThat(verifier.verify(justExpired).subject()).isEqualTo("trader-1");
     }
