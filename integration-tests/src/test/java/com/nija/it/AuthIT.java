@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nija.it.support.Api;
 import com.nija.it.support.ApiTarget;
 import com.nija.it.support.PlatformTest;
+import com.nija.shared.config.PlatformClock;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -97,7 +98,7 @@ class AuthIT {
         JWSHeader header = original.getHeader();
         RSAKey stranger = new RSAKeyGenerator(2048).keyID(header.getKeyID()).generate();
         JWTClaimsSet claims = new JWTClaimsSet.Builder(original.getJWTClaimsSet())
-                .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1))))
+                .expirationTime(Date.from(PlatformClock.system().instant().plus(Duration.ofHours(1))))
                 .build();
         SignedJWT forged = new SignedJWT(new JWSHeader.Builder(header).build(), claims);
         forged.sign(new RSASSASigner(stranger));

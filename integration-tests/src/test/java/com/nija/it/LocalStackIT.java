@@ -18,6 +18,7 @@ import com.nija.local.gateway.LocalLambdaContext;
 import com.nija.local.platform.FunctionRuntime;
 import com.nija.local.services.FreePort;
 import com.nija.local.services.RedisServerProcess;
+import com.nija.shared.config.PlatformClock;
 import com.nija.shared.data.TradingTables;
 import com.nija.shared.performance.RollupRepository;
 import com.nija.shared.prices.PriceBook;
@@ -72,7 +73,7 @@ class LocalStackIT {
         runtime.provisionTables();
         var context = runtime.context();
         new DemoSeeder(context.getBean(TradingTables.class), context.getBean(RollupRepository.class),
-                context.getBean(PriceBook.class)).seed(DemoSeeder.DEMO_TRADER, Instant.now());
+                context.getBean(PriceBook.class)).seed(DemoSeeder.DEMO_TRADER, PlatformClock.system().instant());
         System.out.printf("[it] LocalStack %s ready, tables created and demo seeded in %d ms%n", image,
                 (System.nanoTime() - started) / 1_000_000);
     }
@@ -174,7 +175,7 @@ class LocalStackIT {
                         .withRequestId(requestId)
                         .withRouteKey(route.routeKey())
                         .withStage("$default")
-                        .withTimeEpoch(System.currentTimeMillis())
+                        .withTimeEpoch(PlatformClock.system().millis())
                         .withHttp(RequestContext.Http.builder().withMethod(route.method()).withPath(route.path())
                                 .withProtocol("HTTP/1.1").withSourceIp("127.0.0.1").build())
                         .withAuthorizer(RequestContext.Authorizer.builder()

@@ -7,6 +7,7 @@ import com.nija.it.support.Api;
 import com.nija.it.support.ApiTarget;
 import com.nija.it.support.LocalPlatformOnly;
 import com.nija.it.support.PlatformTest;
+import com.nija.shared.config.PlatformClock;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.TradeItem;
 import com.nija.shared.data.TradingTables;
@@ -53,7 +54,7 @@ class PaginationIT {
                 .context().getBean(TradingTables.class);
         String userId = ApiTarget.newTraderId("pagination");
         token = target.tokenFor(userId, "pagination");
-        Instant newest = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS);
+        Instant newest = PlatformClock.system().instant().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS);
         List<TradeItem> items = IntStream.range(0, TRADES).mapToObj(i -> trade(userId, i, newest)).toList();
         items.parallelStream().forEach(tables.trades()::putItem);
         seeded = items.stream().collect(Collectors.toMap(TradeItem::tradeId, Function.identity()));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.nija.functions.support.LocalBackends;
 import com.nija.shared.cache.RedisGateway;
 import com.nija.shared.cache.UserCache;
+import com.nija.shared.config.PlatformClock;
 import com.nija.shared.json.Json;
 import com.nija.shared.observability.Telemetry;
 import com.nija.shared.prices.PriceBook;
@@ -92,7 +93,7 @@ class RedisClusterModeTest {
     void pricesAcrossSlots() {
         PriceBook prices = context.getBean(PriceBook.class);
         List<String> symbols = List.of("CLA-USD", "CLB-USD", "CLC-USD", "CLD-USD");
-        for (int i = 0; i < symbols.size(); i++) prices.update(symbols.get(i), new BigDecimal(100 + i), Instant.now());
+        for (int i = 0; i < symbols.size(); i++) prices.update(symbols.get(i), new BigDecimal(100 + i), PlatformClock.system().instant());
 
         double unavailable = LocalBackends.get().metrics().total("CacheUnavailable");
         Telemetry.begin();

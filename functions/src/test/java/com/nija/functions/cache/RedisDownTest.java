@@ -12,6 +12,7 @@ import com.nija.functions.support.TraderFixture;
 import com.nija.functions.trading.GetPositionsHandler;
 import com.nija.shared.account.BotState;
 import com.nija.shared.cache.RedisGateway;
+import com.nija.shared.config.PlatformClock;
 import com.nija.shared.trading.Side;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,9 +61,9 @@ class RedisDownTest {
     /** Until the gateway talks to the restarted Redis again, so later tests run with a working cache. */
     private void awaitCacheBack(Duration timeout) {
         RedisGateway redis = backends.context().getBean(RedisGateway.class);
-        Instant deadline = Instant.now().plus(timeout);
+        Instant deadline = PlatformClock.system().instant().plus(timeout);
         while (redis.call(r -> r.ping()).isEmpty()) {
-            if (Instant.now().isAfter(deadline)) throw new AssertionError("Redis did not come back within " + timeout);
+            if (PlatformClock.system().instant().isAfter(deadline)) throw new AssertionError("Redis did not come back within " + timeout);
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {

@@ -9,6 +9,7 @@ import com.nija.functions.support.Events;
 import com.nija.functions.support.LocalBackends;
 import com.nija.functions.support.TraderFixture;
 import com.nija.shared.account.BotState;
+import com.nija.shared.config.PlatformClock;
 import com.nija.shared.trading.Side;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -35,7 +36,7 @@ class GetDashboardHandlerTest {
                 .profile("pro", BotState.RUNNING, "10000.00")
                 .price("BTC-USD", "61000")
                 .price("ETH-USD", "2900")
-                .rollupClose(Instant.now(), "1.00", "1000", "50.00");
+                .rollupClose(PlatformClock.system().instant(), "1.00", "1000", "50.00");
         trader.openPosition("p-btc", "BTC-USD", Side.LONG, "0.1", "60000", "6.00");
         trader.openPosition("p-eth", "ETH-USD", Side.SHORT, "1", "3000", "3.00");
         trader.closedPosition("p-sol", "SOL-USD", Side.LONG, "10", "140", "145.1", "50.00", "1.00");
@@ -96,7 +97,7 @@ class GetDashboardHandlerTest {
     @DisplayName("lastTrades holds at most the 10 newest trades, newest first")
     void lastTenTrades() {
         TraderFixture trader = TraderFixture.newTrader();
-        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(1, ChronoUnit.DAYS);
+        Instant start = PlatformClock.system().instant().truncatedTo(ChronoUnit.SECONDS).minus(1, ChronoUnit.DAYS);
         List<String> newestFirst = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             String id = String.format("tr-%02d", i);

@@ -14,6 +14,7 @@ import com.nija.functions.support.TradingSetup;
 import com.nija.shared.broker.Fill;
 import com.nija.shared.broker.OrderTicket;
 import com.nija.shared.broker.PaperBroker;
+import com.nija.shared.config.PlatformClock;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.PositionItem;
@@ -181,7 +182,7 @@ class EngineFaultsTest {
         // What the executor had done when it crashed: placed at the broker, recorded the FILLED order — nothing else.
         Fill fill = context.getBean(PaperBroker.class).place(new OrderTicket(orderId, trader.userId(), symbol, "BUY",
                 "MARKET", new BigDecimal("2"), null));
-        Instant now = Instant.now();
+        Instant now = PlatformClock.system().instant();
         context.getBean(OrderRepository.class).create(new OrderItem(Keys.user(trader.userId()), Keys.order(orderId),
                 orderId, trader.userId(), request.signal().signalId(), request.signal().source(),
                 request.signal().strategy(), symbol, "BUY", "OPEN", orderId, "MARKET", null, fill.quantity(),

@@ -15,6 +15,7 @@ import com.nija.functions.support.TraderFixture;
 import com.nija.functions.support.TradingSetup;
 import com.nija.shared.account.BotState;
 import com.nija.shared.broker.PaperBrokerConfig;
+import com.nija.shared.config.PlatformClock;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.PositionItem;
 import com.nija.shared.data.RollupItem;
@@ -247,7 +248,7 @@ class OrderExecutorHandlerTest {
                         TestSignals::buy, "max open positions (1) reached")),
                 Arguments.of("today's losses reached the daily loss limit", new Refusal(
                         s -> TradingSetup.trader().dailyLossLimit("250").create()
-                                .rollupClose(Instant.now(), "4.00", "5000", "-300.00"),
+                                .rollupClose(PlatformClock.system().instant(), "4.00", "5000", "-300.00"),
                         TestSignals::buy, "daily loss limit of 250 reached")),
                 Arguments.of("a sell without a position while shorts are off", new Refusal(
                         s -> TradingSetup.trader().allowShorts(false).create(),

@@ -8,6 +8,7 @@ import com.nija.functions.support.SqsEvents;
 import com.nija.functions.support.TestSignals;
 import com.nija.functions.support.TraderFixture;
 import com.nija.functions.support.TradingSetup;
+import com.nija.shared.config.PlatformClock;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.engine.OrderRequest;
 import com.nija.shared.engine.ThrottleConfig;
@@ -103,7 +104,7 @@ class OrderThrottleTest {
         context.getBean(ThrottleConfig.class).setMinSpacingMillis(200); // this class's own context
         TraderFixture trader = TradingSetup.trader().create();
         List<String> symbols = markets(trader, 4);
-        long intoMinute = System.currentTimeMillis() % 60_000;
+        long intoMinute = PlatformClock.system().millis() % 60_000;
         if (intoMinute > 57_000) Thread.sleep(60_050 - intoMinute); // all four in one minute window
 
         List<OrderItem> orders = new ArrayList<>();

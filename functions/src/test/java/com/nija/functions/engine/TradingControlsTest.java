@@ -17,6 +17,7 @@ import com.nija.functions.support.TestSignals;
 import com.nija.functions.support.TraderFixture;
 import com.nija.functions.support.TradingSetup;
 import com.nija.shared.account.BotState;
+import com.nija.shared.config.PlatformClock;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.engine.ExecutionResult;
 import com.nija.shared.engine.KillSwitch;
@@ -57,7 +58,7 @@ class TradingControlsTest {
     /** The close a price update sends when a position's stop-loss is crossed. */
     private static OrderRequest stopLossClose(String userId, String positionId, String symbol) {
         Signal signal = new Signal("close-" + positionId, "engine", OrderRequest.STOP_LOSS, symbol, SignalAction.EXIT,
-                "market", null, null, null, null, null, null, null, Instant.now());
+                "market", null, null, null, null, null, null, null, PlatformClock.system().instant());
         return new OrderRequest(userId, signal, positionId, OrderRequest.STOP_LOSS);
     }
 

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nija.functions.engine.PauseTradingHandler;
 import com.nija.functions.support.Events;
 import com.nija.functions.support.LocalBackends;
+import com.nija.shared.config.PlatformClock;
 import com.nija.shared.data.ControlItem;
 import com.nija.shared.cache.RedisGateway;
 import com.nija.shared.data.Keys;
@@ -64,7 +65,7 @@ class LivePushTest {
     /** A filled opening order. */
     OrderItem openFill(String user, String symbol) {
         String orderId = newId("o");
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant at = PlatformClock.system().instant().truncatedTo(ChronoUnit.MILLIS);
         return new OrderItem(Keys.user(user), Keys.order(orderId), orderId, user, newId("sig"), "src",
                 "default", symbol, "BUY", "OPEN", orderId, "MARKET", null, new BigDecimal("0.5"), new BigDecimal("50.00"),
                 null, null, "FILLED", null, new BigDecimal("100.00"), new BigDecimal("0.05"), at, at.minusMillis(30),
@@ -88,7 +89,7 @@ class LivePushTest {
         String orderId = newId("o");
         return new OrderItem(Keys.user(user), Keys.order(orderId), orderId, user, newId("sig"), "src", "default", symbol,
                 "BUY", null, null, "MARKET", null, null, null, null, null, "REFUSED", "daily loss limit reached", null,
-                null, null, Instant.now(), null, null, null, null);
+                null, null, PlatformClock.system().instant(), null, null, null, null);
     }
 
     static Map<String, Object> json(ConnectionsRecorder.Post post) {
@@ -166,7 +167,7 @@ class LivePushTest {
         OrderItem btc = openFill(user, "BTC-USD");   // long 0.5 @ 100
         PositionItem btcPosition = opened(btc);
         PositionItem ethShort = new PositionItem(Keys.user(user), Keys.position("p-eth"), "p-eth", user, "ETH-USD",
-                "SHORT", new BigDecimal("2"), new BigDecimal("3000"), "OPEN", Instant.now(), null, null, null,
+                "SHORT", new BigDecimal("2"), new BigDecimal("3000"), "OPEN", PlatformClock.system().instant(), null, null, null,
                 BigDecimal.ZERO, null, null, null, null, null, null);
 
         events.positionsMarked(new java.util.LinkedHashMap<>(Map.of(
@@ -277,12 +278,12 @@ class LivePushTest {
         OrderItem open = openFill(user, "BTC-USD");
         PositionItem p = opened(open);
         PositionItem closed = new PositionItem(p.pk(), p.sk(), p.positionId(), p.userId(), p.symbol(), p.side(),
-                p.quantity(), p.entryPrice(), "CLOSED", p.openedAt(), Instant.now(), new BigDecimal("110.00"),
+                p.quantity(), p.entryPrice(), "CLOSED", p.openedAt(), PlatformClock.system().instant(), new BigDecimal("110.00"),
                 new BigDecimal("4.90"), new BigDecimal("0.10"), null, null, null, null, null, null);
         OrderItem close = new OrderItem(open.pk(), Keys.order("c-" + open.orderId()), "c-" + open.orderId(), user,
                 newId("sig"), "src", "default", "BTC-USD", "SELL", "CLOSE", open.positionId(), "MARKET", null,
                 open.quantity(), null, null, null, "FILLED", null, new BigDecimal("110.00"), new BigDecimal("0.05"),
-                Instant.now(), Instant.now(), null, null, null, null);
+                PlatformClock.system().instant(), PlatformClock.system().instant(), null, null, null, null);
 
         events.filled(close, closed, new BigDecimal("4.90"));
 
@@ -322,7 +323,7 @@ class LivePushTest {
 
         assertThat(gone).isEqualTo(1);
         assertThat(registry.find(user, conn)).isEmpty();
-        assertThat(registry.watchers("XRP-USD", Instant.now())).extracting(PriceWatchItem::connectionId).doesNotContain(conn);
+        assertThat(registry.watchers("XRP-USD", PlatformClock.system().instant())).extracting(PriceWatchItem::connectionId).doesNotContain(conn);
         int requests = live.recorder.requests();
         events.recorded(refused(user, "XRP-USD"));
         assertThat(live.recorder.requests()).isEqualTo(requests);
@@ -363,7 +364,7 @@ class LivePushTest {
         String user = newId("trader");
         String watching = connect(user, "prices:" + symbol);
         String notWatching = connect(user, "prices:BTC-USD");
-        Instant t0 = Instant.now();
+        Instant t0 = PlatformClock.system().instant();
         List<PriceUpdate> prices = IntStream.range(0, 25)
                 .mapToObj(i -> new PriceUpdate(symbol, new BigDecimal("10.00").add(BigDecimal.valueOf(i)), t0.plusMillis(i)))
                 .toList();

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.IamPolicyResponseV1;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nija.shared.config.PlatformClock;
 import com.nija.shared.json.Json;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -81,7 +82,7 @@ class WsAuthorizerHandlerTest {
     @Test
     @DisplayName("a valid token in ?token= allows the connect route for its subject, with its groups as context")
     void allowsQueryToken() throws Exception {
-        APIGatewayCustomAuthorizerEvent event = event(token("trader-7", Instant.now().plusSeconds(600),
+        APIGatewayCustomAuthorizerEvent event = event(token("trader-7", PlatformClock.system().instant().plusSeconds(600),
                 List.of("traders", "finance")), "nija.v1");
 
         IamPolicyResponseV1 policy = handler.handleRequest(event, null);
@@ -99,7 +100,7 @@ class WsAuthorizerHandlerTest {
     @Test
     @DisplayName("a token offered as a Sec-WebSocket-Protocol (bare or bearer.<jwt>) is found and verified")
     void allowsSubprotocolToken() throws Exception {
-        String jwt = token("trader-8", Instant.now().plusSeconds(600), List.of());
+        String jwt = token("trader-8", PlatformClock.system().instant().plusSeconds(600), List.of());
 
         assertThat(handler.handleRequest(event(null, "nija.v1, " + jwt), null).getPrincipalId()).isEqualTo("trader-8");
         assertThat(handler.handleRequest(event(null, "bearer." + jwt + ", nija.v1"), null).getPrincipalId())
@@ -110,7 +111,7 @@ class WsAuthorizerHandlerTest {
     @DisplayName("no token, an expired one or the sample's placeholder is refused with Unauthorized (API Gateway: 401)")
     void refuses() throws Exception {
         for (APIGatewayCustomAuthorizerEvent refused : List.of(event(null, "nija.v1"),
-                event(token("trader-9", Instant.now().minusSeconds(300), List.of()), null),
+                event(token("trader-9", PlatformClock.system().instant().minusSeconds(300), List.of()), null),
                 event("<the trader's JWT, signed by the user pool>", null))) {
             assertThatThrownBy(() -> handler.handleRequest(refused, null))
                     .isInstanceOf(WsAuthorizerHandler.Unauthorized.class)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nija.shared.config.PlatformClock;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.TradingTables;
 import com.nija.shared.json.Json;
@@ -169,14 +170,14 @@ class WsHandlersTest {
     @Test
     @DisplayName("ping is answered with pong, the client's id and the server's time")
     void ping() throws Exception {
-        Instant before = Instant.now();
+        Instant before = PlatformClock.system().instant();
 
         JsonNode body = reply(new WsPingHandler(context).handleRequest(WsEvents.load("ping.json", user, connection), null));
 
         assertThat(body.path("type").asText()).isEqualTo("pong");
         assertThat(body.path("id").asLong()).isEqualTo(42);
         Instant serverTime = Instant.parse(body.path("serverTime").asText());
-        assertThat(serverTime).isBetween(before, Instant.now());
+        assertThat(serverTime).isBetween(before, PlatformClock.system().instant());
         assertThat(body.path("serverTimeMs").asLong()).isEqualTo(serverTime.toEpochMilli());
     }
 
@@ -214,7 +215,7 @@ class WsHandlersTest {
 
         assertThat(statuses).containsEntry("WsPing", 200).containsEntry("WsDefault", 400)
                 .containsEntry("WsSubscribe", 404).containsEntry("WsUnsubscribe", 404);
-        assertThat(registry.ofUser(Priming.USER, Instant.now())).isEmpty();
+        assertThat(registry.ofUser(Priming.USER, PlatformClock.system().instant())).isEmpty();
         assertThat(registry.find(Priming.USER, "snapstart-priming")).isEmpty();
     }
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.nija.functions.support.Events;
 import com.nija.functions.support.LocalBackends;
 import com.nija.functions.support.TraderFixture;
+import com.nija.shared.config.PlatformClock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -30,7 +31,7 @@ class GetPerformanceHandlerTest {
     @DisplayName("three wins and one loss today show exact P&L, win rate, profit factor and average win and loss over 7 days")
     void sevenDaysFromRollups() {
         TraderFixture trader = TraderFixture.newTrader();
-        Instant now = Instant.now();
+        Instant now = PlatformClock.system().instant();
         trader.rollupClose(now, "1.25", "1000", "120.00")
               .rollupClose(now, "1.00", "1000", "80.00")
               .rollupClose(now, "1.00", "1000", "50.00")
@@ -63,7 +64,7 @@ class GetPerformanceHandlerTest {
     @DisplayName("a loss eight days ago counts for 30 days but not for 7")
     void periodBoundsWhatCounts() {
         TraderFixture trader = TraderFixture.newTrader();
-        Instant now = Instant.now();
+        Instant now = PlatformClock.system().instant();
         trader.rollupClose(now, "1.00", "1000", "120.00")
               .rollupClose(now.minus(8, ChronoUnit.DAYS), "1.00", "1000", "-40.00");
 
@@ -115,7 +116,7 @@ class GetPerformanceHandlerTest {
     @DisplayName("the sample event (period=30d) and every listed period answer 200")
     void everyPeriod() {
         TraderFixture trader = TraderFixture.newTrader();
-        trader.rollupClose(Instant.now(), "1.00", "1000", "10.00");
+        trader.rollupClose(PlatformClock.system().instant(), "1.00", "1000", "10.00");
 
         JsonNode sample = ok(handler.handleRequest(Events.http("api/get-performance.json", trader.userId()), null));
         assertThat(sample.path("period").asText()).isEqualTo("30d");

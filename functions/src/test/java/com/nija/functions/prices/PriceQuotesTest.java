@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nija.functions.support.LocalBackends;
 import com.nija.shared.cache.RedisGateway;
+import com.nija.shared.config.PlatformClock;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.PriceItem;
 import com.nija.shared.data.TradingTables;
@@ -31,10 +32,10 @@ class PriceQuotesTest {
     @DisplayName("a price recorded through this process is quoted at once")
     void ownUpdateShowsAtOnce() {
         String symbol = newSymbol();
-        prices.update(symbol, new BigDecimal("10.00"), Instant.now());
+        prices.update(symbol, new BigDecimal("10.00"), PlatformClock.system().instant());
         assertThat(prices.quotes(List.of(symbol))).containsEntry(symbol, new BigDecimal("10.00"));
 
-        prices.update(symbol, new BigDecimal("11.50"), Instant.now());
+        prices.update(symbol, new BigDecimal("11.50"), PlatformClock.system().instant());
 
         assertThat(prices.quotes(List.of(symbol))).containsEntry(symbol, new BigDecimal("11.50"));
     }
@@ -43,12 +44,12 @@ class PriceQuotesTest {
     @DisplayName("a price recorded by another process is quoted within half a second")
     void otherProcessUpdateShowsWithinTheBound() throws Exception {
         String symbol = newSymbol();
-        prices.update(symbol, new BigDecimal("20.00"), Instant.now());
+        prices.update(symbol, new BigDecimal("20.00"), PlatformClock.system().instant());
         assertThat(prices.quotes(List.of(symbol))).containsEntry(symbol, new BigDecimal("20.00"));
 
         // another function's PriceBook: the table, then Redis, never this process's tier
         tables.prices().putItem(new PriceItem(Keys.price(symbol), Keys.LATEST, symbol, new BigDecimal("21.00"),
-                Instant.now()));
+                PlatformClock.system().instant()));
         redis.write(r -> r.setex("price:" + symbol, 60, "21.00"));
         Thread.sleep(600);
 
@@ -61,7 +62,7 @@ class PriceQuotesTest {
     void tableReadRewarmsRedis() {
         String symbol = newSymbol();
         tables.prices().putItem(new PriceItem(Keys.price(symbol), Keys.LATEST, symbol, new BigDecimal("30.25"),
-                Instant.now()));
+                PlatformClock.system().instant()));
         assertThat(redis.call(r -> r.get("price:" + symbol))).isEmpty();
 
         assertThat(prices.latest(symbol)).contains(new BigDecimal("30.25"));
@@ -76,10 +77,10 @@ class PriceQuotesTest {
         String symbol = newSymbol();
         String other = newSymbol();
         tables.prices().putItem(new PriceItem(Keys.price(symbol), Keys.LATEST, symbol, new BigDecimal("40"),
-                Instant.now()));
+                PlatformClock.system().instant()));
         redis.write(r -> r.setex("price:" + symbol, 60, "41.00"));
         tables.prices().putItem(new PriceItem(Keys.price(other), Keys.LATEST, other, new BigDecimal("5"),
-                Instant.now()));
+                PlatformClock.system().instant()));
 
         assertThat(prices.latest(List.of(symbol, other))).containsEntry(symbol, new BigDecimal("41.00"))
                 .containsEntry(other, new BigDecimal("5"));

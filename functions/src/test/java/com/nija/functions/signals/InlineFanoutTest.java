@@ -11,6 +11,7 @@ import com.nija.functions.support.TraderFixture;
 import com.nija.functions.support.TradingSetup;
 import com.nija.functions.support.WorkQueueProbe;
 import com.nija.shared.config.NijaConfig;
+import com.nija.shared.config.PlatformClock;
 import com.nija.shared.engine.OrderRequest;
 import com.nija.shared.signals.OrderMessages;
 import com.nija.shared.signals.SignalAuthenticator;
@@ -41,7 +42,7 @@ class InlineFanoutTest {
     void freshSource() {
         inlineFanoutMax = config.getInlineFanoutMax();
         source = "inline-" + UUID.randomUUID().toString().substring(0, 8);
-        backends.context().getBean(SourceRegistry.class).register(source, "SIGNALS", SECRET, List.of("*"), Instant.now());
+        backends.context().getBean(SourceRegistry.class).register(source, "SIGNALS", SECRET, List.of("*"), PlatformClock.system().instant());
         backends.queues().takeOrders();
         backends.queues().takeSignals();
     }
@@ -56,7 +57,7 @@ class InlineFanoutTest {
         String body = "{\"signalId\":\"" + signalId + "\",\"symbol\":\"" + symbol + "\",\"action\":\"buy\"}";
         APIGatewayV2HTTPEvent event = Events.withBody(Events.http("api/signal-intake.json"), body);
         Events.withHeader(event, "X-Nija-Source", source);
-        Events.withHeader(event, "X-Nija-Signature", SignalAuthenticator.sign(SECRET, body, Instant.now()));
+        Events.withHeader(event, "X-Nija-Signature", SignalAuthenticator.sign(SECRET, body, PlatformClock.system().instant()));
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(202);
         return signalId;

@@ -17,6 +17,7 @@ import com.nija.functions.support.TestSignals;
 import com.nija.functions.support.TraderFixture;
 import com.nija.functions.support.TradingSetup;
 import com.nija.functions.support.WorkQueueProbe;
+import com.nija.shared.config.PlatformClock;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.PositionItem;
@@ -53,7 +54,7 @@ class PriceIngestHandlerTest {
 
     @BeforeAll
     static void registerFeed() {
-        backends.context().getBean(SourceRegistry.class).register(FEED, "PRICES", FEED_SECRET, List.of(), Instant.now());
+        backends.context().getBean(SourceRegistry.class).register(FEED, "PRICES", FEED_SECRET, List.of(), PlatformClock.system().instant());
     }
 
     private static String prices(String symbol, String price) {
@@ -63,7 +64,7 @@ class PriceIngestHandlerTest {
     /** The sample event with this body, signed now by the feed. */
     private static APIGatewayV2HTTPEvent signed(String body) {
         APIGatewayV2HTTPEvent event = Events.withBody(Events.http("api/price-ingest.json"), body);
-        return Events.withHeader(event, "X-Nija-Signature", SignalAuthenticator.sign(FEED_SECRET, body, Instant.now()));
+        return Events.withHeader(event, "X-Nija-Signature", SignalAuthenticator.sign(FEED_SECRET, body, PlatformClock.system().instant()));
     }
 
     private JsonNode ingest(String symbol, String price) {
@@ -111,9 +112,9 @@ class PriceIngestHandlerTest {
         APIGatewayV2HTTPEvent unsigned = Events.withHeader(Events.withHeader(
                 Events.withBody(Events.http("api/price-ingest.json"), body), "X-Nija-Signature", null), "X-Nija-Source", null);
         APIGatewayV2HTTPEvent wrongSecret = Events.withHeader(Events.withBody(Events.http("api/price-ingest.json"), body),
-                "X-Nija-Signature", SignalAuthenticator.sign("not-the-secret", body, Instant.now()));
+                "X-Nija-Signature", SignalAuthenticator.sign("not-the-secret", body, PlatformClock.system().instant()));
         APIGatewayV2HTTPEvent old = Events.withHeader(Events.withBody(Events.http("api/price-ingest.json"), body),
-                "X-Nija-Signature", SignalAuthenticator.sign(FEED_SECRET, body, Instant.now().minus(Duration.ofMinutes(10))));
+                "X-Nija-Signature", SignalAuthenticator.sign(FEED_SECRET, body, PlatformClock.system().instant().minus(Duration.ofMinutes(10))));
 
         List<APIGatewayV2HTTPResponse> responses = List.of(handler.handleRequest(unsigned, null),
                 handler.handleRequest(wrongSecret, null), handler.handleRequest(old, null));
@@ -128,10 +129,10 @@ class PriceIngestHandlerTest {
         String symbol = TestSignals.uniqueSymbol();
         String body = prices(symbol, "99");
         context.getBean(SourceRegistry.class).register("signals-only", "SIGNALS", "signals-only-secret", List.of("*"),
-                Instant.now());
+                PlatformClock.system().instant());
         APIGatewayV2HTTPEvent event = Events.withHeader(Events.withBody(Events.http("api/price-ingest.json"), body),
                 "X-Nija-Source", "signals-only");
-        Events.withHeader(event, "X-Nija-Signature", SignalAuthenticator.sign("signals-only-secret", body, Instant.now()));
+        Events.withHeader(event, "X-Nija-Signature", SignalAuthenticator.sign("signals-only-secret", body, PlatformClock.system().instant()));
 
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
 

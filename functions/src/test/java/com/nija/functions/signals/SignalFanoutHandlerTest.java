@@ -14,6 +14,7 @@ import com.nija.functions.support.TestSignals;
 import com.nija.functions.support.TraderFixture;
 import com.nija.functions.support.TradingSetup;
 import com.nija.functions.support.WorkQueueProbe;
+import com.nija.shared.config.PlatformClock;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.engine.OrderRequest;
 import com.nija.shared.prices.PriceBook;
@@ -63,7 +64,7 @@ class SignalFanoutHandlerTest {
         Signal sample = OrderMessages.readSignal(SqsEvents.load("sqs/signal-fanout.json").getRecords().get(0).getBody());
         return new Signal("sig-" + UUID.randomUUID(), sourceId, sample.strategy(), symbol, sample.action(),
                 sample.orderType(), sample.limitPrice(), sample.stopLoss(), sample.takeProfit(), sample.quantityType(),
-                sample.quantity(), sample.price(), Instant.now(), Instant.now());
+                sample.quantity(), sample.price(), PlatformClock.system().instant(), PlatformClock.system().instant());
     }
 
     private static List<Message> messagesFor(List<Message> all, String signalId) {
@@ -191,14 +192,14 @@ class SignalFanoutHandlerTest {
     @DisplayName("end to end: a signed signal becomes a filled order and an open position in a subscriber's account")
     void signalBecomesOrder() {
         String secret = "flow-secret-" + UUID.randomUUID();
-        context.getBean(SourceRegistry.class).register(source, "SIGNALS", secret, List.of("*"), Instant.now());
+        context.getBean(SourceRegistry.class).register(source, "SIGNALS", secret, List.of("*"), PlatformClock.system().instant());
         String symbol = TestSignals.uniqueSymbol();
         TraderFixture trader = TradingSetup.trader().subscribedTo(source).create().price(symbol, "200");
         String body = "{\"signalId\": \"flow-" + UUID.randomUUID() + "\", \"symbol\": \"" + symbol
                 + "\", \"action\": \"buy\", \"quantityType\": \"usd\", \"quantity\": \"400\"}";
         APIGatewayV2HTTPEvent post = Events.withBody(Events.http("api/signal-intake.json"), body);
         Events.withHeader(post, "X-Nija-Source", source);
-        Events.withHeader(post, "X-Nija-Signature", SignalAuthenticator.sign(secret, body, Instant.now()));
+        Events.withHeader(post, "X-Nija-Signature", SignalAuthenticator.sign(secret, body, PlatformClock.system().instant()));
         backends.queues().takeSignals();
 
         int intakeStatus = new SignalIntakeHandler(context).handleRequest(post, null).getStatusCode();

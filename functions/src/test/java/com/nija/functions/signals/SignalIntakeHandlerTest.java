@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.nija.functions.support.Events;
 import com.nija.functions.support.LocalBackends;
 import com.nija.shared.config.NijaConfig;
+import com.nija.shared.config.PlatformClock;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.SignalItem;
 import com.nija.shared.data.TradingTables;
@@ -70,8 +71,8 @@ class SignalIntakeHandlerTest {
     @BeforeAll
     static void registerSources() {
         SourceRegistry sources = backends.context().getBean(SourceRegistry.class);
-        sources.register(TV_SOURCE, "SIGNALS", TV_SECRET, List.of("*"), Instant.now());
-        sources.register(ALGO_SOURCE, "SIGNALS", ALGO_SECRET, List.of("trend", "breakout"), Instant.now());
+        sources.register(TV_SOURCE, "SIGNALS", TV_SECRET, List.of("*"), PlatformClock.system().instant());
+        sources.register(ALGO_SOURCE, "SIGNALS", ALGO_SECRET, List.of("trend", "breakout"), PlatformClock.system().instant());
         backends.queues().takeSignals(); // whatever earlier classes left behind
     }
 
@@ -87,7 +88,7 @@ class SignalIntakeHandlerTest {
     }
 
     private static APIGatewayV2HTTPEvent signed(String body) {
-        return signed(body, ALGO_SOURCE, ALGO_SECRET, Instant.now());
+        return signed(body, ALGO_SOURCE, ALGO_SECRET, PlatformClock.system().instant());
     }
 
     private static APIGatewayV2HTTPEvent unsigned(String body) {
@@ -165,7 +166,7 @@ class SignalIntakeHandlerTest {
     }
 
     static Stream<Arguments> unauthenticated() {
-        Instant now = Instant.now();
+        Instant now = PlatformClock.system().instant();
         String id = "sig-unauth-";
         return Stream.of(
                 Arguments.of("the body secret is wrong", id + "1", (RequestFor) (sid) -> unsigned(
@@ -225,7 +226,7 @@ class SignalIntakeHandlerTest {
     void staleSignalRefused() {
         String id = newId();
         String body = "{\"signalId\": \"" + id + "\", \"symbol\": \"ETH-USD\", \"action\": \"buy\", \"strategy\": \"trend\","
-                + " \"timestamp\": \"" + Instant.now().minusSeconds(45) + "\", \"maxLag\": 30}";
+                + " \"timestamp\": \"" + PlatformClock.system().instant().minusSeconds(45) + "\", \"maxLag\": 30}";
         double staleBefore = backends.metrics().total("SignalStale");
 
         APIGatewayV2HTTPResponse response = send(signed(body));
@@ -242,7 +243,7 @@ class SignalIntakeHandlerTest {
     void freshSignalWithinLagAccepted() {
         String id = newId();
         String body = "{\"signalId\": \"" + id + "\", \"symbol\": \"ETH-USD\", \"action\": \"sell\", \"strategy\": \"trend\","
-                + " \"timestamp\": \"" + Instant.now().minusSeconds(20) + "\", \"maxLag\": 30}";
+                + " \"timestamp\": \"" + PlatformClock.system().instant().minusSeconds(20) + "\", \"maxLag\": 30}";
 
         APIGatewayV2HTTPResponse response = send(signed(body));
 

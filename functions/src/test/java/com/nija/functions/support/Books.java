@@ -1,5 +1,6 @@
 package com.nija.functions.support;
 
+import com.nija.shared.config.PlatformClock;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.PaperOrderItem;
@@ -83,7 +84,7 @@ public final class Books {
     }
 
     public Optional<RollupItem> today() {
-        return rollup(RollupPeriod.DAY, Instant.now());
+        return rollup(RollupPeriod.DAY, PlatformClock.system().instant());
     }
 
     public Optional<RollupItem> lifetime() {

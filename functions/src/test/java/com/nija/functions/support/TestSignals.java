@@ -1,5 +1,6 @@
 package com.nija.functions.support;
 
+import com.nija.shared.config.PlatformClock;
 import com.nija.shared.engine.OrderRequest;
 import com.nija.shared.signals.PriceLevel;
 import com.nija.shared.signals.QuantityType;
@@ -91,7 +92,7 @@ public final class TestSignals {
     }
 
     public Signal build() {
-        Instant now = Instant.now();
+        Instant now = PlatformClock.system().instant();
         return new Signal(signalId, source, strategy, symbol, action, orderType, limitPrice, stopLoss, takeProfit,
                 quantityType, quantity, null, now, now);
     }

@@ -1,6 +1,7 @@
 package com.nija.functions.support;
 
 import com.nija.shared.account.BotState;
+import com.nija.shared.config.PlatformClock;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.PositionItem;
 import com.nija.shared.data.ProfileItem;
@@ -59,7 +60,7 @@ public final class TraderFixture {
 
     /** Stores the trader's profile: their tier, bot state and the paper account's starting balance. */
     public TraderFixture profile(String tier, BotState botState, String startingBalance) {
-        Instant now = Instant.now();
+        Instant now = PlatformClock.system().instant();
         tables.profiles().putItem(new ProfileItem(Keys.user(userId), Keys.PROFILE, userId, "Test Trader", tier,
                 "active", botState.name(), new BigDecimal(startingBalance), 0L, now, now, null));
         return this;
@@ -70,7 +71,7 @@ public final class TraderFixture {
                                      String fee) {
         PositionItem item = new PositionItem(Keys.user(userId), Keys.position(positionId), positionId, userId, symbol,
                 side.name(), new BigDecimal(quantity), new BigDecimal(entryPrice), PositionStatus.OPEN.name(),
-                Instant.now().minus(Duration.ofHours(2)), null, null, null, new BigDecimal(fee), null, null,
+                PlatformClock.system().instant().minus(Duration.ofHours(2)), null, null, null, new BigDecimal(fee), null, null,
                 Keys.openBySymbol(symbol), userId + "#" + positionId, null, null);
         tables.positions().putItem(item);
         return item;
@@ -79,7 +80,7 @@ public final class TraderFixture {
     /** A closed position with its exit price, realized P&L (net of fees) and the fees of the round trip. */
     public PositionItem closedPosition(String positionId, String symbol, Side side, String quantity, String entryPrice,
                                        String exitPrice, String realizedPnl, String fees) {
-        Instant closedAt = Instant.now().minus(Duration.ofHours(1));
+        Instant closedAt = PlatformClock.system().instant().minus(Duration.ofHours(1));
         PositionItem item = new PositionItem(Keys.user(userId), Keys.position(positionId), positionId, userId, symbol,
                 side.name(), new BigDecimal(quantity), new BigDecimal(entryPrice), PositionStatus.CLOSED.name(),
                 closedAt.minus(Duration.ofHours(3)), closedAt, new BigDecimal(exitPrice), new BigDecimal(realizedPnl),
@@ -112,7 +113,7 @@ public final class TraderFixture {
 
     /** Sets the latest price of a market (for every trader), durably and in Redis. */
     public TraderFixture price(String symbol, String price) {
-        prices.update(symbol, new BigDecimal(price), Instant.now());
+        prices.update(symbol, new BigDecimal(price), PlatformClock.system().instant());
         return this;
     }
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.nija.functions.support.Events;
 import com.nija.functions.support.LocalBackends;
 import com.nija.functions.support.TraderFixture;
+import com.nija.shared.config.PlatformClock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class GetTradesHandlerTest {
-    private static final Instant START = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(2, ChronoUnit.DAYS);
+    private static final Instant START = PlatformClock.system().instant().truncatedTo(ChronoUnit.SECONDS).minus(2, ChronoUnit.DAYS);
 
     private final GetTradesHandler handler = new GetTradesHandler(LocalBackends.get().context());
 

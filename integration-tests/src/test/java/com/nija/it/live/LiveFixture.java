@@ -1,6 +1,7 @@
 package com.nija.it.live;
 
 import com.nija.local.platform.LocalPlatform;
+import com.nija.shared.config.PlatformClock;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.ProfileItem;
 import com.nija.shared.data.SettingsItem;
@@ -33,8 +34,8 @@ final class LiveFixture {
     LiveFixture(LocalPlatform platform) {
         this.platform = platform;
         SourceRegistry sources = platform.context().getBean(SourceRegistry.class);
-        sources.register(source, "SIGNALS", SECRET, List.of("*"), Instant.now());
-        sources.register(priceSource, "PRICES", SECRET, List.of("*"), Instant.now());
+        sources.register(source, "SIGNALS", SECRET, List.of("*"), PlatformClock.system().instant());
+        sources.register(priceSource, "PRICES", SECRET, List.of("*"), PlatformClock.system().instant());
     }
 
     /** A pro trader with a $10,000 paper account, bot running, trading on, following this fixture's source. */
@@ -50,7 +51,7 @@ final class LiveFixture {
 
     private String traderWith(String user, List<String> subscriptions) {
         TradingTables tables = platform.context().getBean(TradingTables.class);
-        Instant now = Instant.now();
+        Instant now = PlatformClock.system().instant();
         tables.profiles().putItem(new ProfileItem(Keys.user(user), Keys.PROFILE, user, null, "pro", "active", "RUNNING",
                 new BigDecimal("10000.00"), 0L, now, now, null));
         tables.settings().putItem(new SettingsItem(Keys.user(user), Keys.SETTINGS, new BigDecimal("1"), 10,
@@ -66,7 +67,7 @@ final class LiveFixture {
     /** A market nobody else trades, priced at 100. */
     String market() {
         String symbol = "L" + UUID.randomUUID().toString().replace("-", "").substring(0, 7).toUpperCase() + "-USD";
-        platform.context().getBean(PriceBook.class).update(symbol, new BigDecimal("100.00"), Instant.now());
+        platform.context().getBean(PriceBook.class).update(symbol, new BigDecimal("100.00"), PlatformClock.system().instant());
         return symbol;
     }
 
@@ -95,7 +96,7 @@ final class LiveFixture {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(platform.baseUrl() + path))
                 .header("Content-Type", "application/json")
                 .header("X-Nija-Source", sender)
-                .header("X-Nija-Signature", SignalAuthenticator.sign(SECRET, body, Instant.now()))
+                .header("X-Nija-Signature", SignalAuthenticator.sign(SECRET, body, PlatformClock.system().instant()))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) throw new AssertionError(path + " refused: " + response.body());
     }

@@ -7,6 +7,7 @@ import com.nija.it.support.ApiTarget;
 import com.nija.it.support.LocalPlatformOnly;
 import com.nija.it.support.PlatformTest;
 import com.nija.local.platform.LocalPlatform;
+import com.nija.shared.config.PlatformClock;
 import com.nija.shared.live.ConnectionRegistry;
 import com.nija.shared.live.Format;
 import java.net.http.WebSocketHandshakeException;
@@ -59,7 +60,7 @@ class LiveUpdatesIT {
         String user = fixture.trader("connect");
         try (LiveClient client = connect(user)) {
             LiveClient.Received subscribed = subscribe(client, null, "orders", "prices:btcusd");
-            Instant before = Instant.now();
+            Instant before = PlatformClock.system().instant();
             LiveClient.Received pong = client.request("{\"action\":\"ping\",\"id\":\"p1\"}", "p1");
 
             assertThat(subscribed.type()).isEqualTo("subscribed");
@@ -67,7 +68,7 @@ class LiveUpdatesIT {
             assertThat(subscribed.message()).containsEntry("format", "json");
             assertThat(pong.type()).isEqualTo("pong");
             assertThat(Instant.parse((String) pong.message().get("serverTime")))
-                    .isBetween(before.minusSeconds(1), Instant.now().plusSeconds(1));
+                    .isBetween(before.minusSeconds(1), PlatformClock.system().instant().plusSeconds(1));
         }
     }
 
@@ -172,7 +173,7 @@ class LiveUpdatesIT {
         ConnectionRegistry registry = platform.context().getBean(ConnectionRegistry.class);
         // A connection API Gateway no longer has, whose $disconnect never arrived: only its item is left.
         String vanished = "vanished" + UUID.randomUUID().toString().substring(0, 7) + "=";
-        registry.open(ConnectionRegistry.newConnection(user, vanished, Instant.now(), Set.of("orders"), Format.JSON, 7200, null));
+        registry.open(ConnectionRegistry.newConnection(user, vanished, PlatformClock.system().instant(), Set.of("orders"), Format.JSON, 7200, null));
         double goneBefore = platform.metrics().total("PushGone");
         try (LiveClient live = connect(user)) {
             subscribe(live, null, "orders");
@@ -184,7 +185,7 @@ class LiveUpdatesIT {
             while (registry.find(user, vanished).isPresent() && System.nanoTime() < deadline) Thread.sleep(50);
             assertThat(registry.find(user, vanished)).isEmpty();
             assertThat(platform.metrics().total("PushGone")).isGreaterThan(goneBefore);
-            assertThat(registry.ofUser(user, Instant.now())).hasSize(1);
+            assertThat(registry.ofUser(user, PlatformClock.system().instant())).hasSize(1);
         }
     }
 
@@ -267,12 +268,12 @@ class LiveUpdatesIT {
         ConnectionRegistry registry = platform.context().getBean(ConnectionRegistry.class);
         LiveClient client = connect(user);
         subscribe(client, null, "orders");
-        assertThat(registry.ofUser(user, Instant.now())).hasSize(1);
+        assertThat(registry.ofUser(user, PlatformClock.system().instant())).hasSize(1);
 
         client.close();
 
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!registry.ofUser(user, Instant.now()).isEmpty() && System.nanoTime() < deadline) Thread.sleep(50);
-        assertThat(registry.ofUser(user, Instant.now())).isEmpty();
+        while (!registry.ofUser(user, PlatformClock.system().instant()).isEmpty() && System.nanoTime() < deadline) Thread.sleep(50);
+        assertThat(registry.ofUser(user, PlatformClock.system().instant())).isEmpty();
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.nija.local.auth.LocalSigningKey;
 import com.nija.local.auth.TokenIssuer;
 import com.nija.local.platform.LocalPlatform;
+import com.nija.shared.config.PlatformClock;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.file.Path;
 import java.text.ParseException;
@@ -104,7 +105,7 @@ public final class ApiTarget implements AutoCloseable {
     /** A token signed with the platform's own key that expired an hour ago. Needs the local signing key. */
     public String expiredToken(String userId) {
         Path keyHome = localHome("an expired token signed with the platform's own key");
-        Clock twoHoursAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
+        Clock twoHoursAgo = Clock.fixed(PlatformClock.system().instant().minus(Duration.ofHours(2)), ZoneOffset.UTC);
         return new TokenIssuer(LocalSigningKey.loadOrCreate(keyHome), twoHoursAgo)
                 .issue(userId, List.of(), Duration.ofHours(1));
     }

@@ -2,6 +2,7 @@ package com.nija.it.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.nija.local.platform.LocalPlatform;
+import com.nija.shared.config.PlatformClock;
 import com.nija.shared.signals.SignalAuthenticator;
 import com.nija.shared.signals.SourceRegistry;
 import java.math.BigDecimal;
@@ -52,8 +53,8 @@ public final class SignalSource {
         String secret = "sig-" + UUID.randomUUID();
         String feedSecret = "px-" + UUID.randomUUID();
         SourceRegistry sources = platform.context().getBean(SourceRegistry.class);
-        sources.register(id, "SIGNALS", secret, List.of("*"), Instant.now());
-        sources.register(feed, "PRICES", feedSecret, List.of("*"), Instant.now());
+        sources.register(id, "SIGNALS", secret, List.of("*"), PlatformClock.system().instant());
+        sources.register(feed, "PRICES", feedSecret, List.of("*"), PlatformClock.system().instant());
         return new SignalSource(api, id, secret, feed, feedSecret);
     }
 
@@ -78,19 +79,19 @@ public final class SignalSource {
     /** A signal (a map or a JSON string) signed by this source. */
     public ApiResponse send(Object signal) {
         String body = json(signal);
-        return post(SIGNALS, body, "application/json", id, SignalAuthenticator.sign(secret, body, Instant.now()));
+        return post(SIGNALS, body, "application/json", id, SignalAuthenticator.sign(secret, body, PlatformClock.system().instant()));
     }
 
     /** A body signed with {@code signingSecret} (the wrong one, to test refusals) under this source's id. */
     public ApiResponse sendSignedWith(String signingSecret, Object signal) {
         String body = json(signal);
         return post(SIGNALS, body, "application/json", id,
-                SignalAuthenticator.sign(signingSecret, body, Instant.now()));
+                SignalAuthenticator.sign(signingSecret, body, PlatformClock.system().instant()));
     }
 
     /** Any body with any content type, signed by this source (TradingView posts text/plain for non-JSON messages). */
     public ApiResponse sendRaw(String body, String contentType) {
-        return post(SIGNALS, body, contentType, id, SignalAuthenticator.sign(secret, body, Instant.now()));
+        return post(SIGNALS, body, contentType, id, SignalAuthenticator.sign(secret, body, PlatformClock.system().instant()));
     }
 
     /** TradingView's way: no headers, {@code source} and {@code secret} inside the JSON body. */
@@ -104,7 +105,7 @@ public final class SignalSource {
         prices.forEach((symbol, price) -> list.add(Map.of("symbol", symbol, "price", price.toPlainString())));
         String body = json(Map.of("prices", list));
         return post(PRICES, body, "application/json", priceFeedId,
-                SignalAuthenticator.sign(priceFeedSecret, body, Instant.now()));
+                SignalAuthenticator.sign(priceFeedSecret, body, PlatformClock.system().instant()));
     }
 
     /** One price; expects 200 and returns the ingest's answer. */

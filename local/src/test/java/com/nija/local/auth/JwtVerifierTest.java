@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nija.local.auth.TokenRejectedException.Reason;
+import com.nija.shared.config.PlatformClock;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -94,7 +95,7 @@ class JwtVerifierTest {
     @Test
     @DisplayName("an expired token is refused")
     void expired() {
-        Clock twoHoursAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
+        Clock twoHoursAgo = Clock.fixed(PlatformClock.system().instant().minus(Duration.ofHours(2)), ZoneOffset.UTC);
         String token = new TokenIssuer(key, twoHoursAgo).issue("u1", List.of(), Duration.ofHours(1));
 
         assertRejected(() -> verifier.verify(token), Reason.EXPIRED);
@@ -148,7 +149,7 @@ class JwtVerifierTest {
     @Test
     @DisplayName("a token not valid yet (nbf, iat in the future) is refused")
     void notYetValid() throws Exception {
-        Instant future = Instant.now().plus(Duration.ofHours(1));
+        Instant future = PlatformClock.system().instant().plus(Duration.ofHours(1));
         String nbfToken = sign(key.privateJwk(), key.keyId(), base()
                 .notBeforeTime(Date.from(future)).build());
         String iatToken = new TokenIssuer(key, Clock.fixed(future, ZoneOffset.UTC))
@@ -264,7 +265,7 @@ class JwtVerifierTest {
     }
 
     private static JWTClaimsSet.Builder base() {
-        Instant now = Instant.now();
+        Instant now = PlatformClock.system().instant();
         return new JWTClaimsSet.Builder()
                 .subject("u1")
                 .issuer(LocalAuthority.ISSUER)

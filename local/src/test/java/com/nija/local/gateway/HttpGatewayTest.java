@@ -12,6 +12,7 @@ import com.nija.functions.routes.Route;
 import com.nija.local.auth.JwtVerifier;
 import com.nija.local.auth.LocalSigningKey;
 import com.nija.local.auth.TokenIssuer;
+import com.nija.shared.config.PlatformClock;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -194,7 +195,7 @@ class HttpGatewayTest {
     @DisplayName("a trader route with a bad, foreign or expired token is 401 and the handler never runs")
     void badTokens() throws Exception {
         String valid = issuer.issue("u1", List.of(), Duration.ofMinutes(1));
-        String expiredToken = new TokenIssuer(key, Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC))
+        String expiredToken = new TokenIssuer(key, Clock.fixed(PlatformClock.system().instant().minus(Duration.ofHours(1)), ZoneOffset.UTC))
                 .issue("u1", List.of(), Duration.ofMinutes(1));
         LocalSigningKey foreign = LocalSigningKey.loadOrCreate(home.resolve("other"));
         String foreignToken = new TokenIssuer(foreign).issue("u1", List.of(), Duration.ofMinutes(1));
@@ -229,7 +230,7 @@ class HttpGatewayTest {
     @Test
     @DisplayName("the event carries the payload 2.0 shape: route, path, query, cookies, headers, claims, context")
     void eventShape() throws Exception {
-        long before = System.currentTimeMillis();
+        long before = PlatformClock.system().millis();
         HttpResponse<String> response = send(request("/api/v1/positions/BTC%2DUSD?a=1&b=x%20y&a=2&flag")
                 .header("Authorization", bearer("trader-7", List.of("admin", "finance")))
                 .header("Cookie", "session=abc; theme=dark")
@@ -272,7 +273,7 @@ class HttpGatewayTest {
         assertThat(context.getHttp().getProtocol()).isEqualTo("HTTP/1.1");
         assertThat(context.getHttp().getSourceIp()).isEqualTo("127.0.0.1");
         assertThat(context.getHttp().getUserAgent()).isEqualTo("gateway-test");
-        assertThat(context.getTimeEpoch()).isBetween(before, System.currentTimeMillis());
+        assertThat(context.getTimeEpoch()).isBetween(before, PlatformClock.system().millis());
         assertThat(context.getTime()).matches("\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2} \\+0000");
         assertThat(context.getRequestId()).isEqualTo(response.headers().firstValue("apigw-requestid").orElseThrow());
 

@@ -10,6 +10,7 @@ import com.nija.functions.routes.WsRoute;
 import com.nija.functions.live.WsAuthorizerHandler;
 import com.nija.functions.routes.RouteTable;
 import com.nija.local.auth.LocalAuthority;
+import com.nija.shared.config.PlatformClock;
 import com.nimbusds.jose.jwk.JWKSet;
 import io.micronaut.context.ApplicationContext;
 import com.nija.local.auth.LocalSigningKey;
@@ -167,14 +168,14 @@ class WebSocketGatewayTest {
     @Test
     @DisplayName("$connect gets the upgrade's headers and query, the connection id and the authorizer's identity")
     void connectEvent() throws Exception {
-        long before = System.currentTimeMillis();
+        long before = PlatformClock.system().millis();
         WsTestClient client = connect("trader-1");
 
         APIGatewayV2WebSocketEvent e = nextEvent("CONNECT");
         var ctx = e.getRequestContext();
         assertThat(ctx.getRouteKey()).isEqualTo("$connect");
         assertThat(ctx.getConnectionId()).matches("[A-Za-z0-9_-]{15}=");
-        assertThat(ctx.getConnectedAt()).isBetween(before, System.currentTimeMillis());
+        assertThat(ctx.getConnectedAt()).isBetween(before, PlatformClock.system().millis());
         assertThat(ctx.getAuthorizer()).containsEntry("principalId", "trader-1").containsEntry("sub", "trader-1")
                 .containsEntry("groups", "beta");
         assertThat(ctx.getIdentity().getSourceIp()).isEqualTo("127.0.0.1");
@@ -275,7 +276,7 @@ class WebSocketGatewayTest {
 
         GetConnectionResponse info = connections.getConnection(r -> r.connectionId(id));
 
-        assertThat(info.connectedAt()).isBetween(Instant.now().minusSeconds(30), Instant.now());
+        assertThat(info.connectedAt()).isBetween(PlatformClock.system().instant().minusSeconds(30), PlatformClock.system().instant());
         assertThat(info.identity().sourceIp()).isEqualTo("127.0.0.1");
         assertThatThrownBy(() -> connections.postToConnection(r -> r.connectionId("AAAAAAAAAAAAAAA=")
                 .data(SdkBytes.fromUtf8String("{}")))).isInstanceOf(GoneException.class);

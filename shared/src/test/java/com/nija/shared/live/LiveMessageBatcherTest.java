@@ -2,6 +2,7 @@ package com.nija.shared.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nija.shared.config.PlatformClock;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ class LiveMessageBatcherTest {
         for (int i = 0; i < 40; i++) burst.add(padded(i, 150 + i * 7));
 
         for (List<LiveUpdate> m : tight.split(burst, Format.JSON)) {
-            byte[] real = MessageCodec.encode(LiveMessage.of(987_654_321L, Instant.now(), m), Format.JSON);
+            byte[] real = MessageCodec.encode(LiveMessage.of(987_654_321L, PlatformClock.system().instant(), m), Format.JSON);
             assertThat(real.length).isLessThanOrEqualTo(2_000);
         }
     }
