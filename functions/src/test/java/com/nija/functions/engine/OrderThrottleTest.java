@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nija.functions.support.Books;
 import com.nija.functions.support.LocalBackends;
+import com.nija.functions.support.MutableClock;
 import com.nija.functions.support.SqsEvents;
 import com.nija.functions.support.TestSignals;
 import com.nija.functions.support.TraderFixture;
@@ -13,6 +14,8 @@ import com.nija.shared.data.OrderItem;
 import com.nija.shared.engine.OrderRequest;
 import com.nija.shared.engine.ThrottleConfig;
 import io.micronaut.context.ApplicationContext;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +31,14 @@ import org.junit.jupiter.api.Test;
  * Redis timeout long enough that a busy test machine can't make the throttle fail open.
  */
 class OrderThrottleTest {
+    private static final MutableClock CLOCK = new MutableClock(PlatformClock.system().instant());
     private static ApplicationContext context;
     private final OrderExecutorHandler executor = new OrderExecutorHandler(context);
 
     @BeforeAll
     static void throttleOn() {
         context = LocalBackends.get().newContext(Map.of("nija.throttle.enabled", "true",
-                "nija.redis-timeout-millis", "2000"));
+                "nija.redis-timeout-millis", "2000"), CLOCK);
     }
 
     @BeforeEach
@@ -100,17 +104,16 @@ class OrderThrottleTest {
 
     @Test
     @DisplayName("spaced out but within one minute, the 4th new order is refused \"at most 3 orders a minute\"")
-    void atMostThreeAMinute() throws InterruptedException {
-        context.getBean(ThrottleConfig.class).setMinSpacingMillis(200); // this class's own context
+    void atMostThreeAMinute() {
         TraderFixture trader = TradingSetup.trader().create();
         List<String> symbols = markets(trader, 4);
-        long intoMinute = PlatformClock.system().millis() % 60_000;
-        if (intoMinute > 57_000) Thread.sleep(60_050 - intoMinute); // all four in one minute window
+        // One second into a minute, then 6 s apart: all four within one minute window, each past the 5 s spacing.
+        CLOCK.set(PlatformClock.system().instant().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofSeconds(61)));
 
         List<OrderItem> orders = new ArrayList<>();
         for (String symbol : symbols) {
             orders.add(deliver(TestSignals.buy(symbol).usd("50").forTrader(trader.userId())));
-            Thread.sleep(250);
+            CLOCK.advance(Duration.ofSeconds(6));
         }
 
         assertThat(orders.subList(0, 3)).extracting(OrderItem::status).containsOnly("FILLED");

@@ -93,6 +93,19 @@ public final class LocalBackends {
         return ApplicationContext.builder().deduceEnvironment(false).properties(merged).start();
     }
 
+    /** As {@link #newContext(Map)}, with {@code clock} as the domain clock (a fixed or hand-moved one). */
+    public ApplicationContext newContext(Map<String, Object> overrides, java.time.Clock clock) {
+        Map<String, Object> merged = new java.util.HashMap<>(overrides);
+        Map.Entry<String, Object> useClock = TestClockFactory.use(clock);
+        merged.put(useClock.getKey(), useClock.getValue());
+        ApplicationContext context = newContext(merged);
+        if (context.getBean(java.time.Clock.class) != clock) {
+            context.close();
+            throw new IllegalStateException("the test clock did not replace the platform clock");
+        }
+        return context;
+    }
+
     /** Metrics every handler in this JVM published, e.g. {@code CacheUnavailable} while Redis is down. */
     public InMemoryMetricsSink metrics() {
         return metrics;

@@ -2,7 +2,7 @@ package com.nija.shared.engine;
 
 import com.nija.shared.cache.RedisGateway;
 import com.nija.shared.observability.Telemetry;
-import io.lettuce.core.SetArgs;
+import io.lettuce.core.ScriptOutputType;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Optional;
@@ -14,6 +14,16 @@ import java.util.Optional;
  */
 @Singleton
 public class OrderThrottle {
+    /**
+     * Takes the spacing slot when the last order was at least ARGV[2] ms before ARGV[1] (both from our clock, so the
+     * outcome never depends on Redis's own time); the key outlives the spacing only to be cleaned up.
+     */
+    private static final String SPACING_SCRIPT = """
+            local last = redis.call('GET', KEYS[1])
+            if last and tonumber(ARGV[1]) - tonumber(last) < tonumber(ARGV[2]) then return 0 end
+            redis.call('SET', KEYS[1], ARGV[1], 'PX', tonumber(ARGV[2]) + 60000)
+            return 1
+            """;
     private final RedisGateway redis;
     private final ThrottleConfig config;
     private final Clock clock;
@@ -29,9 +39,10 @@ public class OrderThrottle {
         if (!config.isEnabled()) return Optional.empty();
         long now = clock.millis();
         Optional<String> verdict = redis.call(r -> {
-            if (r.set("thr:gap:" + userId, "1", SetArgs.Builder.nx().px(config.getMinSpacingMillis())) == null) {
-                return "orders must be " + config.getMinSpacingMillis() / 1000 + " s apart";
-            }
+            long spacing = config.getMinSpacingMillis();
+            Long spaced = r.eval(SPACING_SCRIPT, ScriptOutputType.INTEGER, new String[] {"thr:gap:" + userId},
+                    Long.toString(now), Long.toString(spacing));
+            if (spaced == null || spaced == 0L) return "orders must be " + spacing / 1000 + " s apart";
             String minute = window(r, userId, "m", now / 60_000, 120, config.getPerMinute(), "a minute");
             if (minute != null) return minute;
             String hour = window(r, userId, "h", now / 3_600_000, 7200, config.getPerHour(), "an hour");
