@@ -277,7 +277,7 @@ class StripeWebhookHandlerTest {
     @DisplayName("misconfiguration")
     class Misconfiguration {
         @Test
-        @DisplayName("without a signing secret the server warns once at startup and answers every webhook 503 problem+json, writing nothing")
+        @DisplayName("without a signing secret the server warns once at startup and answers every signed webhook 503 problem+json, writing nothing")
         void noSecret() {
             ObjectNode event = f.checkoutCompleted(T);
             String body = StripeFixture.json(event);
@@ -290,7 +290,7 @@ class StripeWebhookHandlerTest {
 
                 JsonNode refused = problem(handler.handleRequest(StripeFixture.request(body, f.signatureNow(body)), null),
                         503, "webhook-not-configured");
-                problem(handler.handleRequest(StripeFixture.request(body, null), null), 503, "webhook-not-configured");
+                problem(handler.handleRequest(StripeFixture.request(body, null), null), 400, "invalid-signature");
 
                 assertThat(refused.path("detail").asText()).contains("signing secret is not configured");
                 assertThat(log.messages(Level.WARN)).hasSize(1);

@@ -39,11 +39,13 @@ public class StripeWebhookVerifier {
     }
 
     /**
-     * @throws StripeWebhookNotConfiguredException no signing secret is configured (checked first: nothing verifies)
      * @throws StripeSignatureException missing, malformed, wrong or stale signature
+     * @throws StripeWebhookNotConfiguredException a signed request, and no signing secret is configured to check it
      * @throws InvalidInputException    a correctly signed body that is not a Stripe event
      */
     public StripeEvent verify(String payload, Optional<String> signatureHeader) {
+        String header = signatureHeader.map(String::trim).filter(h -> !h.isEmpty())
+                .orElseThrow(() -> new StripeSignatureException("the Stripe-Signature header is missing"));
         String secret = secrets.resolve(config.getStripeWebhookSecret(), SECRET_ARN);
         if (secret == null) {
             // One line per refused webhook, without a stack trace: with SnapStart the startup warning is logged
@@ -51,8 +53,6 @@ public class StripeWebhookVerifier {
             LOG.error("Stripe webhook answered 503: no signing secret is configured");
             throw new StripeWebhookNotConfiguredException();
         }
-        String header = signatureHeader.map(String::trim).filter(h -> !h.isEmpty())
-                .orElseThrow(() -> new StripeSignatureException("the Stripe-Signature header is missing"));
         try {
             Webhook.constructEvent(payload, header, secret, config.getSignatureToleranceSeconds(), clock);
         } catch (SignatureVerificationException e) {
