@@ -12,9 +12,10 @@ import jakarta.inject.Inject;
 
 /**
  * {@code POST /webhooks/stripe} — no JWT: Stripe signs the raw body ({@code Stripe-Signature}). 200 once the event is
- * recorded and applied (or was already: {@code duplicate: true}; types billing doesn't handle are recorded and
- * ignored); 400 problem+json for a missing, wrong or stale signature (nothing written) or a body that is not a
- * Stripe event. A 5xx makes Stripe retry, which is safe: applying an event twice changes nothing.
+ * recorded and applied (or was already: {@code duplicate: true} with the applying delivery's outcome; types billing
+ * doesn't handle are recorded and ignored); 400 problem+json for a missing, wrong or stale signature (nothing
+ * written) or a body that is not a Stripe event; 409 while another delivery of the same event is applying it (Stripe
+ * retries later); 503 when no signing secret is configured (a server fault: the 5xx alarm fires, Stripe retries).
  */
 public class StripeWebhookHandler extends ApiHandler {
     @Inject StripeWebhookService webhooks;

@@ -1,6 +1,8 @@
 package com.nija.functions.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.nija.shared.billing.StripeEventInProgressException;
+import com.nija.shared.billing.StripeWebhookNotConfiguredException;
 import com.nija.shared.problem.DomainException;
 import com.nija.shared.problem.InvalidInputException;
 import com.nija.shared.problem.NotFoundException;
@@ -32,7 +34,9 @@ public final class Problems {
             StaleSignalException.class, new Mapping(422, "Signal too old"),
             SignalAuthException.class, new Mapping(401, "Unauthorized"),
             ForbiddenException.class, new Mapping(403, "Forbidden"),
-            ConflictException.class, new Mapping(409, "Conflict"));
+            ConflictException.class, new Mapping(409, "Conflict"),
+            StripeEventInProgressException.class, new Mapping(409, "Event being applied"),
+            StripeWebhookNotConfiguredException.class, new Mapping(503, "Webhook not configured"));
 
     public static APIGatewayV2HTTPResponse from(DomainException e, String instance) {
         if (e instanceof InvalidInputException invalid) {

@@ -14,7 +14,8 @@ import java.util.Map;
  * ({@code principalId} = the token's {@code sub}); without it this refuses with 401 (defence in depth). Optional
  * query parameters: {@code format=json|msgpack}, {@code channels=orders,positions,prices:BTC-USD}.
  * Stores the connection (expires after 2 hours, as API Gateway closes it). 200 accepts; 400 bad channel or format;
- * 401 no verified identity. When the client offered subprotocols, the first one that is not the token is selected.
+ * 401 no verified identity. When the client offered subprotocols, the response selects one ({@link
+ * WsTokens#selectedSubprotocol}: {@code nija.v1}, else the offered token entry) so browsers complete the handshake.
  */
 public class WsConnectHandler extends WsHandler {
     @Inject LiveSessions sessions;

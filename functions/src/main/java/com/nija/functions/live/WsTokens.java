@@ -2,15 +2,18 @@ package com.nija.functions.live;
 
 import com.nija.functions.http.Headers;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Where a WebSocket client puts its JWT: browsers cannot set an {@code Authorization} header on a WebSocket, so it
  * comes in the {@code token} query parameter or as one of the offered {@code Sec-WebSocket-Protocol} entries (the
- * compact JWT itself, or {@code bearer.<JWT>}). The other offered subprotocols are real ones the server may select.
+ * compact JWT itself, or {@code bearer.<JWT>}), best beside the real subprotocol {@value #PROTOCOL}.
  */
 final class WsTokens {
+    /** The live-updates protocol a client may offer, and the one selected whenever it is offered. */
+    static final String PROTOCOL = "nija.v1";
     private static final String BEARER = "bearer.";
 
     private WsTokens() {}
@@ -26,11 +29,15 @@ final class WsTokens {
                 .findFirst());
     }
 
-    /** The subprotocol to accept: the first offered that is not a token; empty when there is none. */
+    /**
+     * The subprotocol to select from the offered ones: {@value #PROTOCOL} when offered; else the offered token entry
+     * itself, because a browser aborts a handshake that selects none of the protocols it offered (and a browser can
+     * send the token no other way than in this header); empty when neither was offered (nothing is selected).
+     */
     static String selectedSubprotocol(String offered) {
-        return Arrays.stream(offered.split(",")).map(String::strip)
-                .filter(p -> !p.isEmpty() && !isToken(p))
-                .findFirst().orElse("");
+        List<String> entries = Arrays.stream(offered.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+        if (entries.contains(PROTOCOL)) return PROTOCOL;
+        return entries.stream().filter(WsTokens::isToken).findFirst().orElse("");
     }
 
     /** A compact JWS has exactly two dots. */

@@ -203,13 +203,23 @@ final class StripeFixture {
 
     /** Signs {@code body} with the webhook secret at the clock's time and delivers it. */
     APIGatewayV2HTTPResponse send(String body) {
-        return send(body, StripeSigning.header(body, BillingBackends.WEBHOOK_SECRET, clock().instant().getEpochSecond()));
+        return send(body, signatureNow(body));
     }
 
     APIGatewayV2HTTPResponse send(String body, String signature) {
+        return webhook.handleRequest(request(body, signature), null);
+    }
+
+    /** A signature at the clock's time over {@code body}, as Stripe would send it now. */
+    String signatureNow(String body) {
+        return StripeSigning.header(body, BillingBackends.WEBHOOK_SECRET, clock().instant().getEpochSecond());
+    }
+
+    /** The webhook request Stripe sends: {@code body} with {@code signature} in {@code Stripe-Signature}. */
+    static APIGatewayV2HTTPEvent request(String body, String signature) {
         APIGatewayV2HTTPEvent request = Events.withBody(Events.http("api/stripe-webhook.json"), body);
         Events.withHeader(request, "stripe-signature", signature);
-        return webhook.handleRequest(request, null);
+        return request;
     }
 
     static String json(JsonNode node) {

@@ -7,18 +7,33 @@ import static com.nija.functions.support.ApiResponses.ok;
 import static com.nija.functions.support.ApiResponses.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nija.functions.support.ApiResponses;
 import com.nija.functions.support.Events;
 import com.nija.functions.support.LocalBackends;
+import com.nija.functions.support.LogCapture;
 import com.nija.shared.billing.BillingStore;
 import com.nija.shared.billing.StripeEventItem;
+import com.nija.shared.billing.StripeWebhookVerifier;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.TradingTables;
+import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -33,6 +48,9 @@ class StripeWebhookHandlerTest {
     /** Every test starts here; events are dated after it. */
     static final Instant T = Instant.parse("2027-01-10T10:00:00Z");
     static final Instant PERIOD_END = T.plus(Duration.ofDays(30));
+
+    /** The default claim lease of {@code nija.billing.event-claim-lease}. */
+    static final Duration LEASE = Duration.ofSeconds(60);
 
     private StripeFixture f;
 
@@ -164,6 +182,121 @@ class StripeWebhookHandlerTest {
             assertThat(body.path("outcome").asText()).startsWith("ignored");
             assertThat(store().event(event.path("id").asText())).get()
                     .extracting(StripeEventItem::type).isEqualTo("customer.updated");
+        }
+    }
+
+    @Nested
+    @DisplayName("deliveries racing")
+    class Racing {
+        static final int DELIVERIES = 30;
+        static final String PROCESSED_CREATED = "StripeWebhookProcessed{type=customer.subscription.created}";
+
+        @Test
+        @DisplayName("30 concurrent deliveries of one event: exactly one applies it; the others answer duplicate with its outcome, or 409 to be retried")
+        void concurrentDeliveries() throws Exception {
+            ok(f.deliver(f.checkoutCompleted(T)));
+            ObjectNode created = f.subscription("created", T.plusSeconds(1), "active", PRO, T, PERIOD_END);
+            f.clock().set(T.plusSeconds(3));
+            String body = StripeFixture.json(created);
+            String signature = f.signatureNow(body);
+            double processed = LocalBackends.get().metrics().total(PROCESSED_CREATED);
+            double stale = LocalBackends.get().metrics().total("StripeEventStale");
+
+            List<APIGatewayV2HTTPResponse> answers = concurrently(DELIVERIES, () -> f.send(body, signature));
+
+            List<JsonNode> applied = answers.stream().filter(r -> r.getStatusCode() == 200).map(ApiResponses::json)
+                    .filter(a -> !a.path("duplicate").asBoolean()).toList();
+            assertThat(applied).hasSize(1);
+            String outcome = applied.get(0).path("outcome").asText();
+            assertThat(outcome).startsWith("applied");
+            for (APIGatewayV2HTTPResponse other : answers) {
+                if (other.getStatusCode() == 409) {
+                    problem(other, 409, "event-in-progress");
+                } else {
+                    JsonNode answer = ok(other);
+                    if (answer.path("duplicate").asBoolean()) assertThat(answer.path("outcome").asText()).isEqualTo(outcome);
+                }
+            }
+            StripeEventItem stored = store().event(created.path("id").asText()).orElseThrow();
+            assertThat(stored.state()).isEqualTo(StripeEventItem.PROCESSED);
+            assertThat(stored.outcome()).isEqualTo(outcome);
+            assertThat(LocalBackends.get().metrics().total(PROCESSED_CREATED)).isEqualTo(processed + 1);
+            assertThat(LocalBackends.get().metrics().total("StripeEventStale")).isEqualTo(stale);
+            assertThat(f.account().path("tier").asText()).isEqualTo("pro");
+            assertThat(ok(f.send(body, signature)).path("outcome").asText()).as("a later redelivery").isEqualTo(outcome);
+        }
+
+        @Test
+        @DisplayName("a delivery that claimed an event and never finished holds it for the lease; after it, the next delivery applies the event")
+        void abandonedClaimIsTakenOver() {
+            ok(f.deliver(f.checkoutCompleted(T)));
+            ObjectNode created = f.subscription("created", T.plusSeconds(1), "active", BASIC, T, PERIOD_END);
+            String eventId = created.path("id").asText();
+            Instant crashedAt = T.plusSeconds(2);
+            store().claimEvent(new StripeEventItem(Keys.stripeEvent(eventId), Keys.STRIPE_ITEM, eventId,
+                    "customer.subscription.created", f.subscriptionId, T.plusSeconds(1), false, null,
+                    StripeEventItem.RECEIVED, null, crashedAt, null, null, "a-delivery-that-crashed", crashedAt));
+            String body = StripeFixture.json(created);
+
+            f.clock().set(crashedAt.plus(LEASE).minusSeconds(1));
+            problem(f.send(body), 409, "event-in-progress");
+            assertThat(f.account().path("tier").asText()).isEqualTo("free");
+
+            f.clock().set(crashedAt.plus(LEASE));
+            JsonNode taken = ok(f.send(body));
+
+            assertThat(taken.path("duplicate").asBoolean()).isFalse();
+            assertThat(taken.path("outcome").asText()).startsWith("applied");
+            assertThat(f.account().path("tier").asText()).isEqualTo("basic");
+            assertThat(store().event(eventId).orElseThrow().outcome()).isEqualTo(taken.path("outcome").asText());
+        }
+
+        private static List<APIGatewayV2HTTPResponse> concurrently(int n, Callable<APIGatewayV2HTTPResponse> delivery)
+                throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(n);
+            try {
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<APIGatewayV2HTTPResponse>> futures = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    futures.add(pool.submit(() -> {
+                        go.await();
+                        return delivery.call();
+                    }));
+                }
+                go.countDown();
+                List<APIGatewayV2HTTPResponse> answers = new ArrayList<>();
+                for (Future<APIGatewayV2HTTPResponse> future : futures) answers.add(future.get(60, TimeUnit.SECONDS));
+                return answers;
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("misconfiguration")
+    class Misconfiguration {
+        @Test
+        @DisplayName("without a signing secret the server warns once at startup and answers every signed webhook 503 problem+json, writing nothing")
+        void noSecret() {
+            ObjectNode event = f.checkoutCompleted(T);
+            String body = StripeFixture.json(event);
+            try (LogCapture log = LogCapture.of(StripeWebhookVerifier.class);
+                 ApplicationContext unconfigured = LocalBackends.get()
+                         .newContext(Map.of("nija.billing.stripe-webhook-secret", ""))) {
+                StripeWebhookHandler handler = new StripeWebhookHandler(unconfigured);
+                assertThat(log.messages(Level.WARN)).singleElement().asString()
+                        .contains("No Stripe webhook signing secret is configured");
+
+                JsonNode refused = problem(handler.handleRequest(StripeFixture.request(body, f.signatureNow(body)), null),
+                        503, "webhook-not-configured");
+                problem(handler.handleRequest(StripeFixture.request(body, null), null), 400, "invalid-signature");
+
+                assertThat(refused.path("detail").asText()).contains("signing secret is not configured");
+                assertThat(log.messages(Level.WARN)).hasSize(1);
+                assertThat(log.anyStackTrace()).isFalse();
+            }
+            assertThat(store().event(event.path("id").asText())).isEmpty();
         }
     }
 

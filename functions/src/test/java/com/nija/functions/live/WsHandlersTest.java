@@ -19,9 +19,13 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 
 /** The WebSocket routes with the sample events under events/ws, on real dynalite and Redis. */
@@ -84,15 +88,37 @@ class WsHandlersTest {
         assertThat(registry.find(user, connection)).isEmpty();
     }
 
-    @Test
-    @DisplayName("$connect selects the offered subprotocol that is not the token, as browsers need")
-    void connectSelectsSubprotocol() {
+    static final String JWT = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln";
+
+    /** Offered {@code Sec-WebSocket-Protocol}, and what the response must select (null: no header). */
+    static Stream<Arguments> offeredSubprotocols() {
+        return Stream.of(
+                Arguments.of("nija.v1, " + JWT, "nija.v1"),
+                Arguments.of(JWT + ", nija.v1", "nija.v1"),
+                Arguments.of("nija.v1", "nija.v1"),
+                Arguments.of(JWT, JWT),
+                Arguments.of("bearer." + JWT, "bearer." + JWT),
+                Arguments.of("chat, " + JWT, JWT),
+                Arguments.of("chat", null),
+                Arguments.of(null, null));
+    }
+
+    @ParameterizedTest(name = "offered {0} -> selected {1}")
+    @MethodSource("offeredSubprotocols")
+    @DisplayName("$connect selects one of the offered subprotocols, as browsers need: nija.v1, else the token entry itself")
+    void connectSelectsSubprotocol(String offered, String selected) {
         APIGatewayV2WebSocketEvent event = WsEvents.load("connect.json", user, connection);
-        event.getHeaders().put("Sec-WebSocket-Protocol", "nija.v1, eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln");
+        if (offered != null) event.getHeaders().put("Sec-WebSocket-Protocol", offered);
 
         APIGatewayV2WebSocketResponse response = new WsConnectHandler(context).handleRequest(event, null);
 
-        assertThat(response.getHeaders()).containsEntry("Sec-WebSocket-Protocol", "nija.v1");
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        Map<String, String> headers = response.getHeaders() == null ? Map.of() : response.getHeaders();
+        if (selected == null) {
+            assertThat(headers).doesNotContainKey("Sec-WebSocket-Protocol");
+        } else {
+            assertThat(headers).containsEntry("Sec-WebSocket-Protocol", selected);
+        }
     }
 
     @Test

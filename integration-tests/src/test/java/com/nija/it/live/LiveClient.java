@@ -52,11 +52,23 @@ final class LiveClient implements WebSocket.Listener, AutoCloseable {
     private WebSocket socket;
 
     static LiveClient connect(String webSocketUrl, String token) throws Exception {
+        return connect(webSocketUrl + (token == null ? "" : "?token=" + token), List.of());
+    }
+
+    /** Opens {@code uri} offering {@code subprotocols} in {@code Sec-WebSocket-Protocol}, as a browser would. */
+    static LiveClient connect(String uri, List<String> subprotocols) throws Exception {
         LiveClient client = new LiveClient();
-        String uri = webSocketUrl + (token == null ? "" : "?token=" + token);
-        client.socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(URI.create(uri), client).get(20, TimeUnit.SECONDS);
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        if (!subprotocols.isEmpty()) {
+            builder.subprotocols(subprotocols.get(0), subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
+        }
+        client.socket = builder.buildAsync(URI.create(uri), client).get(20, TimeUnit.SECONDS);
         return client;
+    }
+
+    /** The subprotocol the server selected; empty when it selected none. */
+    String subprotocol() {
+        return socket.getSubprotocol();
     }
 
     void send(String json) throws Exception {

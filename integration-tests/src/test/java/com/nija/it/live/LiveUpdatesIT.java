@@ -22,6 +22,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Live updates end to end: a real WebSocket client ({@code java.net.http.WebSocket}) on the local platform's gateway,
@@ -69,6 +71,45 @@ class LiveUpdatesIT {
             assertThat(pong.type()).isEqualTo("pong");
             assertThat(Instant.parse((String) pong.message().get("serverTime")))
                     .isBetween(before.minusSeconds(1), PlatformClock.system().instant().plusSeconds(1));
+        }
+    }
+
+    /** The ways README's "Live updates" lets a client present its token; browsers can use every one but the header. */
+    enum TokenForm {
+        QUERY, QUERY_WITH_PROTOCOL, PROTOCOL_AND_TOKEN, TOKEN_ALONE, BEARER_TOKEN_ALONE;
+
+        /** What the client offers in {@code Sec-WebSocket-Protocol}. */
+        List<String> offered(String token) {
+            return switch (this) {
+                case QUERY -> List.of();
+                case QUERY_WITH_PROTOCOL -> List.of("nija.v1");
+                case PROTOCOL_AND_TOKEN -> List.of("nija.v1", token);
+                case TOKEN_ALONE -> List.of(token);
+                case BEARER_TOKEN_ALONE -> List.of("bearer." + token);
+            };
+        }
+
+        String query(String token) {
+            return this == QUERY || this == QUERY_WITH_PROTOCOL ? "?token=" + token : "";
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TokenForm.class)
+    @DisplayName("every documented way to send the token connects, and the server selects one of the offered subprotocols, as a browser requires")
+    void tokenForms(TokenForm form) throws Exception {
+        String token = fixture.token(fixture.trader("form"));
+        List<String> offered = form.offered(token);
+
+        try (LiveClient client = LiveClient.connect(platform.webSocketUrl() + form.query(token), offered)) {
+            if (offered.isEmpty()) {
+                assertThat(client.subprotocol()).isEmpty();
+            } else {
+                // A browser aborts unless the server selects one of the protocols it offered.
+                assertThat(client.subprotocol()).isIn(offered);
+                if (offered.contains("nija.v1")) assertThat(client.subprotocol()).isEqualTo("nija.v1");
+            }
+            assertThat(client.request("{\"action\":\"ping\",\"id\":\"f1\"}", "f1").type()).isEqualTo("pong");
         }
     }
 

@@ -12,6 +12,7 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -216,7 +217,13 @@ final class WsSession extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof TooLongFrameException) {
+            LOG.warn("WebSocket {} closed with 1009: {}", connection.connectionId(), cause.getMessage());
             close(1009, "Message too big");
+        } else if (cause instanceof CorruptedWebSocketFrameException bad) {
+            // A frame over the limit, or a malformed one: the frame decoder has already sent the close frame (1009,
+            // 1002) and closes the channel. The client's mistake, not ours: one line, no stack trace.
+            LOG.warn("WebSocket {} closed with {}: {}", connection.connectionId(), bad.closeStatus().code(),
+                    bad.getMessage());
         } else if (cause instanceof IOException) {
             LOG.debug("WebSocket {} failed: {}", connection.connectionId(), cause.toString());
             ctx.close();

@@ -15,11 +15,16 @@ import com.nimbusds.jose.jwk.JWKSet;
 import io.micronaut.context.ApplicationContext;
 import com.nija.local.auth.LocalSigningKey;
 import com.nija.local.auth.TokenIssuer;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +33,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.Appender;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.Logger;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -332,6 +345,70 @@ class WebSocketGatewayTest {
         client.socket.sendBinary(java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3}), true).get(5, TimeUnit.SECONDS);
 
         assertThat(client.closeCode()).isEqualTo(1003);
+    }
+
+    @Test
+    @DisplayName("a frame over 32 KB closes its connection with 1009 and logs one warning line without a stack trace; the gateway keeps serving")
+    void oversizedFrame() throws Exception {
+        List<LogEvent> logged = new CopyOnWriteArrayList<>();
+        Logger gatewayLog = (Logger) LogManager.getLogger(HttpGateway.class);
+        Appender capture = new AbstractAppender("oversized-frame", null, null, true, Property.EMPTY_ARRAY) {
+            @Override
+            public void append(LogEvent event) {
+                logged.add(event.toImmutable());
+            }
+        };
+        capture.start();
+        gatewayLog.addAppender(capture);
+        try {
+            // The JDK client sends a long message as several small frames, a browser as one: write that frame by hand.
+            int closeStatus = closeStatusAfterOneFrame(WebSocketApi.MAX_FRAME_BYTES + 1);
+
+            assertThat(closeStatus).isEqualTo(1009);
+            WsTestClient next = connect("trader-12");
+            next.send("{\"action\":\"echo\",\"n\":1}");
+            assertThat(next.nextText()).isEqualTo("{\"echo\":{\"action\":\"echo\",\"n\":1}}");
+            next.socket.abort();
+            assertThat(logged).filteredOn(e -> e.getLevel().isMoreSpecificThan(Level.WARN)).singleElement()
+                    .satisfies(e -> {
+                        assertThat(e.getMessage().getFormattedMessage()).contains("closed with 1009");
+                        assertThat(e.getThrown()).isNull();
+                    });
+        } finally {
+            gatewayLog.removeAppender(capture);
+            capture.stop();
+        }
+    }
+
+    /**
+     * Opens a connection over a plain socket, sends one unfragmented text frame of {@code payloadBytes} and returns the
+     * status code of the close frame the gateway answers with.
+     */
+    static int closeStatusAfterOneFrame(int payloadBytes) throws Exception {
+        URI ws = wsUri(gateway, "token=" + token("trader-11"));
+        try (Socket socket = new Socket(ws.getHost(), ws.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            out.write(("GET " + ws.getRawPath() + "?" + ws.getRawQuery() + " HTTP/1.1\r\nHost: " + ws.getAuthority()
+                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) head.append((char) in.readUnsignedByte());
+            assertThat(head.toString()).startsWith("HTTP/1.1 101");
+            ByteArrayOutputStream frame = new ByteArrayOutputStream();
+            frame.write(0x81);                         // FIN, text
+            frame.write(0x80 | 126);                   // masked, 16-bit length follows
+            frame.write(payloadBytes >> 8);
+            frame.write(payloadBytes);
+            frame.write(new byte[4]);                  // a zero mask leaves the payload as it is
+            frame.write("x".repeat(payloadBytes).getBytes(StandardCharsets.US_ASCII));
+            out.write(frame.toByteArray());
+            out.flush();
+            assertThat(in.readUnsignedByte()).as("a close frame").isEqualTo(0x88);
+            in.readUnsignedByte();                     // its length
+            return in.readUnsignedShort();
+        }
     }
 
     @Test

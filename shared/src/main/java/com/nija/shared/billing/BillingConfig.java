@@ -11,7 +11,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("nija.billing")
 public class BillingConfig {
-    /** Stripe's webhook signing secret ({@code whsec_…}); without it every webhook is refused. */
+    /** Stripe's webhook signing secret ({@code whsec_…}); without it every webhook is answered 503. */
     @Nullable private String stripeWebhookSecret;
     /** How old a {@code Stripe-Signature} timestamp may be; Stripe's own libraries default to 300 s. */
     private long signatureToleranceSeconds = 300;
@@ -21,6 +21,11 @@ public class BillingConfig {
     @Nullable private String pricesJson;
     /** How long event ids are remembered for de-duplication (Stripe retries for up to 3 days). */
     private Duration eventRetention = Duration.ofDays(400);
+    /**
+     * How long a delivery's claim on an event holds before another delivery may take it over (the first one crashed).
+     * Longer than the webhook function's timeout, so a live delivery never loses its claim.
+     */
+    private Duration eventClaimLease = Duration.ofSeconds(60);
 
     @Nullable public String getStripeWebhookSecret() { return stripeWebhookSecret; }
     public void setStripeWebhookSecret(@Nullable String v) { stripeWebhookSecret = v == null || v.isBlank() ? null : v.trim(); }
@@ -32,6 +37,8 @@ public class BillingConfig {
     public void setPricesJson(@Nullable String v) { pricesJson = v == null || v.isBlank() ? null : v; }
     public Duration getEventRetention() { return eventRetention; }
     public void setEventRetention(Duration v) { eventRetention = v; }
+    public Duration getEventClaimLease() { return eventClaimLease; }
+    public void setEventClaimLease(Duration v) { eventClaimLease = v; }
 
     @Override
     public String toString() {

@@ -15,6 +15,7 @@ import software.amazon.awssdk.core.pagination.sync.SdkIterable;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
@@ -24,8 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * Billing items in the trading table. Every write is a single conditional item write (no transactions, which the
- * local DynamoDB lacks): the event record is put-if-absent, subscription and invoice states are put only if newer,
- * the billing view is version-checked and the profile's tier is set with UpdateItem so no other attribute is lost.
+ * local DynamoDB lacks): the event record is a claim, put if absent and finished only by its claimant; subscription
+ * and invoice states are put only if newer, the billing view is version-checked and the profile's tier is set with
+ * UpdateItem so no other attribute is lost.
  */
 @Singleton
 public class BillingStore {
@@ -41,20 +43,64 @@ public class BillingStore {
 
     // --- events ---
 
-    /** Records an event the first time it is seen; false when its id is already recorded. */
-    public boolean recordEvent(StripeEventItem item) {
+    /**
+     * Claims an event for one delivery: records it (state RECEIVED, the delivery's claim id) the first time its id is
+     * seen; false when it is already recorded, by a delivery in flight or one that finished.
+     */
+    public boolean claimEvent(StripeEventItem item) {
         return putIf(tables.stripeEvents(), StripeEventItem.class, item, Expression.builder()
                 .expression("attribute_not_exists(pk)").build());
     }
 
-    public Optional<StripeEventItem> event(String eventId) {
-        return get(tables.stripeEvents(), Keys.stripeEvent(eventId), Keys.STRIPE_ITEM);
+    /**
+     * Takes over the unfinished claim {@code seen} (its delivery crashed or ran past its lease) for the delivery
+     * {@code claimId}; false when another delivery took it over or finished it meanwhile.
+     */
+    public boolean takeOverEvent(StripeEventItem seen, String claimId, Instant at) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":received", AttributeValue.fromS(StripeEventItem.RECEIVED),
+                ":claim", AttributeValue.fromS(claimId), ":at", AttributeValue.fromS(at.toString())));
+        String sameClaim;
+        if (seen.claimId() == null) {
+            sameClaim = "attribute_not_exists(claimId)";
+        } else {
+            sameClaim = "claimId = :seen";
+            values.put(":seen", AttributeValue.fromS(seen.claimId()));
+        }
+        return updateIf(Keys.stripeEvent(seen.eventId()), Keys.STRIPE_ITEM, "SET claimId = :claim, claimedAt = :at",
+                Map.of("#state", "state"), values, "#state = :received AND " + sameClaim);
     }
 
-    public void markProcessed(String eventId, String outcome, Instant at) {
-        update(Keys.stripeEvent(eventId), Keys.STRIPE_ITEM, "SET #state = :s, outcome = :o, processedAt = :t",
+    /**
+     * Records what applying the event did, if the delivery {@code claimId} still holds its claim; false when its lease
+     * ran out and another delivery took the event over (that one records its own outcome).
+     */
+    public boolean finishEvent(String eventId, String claimId, String outcome, Instant at) {
+        return updateIf(Keys.stripeEvent(eventId), Keys.STRIPE_ITEM, "SET #state = :s, outcome = :o, processedAt = :t",
                 Map.of("#state", "state"), Map.of(":s", AttributeValue.fromS(StripeEventItem.PROCESSED),
-                        ":o", AttributeValue.fromS(outcome), ":t", AttributeValue.fromS(at.toString())), null);
+                        ":o", AttributeValue.fromS(outcome), ":t", AttributeValue.fromS(at.toString()),
+                        ":received", AttributeValue.fromS(StripeEventItem.RECEIVED),
+                        ":claim", AttributeValue.fromS(claimId)),
+                "#state = :received AND claimId = :claim");
+    }
+
+    /** Gives up the claim of a delivery that failed, so Stripe's next attempt applies the event at once. */
+    public void releaseEvent(String eventId, String claimId) {
+        try {
+            tables.stripeEvents().deleteItem(DeleteItemEnhancedRequest.builder()
+                    .key(Key.builder().partitionValue(Keys.stripeEvent(eventId)).sortValue(Keys.STRIPE_ITEM).build())
+                    .conditionExpression(Expression.builder().expression("#state = :received AND claimId = :claim")
+                            .putExpressionName("#state", "state")
+                            .putExpressionValue(":received", AttributeValue.fromS(StripeEventItem.RECEIVED))
+                            .putExpressionValue(":claim", AttributeValue.fromS(claimId)).build())
+                    .build());
+        } catch (ConditionalCheckFailedException taken) {
+            // another delivery holds it now: nothing of ours to release
+        }
+    }
+
+    public Optional<StripeEventItem> event(String eventId) {
+        return get(tables.stripeEvents(), Keys.stripeEvent(eventId), Keys.STRIPE_ITEM);
     }
 
     // --- customers ---
@@ -247,6 +293,16 @@ public class BillingStore {
             table.putItem(PutItemEnhancedRequest.builder(type).item(item).conditionExpression(condition).build());
             return true;
         } catch (ConditionalCheckFailedException exists) {
+            return false;
+        }
+    }
+
+    private boolean updateIf(String pk, String sk, String expression, Map<String, String> names,
+                             Map<String, AttributeValue> values, String condition) {
+        try {
+            update(pk, sk, expression, names, values, condition);
+            return true;
+        } catch (ConditionalCheckFailedException failed) {
             return false;
         }
     }

@@ -12,14 +12,15 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * A Stripe webhook, start to end: verify the signature over the raw body, record the event id (a second delivery of
- * the same id changes nothing), apply it if it is newer than what is stored, project the trader's tier. All of it is
+ * A Stripe webhook, start to end: verify the signature over the raw body, claim the event id (exactly one delivery of
+ * an id applies it; the others change nothing), apply it if it is newer than what is stored, project the trader's tier. All of it is
  * a handful of single-item DynamoDB writes: nothing slow on the request path, no calls to Stripe.
  */
 @Singleton
@@ -49,33 +50,71 @@ public class StripeWebhookService {
     public record Receipt(String eventId, String type, boolean duplicate, String outcome) {}
 
     /**
+     * Exactly one delivery of an event applies it: the one whose claim (a put-if-absent of the event record) wins.
+     * A delivery that finds the event finished answers as a duplicate with the applying delivery's outcome; one that
+     * finds it still being applied is refused so Stripe delivers again later. A claim older than the configured lease
+     * belongs to a delivery that crashed, and the next delivery takes it over.
+     *
+     * @throws StripeWebhookNotConfiguredException no signing secret is configured
      * @throws StripeSignatureException bad, missing or stale signature (nothing is written)
+     * @throws StripeEventInProgressException another delivery of the event is applying it (nothing is written)
      */
     public Receipt receive(String rawBody, Optional<String> signature) {
         StripeEvent event = verifier.verify(rawBody, signature);
         MDC.put("stripe_event_id", event.id());
         try {
             Instant now = clock.instant();
-            StripeEventItem record = new StripeEventItem(Keys.stripeEvent(event.id()), Keys.STRIPE_ITEM, event.id(),
+            String claimId = UUID.randomUUID().toString(); // per delivery, at request time (never during init)
+            StripeEventItem claim = new StripeEventItem(Keys.stripeEvent(event.id()), Keys.STRIPE_ITEM, event.id(),
                     event.type(), event.objectId(), event.created(), event.livemode(), event.apiVersion(),
                     StripeEventItem.RECEIVED, null, now, null,
-                    now.plus(config.getEventRetention()).getEpochSecond());
-            if (!store.recordEvent(record)) {
-                StripeEventItem seen = store.event(event.id()).orElseThrow();
-                if (StripeEventItem.PROCESSED.equals(seen.state())) {
-                    Telemetry.record(Metric.count("StripeWebhookDuplicate"));
-                    return new Receipt(event.id(), event.type(), true, seen.outcome());
-                }
-                LOG.info("event {} was received before but not finished; applying it again", event.id());
+                    now.plus(config.getEventRetention()).getEpochSecond(), claimId, now);
+            if (!store.claimEvent(claim)) {
+                Optional<Receipt> earlier = earlierDelivery(event, claimId, now);
+                if (earlier.isPresent()) return earlier.get();
             }
-            String outcome = apply(event);
-            store.markProcessed(event.id(), outcome, clock.instant());
+            String outcome;
+            try {
+                outcome = apply(event);
+            } catch (RuntimeException failed) {
+                store.releaseEvent(event.id(), claimId);
+                throw failed;
+            }
+            if (!store.finishEvent(event.id(), claimId, outcome, clock.instant())) {
+                LOG.warn("stripe event {} was applied past its claim's lease and taken over by another delivery",
+                        event.id());
+                return store.event(event.id()).filter(e -> StripeEventItem.PROCESSED.equals(e.state()))
+                        .map(e -> duplicate(event, e)).orElseThrow(() -> new StripeEventInProgressException(event.id()));
+            }
             Telemetry.record(Metric.count("StripeWebhookProcessed", "type", event.type()));
             LOG.info("stripe event {} {}: {}", event.type(), event.id(), outcome);
             return new Receipt(event.id(), event.type(), false, outcome);
         } finally {
             MDC.remove("stripe_event_id");
         }
+    }
+
+    /**
+     * When another delivery claimed the event first: its outcome if it finished; empty when its claim outlived the
+     * lease and this delivery took it over (this one applies the event then).
+     */
+    private Optional<Receipt> earlierDelivery(StripeEvent event, String claimId, Instant now) {
+        StripeEventItem seen = store.event(event.id()).orElseThrow(() -> new StripeEventInProgressException(event.id()));
+        if (StripeEventItem.PROCESSED.equals(seen.state())) return Optional.of(duplicate(event, seen));
+        boolean abandoned = !seen.claimTime().plus(config.getEventClaimLease()).isAfter(now);
+        if (!abandoned || !store.takeOverEvent(seen, claimId, now)) {
+            Telemetry.record(Metric.count("StripeWebhookInProgress"));
+            throw new StripeEventInProgressException(event.id());
+        }
+        LOG.info("stripe event {} was claimed at {} and never finished; applying it again", event.id(),
+                seen.claimTime());
+        return Optional.empty();
+    }
+
+    /** The receipt of a duplicate: the stored outcome of the delivery that applied the event. */
+    private static Receipt duplicate(StripeEvent event, StripeEventItem finished) {
+        Telemetry.record(Metric.count("StripeWebhookDuplicate"));
+        return new Receipt(event.id(), event.type(), true, finished.outcome());
     }
 
     private String apply(StripeEvent event) {

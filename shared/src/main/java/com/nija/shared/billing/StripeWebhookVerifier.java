@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class StripeWebhookVerifier {
     private static final Logger LOG = LoggerFactory.getLogger(StripeWebhookVerifier.class);
+    private static final String SECRET_ARN = "NIJA_STRIPE_WEBHOOK_SECRET_ARN";
 
     private final BillingConfig config;
     private final Clock clock;
@@ -31,19 +32,26 @@ public class StripeWebhookVerifier {
         this.config = config;
         this.clock = clock;
         this.secrets = secrets;
+        if (!secrets.isSet(config.getStripeWebhookSecret(), SECRET_ARN)) {
+            LOG.warn("No Stripe webhook signing secret is configured (NIJA_STRIPE_WEBHOOK_SECRET, or {} in AWS): "
+                    + "every Stripe webhook will be answered 503 until it is set", SECRET_ARN);
+        }
     }
 
     /**
-     * @throws StripeSignatureException missing, malformed, wrong or stale signature, or no secret configured
+     * @throws StripeSignatureException missing, malformed, wrong or stale signature
+     * @throws StripeWebhookNotConfiguredException a signed request, and no signing secret is configured to check it
      * @throws InvalidInputException    a correctly signed body that is not a Stripe event
      */
     public StripeEvent verify(String payload, Optional<String> signatureHeader) {
         String header = signatureHeader.map(String::trim).filter(h -> !h.isEmpty())
                 .orElseThrow(() -> new StripeSignatureException("the Stripe-Signature header is missing"));
-        String secret = secrets.resolve(config.getStripeWebhookSecret(), "NIJA_STRIPE_WEBHOOK_SECRET_ARN");
+        String secret = secrets.resolve(config.getStripeWebhookSecret(), SECRET_ARN);
         if (secret == null) {
-            LOG.error("nija.billing.stripe-webhook-secret is not configured: every Stripe webhook is refused");
-            throw new StripeSignatureException("the webhook cannot be verified");
+            // One line per refused webhook, without a stack trace: with SnapStart the startup warning is logged
+            // only when the version is published, so this is what the logs show next to each 503.
+            LOG.error("Stripe webhook answered 503: no signing secret is configured");
+            throw new StripeWebhookNotConfiguredException();
         }
         try {
             Webhook.constructEvent(payload, header, secret, config.getSignatureToleranceSeconds(), clock);

@@ -38,6 +38,13 @@ public class SecretResolver {
         return cache.computeIfAbsent(arn, a -> client().getSecretValue(b -> b.secretId(a)).secretString());
     }
 
+    /** Whether {@link #resolve} has a secret to read, without reading it (no network call). */
+    public boolean isSet(String configured, String arnVariable) {
+        if (configured != null && !configured.isBlank()) return true;
+        String arn = environment.apply(arnVariable);
+        return arn != null && !arn.isBlank();
+    }
+
     private SecretsManagerClient client() {
         if (client == null) {
             synchronized (this) {
