@@ -28,8 +28,8 @@ import org.HdrHistogram.Histogram;
 /**
  * {@code bench prices}: full batches of 1,000 prices posted to {@code /internal/prices} through the local gateway,
  * signed like a feed, each checked against the open positions' stops and targets and the resting limit orders of its
- * market. Two shapes: the listed markets (a real feed: many prices per market) and 1,000 distinct markets (one look-up
- * each: the worst case). Prints p50/p99/max per batch; no stop or target is crossed, so every batch does the same work.
+ * market. Two shapes: the listed markets (a real feed: many prices per market) and 1,000 distinct traded markets
+ * (registered as paper instruments, so each costs its look-ups: the worst case). Prints p50/p99/max per batch; no stop or target is crossed, so every batch does the same work.
  */
 public final class PriceBenchmark {
     private static final String FEED = "bench-prices";
@@ -56,6 +56,8 @@ public final class PriceBenchmark {
         List<String> listed = ctx.getBean(Instruments.class).all().stream().map(Instrument::symbol).sorted().toList();
         List<String> distinct = new ArrayList<>();
         for (int i = 0; i < PriceBatchParser.MAX_PRICES; i++) distinct.add(String.format("PB%04d-USD", i));
+        // Registered as traded markets, so each is looked up: the worst case, not a market nothing can watch.
+        distinct.forEach(ctx.getBean(Instruments.class)::register);
         TradingTables tables = ctx.getBean(TradingTables.class);
         seedPositions(tables, listed);
         seedPositions(tables, distinct.subList(0, 50));

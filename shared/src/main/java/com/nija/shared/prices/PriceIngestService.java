@@ -8,6 +8,7 @@ import com.nija.shared.data.Tables;
 import com.nija.shared.data.TradingTables;
 import com.nija.shared.engine.OrderRequest;
 import com.nija.shared.engine.ParallelCalls;
+import com.nija.shared.instruments.Instruments;
 import com.nija.shared.signals.SignalAuthenticator;
 import com.nija.shared.signals.Signal;
 import com.nija.shared.signals.SignalAction;
@@ -44,11 +45,13 @@ public class PriceIngestService {
     private final WorkQueues queues;
     private final Clock clock;
     private final SignalAuthenticator auth;
+    private final Instruments instruments;
     /** Live updates (issue 4): pushes the batch's prices to the connections watching those markets. */
     @Inject LiveEvents live;
 
     public PriceIngestService(PriceBook prices, TradingTables tables, PaperBroker paper, WorkQueues queues, Clock clock,
-                              SignalAuthenticator auth) {
+                              SignalAuthenticator auth, Instruments instruments) {
+        this.instruments = instruments;
         this.prices = prices;
         this.tables = tables;
         this.paper = paper;
@@ -125,16 +128,23 @@ public class PriceIngestService {
     /** What a market's prices may act on: its open positions and resting limit orders. */
     private record Watches(List<PositionItem> positions, List<PaperOrderItem> resting) {}
 
-    /** Two index queries per market, all markets side by side: a batch costs its slowest market, not their sum. */
+    /**
+     * Two index queries per market, all markets side by side: a batch costs its slowest market, not their sum. Only
+     * markets NIJA trades are looked up: signals open positions and orders in no other, so nothing else can watch one.
+     */
     private Map<String, Watches> watches(Collection<String> symbols) {
         Map<String, CompletableFuture<List<PositionItem>>> positions = new LinkedHashMap<>();
         Map<String, CompletableFuture<List<PaperOrderItem>>> resting = new LinkedHashMap<>();
+        Map<String, Watches> out = new HashMap<>();
         for (String s : symbols) {
+            if (instruments.find(s).isEmpty()) {
+                out.put(s, new Watches(new ArrayList<>(), new ArrayList<>()));
+                continue;
+            }
             positions.put(s, ParallelCalls.start(() -> openPositions(s)));
             resting.put(s, ParallelCalls.start(() -> paper.resting(s)));
         }
-        Map<String, Watches> out = new HashMap<>();
-        for (String s : symbols) {
+        for (String s : positions.keySet()) {
             out.put(s, new Watches(new ArrayList<>(ParallelCalls.join(positions.get(s))),
                     new ArrayList<>(ParallelCalls.join(resting.get(s)))));
         }
