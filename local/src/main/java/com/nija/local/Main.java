@@ -25,6 +25,7 @@ public final class Main {
                                                          latency/throughput of the read API
               bench cold-start [--runs 5]                 JVM launch to first response of one handler
               bench signals [--runs 200] [--traders 100,1000]   signal→order latency, fan-out time, writes per trader
+              bench prices [--batches 50]                 1,000-price batches with their stop/target/limit checks
               bench pushes [--rounds 200] [--bursts 4] [--clients 1,100,1000] [--idle 10000]
                                                          fill→client push latency (one trader's fills, and every
                                                          connected trader's at once), idle connections held
@@ -75,8 +76,9 @@ public final class Main {
                 System.out.println("demo signal source 'demo' secret (set " + LocalPlatform.DEMO_SECRET_ENV
                         + " to choose it): " + platform.demoSecret());
             }
-            System.out.println("send a signal: curl -s -X POST " + platform.baseUrl() + "/api/v1/signals -d '{\"source\":\""
-                    + LocalPlatform.DEMO_SOURCE + "\",\"secret\":\"<secret>\",\"symbol\":\"BTC-USD\",\"action\":\"buy\"}'");
+            System.out.println("send a signal: curl -s -X POST " + platform.baseUrl() + "/api/v1/signals -d '"
+                    + com.nija.local.demo.DemoSeeder.firstSignal(
+                    System.getenv(LocalPlatform.DEMO_SECRET_ENV) == null ? platform.demoSecret() : "<secret>") + "'");
         } else {
             System.out.println("get a token: java -jar local/target/nija-local.jar token --user <id>");
         }
@@ -124,8 +126,9 @@ public final class Main {
                     a.intValue("--bursts", 4),
                     Arrays.stream((a.value("--clients") == null ? "1,100,1000" : a.value("--clients")).split(","))
                             .mapToInt(s -> Integer.parseInt(s.trim())).toArray(), a.intValue("--idle", 10_000));
+            case "prices" -> com.nija.local.bench.PriceBenchmark.run(home(), a.intValue("--batches", 50));
             default -> {
-                System.err.println("bench needs read-api, cold-start, signals or pushes\n" + USAGE);
+                System.err.println("bench needs read-api, cold-start, signals, pushes or prices\n" + USAGE);
                 yield 2;
             }
         };

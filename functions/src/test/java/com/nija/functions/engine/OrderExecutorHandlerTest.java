@@ -258,7 +258,24 @@ class OrderExecutorHandlerTest {
                         TestSignals::buy, "already long %s")),
                 Arguments.of("an exit without a position", new Refusal(
                         s -> TradingSetup.trader().create(),
-                        TestSignals::exit, "no open %s position to exit")));
+                        TestSignals::exit, "no open %s position to exit")),
+                // The price is 100; the paper broker fills a buy at 100.05 and a sell at 99.95 (5 bps slippage).
+                Arguments.of("a buy's stop-loss at the price it would fill at", new Refusal(
+                        s -> TradingSetup.trader().create(),
+                        s -> TestSignals.buy(s).stopLossAt("100.05"),
+                        "stop-loss 100.05 is already crossed at the fill price 100.05")),
+                Arguments.of("a buy's take-profit that the slippage already passes", new Refusal(
+                        s -> TradingSetup.trader().create(),
+                        s -> TestSignals.buy(s).takeProfitAt("100.02"),
+                        "take-profit 100.02 is already crossed at the fill price 100.05")),
+                Arguments.of("a short's stop-loss below the price it would fill at", new Refusal(
+                        s -> TradingSetup.trader().allowShorts(true).create(),
+                        s -> TestSignals.sell(s).stopLossAt("99.9"),
+                        "stop-loss 99.9 is already crossed at the fill price 99.95")),
+                Arguments.of("a short's take-profit above the price it would fill at", new Refusal(
+                        s -> TradingSetup.trader().allowShorts(true).create(),
+                        s -> TestSignals.sell(s).takeProfitAt("99.97"),
+                        "take-profit 99.97 is already crossed at the fill price 99.95")));
     }
 
     private static TraderFixture withOpen(TraderFixture trader, String symbol) {

@@ -185,6 +185,18 @@ class SettingsHandlersTest {
     }
 
     @Test
+    @DisplayName("an allowed symbol NIJA does not trade (FOO-BAR) is a 422 naming allowedSymbols, nothing written")
+    void unlistedAllowedSymbol() {
+        TraderFixture trader = proTrader();
+
+        JsonNode body = problem(put(trader, "\"0\"", OTHER_SETTINGS.replace("SOLUSD", "FOO-BAR")), 422, "rule-violation");
+
+        assertThat(texts(body.path("errors"), "field")).containsExactly("allowedSymbols");
+        assertThat(texts(body.path("errors"), "message")).singleElement().asString().contains("FOO-BAR");
+        assertThat(trader.storedSettings()).isEmpty();
+    }
+
+    @Test
     @DisplayName("more open positions than the trader's plan allows is a 422 naming maxOpenPositions")
     void planCapsOpenPositions() {
         TraderFixture freeTrader = TraderFixture.newTrader(); // free plan: at most 3

@@ -24,6 +24,7 @@ import com.nija.shared.data.PositionItem;
 import com.nija.shared.data.PriceItem;
 import com.nija.shared.data.TradingTables;
 import com.nija.shared.engine.OrderRequest;
+import com.nija.shared.prices.PriceBatchParser;
 import com.nija.shared.prices.PriceBook;
 import com.nija.shared.signals.OrderMessages;
 import com.nija.shared.signals.SignalAuthenticator;
@@ -32,9 +33,13 @@ import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -115,9 +120,12 @@ class PriceIngestHandlerTest {
                 "X-Nija-Signature", SignalAuthenticator.sign("not-the-secret", body, PlatformClock.system().instant()));
         APIGatewayV2HTTPEvent old = Events.withHeader(Events.withBody(Events.http("api/price-ingest.json"), body),
                 "X-Nija-Signature", SignalAuthenticator.sign(FEED_SECRET, body, PlatformClock.system().instant().minus(Duration.ofMinutes(10))));
+        APIGatewayV2HTTPEvent beyondCalendar = Events.withHeader(Events.withBody(Events.http("api/price-ingest.json"), body),
+                "X-Nija-Signature", "t=99999999999999999,v1=00");
 
         List<APIGatewayV2HTTPResponse> responses = List.of(handler.handleRequest(unsigned, null),
-                handler.handleRequest(wrongSecret, null), handler.handleRequest(old, null));
+                handler.handleRequest(wrongSecret, null), handler.handleRequest(old, null),
+                handler.handleRequest(beyondCalendar, null));
 
         responses.forEach(r -> problem(r, 401, "unauthorized"));
         assertThat(storedPrice(symbol)).isNull();
@@ -222,5 +230,85 @@ class PriceIngestHandlerTest {
         assertThat(backends.queues().takeOrdersOf(trader.userId())).isEmpty();
         assertThat(Books.of(trader.userId()).order(limitBuy.orderId()).orElseThrow().status()).isEqualTo("RESTING");
         assertThat(Books.of(trader.userId()).positions()).isEmpty();
+    }
+
+    static Stream<Arguments> brokenPrices() {
+        return Stream.of(
+                Arguments.of("a huge exponent", "\"1e999999999\""),
+                Arguments.of("a tiny exponent", "\"1e-999999999\""),
+                Arguments.of("a huge exponent as a JSON number", "1e999999999"),
+                Arguments.of("21 digits before the point", "\"123456789012345678901\""),
+                Arguments.of("13 decimal places", "\"1.0000000000001\""),
+                Arguments.of("not a number", "\"abc\""),
+                Arguments.of("zero", "\"0\""),
+                Arguments.of("a negative number", "-5"),
+                Arguments.of("an object", "{}"),
+                Arguments.of("a list", "[1]"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenPrices")
+    @DisplayName("a price outside the number grammar gets 422 naming the entry's price, and no price of the batch is stored")
+    void brokenPriceRefused(String why, String price) {
+        String good = TestSignals.uniqueSymbol();
+        String bad = TestSignals.uniqueSymbol();
+        String body = "{\"prices\": [{\"symbol\": \"" + good + "\", \"price\": \"10\"}, {\"symbol\": \"" + bad
+                + "\", \"price\": " + price + "}]}";
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(signed(body), null);
+
+        JsonNode problem = problem(response, 422, "rule-violation");
+        assertThat(problem.path("errors").findValuesAsText("field")).containsExactly("prices[1].price");
+        assertThat(problem.toString()).doesNotContain("BigDecimal", "Exception", "Jackson");
+        assertThat(storedPrice(good)).isNull();
+        assertThat(storedPrice(bad)).isNull();
+    }
+
+    private static String batch(List<String> symbols, int count) {
+        StringBuilder body = new StringBuilder("{\"prices\": [");
+        for (int i = 0; i < count; i++) {
+            if (i > 0) body.append(',');
+            body.append("{\"symbol\": \"").append(symbols.get(i % symbols.size())).append("\", \"price\": \"")
+                    .append(100 + i).append("\"}");
+        }
+        return body.append("]}").toString();
+    }
+
+    @Test
+    @DisplayName("a batch of 1,000 prices is taken whole; 1,001 get 422 naming the cap, and none of them is stored")
+    void batchCapped() {
+        List<String> symbols = List.of(TestSignals.uniqueSymbol(), TestSignals.uniqueSymbol(), TestSignals.uniqueSymbol());
+        List<String> over = List.of(TestSignals.uniqueSymbol());
+
+        JsonNode full = ok(handler.handleRequest(signed(batch(symbols, PriceBatchParser.MAX_PRICES)), null));
+        APIGatewayV2HTTPResponse tooMany = handler.handleRequest(signed(batch(over, PriceBatchParser.MAX_PRICES + 1)), null);
+
+        assertThat(full.path("prices").asInt()).isEqualTo(1_000);
+        // The last price of each market wins: entries 997, 998 and 999 (prices 1097, 1098, 1099).
+        assertThat(storedPrice(symbols.get(1)).price()).isEqualByComparingTo("1097");
+        assertThat(storedPrice(symbols.get(2)).price()).isEqualByComparingTo("1098");
+        assertThat(storedPrice(symbols.get(0)).price()).isEqualByComparingTo("1099");
+        JsonNode problem = problem(tooMany, 422, "rule-violation");
+        assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("prices");
+        assertThat(problem.path("errors").get(0).path("message").asText()).contains("1000");
+        assertThat(storedPrice(over.get(0))).isNull();
+    }
+
+    @Test
+    @DisplayName("two prices of one batch that both cross a stop close the position once")
+    void stopCrossedTwiceInOneBatchClosesOnce() {
+        String symbol = TestSignals.uniqueSymbol();
+        TraderFixture trader = TradingSetup.trader().create().price(symbol, "100");
+        OrderRequest buy = TestSignals.buy(symbol).usd("200").stopLossAt("95").forTrader(trader.userId());
+        executor.handleRequest(SqsEvents.order(buy), null);
+        backends.queues().takeOrders();
+        String body = "{\"prices\": [{\"symbol\": \"" + symbol + "\", \"price\": \"94\"}, {\"symbol\": \"" + symbol
+                + "\", \"price\": \"93\"}]}";
+
+        JsonNode counts = ok(handler.handleRequest(signed(body), null));
+
+        assertThat(counts.path("stopsAndTargets").asInt()).isEqualTo(1);
+        assertThat(backends.queues().takeOrdersOf(trader.userId())).hasSize(1);
+        assertThat(storedPrice(symbol).price()).isEqualByComparingTo("93");
     }
 }

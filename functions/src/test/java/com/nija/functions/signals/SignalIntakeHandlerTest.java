@@ -188,7 +188,11 @@ class SignalIntakeHandlerTest {
                 Arguments.of("the signed body was altered", id + "8", (RequestFor) (sid) -> Events.withBody(
                         signed(algoSignal(sid)), algoSignal(sid).replace("250", "2500"))),
                 Arguments.of("there is neither a signature nor a secret", id + "9", (RequestFor) (sid) ->
-                        unsigned(algoSignal(sid))));
+                        unsigned(algoSignal(sid))),
+                Arguments.of("the signature time is beyond the calendar", id + "10", (RequestFor) (sid) -> Events.withHeader(
+                        signed(algoSignal(sid)), "X-Nija-Signature", "t=99999999999999999,v1=00")),
+                Arguments.of("the signature time is negative", id + "11", (RequestFor) (sid) -> Events.withHeader(
+                        signed(algoSignal(sid)), "X-Nija-Signature", "t=-9223372036854775808,v1=00")));
     }
 
     /** The request a sender makes for a signal with this id. */
@@ -316,5 +320,98 @@ class SignalIntakeHandlerTest {
         assertThat(onQueue.get(0).symbol()).isEqualTo("BTC-USD");
         assertThat(onQueue.get(0).quantityType()).isEqualTo(QuantityType.USD);
         assertThat(onQueue.get(0).quantity()).isEqualByComparingTo(new BigDecimal("150"));
+    }
+
+    /** A signed algo-desk signal with this id and these further fields (a JSON object's inside). */
+    private static String trend(String signalId, String fields) {
+        return "{\"signalId\": \"" + signalId + "\", \"strategy\": \"trend\", " + fields + "}";
+    }
+
+    static Stream<Arguments> refusedByRule() {
+        return Stream.of(
+                Arguments.of("a buy's stop-loss as a negative percentage", "stopLoss",
+                        "\"symbol\": \"BTC-USD\", \"action\": \"buy\", \"stopLoss\": \"-5%\""),
+                Arguments.of("a buy's stop-loss of 100% or more below", "stopLoss",
+                        "\"symbol\": \"BTC-USD\", \"action\": \"buy\", \"stopLoss\": {\"percent\": 100}"),
+                Arguments.of("a buy's stop-loss above its price", "stopLoss",
+                        "\"symbol\": \"BTC-USD\", \"action\": \"buy\", \"price\": \"100\", \"stopLoss\": \"105\""),
+                Arguments.of("a buy's take-profit below its price", "takeProfit",
+                        "\"symbol\": \"BTC-USD\", \"action\": \"buy\", \"price\": 100, \"takeProfit\": 95"),
+                Arguments.of("a limit buy's stop-loss above its limit", "stopLoss",
+                        "\"symbol\": \"ETH-USD\", \"action\": \"buy\", \"orderType\": \"limit\", \"limitPrice\": \"100\","
+                                + " \"stopLoss\": {\"price\": \"101\"}"),
+                Arguments.of("a buy's take-profit below its own stop-loss", "takeProfit",
+                        "\"symbol\": \"ETH-USD\", \"action\": \"buy\", \"stopLoss\": \"90\", \"takeProfit\": \"85\""),
+                Arguments.of("a sell's stop-loss below its price", "stopLoss",
+                        "\"symbol\": \"ETH-USD\", \"action\": \"sell\", \"price\": \"100\", \"stopLoss\": \"95\""),
+                Arguments.of("a sell's take-profit above its price", "takeProfit",
+                        "\"symbol\": \"ETH-USD\", \"action\": \"sell\", \"price\": \"100\", \"takeProfit\": \"105\""),
+                Arguments.of("a stop-loss that is not a number", "stopLoss",
+                        "\"symbol\": \"BTC-USD\", \"action\": \"buy\", \"stopLoss\": \"abc\""),
+                Arguments.of("a stop-loss that is an empty object", "stopLoss",
+                        "\"symbol\": \"BTC-USD\", \"action\": \"buy\", \"stopLoss\": {}"),
+                Arguments.of("a stop-loss that is a list", "stopLoss",
+                        "\"symbol\": \"BTC-USD\", \"action\": \"buy\", \"stopLoss\": [1]"),
+                Arguments.of("a quantity with a huge exponent", "quantity",
+                        "\"symbol\": \"BTC-USD\", \"action\": \"buy\", \"quantityType\": \"usd\", \"quantity\": \"1e999999999\""),
+                Arguments.of("a quantity with a huge exponent as a JSON number", "quantity",
+                        "\"symbol\": \"BTC-USD\", \"action\": \"buy\", \"quantityType\": \"usd\", \"quantity\": 1e999999999"),
+                Arguments.of("a quantity with a tiny exponent", "quantity",
+                        "\"symbol\": \"BTC-USD\", \"action\": \"buy\", \"quantityType\": \"quantity\", \"quantity\": \"1e-999999999\""),
+                Arguments.of("a take-profit percentage with a huge exponent", "takeProfit",
+                        "\"symbol\": \"BTC-USD\", \"action\": \"buy\", \"takeProfit\": \"1e999999999%\""),
+                Arguments.of("a market NIJA does not trade", "symbol",
+                        "\"symbol\": \"FOO-BAR\", \"action\": \"buy\""),
+                Arguments.of("the action short, which is not an alias", "action",
+                        "\"symbol\": \"BTC-USD\", \"action\": \"short\""),
+                Arguments.of("the action long, which is not an alias", "action",
+                        "\"symbol\": \"BTC-USD\", \"action\": \"long\""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedByRule")
+    @DisplayName("a signal with a broken number, a level on the wrong side or an unknown market gets 422 naming the field; nothing is recorded")
+    void refusedByRule(String why, String field, String fields) {
+        String id = newId();
+
+        APIGatewayV2HTTPResponse response = send(signed(trend(id, fields)));
+
+        JsonNode problem = problem(response, 422, "rule-violation");
+        assertThat(problem.path("errors").findValuesAsText("field")).contains(field);
+        assertThat(problem.toString()).doesNotContain("BigDecimal", "Exception", "Jackson", "java.");
+        assertThat(recorded(id)).isNull();
+        assertThat(queued(id)).isEmpty();
+    }
+
+    static Stream<Arguments> levelsOnTheirSide() {
+        return Stream.of(
+                Arguments.of("a buy: stop below, target above its price", "buy", "\"price\": \"100\", \"stopLoss\": \"95\", \"takeProfit\": \"110\""),
+                Arguments.of("a sell: stop above, target below its price", "sell", "\"price\": \"100\", \"stopLoss\": \"105\", \"takeProfit\": \"90\""),
+                Arguments.of("a sell: a stop more than 100% above", "sell", "\"stopLoss\": \"150%\", \"takeProfit\": \"5%\""),
+                Arguments.of("a buy: percentages", "buy", "\"stopLoss\": {\"percent\": \"2.5\"}, \"takeProfit\": \"4%\""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("levelsOnTheirSide")
+    @DisplayName("stops and targets on their side of the entry are accepted")
+    void levelsOnTheirSideAccepted(String why, String action, String levels) {
+        String id = newId();
+
+        APIGatewayV2HTTPResponse response = send(signed(trend(id, "\"symbol\": \"SOL-USD\", \"action\": \"" + action
+                + "\", " + levels)));
+
+        accepted(response);
+        assertThat(queued(id)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a venue's own name of a listed market (Kraken's XBTUSD) is that market")
+    void venueSymbolAccepted() {
+        String id = newId();
+
+        APIGatewayV2HTTPResponse response = send(signed(trend(id, "\"symbol\": \"XBTUSD\", \"action\": \"buy\"")));
+
+        assertThat(accepted(response).path("symbol").asText()).isEqualTo("BTC-USD");
+        assertThat(queued(id)).singleElement().satisfies(s -> assertThat(s.symbol()).isEqualTo("BTC-USD"));
     }
 }

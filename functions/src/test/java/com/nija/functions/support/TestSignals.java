@@ -2,6 +2,7 @@ package com.nija.functions.support;
 
 import com.nija.shared.config.PlatformClock;
 import com.nija.shared.engine.OrderRequest;
+import com.nija.shared.instruments.Instruments;
 import com.nija.shared.signals.PriceLevel;
 import com.nija.shared.signals.QuantityType;
 import com.nija.shared.signals.Signal;
@@ -34,11 +35,14 @@ public final class TestSignals {
 
     /**
      * A market symbol no other test uses ({@code T…-USD}): prices are shared by every trader, and a price update
-     * sweeps every open position in its symbol, so tests that move prices keep to their own market.
+     * sweeps every open position in its symbol, so tests that move prices keep to their own market. Registered as a
+     * paper-only instrument, so intake and settings accept it like a listed market.
      */
     public static String uniqueSymbol() {
         String letters = UUID.randomUUID().toString().replace("-", "").toUpperCase().replaceAll("[^A-Z0-9]", "");
-        return "T" + letters.substring(0, 7) + "-USD";
+        String symbol = "T" + letters.substring(0, 7) + "-USD";
+        LocalBackends.get().context().getBean(Instruments.class).register(symbol);
+        return symbol;
     }
 
     public static TestSignals buy(String symbol) {

@@ -239,9 +239,14 @@ public final class PushBenchmark {
 
     private void seedTraders(TradingTables tables, int count, int[] clientCounts) throws InterruptedException {
         PriceBook prices = platform.context().getBean(PriceBook.class);
-        for (String s : List.of("BENCH-USD", "IDLE-USD")) prices.update(s, new BigDecimal("100"), Instant.now());
-        for (int n : clientCounts) {
-            for (String market : List.of("PUSH", "SOLO")) prices.update(market + n + "-USD", new BigDecimal("100"), Instant.now());
+        // The benchmark's own markets are paper-only instruments, so intake accepts their signals.
+        com.nija.shared.instruments.Instruments instruments = platform.context()
+                .getBean(com.nija.shared.instruments.Instruments.class);
+        List<String> markets = new ArrayList<>(List.of("BENCH-USD", "IDLE-USD"));
+        for (int n : clientCounts) for (String market : List.of("PUSH", "SOLO")) markets.add(market + n + "-USD");
+        for (String s : markets) {
+            instruments.register(s);
+            prices.update(s, new BigDecimal("100"), Instant.now());
         }
         BenchTraders.seed(tables, count, PushBenchmark::trader, n -> {
             List<String> follows = new ArrayList<>();

@@ -41,6 +41,12 @@ public final class DemoSeeder {
     private static final Map<String, Double> START_PRICES = Map.of(
             "BTC-USD", 61000.0, "ETH-USD", 3200.0, "SOL-USD", 140.0, "ADA-USD", 0.42, "DOGE-USD", 0.15);
     private static final List<String> SYMBOLS = List.of("BTC-USD", "ETH-USD", "SOL-USD", "ADA-USD", "DOGE-USD");
+    /**
+     * A market the demo trader may trade and has a price for but never holds, so the first signal a newcomer sends
+     * (the {@code up --demo} banner's, the README's) places an order instead of being refused as "already long".
+     */
+    public static final String FIRST_SIGNAL_MARKET = "XRP-USD";
+    private static final BigDecimal FIRST_SIGNAL_PRICE = new BigDecimal("0.55");
     private static final int DAYS = 90;
     private static final int CLOSED_POSITIONS = 160;
     private static final int OPEN_POSITIONS = 3;
@@ -53,6 +59,12 @@ public final class DemoSeeder {
         this.tables = tables;
         this.rollups = rollups;
         this.prices = prices;
+    }
+
+    /** The body of the first signal to send ({@code up --demo} prints it): a buy the demo trader's books allow. */
+    public static String firstSignal(String secret) {
+        return "{\"source\":\"" + DEMO_SOURCE + "\",\"secret\":\"" + secret + "\",\"symbol\":\"" + FIRST_SIGNAL_MARKET
+                + "\",\"action\":\"buy\"}";
     }
 
     /** Seeds {@code userId} unless they exist. @return number of fills written (0 when skipped) */
@@ -134,8 +146,11 @@ public final class DemoSeeder {
             pool.shutdown();
         }
         for (String symbol : SYMBOLS) prices.update(symbol, paths.latest(symbol), now);
+        prices.update(FIRST_SIGNAL_MARKET, FIRST_SIGNAL_PRICE, now);
+        List<String> allowed = new ArrayList<>(SYMBOLS);
+        allowed.add(FIRST_SIGNAL_MARKET);
         tables.settings().putItem(new SettingsItem(Keys.user(userId), Keys.SETTINGS, new BigDecimal("3"), 10,
-                new BigDecimal("300"), SYMBOLS, new BigDecimal("3"), new BigDecimal("6"), true, true,
+                new BigDecimal("300"), allowed, new BigDecimal("3"), new BigDecimal("6"), true, true,
                 List.of(DEMO_SOURCE), Keys.enabledShard(userId), userId, now, null));
         // The profile goes last: its presence marks the seed as complete.
         tables.profiles().putItem(new ProfileItem(Keys.user(userId), Keys.PROFILE, userId, "Demo Trader", "pro",

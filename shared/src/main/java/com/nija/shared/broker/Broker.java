@@ -22,6 +22,22 @@ public interface Broker {
     /** Orders accepted but not filled yet. */
     List<OrderTicket> openOrders(String userId);
 
+    /**
+     * The price {@code ticket} would fill at now, given the latest {@code market} price (null when none is known), so
+     * the engine can check its stop and target before placing it. A resting limit order fills at its limit at worst.
+     * This default assumes a fill at the market (or the limit); a broker that knows better (slippage, the book) says so.
+     */
+    default BigDecimal expectedFillPrice(OrderTicket ticket, BigDecimal market) {
+        if (ticket.limitPrice() != null && (market == null || !limitMarketable(ticket, market))) return ticket.limitPrice();
+        return market;
+    }
+
+    /** Whether a limit order would fill at once at {@code market}. */
+    static boolean limitMarketable(OrderTicket ticket, BigDecimal market) {
+        int c = market.compareTo(ticket.limitPrice());
+        return "BUY".equals(ticket.side()) ? c <= 0 : c >= 0;
+    }
+
     /** Cash the broker holds for the trader. */
     BigDecimal balance(String userId);
 }

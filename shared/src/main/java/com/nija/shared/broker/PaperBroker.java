@@ -78,6 +78,15 @@ public class PaperBroker implements Broker {
         return toFill(item);
     }
 
+    /** The fill {@link #place} would quote now: the market moved by the slippage, never worse than a limit. */
+    @Override
+    public BigDecimal expectedFillPrice(OrderTicket t, BigDecimal market) {
+        if (market == null || ("LIMIT".equals(t.orderType()) && !marketable("BUY".equals(t.side()), t.limitPrice(), market))) {
+            return Broker.super.expectedFillPrice(t, market);
+        }
+        return executionPrice("BUY".equals(t.side()), market, t.limitPrice());
+    }
+
     /** Fills a resting limit order the price has crossed; empty when it is no longer resting or not crossed. */
     public Optional<Fill> fillIfCrossed(PaperOrderItem resting, BigDecimal market) {
         boolean buy = "BUY".equals(resting.side());

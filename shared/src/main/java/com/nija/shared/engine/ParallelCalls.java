@@ -9,11 +9,12 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * Independent DynamoDB calls of one order, side by side: an order's latency is then its longest call, not their sum.
+ * Independent DynamoDB calls of one order (or of one price batch), side by side: the latency is then the longest
+ * call, not their sum.
  * Only for calls that are each idempotent and need no other's result (a crash between them is repaired by the
  * retry, whichever finished). The pool is shared and bounded; callers wait, pooled tasks never do.
  */
-final class ParallelCalls {
+public final class ParallelCalls {
     private static final ExecutorService POOL = Executors.newFixedThreadPool(32, r -> {
         Thread t = new Thread(r, "engine-io");
         t.setDaemon(true);
@@ -22,7 +23,7 @@ final class ParallelCalls {
 
     private ParallelCalls() {}
 
-    static <T> CompletableFuture<T> start(Supplier<T> call) {
+    public static <T> CompletableFuture<T> start(Supplier<T> call) {
         return CompletableFuture.supplyAsync(call, POOL);
     }
 
@@ -47,7 +48,7 @@ final class ParallelCalls {
     }
 
     /** The result, or the call's own exception (not wrapped in a CompletionException). */
-    static <T> T join(CompletableFuture<T> f) {
+    public static <T> T join(CompletableFuture<T> f) {
         try {
             return f.join();
         } catch (CompletionException e) {

@@ -16,6 +16,7 @@ import com.nija.shared.observability.Metric;
 import com.nija.shared.observability.Telemetry;
 import com.nija.shared.prices.PriceBook;
 import com.nija.shared.settings.SettingsService;
+import com.nija.shared.signals.LevelRules;
 import com.nija.shared.signals.Signal;
 import com.nija.shared.trading.PositionRepository;
 import com.nija.shared.trading.PositionStatus;
@@ -110,18 +111,36 @@ public class TradingEngine {
             return refuse(request, "position " + request.positionId() + " is not open", redelivery);
         }
         if ("OPEN".equals(plan.intent())) {
+            Optional<String> crossed = levelCrossedAtFill(request, plan, state);
+            if (crossed.isPresent()) return refuse(request, crossed.get(), redelivery);
             Optional<String> throttled = throttle.acquire(userId);
             if (throttled.isPresent()) return refuse(request, "throttled: " + throttled.get(), redelivery);
         }
         return place(request, plan, lastAttempt, state.profile().brokerErrors());
     }
 
-    private ExecutionResult place(OrderRequest request, OrderPlan plan, boolean lastAttempt, Long brokerErrors) {
-        Signal signal = request.signal();
+    /**
+     * A stop or target already crossed at the price the order would fill at would close the new position on the next
+     * tick, at a loss: refused before any broker call.
+     */
+    private Optional<String> levelCrossedAtFill(OrderRequest request, OrderPlan plan, TraderState state) {
+        if (plan.stopLoss() == null && plan.takeProfit() == null) return Optional.empty();
+        BigDecimal market = state.prices().get(request.signal().symbol());
+        BigDecimal fillPrice = broker.expectedFillPrice(ticket(request, plan), market);
+        if (fillPrice == null) return Optional.empty(); // no price at all: the broker refuses the order itself
+        return LevelRules.crossedAtFill("BUY".equals(plan.side()), fillPrice, plan.stopLoss(), plan.takeProfit());
+    }
+
+    private static OrderTicket ticket(OrderRequest request, OrderPlan plan) {
         String orderId = plan.closing() != null ? OrderIds.close(plan.closing().positionId(), request.userId())
                 : request.orderId();
-        OrderTicket ticket = new OrderTicket(orderId, request.userId(), signal.symbol(), plan.side(), plan.orderType(),
+        return new OrderTicket(orderId, request.userId(), request.signal().symbol(), plan.side(), plan.orderType(),
                 plan.quantity(), plan.limitPrice());
+    }
+
+    private ExecutionResult place(OrderRequest request, OrderPlan plan, boolean lastAttempt, Long brokerErrors) {
+        OrderTicket ticket = ticket(request, plan);
+        String orderId = ticket.clientOrderId();
         Fill fill;
         try {
             fill = broker.place(ticket);

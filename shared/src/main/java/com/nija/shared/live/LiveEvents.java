@@ -141,8 +141,12 @@ public class LiveEvents implements TradeListener, Ordered {
             for (PriceUpdate p : prices) bySymbol.computeIfAbsent(p.symbol(), s -> new ArrayList<>()).add(p);
             Map<PushDispatcher.Recipient, List<LiveUpdate>> work = new LinkedHashMap<>();
             Map<PushDispatcher.Recipient, List<String>> watched = new LinkedHashMap<>();
+            // One look-up per market, side by side: a batch of many markets costs its slowest look-up, not their sum.
+            Map<String, java.util.concurrent.CompletableFuture<List<PriceWatchItem>>> watchers = new LinkedHashMap<>();
+            bySymbol.keySet().forEach(symbol -> watchers.put(symbol,
+                    com.nija.shared.engine.ParallelCalls.start(() -> registry.watchers(symbol, now))));
             bySymbol.forEach((symbol, updates) -> {
-                for (PriceWatchItem w : registry.watchers(symbol, now)) {
+                for (PriceWatchItem w : com.nija.shared.engine.ParallelCalls.join(watchers.get(symbol))) {
                     PushDispatcher.Recipient r = new PushDispatcher.Recipient(w.userId(), w.connectionId(),
                             Format.stored(w.format()), w.endpoint());
                     List<LiveUpdate> forR = work.computeIfAbsent(r, k -> new ArrayList<>());
@@ -178,8 +182,13 @@ public class LiveEvents implements TradeListener, Ordered {
                 byTrader.computeIfAbsent(p.userId(), u -> new ArrayList<>())
                         .add(new LiveUpdate(Channels.POSITIONS, "pnl.changed", pnl.at(), pnl));
             });
-            byTrader.forEach((user, updates) -> pushToTrader(user,
-                    subscribed -> subscribed.contains(Channels.POSITIONS) ? updates : List.of()));
+            // Each trader's connections are looked up and pushed to side by side (their order does not matter).
+            List<java.util.concurrent.CompletableFuture<Boolean>> pushes = new ArrayList<>();
+            byTrader.forEach((user, updates) -> pushes.add(com.nija.shared.engine.ParallelCalls.start(() -> {
+                pushToTrader(user, subscribed -> subscribed.contains(Channels.POSITIONS) ? updates : List.of());
+                return true;
+            })));
+            pushes.forEach(com.nija.shared.engine.ParallelCalls::join);
         });
     }
 

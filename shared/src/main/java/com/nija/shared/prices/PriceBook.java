@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
+import software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch;
 
 /**
  * Latest prices: Redis first (one MGET), DynamoDB for whatever Redis can't tell. {@link #quotes} adds an in-process
@@ -106,6 +107,38 @@ public class PriceBook {
         // Hot copy expires: if a later write is lost, DynamoDB's copy takes over within a minute.
         redis.write(r -> r.setex(redisKey(symbol), HOT_TTL_SECONDS, price.toPlainString()));
         quotes.put(symbol, new Quote(price, System.nanoTime()));
+    }
+
+    /**
+     * Records a batch of prices, at most one per symbol, durably and hot: DynamoDB in batches of 25 (one round trip each
+     * instead of one per price), then Redis.
+     */
+    public void updateAll(Collection<PriceUpdate> latest) {
+        List<PriceItem> items = latest.stream()
+                .map(u -> new PriceItem(Keys.price(u.symbol()), Keys.LATEST, u.symbol(), u.price(), u.at())).toList();
+        for (int from = 0; from < items.size(); from += 25) { // BatchWriteItem takes at most 25 items
+            putAll(items.subList(from, Math.min(items.size(), from + 25)));
+        }
+        redis.write(r -> {
+            for (PriceUpdate u : latest) r.setex(redisKey(u.symbol()), HOT_TTL_SECONDS, u.price().toPlainString());
+            return Boolean.TRUE;
+        });
+        long now = System.nanoTime();
+        for (PriceUpdate u : latest) quotes.put(u.symbol(), new Quote(u.price(), now));
+    }
+
+    /** One BatchWriteItem, repeating what DynamoDB leaves unprocessed (throttling) until everything is written. */
+    private void putAll(List<PriceItem> items) {
+        List<PriceItem> pending = items;
+        for (int attempt = 0; !pending.isEmpty(); attempt++) {
+            if (attempt == 10) throw new IllegalStateException(pending.size() + " prices left unwritten after 10 attempts");
+            if (attempt > 0) java.util.concurrent.locks.LockSupport.parkNanos(attempt * 20_000_000L); // throttled: back off
+            WriteBatch.Builder<PriceItem> batch = WriteBatch.builder(PriceItem.class).mappedTableResource(tables.prices());
+            pending.forEach(batch::addPutItem);
+            WriteBatch built = batch.build();
+            pending = tables.enhanced().batchWriteItem(b -> b.writeBatches(built))
+                    .unprocessedPutItemsForTable(tables.prices());
+        }
     }
 
     /**

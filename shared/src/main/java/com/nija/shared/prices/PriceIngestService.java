@@ -7,6 +7,9 @@ import com.nija.shared.data.PositionItem;
 import com.nija.shared.data.Tables;
 import com.nija.shared.data.TradingTables;
 import com.nija.shared.engine.OrderRequest;
+import com.nija.shared.engine.ParallelCalls;
+import com.nija.shared.instruments.Instruments;
+import com.nija.shared.signals.SignalAuthenticator;
 import com.nija.shared.signals.Signal;
 import com.nija.shared.signals.SignalAction;
 import com.nija.shared.signals.WorkQueues;
@@ -16,7 +19,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,41 +44,75 @@ public class PriceIngestService {
     private final PaperBroker paper;
     private final WorkQueues queues;
     private final Clock clock;
+    private final SignalAuthenticator auth;
+    private final Instruments instruments;
     /** Live updates (issue 4): pushes the batch's prices to the connections watching those markets. */
     @Inject LiveEvents live;
 
-    public PriceIngestService(PriceBook prices, TradingTables tables, PaperBroker paper, WorkQueues queues, Clock clock) {
+    public PriceIngestService(PriceBook prices, TradingTables tables, PaperBroker paper, WorkQueues queues, Clock clock,
+                              SignalAuthenticator auth, Instruments instruments) {
+        this.instruments = instruments;
         this.prices = prices;
         this.tables = tables;
         this.paper = paper;
         this.queues = queues;
         this.clock = clock;
+        this.auth = auth;
     }
 
     /** Counts of what a batch of prices triggered. */
     public record Outcome(int prices, int stopsAndTargets, int limitFills) {}
 
+    /**
+     * A feed's request: authenticated as a source of kind PRICES (signed like signals), read by
+     * {@link PriceBatchParser} (at most {@value PriceBatchParser#MAX_PRICES} prices), then ingested.
+     */
+    public Outcome accept(String rawBody, Optional<String> sourceHeader, Optional<String> signatureHeader) {
+        Instant now = clock.instant();
+        auth.authenticate(sourceHeader, signatureHeader, Optional.empty(), Optional.empty(), rawBody, "PRICES", now);
+        return ingest(PriceBatchParser.parse(rawBody, now));
+    }
+
+    /**
+     * One write per market (the batch's last price of it, in DynamoDB batches) and one look-up per market of what
+     * watches it, side by side; then each price of the batch, in order, against what is still open.
+     */
     public Outcome ingest(List<PriceUpdate> updates) {
+        Map<String, List<PriceUpdate>> bySymbol = new LinkedHashMap<>();
+        for (PriceUpdate u : updates) {
+            PriceUpdate dated = u.at() == null ? new PriceUpdate(u.symbol(), u.price(), clock.instant()) : u;
+            bySymbol.computeIfAbsent(u.symbol(), k -> new ArrayList<>()).add(dated);
+        }
+        CompletableFuture<Boolean> recorded = ParallelCalls.start(() -> {
+            prices.updateAll(bySymbol.values().stream().map(l -> l.get(l.size() - 1)).toList());
+            return true;
+        });
+        Map<String, Watches> watches = watches(bySymbol.keySet()); // here, not pooled: it waits for pooled calls
+        ParallelCalls.join(recorded);
         List<OrderRequest> work = new ArrayList<>();
         // Positions that stay open, each with the latest price of the batch for its market (a later update wins).
         Map<PositionItem, PriceUpdate> marks = new LinkedHashMap<>();
         int stops = 0;
         int fills = 0;
         for (PriceUpdate u : updates) {
-            prices.update(u.symbol(), u.price(), u.at() == null ? clock.instant() : u.at());
-            for (PositionItem p : openPositions(u.symbol())) {
+            Watches w = watches.get(u.symbol());
+            for (Iterator<PositionItem> it = w.positions().iterator(); it.hasNext(); ) {
+                PositionItem p = it.next();
                 String trigger = crossed(p, u.price());
                 if (trigger != null) {
                     work.add(closeRequest(p, trigger));
                     marks.remove(p);
+                    it.remove(); // closed once, whatever later prices of the batch do
                     stops++;
                 } else {
                     marks.put(p, u);
                 }
             }
-            for (PaperOrderItem resting : paper.resting(u.symbol())) {
+            for (Iterator<PaperOrderItem> it = w.resting().iterator(); it.hasNext(); ) {
+                PaperOrderItem resting = it.next();
                 if (paper.fillIfCrossed(resting, u.price()).isPresent()) {
                     work.add(new OrderRequest(resting.userId(), limitFillSignal(resting), null, OrderRequest.LIMIT_FILL));
+                    it.remove();
                     fills++;
                 }
             }
@@ -80,6 +123,32 @@ public class PriceIngestService {
             live.positionsMarked(marks);
         }
         return new Outcome(updates.size(), stops, fills);
+    }
+
+    /** What a market's prices may act on: its open positions and resting limit orders. */
+    private record Watches(List<PositionItem> positions, List<PaperOrderItem> resting) {}
+
+    /**
+     * Two index queries per market, all markets side by side: a batch costs its slowest market, not their sum. Only
+     * markets NIJA trades are looked up: signals open positions and orders in no other, so nothing else can watch one.
+     */
+    private Map<String, Watches> watches(Collection<String> symbols) {
+        Map<String, CompletableFuture<List<PositionItem>>> positions = new LinkedHashMap<>();
+        Map<String, CompletableFuture<List<PaperOrderItem>>> resting = new LinkedHashMap<>();
+        Map<String, Watches> out = new HashMap<>();
+        for (String s : symbols) {
+            if (instruments.find(s).isEmpty()) {
+                out.put(s, new Watches(new ArrayList<>(), new ArrayList<>()));
+                continue;
+            }
+            positions.put(s, ParallelCalls.start(() -> openPositions(s)));
+            resting.put(s, ParallelCalls.start(() -> paper.resting(s)));
+        }
+        for (String s : positions.keySet()) {
+            out.put(s, new Watches(new ArrayList<>(ParallelCalls.join(positions.get(s))),
+                    new ArrayList<>(ParallelCalls.join(resting.get(s)))));
+        }
+        return out;
     }
 
     /** "stop-loss", "take-profit", or null when the price crossed neither. */

@@ -3,6 +3,7 @@ package com.nija.shared.settings;
 import com.nija.shared.account.TierLimits;
 import com.nija.shared.problem.InvalidInputException;
 import com.nija.shared.problem.InvalidInputException.Violation;
+import com.nija.shared.trading.Decimals;
 import com.nija.shared.trading.Symbols;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -60,6 +61,8 @@ public final class RiskSettingsValidator {
     private static void range(List<Violation> v, String field, BigDecimal value, BigDecimal max, boolean required) {
         if (value == null) {
             if (required) v.add(new Violation(field, "is required"));
+        } else if (!Decimals.inBounds(value)) {
+            v.add(new Violation(field, "must be " + Decimals.RULE));
         } else if (value.signum() <= 0 || value.compareTo(max) > 0) {
             v.add(new Violation(field, "must be greater than 0 and at most " + max.toPlainString()));
         } else if (value.scale() > 4) {

@@ -8,12 +8,16 @@ import com.nija.shared.cache.UserCache;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.SettingsItem;
 import com.nija.shared.data.TradingTables;
+import com.nija.shared.instruments.Instruments;
 import com.nija.shared.json.Json;
+import com.nija.shared.problem.InvalidInputException;
+import com.nija.shared.problem.InvalidInputException.Violation;
 import com.nija.shared.problem.VersionConflictException;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -33,13 +37,23 @@ public class SettingsService {
     private final ProfileService profiles;
     private final TierCatalog tiers;
     private final Clock clock;
+    private final Instruments instruments;
 
-    public SettingsService(TradingTables tables, UserCache cache, ProfileService profiles, TierCatalog tiers, Clock clock) {
+    public SettingsService(TradingTables tables, UserCache cache, ProfileService profiles, TierCatalog tiers, Clock clock,
+                           Instruments instruments) {
+        this.instruments = instruments;
         this.tables = tables;
         this.cache = cache;
         this.profiles = profiles;
         this.tiers = tiers;
         this.clock = clock;
+    }
+
+    /** An allowed symbol NIJA does not trade would silently never match a signal: refused instead. */
+    private void requireListed(List<String> symbols) {
+        List<Violation> unlisted = symbols.stream().filter(s -> instruments.find(s).isEmpty())
+                .map(s -> new Violation("allowedSymbols", "'" + s + "' is not a market NIJA trades")).toList();
+        if (!unlisted.isEmpty()) throw new InvalidInputException(unlisted, true);
     }
 
     public RiskSettings get(String userId) {
@@ -55,6 +69,7 @@ public class SettingsService {
     public RiskSettings replace(String userId, RiskSettings input, long expectedVersion) {
         TierLimits limits = tiers.limits(profiles.get(userId).tier());
         RiskSettings valid = RiskSettingsValidator.validate(input, limits);
+        requireListed(valid.allowedSymbols());
         boolean enabled = Boolean.TRUE.equals(valid.tradingEnabled());
         SettingsItem item = new SettingsItem(Keys.user(userId), Keys.SETTINGS, valid.positionSizePct(),
                 valid.maxOpenPositions(), valid.dailyLossLimit(), valid.allowedSymbols(), valid.stopLossPct(),

@@ -7,6 +7,7 @@ import com.nija.shared.data.Keys;
 import com.nija.shared.data.SignalItem;
 import com.nija.shared.data.SourceItem;
 import com.nija.shared.data.TradingTables;
+import com.nija.shared.instruments.Instruments;
 import com.nija.shared.json.Json;
 import com.nija.shared.observability.Telemetry;
 import com.nija.shared.problem.InvalidInputException;
@@ -41,9 +42,11 @@ public class SignalIntakeService {
     private final FanoutService fanout;
     private final NijaConfig config;
     private final Clock clock;
+    private final Instruments instruments;
 
     public SignalIntakeService(SignalAuthenticator auth, TradingTables tables, WorkQueues queues, FanoutService fanout,
-                               NijaConfig config, Clock clock) {
+                               NijaConfig config, Clock clock, Instruments instruments) {
+        this.instruments = instruments;
         this.auth = auth;
         this.tables = tables;
         this.queues = queues;
@@ -62,7 +65,7 @@ public class SignalIntakeService {
                 rawBody, "SIGNALS", now);
         Signal signal;
         try {
-            signal = SignalParser.parse(json, source.sourceId(), rawBody, now);
+            signal = SignalParser.parse(json, source.sourceId(), rawBody, now, instruments);
         } catch (StaleSignalException stale) {
             Telemetry.count("SignalStale");
             throw stale;

@@ -1,8 +1,10 @@
 package com.nija.shared.signals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nija.shared.instruments.Instruments;
 import com.nija.shared.problem.InvalidInputException;
 import com.nija.shared.problem.InvalidInputException.Violation;
+import com.nija.shared.trading.Decimals;
 import com.nija.shared.trading.Symbols;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -10,11 +12,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -29,17 +32,24 @@ public final class SignalParser {
 
     private SignalParser() {}
 
-    public static Signal parse(JsonNode body, String source, String rawBody, Instant receivedAt) {
+    /** @param instruments the markets a signal may name; any other symbol is refused */
+    public static Signal parse(JsonNode body, String source, String rawBody, Instant receivedAt, Instruments instruments) {
         List<Violation> v = new ArrayList<>();
         String symbolText = text(body, "symbol", text(body, "ticker", null));
         String symbol = null;
         if (symbolText == null) v.add(new Violation("symbol", "is required (symbol or ticker)"));
-        else symbol = Symbols.normalize(symbolText).orElseGet(() -> {
-            v.add(new Violation("symbol", "'" + symbolText + "' is not a market symbol like BTC-USD"));
-            return null;
-        });
+        else {
+            symbol = instruments.symbol(symbolText).orElse(null);
+            if (symbol == null) {
+                String named = symbolText.length() <= 30 ? "'" + symbolText + "' is" : "it is";
+                v.add(new Violation("symbol", named + " not a market NIJA trades; markets are named like BTC-USD"));
+            }
+        }
         SignalAction action = SignalAction.parse(text(body, "action", null)).orElse(null);
-        if (action == null) v.add(new Violation("action", "must be buy, sell, exit (or close) or cancel"));
+        if (action == null) {
+            v.add(new Violation("action", "must be buy, sell, exit (or close) or cancel; long and short are not "
+                    + "actions: buy opens a long, sell exits a long or opens a short where settings allow shorts"));
+        }
         String orderType = text(body, "orderType", "market").toLowerCase(Locale.ROOT);
         if (!orderType.equals("market") && !orderType.equals("limit")) v.add(new Violation("orderType", "must be market or limit"));
         BigDecimal limitPrice = positive(v, body, "limitPrice");
@@ -72,33 +82,49 @@ public final class SignalParser {
         }
         String strategy = text(body, "strategy", "default");
         if (!ID.matcher(strategy).matches()) v.add(new Violation("strategy", "1–100 letters, digits or :._-"));
+        BigDecimal price = positive(v, body, "price");
+        PriceLevel stopLoss = level(v, body, "stopLoss");
+        PriceLevel takeProfit = level(v, body, "takeProfit");
+        if (action == SignalAction.BUY || action == SignalAction.SELL) {
+            v.addAll(LevelRules.ofSignal(action == SignalAction.BUY, orderType.equals("limit") ? limitPrice : price,
+                    stopLoss, takeProfit));
+        }
         if (!v.isEmpty()) throw new InvalidInputException(v, true);
         return new Signal(signalId != null ? signalId : "sha256-" + sha256(source + "\n" + rawBody), source, strategy,
-                symbol, action, orderType, limitPrice, level(body, "stopLoss"), level(body, "takeProfit"), quantityType,
-                quantity, positive(v, body, "price"), timestamp, receivedAt);
+                symbol, action, orderType, limitPrice, stopLoss, takeProfit, quantityType, quantity, price, timestamp,
+                receivedAt);
     }
 
-    private static PriceLevel level(JsonNode body, String field) {
+    /** {@code "61000.5"}, {@code 61000.5}, {@code {"price": …}}: a price; {@code "2%"}, {@code {"percent": 2}}: a distance. */
+    private static PriceLevel level(List<Violation> v, JsonNode body, String field) {
         JsonNode n = body.get(field);
-        if (n == null || n.isNull()) return null;
-        String t = n.asText().trim();
-        if (t.endsWith("%")) return new PriceLevel(null, new BigDecimal(t.substring(0, t.length() - 1).trim()));
-        if (n.isObject()) {
-            if (n.hasNonNull("percent")) return new PriceLevel(null, new BigDecimal(n.get("percent").asText()));
-            if (n.hasNonNull("price")) return new PriceLevel(new BigDecimal(n.get("price").asText()), null);
+        if (n == null || n.isNull() || (n.isTextual() && n.textValue().isBlank())) return null;
+        Optional<PriceLevel> level = Optional.empty();
+        if (n.isTextual() && n.textValue().trim().endsWith("%")) {
+            String t = n.textValue().trim();
+            level = Decimals.parse(t.substring(0, t.length() - 1)).map(p -> new PriceLevel(null, p));
+        } else if (n.isObject() && n.size() == 1 && n.hasNonNull("percent")) {
+            level = Decimals.read(n.get("percent")).map(p -> new PriceLevel(null, p));
+        } else if (n.isObject() && n.size() == 1 && n.hasNonNull("price")) {
+            level = Decimals.readPositive(n.get("price")).map(p -> new PriceLevel(p, null));
+        } else if (n.isTextual() || n.isNumber()) {
+            level = Decimals.readPositive(n).map(p -> new PriceLevel(p, null));
         }
-        return new PriceLevel(new BigDecimal(t), null);
+        if (level.isEmpty()) {
+            v.add(new Violation(field, "must be a positive price or a percentage like \"2%\", each " + Decimals.RULE));
+        }
+        return level.orElse(null);
     }
 
     private static Instant timestamp(List<Violation> v, JsonNode n) {
         if (n == null || n.isNull()) return null;
         try {
-            if (n.isNumber() || n.asText().matches("\\d+")) {
+            if (n.canConvertToLong() && n.isIntegralNumber() || n.isTextual() && n.textValue().matches("\\d{1,15}")) {
                 long value = n.asLong();
                 return value > 100_000_000_000L ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
             }
             return Instant.parse(n.asText());
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) { // unreadable or beyond the calendar
             v.add(new Violation("timestamp", "must be ISO-8601 or epoch seconds/milliseconds"));
             return null;
         }
@@ -116,15 +142,10 @@ public final class SignalParser {
 
     private static BigDecimal positive(List<Violation> v, JsonNode body, String field) {
         JsonNode n = body.get(field);
-        if (n == null || n.isNull() || n.asText().isBlank()) return null;
-        try {
-            BigDecimal value = new BigDecimal(n.asText().trim());
-            if (value.signum() > 0) return value;
-        } catch (NumberFormatException ignored) {
-            // same violation
-        }
-        v.add(new Violation(field, "must be a positive number"));
-        return null;
+        if (n == null || n.isNull() || (n.isTextual() && n.textValue().isBlank())) return null;
+        Optional<BigDecimal> value = Decimals.readPositive(n);
+        if (value.isEmpty()) v.add(new Violation(field, "must be a positive " + Decimals.RULE));
+        return value.orElse(null);
     }
 
     static String text(JsonNode body, String field, String fallback) {
