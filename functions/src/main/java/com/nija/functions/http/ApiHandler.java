@@ -3,6 +3,7 @@ package com.nija.functions.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nija.functions.priming.Priming;
+import com.nija.shared.input.InputLimits;
 import com.nija.shared.observability.Metric;
 import com.nija.shared.observability.Telemetry;
 import com.nija.shared.problem.DomainException;
@@ -52,7 +53,7 @@ public abstract class ApiHandler extends MicronautRequestHandler<APIGatewayV2HTT
         ApiRequest request = new ApiRequest(event);
         Telemetry.begin();
         MDC.put("correlation_id", String.valueOf(request.requestId()));
-        request.claim("sub").ifPresent(user -> MDC.put("user_id", user));
+        request.claim("sub").filter(InputLimits.Id.USER::accepts).ifPresent(user -> MDC.put("user_id", user));
         try {
             return handle(request);
         } catch (DomainException refused) {

@@ -6,6 +6,7 @@ import com.nija.shared.problem.InvalidInputException;
 import com.nija.shared.problem.NotFoundException;
 import com.nija.shared.problem.ConflictException;
 import com.nija.shared.problem.ForbiddenException;
+import com.nija.shared.problem.PayloadTooLargeException;
 import com.nija.shared.problem.VersionConflictException;
 import com.nija.shared.signals.SignalAuthException;
 import com.nija.shared.signals.StaleSignalException;
@@ -32,7 +33,9 @@ public final class Problems {
             StaleSignalException.class, new Mapping(422, "Signal too old"),
             SignalAuthException.class, new Mapping(401, "Unauthorized"),
             ForbiddenException.class, new Mapping(403, "Forbidden"),
-            ConflictException.class, new Mapping(409, "Conflict"));
+            ConflictException.class, new Mapping(409, "Conflict"),
+            PayloadTooLargeException.class, new Mapping(413, "Payload too large"),
+            InvalidTokenException.class, new Mapping(401, "Unauthorized"));
 
     public static APIGatewayV2HTTPResponse from(DomainException e, String instance) {
         if (e instanceof InvalidInputException invalid) {
@@ -41,7 +44,9 @@ public final class Problems {
                     instance, Map.of("errors", invalid.violations()));
         }
         Mapping m = MAPPINGS.getOrDefault(e.getClass(), new Mapping(400, "Request refused"));
-        return of(m.status(), e.problemType(), m.title(), e.getMessage(), instance, Map.of());
+        APIGatewayV2HTTPResponse response = of(m.status(), e.problemType(), m.title(), e.getMessage(), instance, Map.of());
+        if (e instanceof InvalidTokenException token) response.getHeaders().put("WWW-Authenticate", token.challenge());
+        return response;
     }
 
     public static APIGatewayV2HTTPResponse of(int status, String slug, String title, String detail, String instance,
