@@ -17,7 +17,7 @@ import java.time.Instant;
  * authorizer and again here). Engaged, every engine stops placing new orders within a second; stop-loss,
  * take-profit and manual closes still run. 200 with the new state {@code {engaged, reason, changedBy, changedAt}};
  * 400 without {@code engaged} or a body that is not that JSON object; 422 a reason over 500 characters; 413 a body
- * over 64 KB; 403 not admin. Nothing changes unless 200.
+ * over 256 KB; 403 not admin. Nothing changes unless 200.
  */
 public class KillSwitchHandler extends ApiHandler {
     @Inject KillSwitch killSwitch;

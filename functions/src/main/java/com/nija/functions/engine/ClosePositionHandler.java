@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * {@code POST /api/v1/trading/close-position} {@code {"positionId": "…"}} — closes the caller's position at market.
  * 200 with the filled order; 400 no positionId or not a position id (1–100 letters, digits or :._-); 413 a body over
- * 64 KB; 404 not the caller's position; 409 already closed or closing
+ * 256 KB; 404 not the caller's position; 409 already closed or closing
  * (two concurrent clicks close once); 502 when the broker failed (nothing closed).
  */
 public class ClosePositionHandler extends ApiHandler {

@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
  * over 400 KB would otherwise fail as a 500). The README's "Limits" section lists the same numbers.
  */
 public final class InputLimits {
-    /** Largest JSON body a trader route reads; the gateway's own 10 MB cap is far above what any route needs. */
-    public static final int MAX_JSON_BODY_BYTES = 64 * 1024;
+    /**
+     * Largest JSON body a route reads through the API's body reader: well above the largest legitimate body (a full
+     * price batch), far below the gateway's 10 MB and DynamoDB's 400 KB item.
+     */
+    public static final int MAX_JSON_BODY_BYTES = 256 * 1024;
     /** Free text a person writes (a kill-switch reason). */
     public static final int MAX_TEXT_CHARS = 500;
 
