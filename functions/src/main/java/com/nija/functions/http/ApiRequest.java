@@ -43,6 +43,12 @@ public final class ApiRequest {
         return sub;
     }
 
+    /** True when the JWT authorizer let this request through: the route needs a token, so the caller must be named. */
+    public boolean authorized() {
+        var context = event.getRequestContext();
+        return context != null && context.getAuthorizer() != null && context.getAuthorizer().getJwt() != null;
+    }
+
     public Optional<String> claim(String name) {
         var context = event.getRequestContext();
         if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null) {
