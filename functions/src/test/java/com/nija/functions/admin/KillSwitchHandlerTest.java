@@ -78,6 +78,17 @@ class KillSwitchHandlerTest {
         assertThat(state.has("sk")).as("table keys in %s", state).isFalse();
     }
 
+    @Test
+    @DisplayName("the sample malformed event (engaged: \"yes\") gets 400 naming engaged, and the switch stays released")
+    void sampleMalformedEvent() {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(Events.http("api/kill-switch-malformed.json"), null);
+
+        JsonNode body = problem(response, 400, "invalid-input");
+        assertThat(texts(body.path("errors"), "field")).containsExactly("engaged");
+        assertThat(body.path("errors").get(0).path("message").asText()).isEqualTo("must be true or false");
+        assertThat(killSwitch.current()).isEqualTo(before);
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"{\"engaged\": tru", "{\"engaged\": \"yes\"}", "{\"engaged\": 1}", "[true]",
             "{\"engaged\": true} {\"engaged\": false}", "{\"engaged\": true, \"reason\": {\"text\": \"outage\"}}"})

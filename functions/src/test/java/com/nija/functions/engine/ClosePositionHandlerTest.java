@@ -184,6 +184,18 @@ class ClosePositionHandlerTest {
     }
 
     @Test
+    @DisplayName("the sample oversized-id event (a position id of 1,024 characters) gets 400, not a 500 from the database")
+    void sampleOversizedIdEvent() {
+        TraderFixture trader = TradingSetup.trader().create();
+
+        JsonNode body = problem(handler.handleRequest(Events.http("api/close-position-oversized-id.json", trader.userId()),
+                null), 400, "invalid-input");
+
+        assertThat(body.path("errors").get(0).path("field").asText()).isEqualTo("positionId");
+        assertThat(body.path("errors").get(0).path("message").asText()).contains("100");
+    }
+
+    @Test
     @DisplayName("a well-formed position id of the full 100 characters that names no position gets 404, not 400")
     void longestPositionIdIsAnId() {
         TraderFixture trader = TradingSetup.trader().create();

@@ -1,5 +1,6 @@
 package com.nija.functions.trading;
 
+import static com.nija.functions.support.ApiResponses.noValue;
 import static com.nija.functions.support.ApiResponses.ok;
 import static com.nija.functions.support.ApiResponses.problem;
 import static com.nija.functions.support.ApiResponses.texts;
@@ -130,6 +131,19 @@ class GetPositionsHandlerTest {
 
         assertThat(seen).containsExactlyElementsOf(closed);
         assertThat(pageSizes).containsExactly(2, 2, 1);
+    }
+
+    @Test
+    @DisplayName("the sample closed-positions event (status=closed, limit 50) answers the first page of closed ones")
+    void sampleClosedEvent() {
+        TraderFixture trader = TraderFixture.newTrader();
+        trader.openPosition("p-open", "BTC-USD", Side.LONG, "0.5", "60000", "30.00");
+        trader.closedPosition("p-closed", "SOL-USD", Side.LONG, "10", "140", "144.5", "42.10", "2.85");
+
+        JsonNode page = ok(handler.handleRequest(Events.http("api/get-positions-closed.json", trader.userId()), null));
+
+        assertThat(texts(page.path("positions"), "positionId")).containsExactly("p-closed");
+        assertThat(noValue(page, "nextCursor")).as("no next page in %s", page).isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
