@@ -84,6 +84,16 @@ public final class InputLimits {
         return value;
     }
 
+    /**
+     * A value the client sent, fit to quote back in a refusal: itself in quotes when short and printable, else only
+     * its length (a refusal must not mirror kilobytes of whatever arrived).
+     */
+    public static String echo(String value) {
+        if (value == null) return "nothing";
+        if (value.length() <= 40 && value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) return "'" + value + "'";
+        return "a value of " + value.length() + " characters";
+    }
+
     private static void refuse(Violation violation) {
         throw new InvalidInputException(List.of(violation));
     }
