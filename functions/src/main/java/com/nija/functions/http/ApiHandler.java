@@ -17,7 +17,8 @@ import org.slf4j.MDC;
 /**
  * What every HTTP route does around its own logic: correlation ids in the log context, one metrics record per
  * invocation (latency, errors by type), a token that names no trader refused with 401, domain refusals mapped to
- * problem+json, unexpected failures logged and answered with a 500 that leaks nothing. Subclasses implement {@link #handle} only.
+ * problem+json, unexpected failures logged and answered with a 500 that leaks nothing. Subclasses implement
+ * {@link #handle} only.
  */
 public abstract class ApiHandler extends MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);

@@ -38,7 +38,8 @@ public final class ApiRequest {
     public String userId() {
         String sub = claim("sub").orElseThrow(() -> new InvalidTokenException("the token has no sub claim"));
         if (!InputLimits.Id.USER.accepts(sub)) {
-            throw new InvalidTokenException("the token's sub claim is not a user id (" + InputLimits.Id.USER.rule() + ")");
+            throw new InvalidTokenException("the token's sub claim is not a user id ("
+                    + InputLimits.Id.USER.rule() + ")");
         }
         return sub;
     }

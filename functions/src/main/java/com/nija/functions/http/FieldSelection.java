@@ -26,7 +26,8 @@ public final class FieldSelection {
         for (String f : raw.get().split(",")) {
             String name = f.trim();
             if (!allowed.contains(name)) {
-                throw InvalidInputException.of("fields", InputLimits.echo(name) + " is not a field; choose from " + allowed);
+                throw InvalidInputException.of("fields",
+                        InputLimits.echo(name) + " is not a field; choose from " + allowed);
             }
             fields.add(name);
         }

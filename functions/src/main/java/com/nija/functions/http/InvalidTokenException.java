@@ -12,9 +12,10 @@ public class InvalidTokenException extends DomainException {
         super(message);
     }
 
-    /** The {@code WWW-Authenticate} value: RFC 6750's {@code invalid_token} with the reason. */
+    /** The {@code WWW-Authenticate} value: RFC 6750's {@code invalid_token} with the reason (printable ASCII only). */
     public String challenge() {
-        return "Bearer error=\"invalid_token\", error_description=\"" + getMessage().replaceAll("[^ -~]|[\"\\\\]", "") + "\"";
+        String reason = getMessage().replaceAll("[\"\\\\]", "").replaceAll("[^ -~]", "-");
+        return "Bearer error=\"invalid_token\", error_description=\"" + reason + "\"";
     }
 
     @Override

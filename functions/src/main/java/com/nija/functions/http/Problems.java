@@ -44,7 +44,8 @@ public final class Problems {
                     instance, Map.of("errors", invalid.violations()));
         }
         Mapping m = MAPPINGS.getOrDefault(e.getClass(), new Mapping(400, "Request refused"));
-        APIGatewayV2HTTPResponse response = of(m.status(), e.problemType(), m.title(), e.getMessage(), instance, Map.of());
+        APIGatewayV2HTTPResponse response =
+                of(m.status(), e.problemType(), m.title(), e.getMessage(), instance, Map.of());
         if (e instanceof InvalidTokenException token) response.getHeaders().put("WWW-Authenticate", token.challenge());
         return response;
     }
