@@ -77,6 +77,21 @@ class AuthIT {
     }
 
     @Test
+    @DisplayName("a validly signed token without a sub claim is turned away with 401 invalid_token saying why, not a 500")
+    void tokenWithoutSubject() {
+        String unnamed = target.tokenWithoutSubject();
+
+        var response = api.get(POSITIONS, unnamed);
+
+        var problem = response.problem(401);
+        assertThat(problem.path("type").asText()).endsWith("/unauthorized");
+        assertThat(problem.path("detail").asText()).contains("sub");
+        assertThat(response.header("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v)
+                .startsWith("Bearer error=\"invalid_token\", error_description=").contains("sub"));
+        assertThat(response.body()).doesNotContain("positionId");
+    }
+
+    @Test
     @DisplayName("a valid token gets the trader's positions")
     void validToken() {
         var body = api.get(POSITIONS, target.traderToken()).ok();

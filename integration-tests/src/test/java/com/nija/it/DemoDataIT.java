@@ -10,6 +10,7 @@ import com.nija.it.support.PlatformTest;
 import com.nija.local.platform.LocalPlatform;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -64,13 +65,30 @@ class DemoDataIT {
     }
 
     @Test
-    @DisplayName("positions split into 3 open and 160 closed")
+    @DisplayName("positions: the 3 open ones unless asked otherwise; the 160 closed ones a page at a time, each once")
     void positions() {
+        assertThat(api.get("/api/v1/positions", target.traderToken()).ok().path("positions")).hasSize(OPEN)
+                .allSatisfy(p -> assertThat(p.path("status").asText()).isEqualTo("OPEN"));
         assertThat(api.get("/api/v1/positions?status=open", target.traderToken()).ok().path("positions"))
                 .hasSize(OPEN);
-        JsonNode closed = api.get("/api/v1/positions?status=closed", target.traderToken()).ok().path("positions");
-        assertThat(closed).hasSize(CLOSED).allSatisfy(p -> assertThat(p.path("realizedPnl").isTextual()).isTrue());
-        assertThat(api.get("/api/v1/positions", target.traderToken()).ok().path("positions")).hasSize(CLOSED + OPEN);
+
+        List<String> closedIds = new ArrayList<>();
+        List<Integer> pageSizes = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = api.get("/api/v1/positions?status=closed&limit=100"
+                    + (cursor == null ? "" : "&cursor=" + cursor), target.traderToken()).ok();
+            page.path("positions").forEach(p -> {
+                assertThat(p.path("status").asText()).isEqualTo("CLOSED");
+                assertThat(p.path("realizedPnl").isTextual()).as("realizedPnl as a decimal string: %s", p).isTrue();
+                closedIds.add(p.path("positionId").asText());
+            });
+            pageSizes.add(page.path("positions").size());
+            cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
+        } while (cursor != null && pageSizes.size() < 10);
+
+        assertThat(pageSizes).containsExactly(100, CLOSED - 100);
+        assertThat(closedIds).hasSize(CLOSED).doesNotHaveDuplicates();
     }
 
     @Test

@@ -36,6 +36,9 @@ class QueryValidationIT {
             /api/v1/trades?fields=tradeId,nope  | fields | one good and one unknown field
             /api/v1/trades?cursor=garbage       | cursor | a cursor the API never issued
             /api/v1/trades?symbol=BTC           | symbol | a symbol that names no market
+            /api/v1/positions?status=closed&limit=101     | limit  | a page of closed positions over the maximum
+            /api/v1/positions?status=closed&cursor=garbage | cursor | a closed-positions cursor the API never issued
+            /api/v1/orders?status=pending       | status | an order status that does not exist
             """)
     @DisplayName("bad query parameter")
     void refused(String pathAndQuery, String parameter, String what) {

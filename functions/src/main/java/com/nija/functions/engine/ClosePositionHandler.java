@@ -7,14 +7,14 @@ import com.nija.functions.http.Problems;
 import com.nija.functions.http.Responses;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.engine.ManualClose;
-import com.nija.shared.problem.InvalidInputException;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
 import java.util.Map;
 
 /**
  * {@code POST /api/v1/trading/close-position} {@code {"positionId": "…"}} — closes the caller's position at market.
- * 200 with the filled order; 400 no positionId; 404 not the caller's position; 409 already closed or closing
+ * 200 with the filled order; 400 no positionId or not a position id (1–100 letters, digits or :._-); 413 a body over
+ * 256 KB; 404 not the caller's position; 409 already closed or closing
  * (two concurrent clicks close once); 502 when the broker failed (nothing closed).
  */
 public class ClosePositionHandler extends ApiHandler {
@@ -30,9 +30,7 @@ public class ClosePositionHandler extends ApiHandler {
 
     @Override
     protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
-        String positionId = request.body(Body.class).positionId();
-        if (positionId == null || positionId.isBlank()) throw InvalidInputException.of("positionId", "is required");
-        OrderItem order = closer.close(request.userId(), positionId);
+        OrderItem order = closer.close(request.userId(), request.body(Body.class).positionId());
         if ("FAILED".equals(order.status())) {
             return Problems.of(502, "broker-failure", "The broker did not close the position", order.reason(),
                     request.event().getRawPath(), Map.of("orderId", order.orderId()));

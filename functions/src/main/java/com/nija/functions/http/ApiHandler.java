@@ -3,6 +3,7 @@ package com.nija.functions.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nija.functions.priming.Priming;
+import com.nija.shared.input.InputLimits;
 import com.nija.shared.observability.Metric;
 import com.nija.shared.observability.Telemetry;
 import com.nija.shared.problem.DomainException;
@@ -15,8 +16,9 @@ import org.slf4j.MDC;
 
 /**
  * What every HTTP route does around its own logic: correlation ids in the log context, one metrics record per
- * invocation (latency, errors by type), domain refusals mapped to problem+json, unexpected failures logged
- * and answered with a 500 that leaks nothing. Subclasses implement {@link #handle} only.
+ * invocation (latency, errors by type), a token that names no trader refused with 401, domain refusals mapped to
+ * problem+json, unexpected failures logged and answered with a 500 that leaks nothing. Subclasses implement
+ * {@link #handle} only.
  */
 public abstract class ApiHandler extends MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
@@ -52,8 +54,10 @@ public abstract class ApiHandler extends MicronautRequestHandler<APIGatewayV2HTT
         ApiRequest request = new ApiRequest(event);
         Telemetry.begin();
         MDC.put("correlation_id", String.valueOf(request.requestId()));
-        request.claim("sub").ifPresent(user -> MDC.put("user_id", user));
+        request.claim("sub").filter(InputLimits.Id.USER::accepts).ifPresent(user -> MDC.put("user_id", user));
         try {
+            // A token without a usable sub is refused before the route reads or writes anything.
+            if (request.authorized()) request.userId();
             return handle(request);
         } catch (DomainException refused) {
             Telemetry.record(Metric.count("Refused", "type", refused.problemType()));

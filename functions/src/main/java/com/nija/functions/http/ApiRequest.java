@@ -2,8 +2,11 @@ package com.nija.functions.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.nija.shared.input.InputLimits;
 import com.nija.shared.json.Json;
+import com.nija.shared.json.JsonRefusals;
 import com.nija.shared.problem.InvalidInputException;
+import com.nija.shared.problem.PayloadTooLargeException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -28,10 +31,23 @@ public final class ApiRequest {
         return event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
     }
 
-    /** The caller's user id: the verified token's {@code sub}. Only routes behind the authorizer call this. */
+    /**
+     * The caller's user id: the verified token's {@code sub}. Only routes behind the authorizer call this; a token
+     * without a usable {@code sub} is refused with 401.
+     */
     public String userId() {
-        return claim("sub").orElseThrow(() ->
-                new IllegalStateException("route is missing the JWT authorizer: no sub claim"));
+        String sub = claim("sub").orElseThrow(() -> new InvalidTokenException("the token has no sub claim"));
+        if (!InputLimits.Id.USER.accepts(sub)) {
+            throw new InvalidTokenException("the token's sub claim is not a user id ("
+                    + InputLimits.Id.USER.rule() + ")");
+        }
+        return sub;
+    }
+
+    /** True when the JWT authorizer let this request through: the route needs a token, so the caller must be named. */
+    public boolean authorized() {
+        var context = event.getRequestContext();
+        return context != null && context.getAuthorizer() != null && context.getAuthorizer().getJwt() != null;
     }
 
     public Optional<String> claim(String name) {
@@ -92,23 +108,35 @@ public final class ApiRequest {
         return event.getIsBase64Encoded() ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body;
     }
 
-    /** The JSON body as {@code type}; a missing, non-JSON or unreadable body is a 400. */
+    /**
+     * The JSON body as {@code type}, read strictly ({@link Json#REQUEST}: one document, no type coercion). 413 past
+     * {@link InputLimits#MAX_JSON_BODY_BYTES}; a missing, non-JSON or unreadable body is a 400 naming the field.
+     */
     public <T> T body(Class<T> type) {
         String contentType = header("content-type").orElse("application/json");
-        if (!contentType.toLowerCase().startsWith("application/json")) {
+        if (!contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             throw InvalidInputException.of("body", "send JSON with Content-Type: application/json");
         }
+        // The encoded size bounds the decoded one (base64 only shrinks), so this check costs no decoding.
+        String encoded = event.getBody();
+        if (encoded != null && encoded.length() > InputLimits.MAX_JSON_BODY_BYTES * 4L / 3 + 4) tooLarge();
         String raw = rawBody();
+        if (raw.length() > InputLimits.MAX_JSON_BODY_BYTES
+                || raw.getBytes(StandardCharsets.UTF_8).length > InputLimits.MAX_JSON_BODY_BYTES) {
+            tooLarge();
+        }
         if (raw.isBlank()) throw InvalidInputException.of("body", "is required");
         try {
-            T value = Json.MAPPER.readValue(raw, type);
+            T value = Json.REQUEST.forType(type).readValue(raw);
             if (value == null) throw InvalidInputException.of("body", "must be a JSON object");
             return value;
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr();
-            throw InvalidInputException.of("body", "is not valid JSON for this request" + where + ": "
-                    + e.getOriginalMessage());
+            throw JsonRefusals.of(e);
         }
+    }
+
+    private static void tooLarge() {
+        throw new PayloadTooLargeException("the body is over " + InputLimits.MAX_JSON_BODY_BYTES / 1024
+                + " KB, the most this route reads");
     }
 }

@@ -3,6 +3,7 @@ package com.nija.functions.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nija.shared.json.Json;
+import com.nija.shared.input.InputLimits;
 import com.nija.shared.problem.InvalidInputException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,7 +26,8 @@ public final class FieldSelection {
         for (String f : raw.get().split(",")) {
             String name = f.trim();
             if (!allowed.contains(name)) {
-                throw InvalidInputException.of("fields", "'" + name + "' is not a field; choose from " + allowed);
+                throw InvalidInputException.of("fields",
+                        InputLimits.echo(name) + " is not a field; choose from " + allowed);
             }
             fields.add(name);
         }

@@ -8,6 +8,7 @@ import com.nija.shared.problem.InvalidInputException;
 import com.nija.shared.problem.NotFoundException;
 import com.nija.shared.problem.ConflictException;
 import com.nija.shared.problem.ForbiddenException;
+import com.nija.shared.problem.PayloadTooLargeException;
 import com.nija.shared.problem.VersionConflictException;
 import com.nija.shared.signals.SignalAuthException;
 import com.nija.shared.signals.StaleSignalException;
@@ -27,16 +28,18 @@ public final class Problems {
     /** Status and title per refusal kind: the one place domain exceptions become HTTP. */
     private record Mapping(int status, String title) {}
 
-    private static final Map<Class<? extends DomainException>, Mapping> MAPPINGS = Map.of(
-            NotFoundException.class, new Mapping(404, "Not found"),
-            VersionConflictException.class, new Mapping(412, "Changed since you read it"),
-            PreconditionRequiredException.class, new Mapping(428, "Precondition required"),
-            StaleSignalException.class, new Mapping(422, "Signal too old"),
-            SignalAuthException.class, new Mapping(401, "Unauthorized"),
-            ForbiddenException.class, new Mapping(403, "Forbidden"),
-            ConflictException.class, new Mapping(409, "Conflict"),
-            StripeEventInProgressException.class, new Mapping(409, "Event being applied"),
-            StripeWebhookNotConfiguredException.class, new Mapping(503, "Webhook not configured"));
+    private static final Map<Class<? extends DomainException>, Mapping> MAPPINGS = Map.ofEntries(
+            Map.entry(NotFoundException.class, new Mapping(404, "Not found")),
+            Map.entry(VersionConflictException.class, new Mapping(412, "Changed since you read it")),
+            Map.entry(PreconditionRequiredException.class, new Mapping(428, "Precondition required")),
+            Map.entry(StaleSignalException.class, new Mapping(422, "Signal too old")),
+            Map.entry(SignalAuthException.class, new Mapping(401, "Unauthorized")),
+            Map.entry(ForbiddenException.class, new Mapping(403, "Forbidden")),
+            Map.entry(ConflictException.class, new Mapping(409, "Conflict")),
+            Map.entry(StripeEventInProgressException.class, new Mapping(409, "Event being applied")),
+            Map.entry(StripeWebhookNotConfiguredException.class, new Mapping(503, "Webhook not configured")),
+            Map.entry(PayloadTooLargeException.class, new Mapping(413, "Payload too large")),
+            Map.entry(InvalidTokenException.class, new Mapping(401, "Unauthorized")));
 
     public static APIGatewayV2HTTPResponse from(DomainException e, String instance) {
         if (e instanceof InvalidInputException invalid) {
@@ -45,7 +48,10 @@ public final class Problems {
                     instance, Map.of("errors", invalid.violations()));
         }
         Mapping m = MAPPINGS.getOrDefault(e.getClass(), new Mapping(400, "Request refused"));
-        return of(m.status(), e.problemType(), m.title(), e.getMessage(), instance, Map.of());
+        APIGatewayV2HTTPResponse response =
+                of(m.status(), e.problemType(), m.title(), e.getMessage(), instance, Map.of());
+        if (e instanceof InvalidTokenException token) response.getHeaders().put("WWW-Authenticate", token.challenge());
+        return response;
     }
 
     public static APIGatewayV2HTTPResponse of(int status, String slug, String title, String detail, String instance,

@@ -10,10 +10,10 @@ import javax.crypto.spec.SecretKeySpec;
  * Signs a payload the way Stripe does, written from Stripe's description rather than with stripe-java, so the tests
  * check our verification against the scheme itself: {@code t=<unix seconds>,v1=hex(HMAC-SHA256(secret, "t.payload"))}.
  */
-final class StripeSigning {
+public final class StripeSigning {
     private StripeSigning() {}
 
-    static String header(String payload, String secret, long timestamp) {
+    public static String header(String payload, String secret, long timestamp) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -31,6 +31,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** POST /api/v1/trading/close-position: a trader closes one of their positions at market, once. */
 class ClosePositionHandlerTest {
@@ -155,6 +157,50 @@ class ClosePositionHandlerTest {
                 Events.withBody(Events.http("api/close-position.json", trader.userId()), "{}"), null);
 
         problem(response, 400, "invalid-input");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            1,024 characters                 | 1024 | a
+            101 characters, one over         | 101  | a
+            a key separator                  | 1    | p#1
+            a space                          | 1    | 'p 1'
+            a letter outside ASCII           | 1    | pé
+            an empty id                      | 1    | ''
+            """)
+    @DisplayName("a position id past its length or outside its characters is refused with 400 naming positionId, nothing sold")
+    void oversizedOrOddPositionId(String what, int repeat, String unit) {
+        TraderFixture trader = TradingSetup.trader().create();
+        openLong(trader, TestSignals.uniqueSymbol());
+        int itemsBefore = TraderFixture.storedItemCount(trader.userId());
+        String positionId = unit.repeat(repeat);
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(closeRequest(trader.userId(), positionId), null);
+
+        JsonNode body = problem(response, 400, "invalid-input");
+        assertThat(body.path("errors").get(0).path("field").asText()).isEqualTo("positionId");
+        assertThat(body.toString()).doesNotContain("aaaaaaaaaa");
+        assertThat(TraderFixture.storedItemCount(trader.userId())).isEqualTo(itemsBefore);
+    }
+
+    @Test
+    @DisplayName("the sample oversized-id event (a position id of 1,024 characters) gets 400, not a 500 from the database")
+    void sampleOversizedIdEvent() {
+        TraderFixture trader = TradingSetup.trader().create();
+
+        JsonNode body = problem(handler.handleRequest(Events.http("api/close-position-oversized-id.json", trader.userId()),
+                null), 400, "invalid-input");
+
+        assertThat(body.path("errors").get(0).path("field").asText()).isEqualTo("positionId");
+        assertThat(body.path("errors").get(0).path("message").asText()).contains("100");
+    }
+
+    @Test
+    @DisplayName("a well-formed position id of the full 100 characters that names no position gets 404, not 400")
+    void longestPositionIdIsAnId() {
+        TraderFixture trader = TradingSetup.trader().create();
+
+        problem(handler.handleRequest(closeRequest(trader.userId(), "p".repeat(100)), null), 404, "not-found");
     }
 
     @Test

@@ -31,6 +31,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The WebSocket $connect authorizer with events/ws/authorize.json and tokens signed like a Cognito user pool's. */
 class WsAuthorizerHandlerTest {
@@ -117,5 +120,25 @@ class WsAuthorizerHandlerTest {
                     .isInstanceOf(WsAuthorizerHandler.Unauthorized.class)
                     .hasMessage("Unauthorized");
         }
+    }
+
+    @ParameterizedTest(name = "sub = {0}")
+    @NullSource
+    @ValueSource(strings = {"", "   ", "USER#someone-else"})
+    @DisplayName("a validly signed token whose sub names no trader is refused with Unauthorized, never a connection")
+    void refusesTokenWithoutTrader(String sub) throws Exception {
+        String jwt = token(sub, PlatformClock.system().instant().plusSeconds(600), List.of());
+
+        assertThatThrownBy(() -> handler.handleRequest(event(jwt, null), null))
+                .isInstanceOf(WsAuthorizerHandler.Unauthorized.class);
+    }
+
+    @Test
+    @DisplayName("a validly signed token with a sub of 1,024 characters is refused with Unauthorized")
+    void refusesOversizedSubject() throws Exception {
+        String jwt = token("u".repeat(1024), PlatformClock.system().instant().plusSeconds(600), List.of());
+
+        assertThatThrownBy(() -> handler.handleRequest(event(jwt, null), null))
+                .isInstanceOf(WsAuthorizerHandler.Unauthorized.class);
     }
 }

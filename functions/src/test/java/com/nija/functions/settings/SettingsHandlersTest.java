@@ -15,9 +15,14 @@ import com.nija.functions.support.TraderFixture;
 import com.nija.shared.account.BotState;
 import com.nija.shared.data.SettingsItem;
 import io.micronaut.context.ApplicationContext;
+import com.nija.shared.signals.SourceRegistry;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** GET and PUT /api/v1/settings together: what one writes, the other must show. */
 class SettingsHandlersTest {
@@ -227,5 +232,89 @@ class SettingsHandlersTest {
         problem(put(trader, "\"latest\""), 400, "invalid-input");
 
         assertThat(trader.storedSettings()).isEmpty();
+    }
+
+    /** The sample settings as a body, with one field's raw JSON value replaced (or added). */
+    private static String sampleWith(String field, String rawValue) {
+        String sample = "{\"positionSizePct\": \"3\", \"maxOpenPositions\": 5, \"dailyLossLimit\": \"250.00\", "
+                + "\"allowedSymbols\": [\"BTC-USD\"], \"allowShorts\": false, \"tradingEnabled\": true}";
+        return sample.replaceFirst("\"" + field + "\": [^,}]+", "\"" + field + "\": " + java.util.regex.Matcher.quoteReplacement(rawValue));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            maxOpenPositions 1.9 is not truncated to 1    | maxOpenPositions | 1.9          | must be a whole number
+            maxOpenPositions "3" is not read as 3         | maxOpenPositions | '"3"'        | must be a whole number
+            allowShorts 1 is not coerced to true          | allowShorts      | 1            | must be true or false
+            allowShorts "true" is not coerced to true     | allowShorts      | '"true"'     | must be true or false
+            tradingEnabled 0.0 is not coerced to false    | tradingEnabled   | 0.0          | must be true or false
+            one symbol is not read as a list of one       | allowedSymbols   | '"BTC-USD"'  | must be a list
+            a symbol list of objects                      | allowedSymbols   | '[{}]'       | must be text
+            """)
+    @DisplayName("strict settings: a value of the wrong kind is refused with 400 naming the field, nothing guessed or written")
+    void noCoercion(String what, String field, String rawValue, String rule) {
+        TraderFixture trader = proTrader();
+
+        APIGatewayV2HTTPResponse response = put(trader, "\"0\"", sampleWith(field, rawValue));
+
+        JsonNode body = problem(response, 400, "invalid-input");
+        JsonNode error = body.path("errors").get(0);
+        assertThat(error.path("field").asText()).startsWith(field);
+        assertThat(error.path("message").asText()).isEqualTo(rule);
+        assertThat(trader.storedSettings()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            trailing garbage                  | {"maxOpenPositions": 5, "allowShorts": false} garbage
+            two concatenated JSON documents   | {"maxOpenPositions": 5, "allowShorts": false}{"maxOpenPositions": 9}
+            a field given twice               | {"maxOpenPositions": 1, "maxOpenPositions": 9, "allowShorts": false}
+            """)
+    @DisplayName("strict settings: a body that is not exactly one JSON object is refused with 400, nothing written")
+    void oneDocumentOnly(String what, String prefix) {
+        TraderFixture trader = proTrader();
+        String valid = "\"positionSizePct\": \"3\", \"dailyLossLimit\": \"250\", \"tradingEnabled\": true, ";
+        String body = "{" + valid + prefix.substring(1);
+
+        APIGatewayV2HTTPResponse response = put(trader, "\"0\"", body);
+
+        JsonNode problem = problem(response, 400, "invalid-input");
+        assertThat(problem.path("errors")).isNotEmpty();
+        assertThat(trader.storedSettings()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a subscription to a signal source nobody registered (or to a price feed) is refused with 422 naming subscriptions")
+    void unknownSourceRefused() {
+        TraderFixture trader = proTrader();
+        SourceRegistry sources = context.getBean(SourceRegistry.class);
+        String known = "settings-known-" + trader.userId().substring(2, 10);
+        String feed = "settings-feed-" + trader.userId().substring(2, 10);
+        sources.register(known, SourceRegistry.SIGNALS, "known-secret", List.of("*"), context.getBean(Clock.class).instant());
+        sources.register(feed, "PRICES", "feed-secret", List.of("*"), context.getBean(Clock.class).instant());
+
+        APIGatewayV2HTTPResponse response = put(trader, "\"0\"",
+                sampleWith("allowShorts", "false, \"subscriptions\": [\"" + known + "\", \"no-such-source\", \"" + feed + "\"]"));
+
+        JsonNode body = problem(response, 422, "rule-violation");
+        assertThat(texts(body.path("errors"), "field")).containsExactly("subscriptions", "subscriptions");
+        assertThat(texts(body.path("errors"), "message")).anySatisfy(m -> assertThat(m).contains("no-such-source"))
+                .anySatisfy(m -> assertThat(m).contains(feed)).noneSatisfy(m -> assertThat(m).contains(known));
+        assertThat(trader.storedSettings()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a subscription to a registered signal source is saved")
+    void knownSourceSaved() {
+        TraderFixture trader = proTrader();
+        String known = "settings-ok-" + trader.userId().substring(2, 10);
+        context.getBean(SourceRegistry.class).register(known, SourceRegistry.SIGNALS, "known-secret", List.of("*"),
+                context.getBean(Clock.class).instant());
+
+        JsonNode saved = ok(put(trader, "\"0\"", sampleWith("allowShorts", "false, \"subscriptions\": [\"" + known + "\"]")));
+
+        assertThat(saved.path("subscriptions")).hasSize(1);
+        assertThat(saved.path("subscriptions").get(0).asText()).isEqualTo(known);
+        assertThat(trader.storedSettings()).hasValueSatisfying(s -> assertThat(s.subscriptions()).containsExactly(known));
     }
 }

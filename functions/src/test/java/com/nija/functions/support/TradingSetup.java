@@ -2,7 +2,10 @@ package com.nija.functions.support;
 
 import com.nija.shared.account.BotState;
 import com.nija.shared.settings.RiskSettings;
+import com.nija.shared.signals.SourceRegistry;
+import io.micronaut.context.ApplicationContext;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -62,16 +65,30 @@ public final class TradingSetup {
         return this;
     }
 
+    /** Subscribes to these signal sources, registering each one that is not registered yet. */
     public TradingSetup subscribedTo(String... sources) {
         this.subscriptions = List.of(sources);
         return this;
     }
 
     public TraderFixture create() {
+        registerMissingSources();
         TraderFixture trader = TraderFixture.newTrader().profile(tier, botState, "10000.00");
         trader.saveSettings(new RiskSettings(new BigDecimal(positionSizePct), maxOpenPositions,
                 new BigDecimal(dailyLossLimit), allowedSymbols, null, null, allowShorts, tradingEnabled, subscriptions,
                 null, null), 0);
         return trader;
+    }
+
+    /** Settings refuse a subscription to a source nobody registered: register those the test named and left out. */
+    private void registerMissingSources() {
+        ApplicationContext context = LocalBackends.get().context();
+        SourceRegistry sources = context.getBean(SourceRegistry.class);
+        for (String source : subscriptions) {
+            if (sources.find(source).isEmpty()) {
+                sources.register(source, SourceRegistry.SIGNALS, source + "-test-secret", List.of("*"),
+                        context.getBean(Clock.class).instant());
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.nija.functions.trading;
 
+import static com.nija.functions.support.ApiResponses.noValue;
 import static com.nija.functions.support.ApiResponses.ok;
 import static com.nija.functions.support.ApiResponses.problem;
 import static com.nija.functions.support.ApiResponses.texts;
@@ -12,9 +13,14 @@ import com.nija.functions.support.LocalBackends;
 import com.nija.functions.support.TraderFixture;
 import com.nija.shared.trading.Side;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class GetPositionsHandlerTest {
     private final GetPositionsHandler handler = new GetPositionsHandler(LocalBackends.get().context());
@@ -88,15 +94,85 @@ class GetPositionsHandlerTest {
     }
 
     @Test
-    @DisplayName("without a status filter both open and closed positions are listed")
-    void allPositions() {
+    @DisplayName("without a status filter only open positions are listed: the closed history never comes unasked")
+    void openByDefault() {
         TraderFixture trader = TraderFixture.newTrader().price("BTC-USD", "62000");
         trader.openPosition("p-open", "BTC-USD", Side.LONG, "0.5", "60000", "30.00");
         trader.closedPosition("p-closed", "SOL-USD", Side.LONG, "10", "140", "144.5", "42.10", "2.85");
 
-        JsonNode all = positions(trader.userId(), Map.of());
+        JsonNode unfiltered = positions(trader.userId(), Map.of());
 
-        assertThat(texts(all, "positionId")).containsExactlyInAnyOrder("p-open", "p-closed");
+        assertThat(texts(unfiltered, "positionId")).containsExactly("p-open");
+    }
+
+    @Test
+    @DisplayName("closed positions come a page at a time: walking nextCursor lists each exactly once, the last page has none")
+    void closedPages() {
+        TraderFixture trader = TraderFixture.newTrader();
+        trader.openPosition("p-open", "BTC-USD", Side.LONG, "0.5", "60000", "30.00");
+        List<String> closed = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            closed.add("p-closed-" + i);
+            trader.closedPosition("p-closed-" + i, "SOL-USD", Side.LONG, "1", "140", "141", "0.70", "0.30");
+        }
+
+        List<String> seen = new ArrayList<>();
+        List<Integer> pageSizes = new ArrayList<>();
+        String cursor = null;
+        do {
+            Map<String, String> query = new HashMap<>(Map.of("status", "closed", "limit", "2"));
+            if (cursor != null) query.put("cursor", cursor);
+            JsonNode page = ok(handler.handleRequest(
+                    Events.withQuery(Events.http("api/get-positions.json", trader.userId()), query), null));
+            seen.addAll(texts(page.path("positions"), "positionId"));
+            pageSizes.add(page.path("positions").size());
+            cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
+        } while (cursor != null && pageSizes.size() < 10);
+
+        assertThat(seen).containsExactlyElementsOf(closed);
+        assertThat(pageSizes).containsExactly(2, 2, 1);
+    }
+
+    @Test
+    @DisplayName("the sample closed-positions event (status=closed, limit 50) answers the first page of closed ones")
+    void sampleClosedEvent() {
+        TraderFixture trader = TraderFixture.newTrader();
+        trader.openPosition("p-open", "BTC-USD", Side.LONG, "0.5", "60000", "30.00");
+        trader.closedPosition("p-closed", "SOL-USD", Side.LONG, "10", "140", "144.5", "42.10", "2.85");
+
+        JsonNode page = ok(handler.handleRequest(Events.http("api/get-positions-closed.json", trader.userId()), null));
+
+        assertThat(texts(page.path("positions"), "positionId")).containsExactly("p-closed");
+        assertThat(noValue(page, "nextCursor")).as("no next page in %s", page).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a cursor issued to another trader     | other
+            a cursor of 10,000 characters         | huge
+            a cursor that is not base64           | garbage
+            """)
+    @DisplayName("a cursor this listing did not issue to this trader is refused with 400 naming the cursor")
+    void foreignCursorRefused(String what, String kind) {
+        TraderFixture alice = TraderFixture.newTrader();
+        TraderFixture bob = TraderFixture.newTrader();
+        for (int i = 1; i <= 3; i++) {
+            alice.closedPosition("a-" + i, "SOL-USD", Side.LONG, "1", "140", "141", "0.70", "0.30");
+        }
+        String alicesCursor = ok(handler.handleRequest(Events.withQuery(Events.http("api/get-positions.json",
+                alice.userId()), Map.of("status", "closed", "limit", "1")), null)).path("nextCursor").asText();
+        String cursor = switch (kind) {
+            case "other" -> alicesCursor;
+            case "huge" -> "A".repeat(10_000) + "." + "B".repeat(22);
+            default -> "not a cursor!";
+        };
+
+        var response = handler.handleRequest(Events.withQuery(Events.http("api/get-positions.json", bob.userId()),
+                Map.of("status", "closed", "cursor", cursor)), null);
+
+        JsonNode body = problem(response, 400, "invalid-input");
+        assertThat(texts(body.path("errors"), "field")).containsExactly("cursor");
+        assertThat(body.toString()).doesNotContain("a-1").doesNotContain("AAAAAAAAAA");
     }
 
     @Test
@@ -120,12 +196,14 @@ class GetPositionsHandlerTest {
         bob.closedPosition("bob-closed", "SOL-USD", Side.LONG, "10", "140", "144.5", "42.10", "2.85");
 
         JsonNode alicesOpen = positions(alice.userId(), Map.of("status", "open"));
-        JsonNode alicesAll = positions(alice.userId(), Map.of());
-        JsonNode bobsAll = positions(bob.userId(), Map.of());
+        JsonNode alicesClosed = positions(alice.userId(), Map.of("status", "closed"));
+        JsonNode bobsOpen = positions(bob.userId(), Map.of());
+        JsonNode bobsClosed = positions(bob.userId(), Map.of("status", "closed"));
 
         assertThat(texts(alicesOpen, "positionId")).containsExactly("alice-p");
-        assertThat(texts(alicesAll, "positionId")).containsExactly("alice-p");
-        assertThat(texts(bobsAll, "positionId")).containsExactlyInAnyOrder("bob-open", "bob-closed");
+        assertThat(alicesClosed).isEmpty();
+        assertThat(texts(bobsOpen, "positionId")).containsExactly("bob-open");
+        assertThat(texts(bobsClosed, "positionId")).containsExactly("bob-closed");
     }
 
     @Test

@@ -6,6 +6,9 @@ import com.nija.local.auth.LocalSigningKey;
 import com.nija.local.auth.TokenIssuer;
 import com.nija.local.platform.LocalPlatform;
 import com.nija.shared.config.PlatformClock;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.file.Path;
 import java.text.ParseException;
@@ -108,6 +111,24 @@ public final class ApiTarget implements AutoCloseable {
         Clock twoHoursAgo = Clock.fixed(PlatformClock.system().instant().minus(Duration.ofHours(2)), ZoneOffset.UTC);
         return new TokenIssuer(LocalSigningKey.loadOrCreate(keyHome), twoHoursAgo)
                 .issue(userId, List.of(), Duration.ofHours(1));
+    }
+
+    /**
+     * The trader's token with its {@code sub} claim taken out, signed again with the platform's own key: valid for the
+     * JWT authorizer (which does not look at {@code sub}), but naming nobody. Needs the local signing key.
+     */
+    public String tokenWithoutSubject() {
+        LocalSigningKey key = LocalSigningKey.loadOrCreate(localHome("a signed token without a sub claim"));
+        try {
+            SignedJWT original = SignedJWT.parse(traderToken());
+            JWTClaimsSet claims = new JWTClaimsSet.Builder(original.getJWTClaimsSet())
+                    .subject(null).claim("username", null).build();
+            SignedJWT unnamed = new SignedJWT(original.getHeader(), claims);
+            unnamed.sign(new RSASSASigner(key.privateJwk()));
+            return unnamed.serialize();
+        } catch (ParseException | JOSEException e) {
+            throw new IllegalStateException("cannot re-sign the trader's token", e);
+        }
     }
 
     /** A token for {@code userId} (local only: a deployed stack's tokens come from its user pool). */

@@ -32,6 +32,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * signature, {@code exp} after now, {@code nbf} and {@code iat} (when present) before now, {@code iss} equal to
  * {@link LocalAuthority#ISSUER}, and {@code aud} holding {@link LocalAuthority#AUDIENCE} — or, only when {@code aud}
  * is absent, {@code client_id} equal to it. Times allow a small clock skew. Thread-safe.
+ *
+ * <p>Like API Gateway's, it does not look at {@code sub}: a token without one reaches the function, which answers it
+ * with 401 {@code invalid_token} itself (see the functions' {@code ApiRequest#userId}), in AWS as here.
  */
 public final class JwtVerifier {
     /** Default tolerance for clocks of issuer and verifier that disagree. */

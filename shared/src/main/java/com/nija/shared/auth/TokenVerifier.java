@@ -1,5 +1,6 @@
 package com.nija.shared.auth;
 
+import com.nija.shared.input.InputLimits;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -22,9 +23,9 @@ import java.util.Set;
  * Verifies a trader's JWT the way API Gateway's JWT authorizer does for the HTTP routes, for the places where we
  * verify tokens ourselves (the WebSocket {@code $connect} authorizer): RS256 signature by a key of the issuer's
  * JWK set (picked by {@code kid}), {@code exp} in the future and {@code nbf} in the past within the clock skew,
- * {@code iss} exactly the issuer, {@code sub} present, and {@code aud} holding the audience — or, only when there
- * is no {@code aud} (Cognito access tokens), {@code client_id} equal to it. Thread-safe; the JWK set is fetched
- * once and cached by nimbus.
+ * {@code iss} exactly the issuer, {@code sub} a user id (present, bounded, no key separators), and {@code aud}
+ * holding the audience — or, only when there is no {@code aud} (Cognito access tokens), {@code client_id} equal to
+ * it. Thread-safe; the JWK set is fetched once and cached by nimbus.
  */
 public final class TokenVerifier {
     /** Cognito writes a user's groups here. */
@@ -49,6 +50,9 @@ public final class TokenVerifier {
         if (token == null || token.isBlank()) throw new TokenRejectedException("no token");
         try {
             JWTClaimsSet claims = processor.process(token.strip(), null);
+            if (!InputLimits.Id.USER.accepts(claims.getSubject())) {
+                throw new TokenRejectedException("the token's sub claim is not a user id");
+            }
             return new VerifiedIdentity(claims.getSubject(), groups(claims), claims.getExpirationTime().toInstant());
         } catch (ParseException e) {
             throw new TokenRejectedException("the token is not a valid JWT");

@@ -2,7 +2,6 @@ package com.nija.shared.billing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.nija.shared.config.NijaConfig;
 import com.nija.shared.json.Json;
 import com.nija.shared.problem.InvalidInputException;
 import com.nija.shared.trading.CursorCodec;
@@ -27,9 +26,9 @@ public class SubscribersService {
     private final BillingStore store;
     private final CursorCodec cursors;
 
-    public SubscribersService(BillingStore store, NijaConfig config, com.nija.shared.config.SecretResolver secrets) {
+    public SubscribersService(BillingStore store, CursorCodec cursors) {
         this.store = store;
-        this.cursors = new CursorCodec(secrets.resolve(config.getCursorSecret(), "NIJA_CURSOR_SECRET_ARN"));
+        this.cursors = cursors;
     }
 
     /** @param status a Stripe status, or null for all */

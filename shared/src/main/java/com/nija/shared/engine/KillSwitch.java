@@ -3,6 +3,7 @@ package com.nija.shared.engine;
 import com.nija.shared.data.ControlItem;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.TradingTables;
+import com.nija.shared.input.InputLimits;
 import com.nija.shared.live.LiveEvents;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -42,7 +43,9 @@ public class KillSwitch {
                 : Optional.empty();
     }
 
+    /** @throws com.nija.shared.problem.InvalidInputException when the reason is longer than free text may be */
     public ControlItem set(boolean engaged, String reason, String by) {
+        InputLimits.requireText("reason", reason);
         ControlItem item = new ControlItem(Keys.CONTROL, Keys.KILL_SWITCH, engaged, reason, by, clock.instant());
         tables.controls().putItem(item);
         state = item;

@@ -2,6 +2,7 @@ package com.nija.shared.engine;
 
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.PositionItem;
+import com.nija.shared.input.InputLimits;
 import com.nija.shared.problem.ConflictException;
 import com.nija.shared.problem.NotFoundException;
 import com.nija.shared.signals.Signal;
@@ -28,10 +29,12 @@ public class ManualClose {
     }
 
     /**
+     * @throws com.nija.shared.problem.InvalidInputException when {@code positionId} is missing or no position id
      * @throws NotFoundException when the trader has no such position (another trader's id included)
      * @throws ConflictException when it is closed or being closed already
      */
     public OrderItem close(String userId, String positionId) {
+        InputLimits.requireId(InputLimits.Id.KEY, "positionId", positionId);
         PositionItem position = ledger.position(userId, positionId)
                 .orElseThrow(() -> new NotFoundException("no position " + positionId));
         if (!PositionStatus.OPEN.name().equals(position.status())) {

@@ -1,6 +1,7 @@
 package com.nija.shared.settings;
 
 import com.nija.shared.account.TierLimits;
+import com.nija.shared.input.InputLimits;
 import com.nija.shared.problem.InvalidInputException;
 import com.nija.shared.problem.InvalidInputException.Violation;
 import com.nija.shared.trading.Decimals;
@@ -25,8 +26,6 @@ public final class RiskSettingsValidator {
     static final int MAX_SYMBOLS = 100;
     static final int HARD_MAX_OPEN_POSITIONS = 500;
     static final int MAX_SUBSCRIPTIONS = 50;
-    /** Signal source ids: lower-case letters, digits and dashes. */
-    public static final java.util.regex.Pattern SOURCE_ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{1,39}");
 
     private RiskSettingsValidator() {}
 
@@ -78,8 +77,8 @@ public final class RiskSettingsValidator {
         }
         Set<String> out = new LinkedHashSet<>();
         for (String s : raw) {
-            if (s == null || !SOURCE_ID.matcher(s).matches()) {
-                v.add(new Violation("subscriptions", "'" + s + "' is not a signal source id"));
+            if (!InputLimits.Id.SOURCE.accepts(s)) {
+                v.add(new Violation("subscriptions", "each must be a signal source id: " + InputLimits.Id.SOURCE.rule()));
             } else {
                 out.add(s);
             }

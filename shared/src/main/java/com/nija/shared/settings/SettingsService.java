@@ -36,16 +36,18 @@ public class SettingsService {
     private final UserCache cache;
     private final ProfileService profiles;
     private final TierCatalog tiers;
+    private final SignalSources sources;
     private final Clock clock;
     private final Instruments instruments;
 
-    public SettingsService(TradingTables tables, UserCache cache, ProfileService profiles, TierCatalog tiers, Clock clock,
-                           Instruments instruments) {
+    public SettingsService(TradingTables tables, UserCache cache, ProfileService profiles, TierCatalog tiers,
+                           SignalSources sources, Clock clock, Instruments instruments) {
         this.instruments = instruments;
         this.tables = tables;
         this.cache = cache;
         this.profiles = profiles;
         this.tiers = tiers;
+        this.sources = sources;
         this.clock = clock;
     }
 
@@ -63,13 +65,14 @@ public class SettingsService {
     /**
      * Replaces the settings if {@code expectedVersion} is still the stored one.
      *
-     * @throws com.nija.shared.problem.InvalidInputException when a rule is broken (nothing written)
+     * @throws InvalidInputException when a rule is broken or a subscription names no signal source (nothing written)
      * @throws VersionConflictException when someone saved in between (nothing written)
      */
     public RiskSettings replace(String userId, RiskSettings input, long expectedVersion) {
         TierLimits limits = tiers.limits(profiles.get(userId).tier());
         RiskSettings valid = RiskSettingsValidator.validate(input, limits);
         requireListed(valid.allowedSymbols());
+        requireRegistered(valid.subscriptions());
         boolean enabled = Boolean.TRUE.equals(valid.tradingEnabled());
         SettingsItem item = new SettingsItem(Keys.user(userId), Keys.SETTINGS, valid.positionSizePct(),
                 valid.maxOpenPositions(), valid.dailyLossLimit(), valid.allowedSymbols(), valid.stopLossPct(),
@@ -85,6 +88,12 @@ public class SettingsService {
             cache.invalidate(SUBSCRIBERS_CACHE);
         }
         return load(userId);
+    }
+
+    private void requireRegistered(java.util.List<String> subscriptions) {
+        java.util.List<Violation> unknown = subscriptions.stream().filter(id -> !sources.sendsSignals(id))
+                .map(id -> new Violation("subscriptions", "'" + id + "' is not a registered signal source")).toList();
+        if (!unknown.isEmpty()) throw new InvalidInputException(unknown, true);
     }
 
     private RiskSettings load(String userId) {

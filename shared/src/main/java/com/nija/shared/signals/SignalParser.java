@@ -2,6 +2,7 @@ package com.nija.shared.signals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nija.shared.instruments.Instruments;
+import com.nija.shared.input.InputLimits;
 import com.nija.shared.problem.InvalidInputException;
 import com.nija.shared.problem.InvalidInputException.Violation;
 import com.nija.shared.trading.Decimals;
@@ -18,7 +19,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Reads NIJA's signal shape and TradingView's ({@code ticker}/{@code symbol}, {@code action} buy|sell|exit|close|cancel,
@@ -28,7 +28,6 @@ public final class SignalParser {
     public static final Duration DEFAULT_MAX_LAG = Duration.ofSeconds(60);
     static final Duration MAX_ALLOWED_LAG = Duration.ofMinutes(10);
     private static final Duration FUTURE_SKEW = Duration.ofSeconds(5);
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9:._-]{1,100}");
 
     private SignalParser() {}
 
@@ -77,11 +76,9 @@ public final class SignalParser {
             if (timestamp.isAfter(receivedAt.plus(FUTURE_SKEW))) v.add(new Violation("timestamp", "is in the future"));
         }
         String signalId = text(body, "signalId", null);
-        if (signalId != null && !ID.matcher(signalId).matches()) {
-            v.add(new Violation("signalId", "1–100 letters, digits or :._-"));
-        }
+        if (signalId != null) InputLimits.checkId(InputLimits.Id.KEY, "signalId", signalId).ifPresent(v::add);
         String strategy = text(body, "strategy", "default");
-        if (!ID.matcher(strategy).matches()) v.add(new Violation("strategy", "1–100 letters, digits or :._-"));
+        InputLimits.checkId(InputLimits.Id.KEY, "strategy", strategy).ifPresent(v::add);
         BigDecimal price = positive(v, body, "price");
         PriceLevel stopLoss = level(v, body, "stopLoss");
         PriceLevel takeProfit = level(v, body, "takeProfit");

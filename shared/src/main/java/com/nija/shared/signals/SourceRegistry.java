@@ -3,6 +3,8 @@ package com.nija.shared.signals;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.SourceItem;
 import com.nija.shared.data.TradingTables;
+import com.nija.shared.input.InputLimits;
+import com.nija.shared.settings.SignalSources;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +14,10 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 
 /** Registered signal and price sources, read through a short in-memory cache (intake must answer fast). */
 @Singleton
-public class SourceRegistry {
+public class SourceRegistry implements SignalSources {
+    /** {@link SourceItem#kind()} of a sender of signals (the other kind sends prices). */
+    public static final String SIGNALS = "SIGNALS";
+
     private static final long CACHE_NANOS = 30_000_000_000L;
 
     private final TradingTables tables;
@@ -22,13 +27,20 @@ public class SourceRegistry {
         this.tables = tables;
     }
 
+    /** The source registered under {@code sourceId}; empty for one that is not, or is not even a source id. */
     public Optional<SourceItem> find(String sourceId) {
+        if (!InputLimits.Id.SOURCE.accepts(sourceId)) return Optional.empty(); // never a key DynamoDB would refuse
         Cached c = cache.get(sourceId);
         if (c != null && System.nanoTime() - c.at < CACHE_NANOS) return Optional.ofNullable(c.item);
         SourceItem item = tables.sources().getItem(Key.builder().partitionValue(Keys.source(sourceId))
                 .sortValue("SOURCE").build());
         cache.put(sourceId, new Cached(item, System.nanoTime()));
         return Optional.ofNullable(item);
+    }
+
+    @Override
+    public boolean sendsSignals(String sourceId) {
+        return find(sourceId).filter(s -> SIGNALS.equals(s.kind())).isPresent();
     }
 
     /** Registers (or replaces) a source. */

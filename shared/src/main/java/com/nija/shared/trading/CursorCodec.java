@@ -1,5 +1,6 @@
 package com.nija.shared.trading;
 
+import com.nija.shared.input.InputLimits;
 import com.nija.shared.problem.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -35,7 +36,7 @@ public final class CursorCodec {
 
     /** The position a cursor encodes. @throws InvalidInputException when the cursor was not issued for this query */
     public String decode(String userId, String scope, String cursor) {
-        int dot = cursor.indexOf('.');
+        int dot = InputLimits.Id.CURSOR.accepts(cursor) ? cursor.indexOf('.') : -1; // a huge cursor costs no decoding
         try {
             if (dot >= 0) {
                 byte[] payload = DEC.decode(cursor.substring(0, dot));

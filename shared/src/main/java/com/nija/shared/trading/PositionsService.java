@@ -19,16 +19,40 @@ import java.util.Map;
 @Singleton
 public class PositionsService {
     private static final Duration TTL = Duration.ofSeconds(30);
+    /** Most closed positions one page holds. */
+    public static final int MAX_LIMIT = 100;
     private static final JavaType ITEMS = Json.MAPPER.getTypeFactory().constructCollectionType(List.class, PositionItem.class);
+    private static final JavaType PAGE = Json.MAPPER.constructType(PositionsPage.class);
+    private static final String CLOSED_SCOPE = "positions:closed";
 
     private final PositionRepository positions;
     private final PriceBook prices;
     private final UserCache cache;
+    private final CursorCodec cursors;
 
-    public PositionsService(PositionRepository positions, PriceBook prices, UserCache cache) {
+    public PositionsService(PositionRepository positions, PriceBook prices, UserCache cache, CursorCodec cursors) {
         this.positions = positions;
         this.prices = prices;
         this.cache = cache;
+        this.cursors = cursors;
+    }
+
+    /**
+     * One page of the trader's closed positions (they only ever grow), in position-id order.
+     *
+     * @param cursor a cursor from the previous page of this listing, or null for the first page
+     * @throws com.nija.shared.problem.InvalidInputException when the cursor was not issued for this trader's listing
+     */
+    public PositionsPage closed(String userId, int limit, String cursor) {
+        String after = cursor == null ? null : cursors.decode(userId, CLOSED_SCOPE, cursor);
+        String view = CLOSED_SCOPE + ":" + limit + ":" + (after == null ? "first" : after);
+        return cache.getOrLoad(userId, view, TTL, PAGE, () -> {
+            List<PositionItem> items = positions.page(userId, PositionStatus.CLOSED, after, limit + 1);
+            boolean more = items.size() > limit;
+            List<PositionItem> page = more ? items.subList(0, limit) : items;
+            String next = more ? cursors.encode(userId, CLOSED_SCOPE, page.get(page.size() - 1).sk()) : null;
+            return new PositionsPage(page.stream().map(p -> view(p, null)).toList(), next);
+        });
     }
 
     public List<PositionItem> items(String userId, PositionStatus status) {

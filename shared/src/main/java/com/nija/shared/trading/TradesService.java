@@ -2,8 +2,6 @@ package com.nija.shared.trading;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.nija.shared.cache.UserCache;
-import com.nija.shared.config.NijaConfig;
-import com.nija.shared.config.SecretResolver;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.TradeItem;
 import com.nija.shared.json.Json;
@@ -22,10 +20,10 @@ public class TradesService {
     private final UserCache cache;
     private final CursorCodec cursors;
 
-    public TradesService(TradeRepository trades, UserCache cache, NijaConfig config, SecretResolver secrets) {
+    public TradesService(TradeRepository trades, UserCache cache, CursorCodec cursors) {
         this.trades = trades;
         this.cache = cache;
-        this.cursors = new CursorCodec(secrets.resolve(config.getCursorSecret(), "NIJA_CURSOR_SECRET_ARN"));
+        this.cursors = cursors;
     }
 
     /**
