@@ -7,6 +7,7 @@ import com.nija.functions.http.Problems;
 import com.nija.functions.http.Responses;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.engine.ManualClose;
+import com.nija.shared.order.OrderStatus;
 import com.nija.shared.problem.InvalidInputException;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
@@ -33,7 +34,7 @@ public class ClosePositionHandler extends ApiHandler {
         String positionId = request.body(Body.class).positionId();
         if (positionId == null || positionId.isBlank()) throw InvalidInputException.of("positionId", "is required");
         OrderItem order = closer.close(request.userId(), positionId);
-        if ("FAILED".equals(order.status())) {
+        if (order.status() == OrderStatus.FAILED) {
             return Problems.of(502, "broker-failure", "The broker did not close the position", order.reason(),
                     request.event().getRawPath(), Map.of("orderId", order.orderId()));
         }

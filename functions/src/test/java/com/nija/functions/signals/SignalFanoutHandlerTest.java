@@ -16,6 +16,7 @@ import com.nija.functions.support.TradingSetup;
 import com.nija.functions.support.WorkQueueProbe;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.engine.OrderRequest;
+import com.nija.shared.order.OrderStatus;
 import com.nija.shared.prices.PriceBook;
 import com.nija.shared.settings.RiskSettings;
 import com.nija.shared.signals.FanoutService;
@@ -210,7 +211,7 @@ class SignalFanoutHandlerTest {
         assertThat(fannedOut.getBatchItemFailures()).isEmpty();
         assertThat(executed.getBatchItemFailures()).isEmpty();
         Books books = Books.of(trader.userId());
-        assertThat(books.orders()).extracting(OrderItem::status).containsExactly("FILLED");
+        assertThat(books.orders()).extracting(OrderItem::status).containsExactly(OrderStatus.FILLED);
         assertThat(books.positions()).hasSize(1);
         assertThat(books.positions().get(0).symbol()).isEqualTo(symbol);
         assertThat(books.positions().get(0).quantity()).isEqualByComparingTo("2"); // $400 at 200

@@ -9,6 +9,7 @@ import com.nija.shared.data.RollupPeriod;
 import com.nija.shared.data.TradeItem;
 import com.nija.shared.data.TradingTables;
 import com.nija.shared.engine.OrderRequest;
+import com.nija.shared.order.OrderStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,7 @@ public final class Books {
                 Key.builder().partitionValue("PAPER#" + userId).build())).consistentRead(true)).items().stream().toList();
         List<PaperOrderItem> all = new ArrayList<>(book);
         for (OrderItem o : orders()) {
-            if (!"FILLED".equals(o.status()) || book.stream().anyMatch(b -> b.clientOrderId().equals(o.orderId()))) continue;
+            if (o.status() != OrderStatus.FILLED || book.stream().anyMatch(b -> b.clientOrderId().equals(o.orderId()))) continue;
             all.add(new PaperOrderItem("PAPER#" + userId, o.orderId(), o.orderId(), userId, o.symbol(), o.side(),
                     o.orderType(), o.quantity(), o.limitPrice(), o.status(), o.fillPrice(), o.fee(), o.filledAt(),
                     o.createdAt(), null, null, null));

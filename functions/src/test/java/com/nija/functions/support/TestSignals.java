@@ -1,6 +1,7 @@
 package com.nija.functions.support;
 
 import com.nija.shared.engine.OrderRequest;
+import com.nija.shared.order.OrderType;
 import com.nija.shared.signals.PriceLevel;
 import com.nija.shared.signals.QuantityType;
 import com.nija.shared.signals.Signal;
@@ -19,7 +20,7 @@ public final class TestSignals {
     private String strategy = "default";
     private final String symbol;
     private final SignalAction action;
-    private String orderType = "market";
+    private OrderType orderType = OrderType.MARKET;
     private BigDecimal limitPrice;
     private PriceLevel stopLoss;
     private PriceLevel takeProfit;
@@ -75,7 +76,7 @@ public final class TestSignals {
     }
 
     public TestSignals limit(String price) {
-        this.orderType = "limit";
+        this.orderType = OrderType.LIMIT;
         this.limitPrice = new BigDecimal(price);
         return this;
     }

@@ -3,13 +3,15 @@ package com.nija.shared.broker;
 import com.nija.shared.account.ProfileService;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.OrderItem;
+import com.nija.shared.data.PaperOrderItem;
+import com.nija.shared.data.TradingTables;
+import com.nija.shared.order.OrderStatus;
+import com.nija.shared.order.OrderType;
 import com.nija.shared.performance.RollupRepository;
+import com.nija.shared.prices.PriceBook;
 import com.nija.shared.trading.AccountValuation;
 import com.nija.shared.trading.PositionRepository;
 import com.nija.shared.trading.PositionStatus;
-import com.nija.shared.data.PaperOrderItem;
-import com.nija.shared.data.TradingTables;
-import com.nija.shared.prices.PriceBook;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -61,12 +63,12 @@ public class PaperBroker implements Broker {
         BigDecimal market = prices.latest(t.symbol()).orElseThrow(() ->
                 new BrokerException(BrokerException.Kind.REJECTED, "no market price for " + t.symbol()));
         Instant now = clock.instant();
-        boolean buy = "BUY".equals(t.side());
-        if (!"LIMIT".equals(t.orderType()) || marketable(buy, t.limitPrice(), market)) {
+        boolean buy = t.side().buys();
+        if (t.orderType() != OrderType.LIMIT || marketable(buy, t.limitPrice(), market)) {
             return toFill(filled(t, executionPrice(buy, market, t.limitPrice()), now));
         }
         PaperOrderItem item = new PaperOrderItem(pk(t.userId()), t.clientOrderId(), t.clientOrderId(), t.userId(),
-                t.symbol(), t.side(), t.orderType(), t.quantity(), t.limitPrice(), "RESTING", null, null, null, now,
+                t.symbol(), t.side(), t.orderType(), t.quantity(), t.limitPrice(), OrderStatus.RESTING, null, null, null, now,
                 Keys.resting(t.symbol()), t.userId() + "#" + t.clientOrderId(), expiry(now));
         try {
             tables.paperOrders().putItem(r -> r.item(item).conditionExpression(
@@ -80,15 +82,15 @@ public class PaperBroker implements Broker {
 
     /** Fills a resting limit order the price has crossed; empty when it is no longer resting or not crossed. */
     public Optional<Fill> fillIfCrossed(PaperOrderItem resting, BigDecimal market) {
-        boolean buy = "BUY".equals(resting.side());
-        if (!"RESTING".equals(resting.status()) || !marketable(buy, resting.limitPrice(), market)) return Optional.empty();
+        boolean buy = resting.side().buys();
+        if (resting.status() != OrderStatus.RESTING || !marketable(buy, resting.limitPrice(), market)) return Optional.empty();
         OrderTicket t = new OrderTicket(resting.clientOrderId(), resting.userId(), resting.symbol(), resting.side(),
                 resting.orderType(), resting.quantity(), resting.limitPrice());
         PaperOrderItem item = filled(t, executionPrice(buy, market, resting.limitPrice()), clock.instant());
         try {
             tables.paperOrders().putItem(r -> r.item(item).conditionExpression(Expression.builder()
                     .expression("#s = :resting").putExpressionName("#s", "status")
-                    .putExpressionValue(":resting", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("RESTING"))
+                    .putExpressionValue(":resting", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(OrderStatus.RESTING.name()))
                     .build()));
             return Optional.of(toFill(item));
         } catch (ConditionalCheckFailedException alreadyDone) {
@@ -109,10 +111,10 @@ public class PaperBroker implements Broker {
     public Optional<Fill> lookup(String userId, String clientOrderId) {
         PaperOrderItem item = tables.paperOrders().getItem(r -> r.key(Key.builder().partitionValue(pk(userId))
                 .sortValue(clientOrderId).build()).consistentRead(true));
-        if (item != null) return Optional.of(item).filter(i -> !"CANCELLED".equals(i.status())).map(PaperBroker::toFill);
+        if (item != null) return Optional.of(item).filter(i -> i.status() != OrderStatus.CANCELLED).map(PaperBroker::toFill);
         OrderItem order = tables.orders().getItem(r -> r.key(Key.builder().partitionValue(Keys.user(userId))
                 .sortValue(Keys.order(clientOrderId)).build()).consistentRead(true));
-        if (order == null || !"FILLED".equals(order.status())) return Optional.empty();
+        if (order == null || order.status() != OrderStatus.FILLED) return Optional.empty();
         return Optional.of(new Fill(clientOrderId, Fill.Status.FILLED, order.quantity(), order.fillPrice(), order.fee(),
                 order.filledAt()));
     }
@@ -120,10 +122,8 @@ public class PaperBroker implements Broker {
     @Override
     public boolean cancel(String userId, String clientOrderId) {
         PaperOrderItem item = tables.paperOrders().getItem(Key.builder().partitionValue(pk(userId)).sortValue(clientOrderId).build());
-        if (item == null || !"RESTING".equals(item.status())) return false;
-        tables.paperOrders().putItem(new PaperOrderItem(item.pk(), item.sk(), item.clientOrderId(), item.userId(),
-                item.symbol(), item.side(), item.orderType(), item.quantity(), item.limitPrice(), "CANCELLED", null, null,
-                null, item.createdAt(), null, null, item.expiresAt()));
+        if (item == null || item.status() != OrderStatus.RESTING) return false;
+        tables.paperOrders().putItem(item.cancelled());
         return true;
     }
 
@@ -131,7 +131,7 @@ public class PaperBroker implements Broker {
     public List<OrderTicket> openOrders(String userId) {
         return tables.paperOrders().query(r -> r.queryConditional(QueryConditional.keyEqualTo(
                         Key.builder().partitionValue(pk(userId)).build())))
-                .items().stream().filter(i -> "RESTING".equals(i.status()))
+                .items().stream().filter(i -> i.status() == OrderStatus.RESTING)
                 .map(i -> new OrderTicket(i.clientOrderId(), userId, i.symbol(), i.side(), i.orderType(), i.quantity(),
                         i.limitPrice()))
                 .toList();
@@ -149,7 +149,7 @@ public class PaperBroker implements Broker {
     private PaperOrderItem filled(OrderTicket t, BigDecimal price, Instant now) {
         BigDecimal fee = t.quantity().multiply(price).multiply(config.getFeeBps()).divide(BPS, 2, RoundingMode.HALF_UP);
         return new PaperOrderItem(pk(t.userId()), t.clientOrderId(), t.clientOrderId(), t.userId(), t.symbol(), t.side(),
-                t.orderType(), t.quantity(), t.limitPrice(), "FILLED", price, fee, now, now, null, null, expiry(now));
+                t.orderType(), t.quantity(), t.limitPrice(), OrderStatus.FILLED, price, fee, now, now, null, null, expiry(now));
     }
 
     private BigDecimal executionPrice(boolean buy, BigDecimal market, BigDecimal limit) {
@@ -166,7 +166,7 @@ public class PaperBroker implements Broker {
     }
 
     private static Fill toFill(PaperOrderItem i) {
-        return new Fill(i.clientOrderId(), "FILLED".equals(i.status()) ? Fill.Status.FILLED : Fill.Status.RESTING,
+        return new Fill(i.clientOrderId(), i.status() == OrderStatus.FILLED ? Fill.Status.FILLED : Fill.Status.RESTING,
                 i.quantity(), i.price(), i.fee(), i.filledAt());
     }
 

@@ -2,6 +2,8 @@ package com.nija.shared.engine;
 
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.PositionItem;
+import com.nija.shared.order.OrderStatus;
+import com.nija.shared.order.OrderType;
 import com.nija.shared.problem.ConflictException;
 import com.nija.shared.problem.NotFoundException;
 import com.nija.shared.signals.Signal;
@@ -40,10 +42,10 @@ public class ManualClose {
         // Its own request id per click: the close order's id (the position's) is what makes two clicks (or a click
         // and a stop) close once; a failed attempt is recorded under the click's id, so the trader can try again.
         Signal signal = new Signal("manual-close-" + positionId + "-" + clock.millis(), "trader", OrderRequest.MANUAL,
-                position.symbol(), SignalAction.EXIT, "market", null, null, null, null, null, null, null, clock.instant());
+                position.symbol(), SignalAction.EXIT, OrderType.MARKET, null, null, null, null, null, null, null, clock.instant());
         ExecutionResult result = engine.execute(new OrderRequest(userId, signal, positionId, OrderRequest.MANUAL), false, true);
         OrderItem order = result.order();
-        if (result.duplicate() || order == null || "REFUSED".equals(order.status())) {
+        if (result.duplicate() || order == null || order.status() == OrderStatus.REFUSED) {
             throw new ConflictException("position " + positionId + " is already closed or being closed"
                     + (order != null && order.reason() != null ? " (" + order.reason() + ")" : ""));
         }

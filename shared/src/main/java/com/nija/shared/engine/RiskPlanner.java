@@ -2,6 +2,9 @@ package com.nija.shared.engine;
 
 import com.nija.shared.account.BotState;
 import com.nija.shared.data.PositionItem;
+import com.nija.shared.order.OrderIntent;
+import com.nija.shared.order.OrderSide;
+import com.nija.shared.order.OrderType;
 import com.nija.shared.settings.RiskSettings;
 import com.nija.shared.signals.PriceLevel;
 import com.nija.shared.signals.QuantityType;
@@ -66,7 +69,7 @@ public final class RiskPlanner {
         }
         int maxOpen = Math.min(settings.maxOpenPositions(), planMax(s));
         if (s.open().size() >= maxOpen) return OrderPlan.refuse("max open positions (" + maxOpen + ") reached");
-        BigDecimal price = signal.orderType().equals("limit") ? signal.limitPrice() : s.prices().get(signal.symbol());
+        BigDecimal price = signal.orderType() == OrderType.LIMIT ? signal.limitPrice() : s.prices().get(signal.symbol());
         if (price == null) return OrderPlan.refuse("no market price for " + signal.symbol());
         BigDecimal cash = AccountValuation.cash(s.profile().startingBalance(), s.lifetimeRealized(), s.open());
         BigDecimal equity = AccountValuation.equity(cash, s.open(), s.prices());
@@ -82,14 +85,13 @@ public final class RiskPlanner {
         boolean isLong = signal.action() == SignalAction.BUY;
         BigDecimal stop = level(signal.stopLoss(), settings.stopLossPct(), price, isLong);
         BigDecimal target = level(signal.takeProfit(), settings.takeProfitPct(), price, !isLong);
-        return new OrderPlan("OPEN", isLong ? "BUY" : "SELL", quantity,
+        return new OrderPlan(OrderIntent.OPEN, OrderSide.of(isLong), quantity,
                 quantity.multiply(price).setScale(2, RoundingMode.HALF_EVEN),
-                signal.orderType().toUpperCase(), signal.limitPrice(), stop, target, null, null);
+                signal.orderType(), signal.limitPrice(), stop, target, null, null);
     }
 
     private static OrderPlan close(PositionItem p, Signal signal) {
-        boolean isLong = Side.LONG.name().equals(p.side());
-        return new OrderPlan("CLOSE", isLong ? "SELL" : "BUY", p.quantity(), null, "MARKET", null, null, null, p, null);
+        return OrderPlan.close(p, Side.LONG.name().equals(p.side()));
     }
 
     private static BigDecimal requestedNotional(Signal signal, RiskSettings settings, BigDecimal equity, BigDecimal price) {

@@ -14,6 +14,10 @@ import com.nija.shared.data.PositionItem;
 import com.nija.shared.data.ProfileItem;
 import com.nija.shared.observability.Metric;
 import com.nija.shared.observability.Telemetry;
+import com.nija.shared.order.OrderIntent;
+import com.nija.shared.order.OrderSide;
+import com.nija.shared.order.OrderStatus;
+import com.nija.shared.order.OrderType;
 import com.nija.shared.prices.PriceBook;
 import com.nija.shared.settings.SettingsService;
 import com.nija.shared.signals.Signal;
@@ -109,7 +113,7 @@ public class TradingEngine {
         if (closeOnly && !plan.closing().positionId().equals(request.positionId())) {
             return refuse(request, "position " + request.positionId() + " is not open", redelivery);
         }
-        if ("OPEN".equals(plan.intent())) {
+        if (plan.intent() == OrderIntent.OPEN) {
             Optional<String> throttled = throttle.acquire(userId);
             if (throttled.isPresent()) return refuse(request, "throttled: " + throttled.get(), redelivery);
         }
@@ -134,12 +138,12 @@ public class TradingEngine {
                 listeners.forEach(l -> l.botPaused(request.userId(), reason));
             }
             if (e.kind() == BrokerException.Kind.REJECTED || lastAttempt) {
-                return record(base(request, plan, "FAILED", "broker: " + e.getMessage()));
+                return record(base(request, plan, OrderStatus.FAILED, "broker: " + e.getMessage()));
             }
             return ExecutionResult.retryLater("broker " + e.kind() + ": " + e.getMessage());
         }
         brokerHealth.succeeded(request.userId(), brokerErrors);
-        String positionId = "OPEN".equals(plan.intent()) ? orderId : plan.closing().positionId();
+        String positionId = plan.intent() == OrderIntent.OPEN ? orderId : plan.closing().positionId();
         OrderItem order = withFill(base(request, orderId, plan, null, null), positionId, fill);
         if (!orders.create(order)) {
             // Another request's order (a close of the same position) or this one's from an earlier attempt.
@@ -154,12 +158,8 @@ public class TradingEngine {
         for (OrderTicket resting : broker.openOrders(userId)) {
             if (!resting.symbol().equals(request.signal().symbol())) continue;
             if (!broker.cancel(userId, resting.clientOrderId())) continue;
-            orders.find(userId, resting.clientOrderId()).filter(o -> "RESTING".equals(o.status())).ifPresent(o -> {
-                OrderItem cancelled = new OrderItem(o.pk(), o.sk(), o.orderId(), o.userId(), o.signalId(), o.source(),
-                        o.strategy(), o.symbol(), o.side(), o.intent(), o.positionId(), o.orderType(), o.limitPrice(),
-                        o.quantity(), o.notional(), o.stopLoss(), o.takeProfit(), "CANCELLED",
-                        "cancelled by signal " + request.signal().signalId(), null, null, null, o.createdAt(), null, null,
-                        o.expiresAt(), o.version());
+            orders.find(userId, resting.clientOrderId()).filter(o -> o.status() == OrderStatus.RESTING).ifPresent(o -> {
+                OrderItem cancelled = o.withStatus(OrderStatus.CANCELLED, "cancelled by signal " + request.signal().signalId());
                 orders.update(cancelled);
                 listeners.forEach(l -> l.recorded(cancelled));
             });
@@ -174,8 +174,8 @@ public class TradingEngine {
      */
     private ExecutionResult recoverPlaced(OrderRequest request, Fill fill) {
         LOG.info("order {} found at the broker on redelivery; completing it", request.orderId());
-        OrderPlan plan = new OrderPlan("OPEN", request.signal().action().name(), fill.quantity(), null, "MARKET", null,
-                null, null, null, null);
+        OrderPlan plan = new OrderPlan(OrderIntent.OPEN, OrderSide.valueOf(request.signal().action().name()),
+                fill.quantity(), null, OrderType.MARKET, null, null, null, null, null);
         OrderItem order = withFill(base(request, plan, null, null), request.orderId(), fill);
         if (!orders.create(order)) return resume(orders.find(request.userId(), request.orderId()).orElseThrow());
         return applyFilled(order, null);
@@ -186,26 +186,22 @@ public class TradingEngine {
      * record its fill once the broker reports one.
      */
     private ExecutionResult resume(OrderItem order) {
-        if ("RESTING".equals(order.status())) {
+        if (order.status() == OrderStatus.RESTING) {
             Optional<Fill> fill = lookupQuietly(order.userId(), order.orderId()).filter(f -> f.status() == Fill.Status.FILLED);
             if (fill.isEmpty()) return ExecutionResult.done(order);
             OrderItem filled = withFill(order, order.positionId(), fill.get());
-            orders.update(new OrderItem(filled.pk(), filled.sk(), filled.orderId(), filled.userId(), filled.signalId(),
-                    filled.source(), filled.strategy(), filled.symbol(), filled.side(), filled.intent(),
-                    filled.positionId(), filled.orderType(), filled.limitPrice(), filled.quantity(), filled.notional(),
-                    filled.stopLoss(), filled.takeProfit(), filled.status(), null, filled.fillPrice(), filled.fee(),
-                    filled.filledAt(), filled.createdAt(), null, null, filled.expiresAt(), order.version()));
+            orders.update(filled);
             return applyFilled(filled, null);
         }
-        if (!"FILLED".equals(order.status())) return ExecutionResult.done(order);
-        PositionItem position = "CLOSE".equals(order.intent())
+        if (order.status() != OrderStatus.FILLED) return ExecutionResult.done(order);
+        PositionItem position = order.intent() == OrderIntent.CLOSE
                 ? ledger.position(order.userId(), order.positionId()).orElse(null) : null;
         return applyFilled(order, position);
     }
 
     private ExecutionResult applyFilled(OrderItem order, PositionItem closing) {
-        if ("RESTING".equals(order.status())) return ExecutionResult.done(order);
-        if ("CLOSE".equals(order.intent()) && closing != null && !PositionStatus.OPEN.name().equals(closing.status())
+        if (order.status() == OrderStatus.RESTING) return ExecutionResult.done(order);
+        if (order.intent() == OrderIntent.CLOSE && closing != null && !PositionStatus.OPEN.name().equals(closing.status())
                 && !closedBy(closing, order)) {
             return ExecutionResult.done(order);
         }
@@ -232,7 +228,7 @@ public class TradingEngine {
 
     private ExecutionResult refuse(OrderRequest request, String reason) {
         Telemetry.record(Metric.count("OrderRefused"));
-        OrderItem order = base(request, null, "REFUSED", reason);
+        OrderItem order = base(request, null, OrderStatus.REFUSED, reason);
         return record(order);
     }
 
@@ -263,30 +259,27 @@ public class TradingEngine {
                 today == null ? BigDecimal.ZERO : today, latest, billing);
     }
 
-    private OrderItem base(OrderRequest request, OrderPlan plan, String status, String reason) {
+    private OrderItem base(OrderRequest request, OrderPlan plan, OrderStatus status, String reason) {
         return base(request, request.orderId(), plan, status, reason);
     }
 
-    private OrderItem base(OrderRequest request, String orderId, OrderPlan plan, String status, String reason) {
+    private OrderItem base(OrderRequest request, String orderId, OrderPlan plan, OrderStatus status, String reason) {
         Signal s = request.signal();
         Instant now = clock.instant();
         return new OrderItem(Keys.user(request.userId()), Keys.order(orderId), orderId,
                 request.userId(), s.signalId(), s.source(), s.strategy(), s.symbol(),
-                plan == null ? s.action().name() : plan.side(), plan == null ? null : plan.intent(),
+                plan == null ? OrderSide.valueOf(s.action().name()) : plan.side(), plan == null ? null : plan.intent(),
                 plan != null && plan.closing() != null ? plan.closing().positionId() : request.positionId(),
-                plan == null ? s.orderType().toUpperCase() : plan.orderType(), plan == null ? s.limitPrice() : plan.limitPrice(),
+                plan == null ? s.orderType() : plan.orderType(), plan == null ? s.limitPrice() : plan.limitPrice(),
                 plan == null ? null : plan.quantity(), plan == null ? null : plan.notional(),
                 plan == null ? null : plan.stopLoss(), plan == null ? null : plan.takeProfit(), status, reason,
-                null, null, null, s.receivedAt() != null ? s.receivedAt() : now, null, null,
+                null, null, null, s.receivedAt() != null ? s.receivedAt() : now,
                 now.plus(ORDER_RETENTION).getEpochSecond(), null);
     }
 
     private static OrderItem withFill(OrderItem o, String positionId, Fill fill) {
-        boolean resting = fill.status() == Fill.Status.RESTING;
-        return new OrderItem(o.pk(), o.sk(), o.orderId(), o.userId(), o.signalId(), o.source(), o.strategy(), o.symbol(),
-                o.side(), o.intent(), positionId, o.orderType(), o.limitPrice(), fill.quantity(), o.notional(),
-                o.stopLoss(), o.takeProfit(), resting ? "RESTING" : "FILLED", null, fill.price(), fill.fee(),
-                fill.at(), o.createdAt(), null, null, o.expiresAt(), null);
+        return o.withExecution(fill.status() == Fill.Status.RESTING ? OrderStatus.RESTING : OrderStatus.FILLED,
+                positionId, fill.quantity(), fill.price(), fill.fee(), fill.at());
     }
 
     private Optional<Fill> lookupQuietly(String userId, String orderId) {

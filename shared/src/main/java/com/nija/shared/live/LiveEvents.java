@@ -90,12 +90,12 @@ public class LiveEvents implements TradeListener, Ordered {
     public void recorded(OrderItem order) {
         safely("order " + order.orderId(), () -> pushToTrader(order.userId(), subscribed -> {
             if (!subscribed.contains(Channels.ORDERS)) return List.of();
-            String event = switch (String.valueOf(order.status())) {
-                case "REFUSED" -> "order.refused";
-                case "FAILED" -> "order.failed";
-                case "RESTING" -> "order.placed";
-                case "CANCELLED" -> "order.cancelled";
-                default -> "order.recorded";
+            String event = order.status() == null ? "order.recorded" : switch (order.status()) {
+                case REFUSED -> "order.refused";
+                case FAILED -> "order.failed";
+                case RESTING -> "order.placed";
+                case CANCELLED -> "order.cancelled";
+                case FILLED -> "order.recorded";
             };
             return List.of(new LiveUpdate(Channels.ORDERS, event, order.createdAt(), LiveViews.Order.of(order)));
         }));

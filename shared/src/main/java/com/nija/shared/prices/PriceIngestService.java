@@ -7,11 +7,12 @@ import com.nija.shared.data.PositionItem;
 import com.nija.shared.data.Tables;
 import com.nija.shared.data.TradingTables;
 import com.nija.shared.engine.OrderRequest;
+import com.nija.shared.live.LiveEvents;
+import com.nija.shared.order.OrderType;
 import com.nija.shared.signals.Signal;
 import com.nija.shared.signals.SignalAction;
 import com.nija.shared.signals.WorkQueues;
 import com.nija.shared.trading.Side;
-import com.nija.shared.live.LiveEvents;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -103,7 +104,7 @@ public class PriceIngestService {
 
     /** One close per position whatever crossed first: the id is the position's, so stop and target can't both act. */
     private OrderRequest closeRequest(PositionItem p, String trigger) {
-        Signal signal = new Signal("close-" + p.positionId(), "engine", trigger, p.symbol(), SignalAction.EXIT, "market",
+        Signal signal = new Signal("close-" + p.positionId(), "engine", trigger, p.symbol(), SignalAction.EXIT, OrderType.MARKET,
                 null, null, null, null, null, null, null, clock.instant());
         return new OrderRequest(p.userId(), signal, p.positionId(), trigger);
     }
@@ -111,7 +112,7 @@ public class PriceIngestService {
     /** The original order's id is the client order id; re-running its request resumes the now-filled order. */
     private Signal limitFillSignal(PaperOrderItem resting) {
         return new Signal(resting.clientOrderId(), "engine", OrderRequest.LIMIT_FILL, resting.symbol(),
-                "BUY".equals(resting.side()) ? SignalAction.BUY : SignalAction.SELL, "limit", resting.limitPrice(),
+                resting.side().buys() ? SignalAction.BUY : SignalAction.SELL, OrderType.LIMIT, resting.limitPrice(),
                 null, null, null, null, null, null, clock.instant());
     }
 }

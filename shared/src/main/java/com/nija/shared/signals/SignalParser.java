@@ -1,8 +1,9 @@
 package com.nija.shared.signals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.nija.shared.problem.InvalidInputException;
+import com.nija.shared.order.OrderType;
 import com.nija.shared.problem.InvalidInputException.Violation;
+import com.nija.shared.problem.InvalidInputException;
 import com.nija.shared.trading.Symbols;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -40,10 +40,10 @@ public final class SignalParser {
         });
         SignalAction action = SignalAction.parse(text(body, "action", null)).orElse(null);
         if (action == null) v.add(new Violation("action", "must be buy, sell, exit (or close) or cancel"));
-        String orderType = text(body, "orderType", "market").toLowerCase(Locale.ROOT);
-        if (!orderType.equals("market") && !orderType.equals("limit")) v.add(new Violation("orderType", "must be market or limit"));
+        OrderType orderType = OrderType.parse(text(body, "orderType", "market")).orElse(null);
+        if (orderType == null) v.add(new Violation("orderType", "must be market or limit"));
         BigDecimal limitPrice = positive(v, body, "limitPrice");
-        if (orderType.equals("limit") && limitPrice == null) v.add(new Violation("limitPrice", "is required for a limit order"));
+        if (orderType == OrderType.LIMIT && limitPrice == null) v.add(new Violation("limitPrice", "is required for a limit order"));
         QuantityType quantityType = null;
         BigDecimal quantity = positive(v, body, "quantity");
         String qt = text(body, "quantityType", null);

@@ -11,6 +11,8 @@ import com.nija.shared.data.ProfileItem;
 import com.nija.shared.engine.OrderPlan;
 import com.nija.shared.engine.RiskPlanner;
 import com.nija.shared.engine.TraderState;
+import com.nija.shared.order.OrderIntent;
+import com.nija.shared.order.OrderType;
 import com.nija.shared.settings.RiskSettings;
 import com.nija.shared.signals.QuantityType;
 import com.nija.shared.signals.Signal;
@@ -50,7 +52,7 @@ class BillingRiskPlannerTest {
     }
 
     private static Signal signal(SignalAction action, String symbol, String usd) {
-        return new Signal("sig-" + symbol + action, "src", "trend", symbol, action, "market", null, null, null,
+        return new Signal("sig-" + symbol + action, "src", "trend", symbol, action, OrderType.MARKET, null, null, null,
                 usd == null ? null : QuantityType.USD, usd == null ? null : new BigDecimal(usd), null, NOW, NOW);
     }
 
@@ -125,9 +127,9 @@ class BillingRiskPlannerTest {
         OrderPlan sell = RiskPlanner.plan(signal(SignalAction.SELL, "BTC-USD", null), s, Optional.empty(), false);
         OrderPlan manual = RiskPlanner.plan(signal(SignalAction.EXIT, "BTC-USD", null), s, Optional.empty(), true);
 
-        assertThat(exit.intent()).isEqualTo("CLOSE");
-        assertThat(sell.intent()).isEqualTo("CLOSE");
-        assertThat(manual.intent()).isEqualTo("CLOSE");
+        assertThat(exit.intent()).isEqualTo(OrderIntent.CLOSE);
+        assertThat(sell.intent()).isEqualTo(OrderIntent.CLOSE);
+        assertThat(manual.intent()).isEqualTo(OrderIntent.CLOSE);
     }
 
     @Test
