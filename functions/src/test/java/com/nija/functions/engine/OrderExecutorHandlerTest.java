@@ -19,12 +19,13 @@ import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.PositionItem;
 import com.nija.shared.data.RollupItem;
 import com.nija.shared.data.TradeItem;
+import com.nija.shared.engine.OrderMessages;
 import com.nija.shared.engine.OrderRequest;
 import com.nija.shared.observability.DynamoWriteCounter;
 import com.nija.shared.order.OrderIntent;
 import com.nija.shared.order.OrderSide;
 import com.nija.shared.order.OrderStatus;
-import com.nija.shared.signals.OrderMessages;
+import com.nija.shared.order.OrderTrigger;
 import com.nija.shared.trading.Side;
 import io.micronaut.context.ApplicationContext;
 import java.time.Instant;
@@ -67,7 +68,7 @@ class OrderExecutorHandlerTest {
         assertThat(sample.getAttributes().get("MessageGroupId")).isEqualTo(request.userId());
         assertThat(sample.getAttributes().get("MessageDeduplicationId"))
                 .isEqualTo(OrderMessages.dedupId(request.signal().signalId(), request.userId()));
-        assertThat(request.trigger()).isEqualTo(OrderRequest.SIGNAL);
+        assertThat(request.trigger()).isEqualTo(OrderTrigger.SIGNAL);
         assertThat(request.signal().symbol()).isEqualTo("BTC-USD");
     }
 

@@ -24,9 +24,7 @@ import com.nija.shared.engine.OrderRequest;
 import com.nija.shared.engine.TradingControls;
 import com.nija.shared.engine.TradingEngine;
 import com.nija.shared.order.OrderStatus;
-import com.nija.shared.order.OrderType;
-import com.nija.shared.signals.Signal;
-import com.nija.shared.signals.SignalAction;
+import com.nija.shared.order.OrderTrigger;
 import io.micronaut.context.ApplicationContext;
 import java.time.Instant;
 import java.util.HashMap;
@@ -58,9 +56,7 @@ class TradingControlsTest {
 
     /** The close a price update sends when a position's stop-loss is crossed. */
     private static OrderRequest stopLossClose(String userId, String positionId, String symbol) {
-        Signal signal = new Signal("close-" + positionId, "engine", OrderRequest.STOP_LOSS, symbol, SignalAction.EXIT,
-                OrderType.MARKET, null, null, null, null, null, null, null, Instant.now());
-        return new OrderRequest(userId, signal, positionId, OrderRequest.STOP_LOSS);
+        return OrderRequest.forCrossedLevel(userId, OrderTrigger.STOP_LOSS, positionId, symbol, Instant.now());
     }
 
     private static APIGatewayV2HTTPEvent killSwitch(String body, String groups) {
@@ -93,7 +89,7 @@ class TradingControlsTest {
         assertThat(whilePaused.status()).isEqualTo(OrderStatus.REFUSED);
         assertThat(whilePaused.reason()).isEqualTo("bot is paused");
         assertThat(stopLoss.status()).isEqualTo(OrderStatus.FILLED);
-        assertThat(stopLoss.strategy()).isEqualTo(OrderRequest.STOP_LOSS);
+        assertThat(stopLoss.strategy()).isEqualTo("stop-loss");
         assertThat(Books.of(trader.userId()).position(opened.positionId()).orElseThrow().status()).isEqualTo("CLOSED");
         assertThat(afterResume.status()).isEqualTo(OrderStatus.FILLED);
     }

@@ -49,7 +49,7 @@ public final class Books {
     public Optional<OrderItem> orderFor(OrderRequest request) {
         List<OrderItem> all = orders();
         return all.stream().filter(o -> o.orderId().equals(request.orderId())).findFirst()
-                .or(() -> all.stream().filter(o -> request.signal().signalId().equals(o.signalId())).findFirst());
+                .or(() -> all.stream().filter(o -> request.requestId().equals(o.signalId())).findFirst());
     }
 
     public List<PositionItem> positions() {

@@ -1,11 +1,11 @@
 package com.nija.functions.support;
 
 import com.nija.shared.engine.OrderRequest;
+import com.nija.shared.engine.PriceLevel;
+import com.nija.shared.engine.QuantityType;
+import com.nija.shared.engine.Signal;
+import com.nija.shared.engine.SignalAction;
 import com.nija.shared.order.OrderType;
-import com.nija.shared.signals.PriceLevel;
-import com.nija.shared.signals.QuantityType;
-import com.nija.shared.signals.Signal;
-import com.nija.shared.signals.SignalAction;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -99,6 +99,6 @@ public final class TestSignals {
 
     /** This signal as one trader's order work, as fan-out enqueues it. */
     public OrderRequest forTrader(String userId) {
-        return new OrderRequest(userId, build(), null, OrderRequest.SIGNAL);
+        return OrderRequest.forSignal(userId, build());
     }
 }

@@ -15,12 +15,11 @@ import com.nija.shared.data.ProfileItem;
 import com.nija.shared.observability.Metric;
 import com.nija.shared.observability.Telemetry;
 import com.nija.shared.order.OrderIntent;
-import com.nija.shared.order.OrderSide;
 import com.nija.shared.order.OrderStatus;
+import com.nija.shared.order.OrderTrigger;
 import com.nija.shared.order.OrderType;
 import com.nija.shared.prices.PriceBook;
 import com.nija.shared.settings.SettingsService;
-import com.nija.shared.signals.Signal;
 import com.nija.shared.trading.PositionRepository;
 import com.nija.shared.trading.PositionStatus;
 import jakarta.inject.Singleton;
@@ -38,7 +37,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns one trader's order request into at most one broker order, exactly once:
  * <ol>
- *   <li>an order id derived from (signal, trader); if that order exists, finish applying it and stop;</li>
+ *   <li>an order id derived from what caused it (a signal, a crossed stop or target, a click, a limit fill; see
+ *       {@link OrderRequest}) and the trader; if that order exists, finish applying it and stop;</li>
  *   <li>on a redelivery, ask the broker first — an order it has is applied whatever the rules say now;</li>
  *   <li>otherwise plan under the risk rules (refusals are recorded with their reason);</li>
  *   <li>place (brokers deduplicate on the order id), record the order, apply it to the books. A close's order id is
@@ -97,18 +97,24 @@ public class TradingEngine {
     public ExecutionResult execute(OrderRequest request, boolean redelivery, boolean lastAttempt) {
         String orderId = request.orderId();
         String userId = request.userId();
-        if (request.signal().action() == com.nija.shared.signals.SignalAction.CANCEL) return cancelResting(request);
+        if (request.cancels()) return cancelResting(request);
         // The open positions are read beside the snapshot (both are needed unless the order exists: rare).
         CompletableFuture<List<PositionItem>> open = ParallelCalls.start(() -> positions.list(userId, PositionStatus.OPEN));
         TraderSnapshot snapshot = snapshots.read(userId, orderId, clock.instant());
         if (snapshot.order() != null) return ExecutionResult.duplicateOf(resume(snapshot.order()));
+        if (request.trigger() == OrderTrigger.LIMIT_FILL) {
+            // The fill belongs to an order its own request has not recorded yet; that request's redelivery finds it
+            // filled at the broker. Until then, this one waits its turn (and reaches the dead-letter queue if never).
+            return ExecutionResult.retryLater("resting order " + orderId + " is not recorded yet");
+        }
         if (redelivery) {
             Optional<Fill> placed = lookupQuietly(userId, orderId);
             if (placed.isPresent()) return recoverPlaced(request, placed.get());
         }
-        boolean closeOnly = request.positionId() != null;
-        TraderState state = load(userId, request.signal(), snapshot, ParallelCalls.join(open));
-        OrderPlan plan = RiskPlanner.plan(request.signal(), state, killSwitch.engaged(), closeOnly);
+        boolean closeOnly = request.trigger().closesPosition();
+        TraderState state = load(userId, request.symbol(), snapshot, ParallelCalls.join(open));
+        OrderPlan plan = closeOnly ? RiskPlanner.planClose(request.symbol(), state)
+                : RiskPlanner.plan(request.signal(), state, killSwitch.engaged());
         if (plan.refused()) return refuse(request, plan.refusal(), redelivery);
         if (closeOnly && !plan.closing().positionId().equals(request.positionId())) {
             return refuse(request, "position " + request.positionId() + " is not open", redelivery);
@@ -121,10 +127,9 @@ public class TradingEngine {
     }
 
     private ExecutionResult place(OrderRequest request, OrderPlan plan, boolean lastAttempt, Long brokerErrors) {
-        Signal signal = request.signal();
         String orderId = plan.closing() != null ? OrderIds.close(plan.closing().positionId(), request.userId())
                 : request.orderId();
-        OrderTicket ticket = new OrderTicket(orderId, request.userId(), signal.symbol(), plan.side(), plan.orderType(),
+        OrderTicket ticket = new OrderTicket(orderId, request.userId(), request.symbol(), plan.side(), plan.orderType(),
                 plan.quantity(), plan.limitPrice());
         Fill fill;
         try {
@@ -156,10 +161,10 @@ public class TradingEngine {
     private ExecutionResult cancelResting(OrderRequest request) {
         String userId = request.userId();
         for (OrderTicket resting : broker.openOrders(userId)) {
-            if (!resting.symbol().equals(request.signal().symbol())) continue;
+            if (!resting.symbol().equals(request.symbol())) continue;
             if (!broker.cancel(userId, resting.clientOrderId())) continue;
             orders.find(userId, resting.clientOrderId()).filter(o -> o.status() == OrderStatus.RESTING).ifPresent(o -> {
-                OrderItem cancelled = o.withStatus(OrderStatus.CANCELLED, "cancelled by signal " + request.signal().signalId());
+                OrderItem cancelled = o.withStatus(OrderStatus.CANCELLED, "cancelled by signal " + request.requestId());
                 orders.update(cancelled);
                 listeners.forEach(l -> l.recorded(cancelled));
             });
@@ -174,7 +179,7 @@ public class TradingEngine {
      */
     private ExecutionResult recoverPlaced(OrderRequest request, Fill fill) {
         LOG.info("order {} found at the broker on redelivery; completing it", request.orderId());
-        OrderPlan plan = new OrderPlan(OrderIntent.OPEN, OrderSide.valueOf(request.signal().action().name()),
+        OrderPlan plan = new OrderPlan(OrderIntent.OPEN, request.requestedSide(),
                 fill.quantity(), null, OrderType.MARKET, null, null, null, null, null);
         OrderItem order = withFill(base(request, plan, null, null), request.orderId(), fill);
         if (!orders.create(order)) return resume(orders.find(request.userId(), request.orderId()).orElseThrow());
@@ -220,7 +225,7 @@ public class TradingEngine {
      */
     private ExecutionResult refuse(OrderRequest request, String reason, boolean redelivery) {
         if (redelivery) {
-            Optional<OrderItem> done = orders.findBySignal(request.userId(), request.signal().signalId());
+            Optional<OrderItem> done = orders.findBySignal(request.userId(), request.requestId());
             if (done.isPresent()) return ExecutionResult.duplicateOf(resume(done.get()));
         }
         return refuse(request, reason);
@@ -241,11 +246,11 @@ public class TradingEngine {
         return ExecutionResult.done(order);
     }
 
-    private TraderState load(String userId, Signal signal, TraderSnapshot snapshot, List<PositionItem> open) {
+    private TraderState load(String userId, String symbol, TraderSnapshot snapshot, List<PositionItem> open) {
         ProfileItem profile = snapshot.profile() != null ? snapshot.profile() : profiles.get(userId);
         java.util.Set<String> symbols = new java.util.HashSet<>();
         open.forEach(p -> symbols.add(p.symbol()));
-        symbols.add(signal.symbol());
+        symbols.add(symbol);
         Map<String, BigDecimal> latest = prices.latest(symbols);
         BigDecimal lifetime = snapshot.lifetime() == null ? null : snapshot.lifetime().realizedPnl();
         BigDecimal today = snapshot.today() == null ? null : snapshot.today().realizedPnl();
@@ -264,16 +269,16 @@ public class TradingEngine {
     }
 
     private OrderItem base(OrderRequest request, String orderId, OrderPlan plan, OrderStatus status, String reason) {
-        Signal s = request.signal();
         Instant now = clock.instant();
         return new OrderItem(Keys.user(request.userId()), Keys.order(orderId), orderId,
-                request.userId(), s.signalId(), s.source(), s.strategy(), s.symbol(),
-                plan == null ? OrderSide.valueOf(s.action().name()) : plan.side(), plan == null ? null : plan.intent(),
+                request.userId(), request.requestId(), request.source(), request.strategy(), request.symbol(),
+                plan == null ? request.requestedSide() : plan.side(), plan == null ? null : plan.intent(),
                 plan != null && plan.closing() != null ? plan.closing().positionId() : request.positionId(),
-                plan == null ? s.orderType() : plan.orderType(), plan == null ? s.limitPrice() : plan.limitPrice(),
+                plan == null ? request.orderType() : plan.orderType(),
+                plan == null ? request.limitPrice() : plan.limitPrice(),
                 plan == null ? null : plan.quantity(), plan == null ? null : plan.notional(),
                 plan == null ? null : plan.stopLoss(), plan == null ? null : plan.takeProfit(), status, reason,
-                null, null, null, s.receivedAt() != null ? s.receivedAt() : now,
+                null, null, null, request.requestedAt() != null ? request.requestedAt() : now,
                 now.plus(ORDER_RETENTION).getEpochSecond(), null);
     }
 

@@ -7,11 +7,9 @@ import com.nija.shared.data.PositionItem;
 import com.nija.shared.data.Tables;
 import com.nija.shared.data.TradingTables;
 import com.nija.shared.engine.OrderRequest;
+import com.nija.shared.engine.WorkQueues;
 import com.nija.shared.live.LiveEvents;
-import com.nija.shared.order.OrderType;
-import com.nija.shared.signals.Signal;
-import com.nija.shared.signals.SignalAction;
-import com.nija.shared.signals.WorkQueues;
+import com.nija.shared.order.OrderTrigger;
 import com.nija.shared.trading.Side;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -59,9 +57,9 @@ public class PriceIngestService {
         for (PriceUpdate u : updates) {
             prices.update(u.symbol(), u.price(), u.at() == null ? clock.instant() : u.at());
             for (PositionItem p : openPositions(u.symbol())) {
-                String trigger = crossed(p, u.price());
+                OrderTrigger trigger = crossed(p, u.price());
                 if (trigger != null) {
-                    work.add(closeRequest(p, trigger));
+                    work.add(OrderRequest.forCrossedLevel(p.userId(), trigger, p.positionId(), p.symbol(), clock.instant()));
                     marks.remove(p);
                     stops++;
                 } else {
@@ -70,7 +68,8 @@ public class PriceIngestService {
             }
             for (PaperOrderItem resting : paper.resting(u.symbol())) {
                 if (paper.fillIfCrossed(resting, u.price()).isPresent()) {
-                    work.add(new OrderRequest(resting.userId(), limitFillSignal(resting), null, OrderRequest.LIMIT_FILL));
+                    work.add(OrderRequest.forLimitFill(resting.userId(), resting.clientOrderId(), resting.symbol(),
+                            clock.instant()));
                     fills++;
                 }
             }
@@ -83,14 +82,14 @@ public class PriceIngestService {
         return new Outcome(updates.size(), stops, fills);
     }
 
-    /** "stop-loss", "take-profit", or null when the price crossed neither. */
-    static String crossed(PositionItem p, BigDecimal price) {
+    /** The level the price crossed: stop-loss, take-profit, or null when neither. */
+    static OrderTrigger crossed(PositionItem p, BigDecimal price) {
         boolean isLong = Side.LONG.name().equals(p.side());
         if (p.stopLoss() != null && (isLong ? price.compareTo(p.stopLoss()) <= 0 : price.compareTo(p.stopLoss()) >= 0)) {
-            return OrderRequest.STOP_LOSS;
+            return OrderTrigger.STOP_LOSS;
         }
         if (p.takeProfit() != null && (isLong ? price.compareTo(p.takeProfit()) >= 0 : price.compareTo(p.takeProfit()) <= 0)) {
-            return OrderRequest.TAKE_PROFIT;
+            return OrderTrigger.TAKE_PROFIT;
         }
         return null;
     }
@@ -100,19 +99,5 @@ public class PriceIngestService {
                 .query(r -> r.queryConditional(QueryConditional.keyEqualTo(Key.builder()
                         .partitionValue(Keys.openBySymbol(symbol)).build())))
                 .stream().flatMap(page -> page.items().stream()).toList();
-    }
-
-    /** One close per position whatever crossed first: the id is the position's, so stop and target can't both act. */
-    private OrderRequest closeRequest(PositionItem p, String trigger) {
-        Signal signal = new Signal("close-" + p.positionId(), "engine", trigger, p.symbol(), SignalAction.EXIT, OrderType.MARKET,
-                null, null, null, null, null, null, null, clock.instant());
-        return new OrderRequest(p.userId(), signal, p.positionId(), trigger);
-    }
-
-    /** The original order's id is the client order id; re-running its request resumes the now-filled order. */
-    private Signal limitFillSignal(PaperOrderItem resting) {
-        return new Signal(resting.clientOrderId(), "engine", OrderRequest.LIMIT_FILL, resting.symbol(),
-                resting.side().buys() ? SignalAction.BUY : SignalAction.SELL, OrderType.LIMIT, resting.limitPrice(),
-                null, null, null, null, null, null, clock.instant());
     }
 }

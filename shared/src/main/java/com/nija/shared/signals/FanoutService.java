@@ -6,6 +6,8 @@ import com.nija.shared.data.SettingsItem;
 import com.nija.shared.data.Tables;
 import com.nija.shared.data.TradingTables;
 import com.nija.shared.engine.OrderRequest;
+import com.nija.shared.engine.Signal;
+import com.nija.shared.engine.WorkQueues;
 import com.nija.shared.json.Json;
 import com.nija.shared.observability.Metric;
 import com.nija.shared.observability.Telemetry;
@@ -87,7 +89,7 @@ public class FanoutService {
         // A signal that carries the sender's price is the freshest price we have for that market.
         if (signal.price() != null) prices.update(signal.symbol(), signal.price(), signal.receivedAt());
         List<OrderRequest> requests = subscribers.stream()
-                .map(s -> new OrderRequest(s.userId(), signal, null, OrderRequest.SIGNAL))
+                .map(s -> OrderRequest.forSignal(s.userId(), signal))
                 .toList();
         int failed = queues.enqueueOrders(requests);
         if (failed == 0) Telemetry.record(Metric.count("SignalFannedOut"));

@@ -1,6 +1,10 @@
 package com.nija.shared.signals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nija.shared.engine.PriceLevel;
+import com.nija.shared.engine.QuantityType;
+import com.nija.shared.engine.Signal;
+import com.nija.shared.engine.SignalAction;
 import com.nija.shared.order.OrderType;
 import com.nija.shared.problem.InvalidInputException.Violation;
 import com.nija.shared.problem.InvalidInputException;

@@ -1,4 +1,4 @@
-package com.nija.shared.signals;
+package com.nija.shared.engine;
 
 import com.nija.shared.order.OrderType;
 import java.math.BigDecimal;
