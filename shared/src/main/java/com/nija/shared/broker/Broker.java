@@ -1,10 +1,13 @@
 package com.nija.shared.broker;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
-/** The one port every broker sits behind (paper, Coinbase, Kraken, OKX, Binance, Alpaca). */
+/**
+ * The one port every broker sits behind (paper, Coinbase, Kraken, OKX, Binance, Alpaca): what the engine needs of a
+ * venue and nothing more — place under NIJA's client order id, look an order (and its fill) up by that id, cancel,
+ * and list what rests. Cash is NIJA's own ledger's, not asked of the venue.
+ */
 public interface Broker {
     /**
      * Places an order. Idempotent on {@code clientOrderId}: placing the same id twice returns the first result — or,
@@ -21,7 +24,4 @@ public interface Broker {
 
     /** Orders accepted but not filled yet. */
     List<OrderTicket> openOrders(String userId);
-
-    /** Cash the broker holds for the trader. */
-    BigDecimal balance(String userId);
 }

@@ -1,23 +1,19 @@
 package com.nija.shared.broker;
 
-import com.nija.shared.account.ProfileService;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.PaperOrderItem;
 import com.nija.shared.data.TradingTables;
 import com.nija.shared.order.OrderStatus;
 import com.nija.shared.order.OrderType;
-import com.nija.shared.performance.RollupRepository;
 import com.nija.shared.prices.PriceBook;
-import com.nija.shared.trading.AccountValuation;
-import com.nija.shared.trading.PositionRepository;
-import com.nija.shared.trading.PositionStatus;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -36,22 +32,15 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * stored anywhere, so placing the id again (a retry after a crash) quotes again, and only one fill is ever recorded.
  */
 @Singleton
-public class PaperBroker implements Broker {
+public class PaperBroker implements Broker, RestingOrders {
     private static final BigDecimal BPS = new BigDecimal("10000");
 
     private final TradingTables tables;
     private final PriceBook prices;
     private final PaperBrokerConfig config;
     private final Clock clock;
-    private final ProfileService profiles;
-    private final PositionRepository positions;
-    private final RollupRepository rollups;
 
-    public PaperBroker(TradingTables tables, PriceBook prices, PaperBrokerConfig config, Clock clock,
-                       ProfileService profiles, PositionRepository positions, RollupRepository rollups) {
-        this.profiles = profiles;
-        this.positions = positions;
-        this.rollups = rollups;
+    public PaperBroker(TradingTables tables, PriceBook prices, PaperBrokerConfig config, Clock clock) {
         this.tables = tables;
         this.prices = prices;
         this.config = config;
@@ -80,13 +69,20 @@ public class PaperBroker implements Broker {
         return toFill(item);
     }
 
+    @Override
+    public List<OrderTicket> fillCrossed(String symbol, BigDecimal market) {
+        List<OrderTicket> filled = new ArrayList<>();
+        for (PaperOrderItem order : resting(symbol)) {
+            if (fillIfCrossed(order, market).isPresent()) filled.add(ticket(order));
+        }
+        return filled;
+    }
+
     /** Fills a resting limit order the price has crossed; empty when it is no longer resting or not crossed. */
-    public Optional<Fill> fillIfCrossed(PaperOrderItem resting, BigDecimal market) {
+    private Optional<Fill> fillIfCrossed(PaperOrderItem resting, BigDecimal market) {
         boolean buy = resting.side().buys();
         if (resting.status() != OrderStatus.RESTING || !marketable(buy, resting.limitPrice(), market)) return Optional.empty();
-        OrderTicket t = new OrderTicket(resting.clientOrderId(), resting.userId(), resting.symbol(), resting.side(),
-                resting.orderType(), resting.quantity(), resting.limitPrice());
-        PaperOrderItem item = filled(t, executionPrice(buy, market, resting.limitPrice()), clock.instant());
+        PaperOrderItem item = filled(ticket(resting), executionPrice(buy, market, resting.limitPrice()), clock.instant());
         try {
             tables.paperOrders().putItem(r -> r.item(item).conditionExpression(Expression.builder()
                     .expression("#s = :resting").putExpressionName("#s", "status")
@@ -99,7 +95,7 @@ public class PaperBroker implements Broker {
     }
 
     /** Resting orders on a symbol, through the sparse index (never a scan). */
-    public List<PaperOrderItem> resting(String symbol) {
+    private List<PaperOrderItem> resting(String symbol) {
         return tables.paperOrders().index(com.nija.shared.data.Tables.OPEN_BY_SYMBOL)
                 .query(r -> r.queryConditional(QueryConditional.keyEqualTo(Key.builder()
                         .partitionValue(Keys.resting(symbol)).build())))
@@ -132,18 +128,13 @@ public class PaperBroker implements Broker {
         return tables.paperOrders().query(r -> r.queryConditional(QueryConditional.keyEqualTo(
                         Key.builder().partitionValue(pk(userId)).build())))
                 .items().stream().filter(i -> i.status() == OrderStatus.RESTING)
-                .map(i -> new OrderTicket(i.clientOrderId(), userId, i.symbol(), i.side(), i.orderType(), i.quantity(),
-                        i.limitPrice()))
+                .map(PaperBroker::ticket)
                 .toList();
     }
 
-    /** Paper cash is the ledger's: starting balance + realized P&L − what open positions cost. */
-    @Override
-    public BigDecimal balance(String userId) {
-        BigDecimal realized = rollups.lifetime(userId).map(r -> r.realizedPnl() == null ? BigDecimal.ZERO : r.realizedPnl())
-                .orElse(BigDecimal.ZERO);
-        return AccountValuation.cash(profiles.get(userId).startingBalance(), realized,
-                positions.list(userId, PositionStatus.OPEN));
+    private static OrderTicket ticket(PaperOrderItem i) {
+        return new OrderTicket(i.clientOrderId(), i.userId(), i.symbol(), i.side(), i.orderType(), i.quantity(),
+                i.limitPrice());
     }
 
     private PaperOrderItem filled(OrderTicket t, BigDecimal price, Instant now) {

@@ -4,8 +4,10 @@ import com.nija.shared.account.BotState;
 import com.nija.shared.data.ControlItem;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.PositionItem;
+import com.nija.shared.engine.KillSwitchListener;
 import com.nija.shared.engine.TradeListener;
 import com.nija.shared.observability.Telemetry;
+import com.nija.shared.prices.PriceListener;
 import com.nija.shared.prices.PriceUpdate;
 import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
@@ -42,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * Among the engine's listeners it runs last, so whatever else listens has seen the fill before a client does.
  */
 @Singleton
-public class LiveEvents implements TradeListener, Ordered {
+public class LiveEvents implements TradeListener, KillSwitchListener, PriceListener, Ordered {
     private static final Logger LOG = LoggerFactory.getLogger(LiveEvents.class);
 
     private final ConnectionRegistry registry;
@@ -120,6 +122,7 @@ public class LiveEvents implements TradeListener, Ordered {
     }
 
     /** The global kill switch changed: every connection hears it. */
+    @Override
     public void killSwitchChanged(ControlItem state) {
         safely("kill switch", () -> {
             if (!dispatcher.enabled()) return;
@@ -133,6 +136,7 @@ public class LiveEvents implements TradeListener, Ordered {
     }
 
     /** A batch of prices was ingested: each watching connection gets all of its markets' prices of the batch. */
+    @Override
     public void pricesChanged(List<PriceUpdate> prices) {
         safely("prices", () -> {
             if (!dispatcher.enabled() || prices.isEmpty()) return;
@@ -168,6 +172,7 @@ public class LiveEvents implements TradeListener, Ordered {
      *
      * @param marks the open positions of the batch's markets, each with the price it is now marked at
      */
+    @Override
     public void positionsMarked(Map<PositionItem, PriceUpdate> marks) {
         safely("marks", () -> {
             if (!dispatcher.enabled() || marks.isEmpty()) return;

@@ -1,17 +1,15 @@
 package com.nija.shared.prices;
 
-import com.nija.shared.broker.PaperBroker;
+import com.nija.shared.broker.OrderTicket;
+import com.nija.shared.broker.RestingOrders;
 import com.nija.shared.data.Keys;
-import com.nija.shared.data.PaperOrderItem;
 import com.nija.shared.data.PositionItem;
 import com.nija.shared.data.Tables;
 import com.nija.shared.data.TradingTables;
 import com.nija.shared.engine.OrderRequest;
 import com.nija.shared.engine.WorkQueues;
-import com.nija.shared.live.LiveEvents;
 import com.nija.shared.order.OrderTrigger;
 import com.nija.shared.trading.Side;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -31,18 +29,19 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 public class PriceIngestService {
     private final PriceBook prices;
     private final TradingTables tables;
-    private final PaperBroker paper;
+    private final RestingOrders resting;
     private final WorkQueues queues;
     private final Clock clock;
-    /** Live updates (issue 4): pushes the batch's prices to the connections watching those markets. */
-    @Inject LiveEvents live;
+    private final List<PriceListener> listeners;
 
-    public PriceIngestService(PriceBook prices, TradingTables tables, PaperBroker paper, WorkQueues queues, Clock clock) {
+    public PriceIngestService(PriceBook prices, TradingTables tables, RestingOrders resting, WorkQueues queues,
+                              Clock clock, List<PriceListener> listeners) {
         this.prices = prices;
         this.tables = tables;
-        this.paper = paper;
+        this.resting = resting;
         this.queues = queues;
         this.clock = clock;
+        this.listeners = listeners;
     }
 
     /** Counts of what a batch of prices triggered. */
@@ -66,18 +65,16 @@ public class PriceIngestService {
                     marks.put(p, u);
                 }
             }
-            for (PaperOrderItem resting : paper.resting(u.symbol())) {
-                if (paper.fillIfCrossed(resting, u.price()).isPresent()) {
-                    work.add(OrderRequest.forLimitFill(resting.userId(), resting.clientOrderId(), resting.symbol(),
-                            clock.instant()));
-                    fills++;
-                }
+            for (OrderTicket filled : resting.fillCrossed(u.symbol(), u.price())) {
+                work.add(OrderRequest.forLimitFill(filled.userId(), filled.clientOrderId(), filled.symbol(),
+                        clock.instant()));
+                fills++;
             }
         }
         if (!work.isEmpty()) queues.enqueueOrders(work);
-        if (live != null) { // live updates (issue 4); never throw
-            live.pricesChanged(updates);
-            live.positionsMarked(marks);
+        for (PriceListener l : listeners) {
+            l.pricesChanged(updates);
+            l.positionsMarked(marks);
         }
         return new Outcome(updates.size(), stops, fills);
     }
