@@ -8,6 +8,7 @@ import com.nija.shared.data.Tables;
 import com.nija.shared.data.TradingTables;
 import com.nija.shared.engine.OrderRequest;
 import com.nija.shared.engine.WorkQueues;
+import com.nija.shared.market.PriceBook;
 import com.nija.shared.order.OrderTrigger;
 import com.nija.shared.trading.Side;
 import jakarta.inject.Singleton;

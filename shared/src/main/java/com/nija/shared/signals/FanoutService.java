@@ -9,6 +9,7 @@ import com.nija.shared.engine.OrderRequest;
 import com.nija.shared.engine.Signal;
 import com.nija.shared.engine.WorkQueues;
 import com.nija.shared.json.Json;
+import com.nija.shared.market.PriceBook;
 import com.nija.shared.observability.Metric;
 import com.nija.shared.observability.Telemetry;
 import com.nija.shared.settings.SettingsService;
@@ -47,7 +48,7 @@ public class FanoutService {
 
     private final TradingTables tables;
     private final WorkQueues queues;
-    private final com.nija.shared.prices.PriceBook prices;
+    private final PriceBook prices;
     private final UserCache cache;
     private final ExecutorService shardReaders = Executors.newFixedThreadPool(8, r -> {
         Thread t = new Thread(r, "fanout-shard");
@@ -55,7 +56,7 @@ public class FanoutService {
         return t;
     });
 
-    public FanoutService(TradingTables tables, WorkQueues queues, com.nija.shared.prices.PriceBook prices,
+    public FanoutService(TradingTables tables, WorkQueues queues, PriceBook prices,
                          UserCache cache) {
         this.tables = tables;
         this.cache = cache;
