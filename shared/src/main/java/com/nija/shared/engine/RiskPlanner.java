@@ -65,7 +65,7 @@ public final class RiskPlanner {
     }
 
     private static OrderPlan open(Signal signal, TraderState s) {
-        // Billing (issue 5): a subscription past its payment grace period stops new positions; exits and closes go on.
+        // A subscription past its payment grace period stops new positions; exits and closes go on.
         if (s.billing() != null && s.billing().newOrdersStopped()) return OrderPlan.refuse("subscription past due");
         RiskSettings settings = s.settings();
         if (s.todayRealized().negate().compareTo(settings.dailyLossLimit()) >= 0) {

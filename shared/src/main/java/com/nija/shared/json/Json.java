@@ -14,13 +14,13 @@ import java.math.BigDecimal;
  * parses it into a float; instants as ISO-8601; unknown input fields ignored.
  */
 public final class Json {
-    public static final ObjectMapper MAPPER = create();
+    public static final ObjectMapper MAPPER = configure(new ObjectMapper());
 
     private Json() {}
 
-    private static ObjectMapper create() {
-        ObjectMapper mapper = new ObjectMapper()
-                .registerModule(new JavaTimeModule())
+    /** Gives {@code mapper} (over JSON or another format, such as MessagePack) the platform's settings. */
+    public static ObjectMapper configure(ObjectMapper mapper) {
+        mapper.registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

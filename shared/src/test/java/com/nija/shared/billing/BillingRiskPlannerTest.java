@@ -131,15 +131,4 @@ class BillingRiskPlannerTest {
         assertThat(sell.intent()).isEqualTo(OrderIntent.CLOSE);
         assertThat(manual.intent()).isEqualTo(OrderIntent.CLOSE);
     }
-
-    @Test
-    @DisplayName("a state built without billing (the engine's old constructor) is unrestricted")
-    void legacyConstructor() {
-        TraderState s = new TraderState(profile("pro"), settings(), TIERS.limits("pro"), List.of(), BigDecimal.ZERO,
-                BigDecimal.ZERO, PRICES);
-
-        assertThat(s.billing()).isEqualTo(BillingStanding.UNRESTRICTED);
-        assertThat(RiskPlanner.plan(signal(SignalAction.BUY, "BTC-USD", "100"), s, Optional.empty()).refused())
-                .isFalse();
-    }
 }
