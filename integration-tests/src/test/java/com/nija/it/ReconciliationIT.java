@@ -304,18 +304,18 @@ class ReconciliationIT {
         Set<String> filledIds = new HashSet<>();
         for (OrderItem o : orders) {
             switch (o.status()) {
-                case "FILLED" -> {
+                case FILLED -> {
                     filledIds.add(o.orderId());
                     tally.filled++;
                     if ("stop-loss".equals(o.strategy())) tally.stopLoss++;
                     if ("take-profit".equals(o.strategy())) tally.takeProfit++;
                 }
-                case "REFUSED" -> {
+                case REFUSED -> {
                     tally.refused++;
                     tally.reasons.merge(o.reason().replaceAll("[0-9][0-9.,]*", "#").replaceAll(
                             "[A-Z]+-USD", "…-USD"), 1, Integer::sum);
                 }
-                case "FAILED" -> {
+                case FAILED -> {
                     tally.failed++;
                     problems.add(who + ": order " + o.orderId() + " failed: " + o.reason());
                 }

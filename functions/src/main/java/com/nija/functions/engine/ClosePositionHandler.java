@@ -7,6 +7,7 @@ import com.nija.functions.http.Problems;
 import com.nija.functions.http.Responses;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.engine.ManualClose;
+import com.nija.shared.order.OrderStatus;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -31,7 +32,7 @@ public class ClosePositionHandler extends ApiHandler {
     @Override
     protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
         OrderItem order = closer.close(request.userId(), request.body(Body.class).positionId());
-        if ("FAILED".equals(order.status())) {
+        if (order.status() == OrderStatus.FAILED) {
             return Problems.of(502, "broker-failure", "The broker did not close the position", order.reason(),
                     request.event().getRawPath(), Map.of("orderId", order.orderId()));
         }

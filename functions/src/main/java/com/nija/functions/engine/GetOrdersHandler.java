@@ -5,20 +5,17 @@ import com.nija.functions.http.ApiHandler;
 import com.nija.functions.http.ApiRequest;
 import com.nija.functions.http.Responses;
 import com.nija.shared.engine.OrderRepository;
+import com.nija.shared.order.OrderStatus;
 import com.nija.shared.problem.InvalidInputException;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code GET /api/v1/orders?status=filled|refused|failed|resting&limit=50} — the caller's orders, newest first, with
  * refusal and failure reasons. 200; 400 unknown status or bad limit.
  */
 public class GetOrdersHandler extends ApiHandler {
-    private static final Set<String> STATUSES = Set.of("FILLED", "REFUSED", "FAILED", "RESTING", "CANCELLED");
-
     @Inject OrderRepository orders;
 
     public GetOrdersHandler() {}
@@ -29,10 +26,8 @@ public class GetOrdersHandler extends ApiHandler {
 
     @Override
     protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
-        String status = request.query("status").map(s -> s.toUpperCase(Locale.ROOT)).orElse(null);
-        if (status != null && !STATUSES.contains(status)) {
-            throw InvalidInputException.of("status", "must be filled, refused, failed, resting or cancelled");
-        }
+        OrderStatus status = request.query("status").map(s -> OrderStatus.parse(s).orElseThrow(() ->
+                InvalidInputException.of("status", "must be filled, refused, failed, resting or cancelled"))).orElse(null);
         int limit = request.queryInt("limit", 50, 1, 100);
         return Responses.ok(Map.of("orders", orders.list(request.userId(), status, limit).stream().map(OrderViews::of).toList()));
     }

@@ -1,12 +1,12 @@
 package com.nija.functions.engine;
 
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.nija.functions.http.QueueHandler;
 import com.nija.shared.data.Queues;
 import com.nija.shared.engine.ExecutionResult;
+import com.nija.shared.engine.OrderMessages;
 import com.nija.shared.engine.OrderRequest;
 import com.nija.shared.engine.TradingEngine;
-import com.nija.shared.signals.OrderMessages;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
 import org.slf4j.MDC;
@@ -30,7 +30,7 @@ public class OrderExecutorHandler extends QueueHandler {
     protected boolean process(SQSEvent.SQSMessage message) {
         OrderRequest request = OrderMessages.readOrder(message.getBody());
         MDC.put("user_id", request.userId());
-        MDC.put("signal_id", request.signal().signalId());
+        MDC.put("signal_id", request.requestId());
         try {
             int receives = receiveCount(message);
             ExecutionResult result = engine.execute(request, receives > 1, receives >= Queues.ORDERS.maxReceiveCount());

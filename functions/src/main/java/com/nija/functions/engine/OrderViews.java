@@ -4,20 +4,20 @@ import com.nija.shared.data.OrderItem;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** An order as the API shows it: no keys or internal attributes. */
+/** An order as the API shows it: no keys or internal attributes; its enums by name. */
 final class OrderViews {
     private OrderViews() {}
 
     static Map<String, Object> of(OrderItem o) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("orderId", o.orderId());
-        v.put("status", o.status());
+        v.put("status", o.status().name());
         if (o.reason() != null) v.put("reason", o.reason());
         v.put("symbol", o.symbol());
-        v.put("side", o.side());
-        if (o.intent() != null) v.put("intent", o.intent());
+        v.put("side", o.side().name());
+        if (o.intent() != null) v.put("intent", o.intent().name());
         if (o.positionId() != null) v.put("positionId", o.positionId());
-        v.put("orderType", o.orderType());
+        v.put("orderType", o.orderType().name());
         if (o.limitPrice() != null) v.put("limitPrice", o.limitPrice());
         if (o.quantity() != null) v.put("quantity", o.quantity());
         if (o.fillPrice() != null) v.put("fillPrice", o.fillPrice());

@@ -11,10 +11,6 @@ import com.nija.functions.engine.GetOrdersHandler;
 import com.nija.functions.engine.OrderExecutorHandler;
 import com.nija.functions.engine.PauseTradingHandler;
 import com.nija.functions.engine.ResumeTradingHandler;
-import com.nija.functions.signals.PriceIngestHandler;
-import com.nija.functions.signals.SignalFanoutHandler;
-import com.nija.functions.signals.SignalIntakeHandler;
-import com.nija.shared.data.Queues;
 import com.nija.functions.health.HealthHandler;
 import com.nija.functions.live.WsAuthorizerHandler;
 import com.nija.functions.live.WsConnectHandler;
@@ -26,8 +22,12 @@ import com.nija.functions.live.WsUnsubscribeHandler;
 import com.nija.functions.performance.GetPerformanceHandler;
 import com.nija.functions.settings.GetSettingsHandler;
 import com.nija.functions.settings.PutSettingsHandler;
+import com.nija.functions.signals.PriceIngestHandler;
+import com.nija.functions.signals.SignalFanoutHandler;
+import com.nija.functions.signals.SignalIntakeHandler;
 import com.nija.functions.trading.GetPositionsHandler;
 import com.nija.functions.trading.GetTradesHandler;
+import com.nija.shared.data.Queues;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,7 +51,7 @@ public final class RouteTable {
             new Route("POST", "/api/v1/trading/pause", PauseTradingHandler.class, Access.TRADER, "pause-trading"),
             new Route("POST", "/api/v1/trading/resume", ResumeTradingHandler.class, Access.TRADER, "resume-trading"),
             new Route("POST", "/api/v1/admin/kill-switch", KillSwitchHandler.class, Access.ADMIN, "kill-switch"),
-            // Billing (issue 5)
+            // Billing
             new Route("POST", "/webhooks/stripe", StripeWebhookHandler.class, Access.PUBLIC, "stripe-webhook"),
             new Route("GET", "/api/v1/account", GetAccountHandler.class, Access.TRADER, "get-account"),
             new Route("GET", "/api/v1/admin/billing/metrics", BillingMetricsHandler.class, Access.FINANCE,

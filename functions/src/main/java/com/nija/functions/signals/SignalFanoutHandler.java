@@ -2,9 +2,9 @@ package com.nija.functions.signals;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.nija.functions.http.QueueHandler;
+import com.nija.shared.engine.OrderMessages;
+import com.nija.shared.engine.Signal;
 import com.nija.shared.signals.FanoutService;
-import com.nija.shared.signals.OrderMessages;
-import com.nija.shared.signals.Signal;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
 import org.slf4j.MDC;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nija.functions.support.ApiResponses;
 import com.nija.functions.support.Events;
 import com.nija.shared.billing.BillingStanding;
-import com.nija.shared.billing.BillingStandings;
+import com.nija.shared.billing.BillingStore;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.ProfileItem;
 import com.nija.shared.data.TradingTables;
@@ -242,7 +242,8 @@ final class StripeFixture {
     }
 
     BillingStanding standing() {
-        return backends.context().getBean(BillingStandings.class).standing(userId, clock().instant());
+        return BillingStanding.of(backends.context().getBean(BillingStore.class).account(userId).orElse(null),
+                clock().instant());
     }
 
     void later(Duration by) {

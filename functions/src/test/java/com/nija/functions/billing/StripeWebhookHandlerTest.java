@@ -18,6 +18,7 @@ import com.nija.functions.support.LogCapture;
 import com.nija.shared.billing.BillingStore;
 import com.nija.shared.billing.StripeEventItem;
 import com.nija.shared.billing.StripeWebhookVerifier;
+import com.nija.shared.billing.StripeInvoiceItem;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.TradingTables;
 import io.micronaut.context.ApplicationContext;
@@ -592,7 +593,7 @@ class StripeWebhookHandlerTest {
         assertThat(end.path("subscriptionStatus").asText()).isEqualTo("canceled");
         assertThat(end.path("tier").asText()).isEqualTo("free");
         TradingTables tables = f.backends.context().getBean(TradingTables.class);
-        assertThat(Optional.ofNullable(tables.invoices().getItem(r -> r.key(Key.builder()
+        assertThat(Optional.ofNullable(tables.table(StripeInvoiceItem.class).getItem(r -> r.key(Key.builder()
                 .partitionValue(Keys.stripeInvoice(f.invoiceId(2))).sortValue(Keys.STRIPE_ITEM).build()))))
                 .get().extracting(i -> i.status()).isEqualTo("payment_failed");
     }

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.nija.functions.support.LocalBackends;
+import com.nija.local.services.FreePort;
+import com.nija.local.services.RedisServerProcess;
 import com.nija.shared.cache.RedisGateway;
 import com.nija.shared.cache.UserCache;
 import com.nija.shared.config.PlatformClock;
 import com.nija.shared.json.Json;
+import com.nija.shared.market.PriceBook;
 import com.nija.shared.observability.Telemetry;
-import com.nija.shared.prices.PriceBook;
-import com.nija.local.services.FreePort;
-import com.nija.local.services.RedisServerProcess;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.api.sync.RedisAdvancedClusterCommands;

@@ -16,9 +16,10 @@ import com.nija.functions.support.TraderFixture;
 import com.nija.functions.support.TradingSetup;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.PositionItem;
+import com.nija.shared.engine.OrderRequest;
 import com.nija.shared.engine.TradeEventBus;
 import com.nija.shared.engine.TradeListener;
-import com.nija.shared.engine.OrderRequest;
+import com.nija.shared.order.OrderSide;
 import com.nija.shared.trading.Side;
 import io.micronaut.context.ApplicationContext;
 import java.math.BigDecimal;
@@ -231,7 +232,7 @@ class ClosePositionHandlerTest {
         }
         Books books = Books.of(trader.userId());
         assertThat(books.position(positionId).orElseThrow().status()).isEqualTo("CLOSED");
-        assertThat(books.paperOrders()).filteredOn(p -> "SELL".equals(p.side())).hasSize(1);
+        assertThat(books.paperOrders()).filteredOn(p -> p.side() == OrderSide.SELL).hasSize(1);
         assertThat(books.trades()).filteredOn(t -> "SELL".equals(t.side())).hasSize(1);
         assertThat(books.lifetime().orElseThrow().closedTrades()).isEqualTo(1L);
     }

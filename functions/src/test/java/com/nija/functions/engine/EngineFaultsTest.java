@@ -24,6 +24,10 @@ import com.nija.shared.engine.OrderRequest;
 import com.nija.shared.engine.TradeEventBus;
 import com.nija.shared.engine.TradeListener;
 import com.nija.shared.engine.TradingEngine;
+import com.nija.shared.order.OrderIntent;
+import com.nija.shared.order.OrderSide;
+import com.nija.shared.order.OrderStatus;
+import com.nija.shared.order.OrderType;
 import io.micronaut.context.ApplicationContext;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -73,7 +77,7 @@ class EngineFaultsTest {
         assertThat(first.retry()).isTrue();
         assertThat(orderAfterFirst).as("an order recorded after the failed attempt").isFalse();
         assertThat(redelivered.retry()).isFalse();
-        assertThat(redelivered.order().status()).isEqualTo("FILLED");
+        assertThat(redelivered.order().status()).isEqualTo(OrderStatus.FILLED);
         Books books = Books.of(trader.userId());
         assertThat(books.orders()).hasSize(1);
         assertThat(books.paperOrders()).hasSize(1);
@@ -91,10 +95,10 @@ class EngineFaultsTest {
         ExecutionResult redelivered = engine.execute(request, true, false);
 
         assertThat(result.retry()).isFalse();
-        assertThat(result.order().status()).isEqualTo("FAILED");
+        assertThat(result.order().status()).isEqualTo(OrderStatus.FAILED);
         assertThat(result.order().reason()).isEqualTo("broker: insufficient margin");
         assertThat(redelivered.retry()).isFalse();
-        assertThat(redelivered.order().status()).isEqualTo("FAILED");
+        assertThat(redelivered.order().status()).isEqualTo(OrderStatus.FAILED);
         assertThat(broker.placeCalls()).isEqualTo(1);
         Books books = Books.of(trader.userId());
         assertThat(books.order(request.orderId()).orElseThrow().reason()).isEqualTo("broker: insufficient margin");
@@ -117,7 +121,7 @@ class EngineFaultsTest {
         try {
             for (int i = 0; i < 4; i++) {
                 broker.failNext(Fault.REJECTED);
-                assertThat(engine.execute(buy(), false, false).order().status()).isEqualTo("FAILED");
+                assertThat(engine.execute(buy(), false, false).order().status()).isEqualTo(OrderStatus.FAILED);
             }
             assertThat(paused).as("still running after 4").isEmpty();
             broker.failNext(Fault.REJECTED);
@@ -126,7 +130,7 @@ class EngineFaultsTest {
             ExecutionResult next = engine.execute(buy(), false, false);
 
             assertThat(paused).containsExactly("paused after 5 broker errors in a row (last: insufficient margin)");
-            assertThat(next.order().status()).isEqualTo("REFUSED");
+            assertThat(next.order().status()).isEqualTo(OrderStatus.REFUSED);
             assertThat(next.order().reason()).isEqualTo("bot is paused");
             assertThat(broker.placeCalls()).isEqualTo(5);
         } finally {
@@ -145,7 +149,7 @@ class EngineFaultsTest {
 
         assertThat(first.retry()).isTrue();
         assertThat(redelivered.retry()).isFalse();
-        assertThat(redelivered.order().status()).isEqualTo("FILLED");
+        assertThat(redelivered.order().status()).isEqualTo(OrderStatus.FILLED);
         assertThat(broker.placeCalls()).as("place calls").isEqualTo(1);
         Books books = Books.of(trader.userId());
         assertThat(books.paperOrders()).hasSize(1);
@@ -166,10 +170,10 @@ class EngineFaultsTest {
         ExecutionResult result = engine.execute(request, true, true);
 
         assertThat(result.retry()).isFalse();
-        assertThat(result.order().status()).isEqualTo("FAILED");
+        assertThat(result.order().status()).isEqualTo(OrderStatus.FAILED);
         assertThat(result.order().reason()).isEqualTo("broker: connection refused");
         Books books = Books.of(trader.userId());
-        assertThat(books.order(request.orderId()).orElseThrow().status()).isEqualTo("FAILED");
+        assertThat(books.order(request.orderId()).orElseThrow().status()).isEqualTo(OrderStatus.FAILED);
         assertThat(books.paperOrders()).isEmpty();
         assertThat(books.positions()).isEmpty();
     }
@@ -180,14 +184,14 @@ class EngineFaultsTest {
         OrderRequest request = buy();
         String orderId = request.orderId();
         // What the executor had done when it crashed: placed at the broker, recorded the FILLED order — nothing else.
-        Fill fill = context.getBean(PaperBroker.class).place(new OrderTicket(orderId, trader.userId(), symbol, "BUY",
-                "MARKET", new BigDecimal("2"), null));
+        Fill fill = context.getBean(PaperBroker.class).place(new OrderTicket(orderId, trader.userId(), symbol,
+                OrderSide.BUY, OrderType.MARKET, new BigDecimal("2"), null));
         Instant now = PlatformClock.system().instant();
         context.getBean(OrderRepository.class).create(new OrderItem(Keys.user(trader.userId()), Keys.order(orderId),
                 orderId, trader.userId(), request.signal().signalId(), request.signal().source(),
-                request.signal().strategy(), symbol, "BUY", "OPEN", orderId, "MARKET", null, fill.quantity(),
-                new BigDecimal("800.00"), null, null, "FILLED", null, fill.price(), fill.fee(), fill.at(), now, null,
-                null, now.plus(Duration.ofDays(400)).getEpochSecond(), null));
+                request.signal().strategy(), symbol, OrderSide.BUY, OrderIntent.OPEN, orderId, OrderType.MARKET, null,
+                fill.quantity(), new BigDecimal("800.00"), null, null, OrderStatus.FILLED, null, fill.price(), fill.fee(),
+                fill.at(), now, now.plus(Duration.ofDays(400)).getEpochSecond(), null));
 
         SQSBatchResponse response = new OrderExecutorHandler(context).handleRequest(SqsEvents.order(request, 2), null);
 

@@ -4,7 +4,6 @@ import com.nija.shared.broker.Broker;
 import com.nija.shared.broker.BrokerException;
 import com.nija.shared.broker.Fill;
 import com.nija.shared.broker.OrderTicket;
-import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -89,10 +88,5 @@ final class FaultyBroker implements Broker {
     @Override
     public List<OrderTicket> openOrders(String userId) {
         return real.openOrders(userId);
-    }
-
-    @Override
-    public BigDecimal balance(String userId) {
-        return real.balance(userId);
     }
 }

@@ -20,9 +20,13 @@ import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.PositionItem;
 import com.nija.shared.data.RollupItem;
 import com.nija.shared.data.TradeItem;
+import com.nija.shared.engine.OrderMessages;
 import com.nija.shared.engine.OrderRequest;
 import com.nija.shared.observability.DynamoWriteCounter;
-import com.nija.shared.signals.OrderMessages;
+import com.nija.shared.order.OrderIntent;
+import com.nija.shared.order.OrderSide;
+import com.nija.shared.order.OrderStatus;
+import com.nija.shared.order.OrderTrigger;
 import com.nija.shared.trading.Side;
 import io.micronaut.context.ApplicationContext;
 import java.time.Instant;
@@ -65,7 +69,7 @@ class OrderExecutorHandlerTest {
         assertThat(sample.getAttributes().get("MessageGroupId")).isEqualTo(request.userId());
         assertThat(sample.getAttributes().get("MessageDeduplicationId"))
                 .isEqualTo(OrderMessages.dedupId(request.signal().signalId(), request.userId()));
-        assertThat(request.trigger()).isEqualTo(OrderRequest.SIGNAL);
+        assertThat(request.trigger()).isEqualTo(OrderTrigger.SIGNAL);
         assertThat(request.signal().symbol()).isEqualTo("BTC-USD");
     }
 
@@ -90,9 +94,9 @@ class OrderExecutorHandlerTest {
         assertThat(response.getBatchItemFailures()).isEmpty();
         Books books = Books.of(trader.userId());
         OrderItem order = books.order(request.orderId()).orElseThrow();
-        assertThat(order.status()).isEqualTo("FILLED");
-        assertThat(order.intent()).isEqualTo("OPEN");
-        assertThat(order.side()).isEqualTo("BUY");
+        assertThat(order.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(order.intent()).isEqualTo(OrderIntent.OPEN);
+        assertThat(order.side()).isEqualTo(OrderSide.BUY);
         assertThat(order.quantity()).isEqualByComparingTo("0.02");          // $1,000 at 50,000
         assertThat(order.fillPrice()).isEqualByComparingTo("50025.00");     // 50,000 + 5 bps
         assertThat(order.fee()).isEqualByComparingTo("1.00");               // 10 bps of 1,000.50
@@ -161,9 +165,9 @@ class OrderExecutorHandlerTest {
         assertThat(closed.getBatchItemFailures()).isEmpty();
         Books books = Books.of(trader.userId());
         OrderItem close = books.orderFor(exit).orElseThrow();
-        assertThat(close.status()).isEqualTo("FILLED");
-        assertThat(close.intent()).isEqualTo("CLOSE");
-        assertThat(close.side()).isEqualTo("SELL");
+        assertThat(close.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(close.intent()).isEqualTo(OrderIntent.CLOSE);
+        assertThat(close.side()).isEqualTo(OrderSide.SELL);
         assertThat(close.fillPrice()).isEqualByComparingTo("51974.00");     // 52,000 − 5 bps
         assertThat(close.fee()).isEqualByComparingTo("1.04");               // 10 bps of 1,039.48
         PositionItem position = books.positions().get(0);
@@ -297,7 +301,7 @@ class OrderExecutorHandlerTest {
         assertThat(response.getBatchItemFailures()).as("a refusal is final, not retried").isEmpty();
         Books books = Books.of(trader.userId());
         OrderItem order = books.order(request.orderId()).orElseThrow();
-        assertThat(order.status()).isEqualTo("REFUSED");
+        assertThat(order.status()).isEqualTo(OrderStatus.REFUSED);
         assertThat(order.reason()).isEqualTo(reason);
         assertThat(books.paperOrders()).isEmpty();
         assertThat(books.trades()).isEmpty();

@@ -13,6 +13,8 @@ import com.nija.shared.config.PlatformClock;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.engine.OrderRequest;
 import com.nija.shared.engine.ThrottleConfig;
+import com.nija.shared.order.OrderIntent;
+import com.nija.shared.order.OrderStatus;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -94,9 +96,9 @@ class OrderThrottleTest {
         List<OrderItem> orders = new ArrayList<>();
         for (String symbol : symbols) orders.add(deliver(TestSignals.buy(symbol).usd("50").forTrader(trader.userId())));
 
-        assertThat(orders.get(0).status()).isEqualTo("FILLED");
+        assertThat(orders.get(0).status()).isEqualTo(OrderStatus.FILLED);
         assertThat(orders.subList(1, 4)).allSatisfy(o -> {
-            assertThat(o.status()).isEqualTo("REFUSED");
+            assertThat(o.status()).isEqualTo(OrderStatus.REFUSED);
             assertThat(o.reason()).isEqualTo("throttled: orders must be 5 s apart");
         });
         assertThat(Books.of(trader.userId()).paperOrders()).hasSize(1);
@@ -116,8 +118,8 @@ class OrderThrottleTest {
             CLOCK.advance(Duration.ofSeconds(6));
         }
 
-        assertThat(orders.subList(0, 3)).extracting(OrderItem::status).containsOnly("FILLED");
-        assertThat(orders.get(3).status()).isEqualTo("REFUSED");
+        assertThat(orders.subList(0, 3)).extracting(OrderItem::status).containsOnly(OrderStatus.FILLED);
+        assertThat(orders.get(3).status()).isEqualTo(OrderStatus.REFUSED);
         assertThat(orders.get(3).reason()).isEqualTo("throttled: at most 3 orders a minute");
     }
 
@@ -130,8 +132,8 @@ class OrderThrottleTest {
         OrderItem opened = deliver(TestSignals.buy(symbol).usd("50").forTrader(trader.userId()));
         OrderItem closed = deliver(TestSignals.exit(symbol).forTrader(trader.userId()));
 
-        assertThat(opened.status()).isEqualTo("FILLED");
-        assertThat(closed.status()).isEqualTo("FILLED");
-        assertThat(closed.intent()).isEqualTo("CLOSE");
+        assertThat(opened.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(closed.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(closed.intent()).isEqualTo(OrderIntent.CLOSE);
     }
 }

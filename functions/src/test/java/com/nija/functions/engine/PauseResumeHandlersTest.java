@@ -11,6 +11,7 @@ import com.nija.functions.support.TestSignals;
 import com.nija.functions.support.TraderFixture;
 import com.nija.functions.support.TradingSetup;
 import com.nija.shared.engine.OrderRequest;
+import com.nija.shared.order.OrderStatus;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,6 @@ class PauseResumeHandlersTest {
         assertThat(ok(paused).path("botState").asText()).isEqualTo("paused");        // actual: 500, controls is null
         assertThat(Books.of(trader.userId()).order(whilePaused.orderId()).orElseThrow().reason()).isEqualTo("bot is paused");
         assertThat(ok(resumed).path("botState").asText()).isEqualTo("running");
-        assertThat(Books.of(trader.userId()).order(afterResume.orderId()).orElseThrow().status()).isEqualTo("FILLED");
+        assertThat(Books.of(trader.userId()).order(afterResume.orderId()).orElseThrow().status()).isEqualTo(OrderStatus.FILLED);
     }
 }

@@ -24,8 +24,8 @@ import com.nija.shared.engine.KillSwitch;
 import com.nija.shared.engine.OrderRequest;
 import com.nija.shared.engine.TradingControls;
 import com.nija.shared.engine.TradingEngine;
-import com.nija.shared.signals.Signal;
-import com.nija.shared.signals.SignalAction;
+import com.nija.shared.order.OrderStatus;
+import com.nija.shared.order.OrderTrigger;
 import io.micronaut.context.ApplicationContext;
 import java.time.Instant;
 import java.util.HashMap;
@@ -57,9 +57,7 @@ class TradingControlsTest {
 
     /** The close a price update sends when a position's stop-loss is crossed. */
     private static OrderRequest stopLossClose(String userId, String positionId, String symbol) {
-        Signal signal = new Signal("close-" + positionId, "engine", OrderRequest.STOP_LOSS, symbol, SignalAction.EXIT,
-                "market", null, null, null, null, null, null, null, PlatformClock.system().instant());
-        return new OrderRequest(userId, signal, positionId, OrderRequest.STOP_LOSS);
+        return OrderRequest.forCrossedLevel(userId, OrderTrigger.STOP_LOSS, positionId, symbol, PlatformClock.system().instant());
     }
 
     private static APIGatewayV2HTTPEvent killSwitch(String body, String groups) {
@@ -89,12 +87,12 @@ class TradingControlsTest {
         controls.setBotState(trader.userId(), BotState.RUNNING);
         OrderItem afterResume = deliver(TestSignals.buy(otherSymbol).usd("100").forTrader(trader.userId()));
 
-        assertThat(whilePaused.status()).isEqualTo("REFUSED");
+        assertThat(whilePaused.status()).isEqualTo(OrderStatus.REFUSED);
         assertThat(whilePaused.reason()).isEqualTo("bot is paused");
-        assertThat(stopLoss.status()).isEqualTo("FILLED");
-        assertThat(stopLoss.strategy()).isEqualTo(OrderRequest.STOP_LOSS);
+        assertThat(stopLoss.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(stopLoss.strategy()).isEqualTo("stop-loss");
         assertThat(Books.of(trader.userId()).position(opened.positionId()).orElseThrow().status()).isEqualTo("CLOSED");
-        assertThat(afterResume.status()).isEqualTo("FILLED");
+        assertThat(afterResume.status()).isEqualTo(OrderStatus.FILLED);
     }
 
     @Test
@@ -138,13 +136,13 @@ class TradingControlsTest {
 
         assertThat(engaged.path("engaged").asBoolean()).isTrue();
         assertThat(seenAfterMillis).as("ms until another instance sees the switch").isLessThan(1000);
-        assertThat(refusedElsewhere.order().status()).isEqualTo("REFUSED");
+        assertThat(refusedElsewhere.order().status()).isEqualTo(OrderStatus.REFUSED);
         assertThat(refusedElsewhere.order().reason()).isEqualTo("kill switch engaged: exchange outage");
-        assertThat(refusedHere.status()).isEqualTo("REFUSED");
+        assertThat(refusedHere.status()).isEqualTo(OrderStatus.REFUSED);
         assertThat(refusedHere.reason()).isEqualTo("kill switch engaged: exchange outage");
-        assertThat(stopLoss.status()).isEqualTo("FILLED");
+        assertThat(stopLoss.status()).isEqualTo(OrderStatus.FILLED);
         assertThat(disengaged.path("engaged").asBoolean()).isFalse();
-        assertThat(afterwards.status()).isEqualTo("FILLED");
+        assertThat(afterwards.status()).isEqualTo(OrderStatus.FILLED);
         assertThat(Books.of(trader.userId()).paperOrders()).hasSize(3); // the open, the stop-loss, the buy afterwards
     }
 }

@@ -10,6 +10,7 @@ import com.nija.functions.support.LocalBackends;
 import com.nija.shared.config.PlatformClock;
 import com.nija.shared.data.ControlItem;
 import com.nija.shared.cache.RedisGateway;
+import com.nija.shared.data.ControlItem;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.PositionItem;
@@ -22,7 +23,11 @@ import com.nija.shared.live.MessageCodec;
 import com.nija.shared.live.PriceWatchItem;
 import com.nija.shared.observability.InMemoryMetricsSink;
 import com.nija.shared.observability.Telemetry;
-import com.nija.shared.prices.PriceUpdate;
+import com.nija.shared.order.OrderIntent;
+import com.nija.shared.order.OrderSide;
+import com.nija.shared.order.OrderStatus;
+import com.nija.shared.order.OrderType;
+import com.nija.shared.market.PriceUpdate;
 import io.micronaut.context.ApplicationContext;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -67,9 +72,9 @@ class LivePushTest {
         String orderId = newId("o");
         Instant at = PlatformClock.system().instant().truncatedTo(ChronoUnit.MILLIS);
         return new OrderItem(Keys.user(user), Keys.order(orderId), orderId, user, newId("sig"), "src",
-                "default", symbol, "BUY", "OPEN", orderId, "MARKET", null, new BigDecimal("0.5"), new BigDecimal("50.00"),
-                null, null, "FILLED", null, new BigDecimal("100.00"), new BigDecimal("0.05"), at, at.minusMillis(30),
-                null, null, null, null);
+                "default", symbol, OrderSide.BUY, OrderIntent.OPEN, orderId, OrderType.MARKET, null,
+                new BigDecimal("0.5"), new BigDecimal("50.00"), null, null, OrderStatus.FILLED, null,
+                new BigDecimal("100.00"), new BigDecimal("0.05"), at, at.minusMillis(30), null, null);
     }
 
     /** The position the ledger opens for {@code order}. */
@@ -88,8 +93,8 @@ class LivePushTest {
     OrderItem refused(String user, String symbol) {
         String orderId = newId("o");
         return new OrderItem(Keys.user(user), Keys.order(orderId), orderId, user, newId("sig"), "src", "default", symbol,
-                "BUY", null, null, "MARKET", null, null, null, null, null, "REFUSED", "daily loss limit reached", null,
-                null, null, PlatformClock.system().instant(), null, null, null, null);
+                OrderSide.BUY, null, null, OrderType.MARKET, null, null, null, null, null, OrderStatus.REFUSED,
+                "daily loss limit reached", null, null, null, PlatformClock.system().instant(), null, null);
     }
 
     static Map<String, Object> json(ConnectionsRecorder.Post post) {
@@ -230,11 +235,9 @@ class LivePushTest {
         String conn = connect(user, "orders");
         OrderItem r = refused(user, "ETH-USD");
 
-        for (String status : List.of("REFUSED", "FAILED", "RESTING", "CANCELLED")) {
-            events.recorded(new OrderItem(r.pk(), r.sk(), r.orderId(), r.userId(), r.signalId(), r.source(),
-                    r.strategy(), r.symbol(), r.side(), r.intent(), r.positionId(), r.orderType(), r.limitPrice(),
-                    r.quantity(), r.notional(), r.stopLoss(), r.takeProfit(), status, r.reason(), r.fillPrice(), r.fee(),
-                    r.filledAt(), r.createdAt(), r.gsi1pk(), r.gsi1sk(), r.expiresAt(), r.version()));
+        for (OrderStatus status : List.of(OrderStatus.REFUSED, OrderStatus.FAILED, OrderStatus.RESTING,
+                OrderStatus.CANCELLED)) {
+            events.recorded(r.withStatus(status, r.reason()));
         }
 
         assertThat(live.recorder.postsTo(conn)).extracting(p -> events(json(p)).get(0))
@@ -281,9 +284,9 @@ class LivePushTest {
                 p.quantity(), p.entryPrice(), "CLOSED", p.openedAt(), PlatformClock.system().instant(), new BigDecimal("110.00"),
                 new BigDecimal("4.90"), new BigDecimal("0.10"), null, null, null, null, null, null);
         OrderItem close = new OrderItem(open.pk(), Keys.order("c-" + open.orderId()), "c-" + open.orderId(), user,
-                newId("sig"), "src", "default", "BTC-USD", "SELL", "CLOSE", open.positionId(), "MARKET", null,
-                open.quantity(), null, null, null, "FILLED", null, new BigDecimal("110.00"), new BigDecimal("0.05"),
-                PlatformClock.system().instant(), PlatformClock.system().instant(), null, null, null, null);
+                newId("sig"), "src", "default", "BTC-USD", OrderSide.SELL, OrderIntent.CLOSE, open.positionId(),
+                OrderType.MARKET, null, open.quantity(), null, null, null, OrderStatus.FILLED, null,
+                new BigDecimal("110.00"), new BigDecimal("0.05"), PlatformClock.system().instant(), PlatformClock.system().instant(), null, null);
 
         events.filled(close, closed, new BigDecimal("4.90"));
 

@@ -6,13 +6,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nija.shared.config.PlatformClock;
+import com.nija.functions.priming.Priming;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.TradingTables;
 import com.nija.shared.json.Json;
 import com.nija.shared.live.ConnectionItem;
 import com.nija.shared.live.ConnectionRegistry;
 import com.nija.shared.live.PriceWatchItem;
-import com.nija.functions.priming.Priming;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +55,7 @@ class WsHandlersTest {
     }
 
     Optional<PriceWatchItem> watch(String symbol) {
-        return Optional.ofNullable(tables.priceWatches().getItem(Key.builder().partitionValue(Keys.priceWatch(symbol))
+        return Optional.ofNullable(tables.table(PriceWatchItem.class).getItem(Key.builder().partitionValue(Keys.priceWatch(symbol))
                 .sortValue(Keys.connection(connection)).build()));
     }
 

@@ -8,7 +8,7 @@ import com.nija.shared.config.PlatformClock;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.PriceItem;
 import com.nija.shared.data.TradingTables;
-import com.nija.shared.prices.PriceBook;
+import com.nija.shared.market.PriceBook;
 import io.micronaut.context.ApplicationContext;
 import java.math.BigDecimal;
 import java.time.Instant;

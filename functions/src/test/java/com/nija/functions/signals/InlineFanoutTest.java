@@ -12,8 +12,9 @@ import com.nija.functions.support.TradingSetup;
 import com.nija.functions.support.WorkQueueProbe;
 import com.nija.shared.config.NijaConfig;
 import com.nija.shared.config.PlatformClock;
+import com.nija.shared.engine.OrderMessages;
 import com.nija.shared.engine.OrderRequest;
-import com.nija.shared.signals.OrderMessages;
+import com.nija.shared.order.OrderTrigger;
 import com.nija.shared.signals.SignalAuthenticator;
 import com.nija.shared.signals.SourceRegistry;
 import java.time.Instant;
@@ -84,7 +85,7 @@ class InlineFanoutTest {
         for (Message m : orders) {
             OrderRequest request = OrderMessages.readOrder(m.body());
             assertThat(WorkQueueProbe.deduplicationId(m)).isEqualTo(OrderMessages.dedupId(signalId, request.userId()));
-            assertThat(request.trigger()).isEqualTo(OrderRequest.SIGNAL);
+            assertThat(request.trigger()).isEqualTo(OrderTrigger.SIGNAL);
         }
         assertThat(signalsOf(backends.queues().takeSignals(), signalId)).isEmpty();
     }

@@ -23,10 +23,14 @@ import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.PositionItem;
 import com.nija.shared.data.PriceItem;
 import com.nija.shared.data.TradingTables;
+import com.nija.shared.engine.OrderMessages;
 import com.nija.shared.engine.OrderRequest;
+import com.nija.shared.engine.OrderMessages;
 import com.nija.shared.prices.PriceBatchParser;
-import com.nija.shared.prices.PriceBook;
-import com.nija.shared.signals.OrderMessages;
+import com.nija.shared.market.PriceBook;
+import com.nija.shared.order.OrderIntent;
+import com.nija.shared.order.OrderStatus;
+import com.nija.shared.order.OrderTrigger;
 import com.nija.shared.signals.SignalAuthenticator;
 import com.nija.shared.signals.SourceRegistry;
 import io.micronaut.context.ApplicationContext;
@@ -169,7 +173,7 @@ class PriceIngestHandlerTest {
         assertThat(crossed.path("stopsAndTargets").asInt()).isEqualTo(1);
         assertThat(queued).hasSize(1);
         OrderRequest close = OrderMessages.readOrder(queued.get(0).body());
-        assertThat(close.trigger()).isEqualTo(OrderRequest.STOP_LOSS);
+        assertThat(close.trigger()).isEqualTo(OrderTrigger.STOP_LOSS);
         assertThat(close.positionId()).isEqualTo(positionId);
         assertThat(executed.getBatchItemFailures()).isEmpty();
         Books books = Books.of(trader.userId());
@@ -177,8 +181,8 @@ class PriceIngestHandlerTest {
         assertThat(position.status()).isEqualTo("CLOSED");
         assertThat(position.exitPrice()).isEqualByComparingTo("93.953"); // 94 − 5 bps, exact
         OrderItem order = books.orderFor(close).orElseThrow();
-        assertThat(order.status()).isEqualTo("FILLED");
-        assertThat(order.intent()).isEqualTo("CLOSE");
+        assertThat(order.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(order.intent()).isEqualTo(OrderIntent.CLOSE);
         assertThat(order.strategy()).isEqualTo("stop-loss");
         assertThat(order.source()).isEqualTo("engine");
     }
@@ -197,17 +201,17 @@ class PriceIngestHandlerTest {
         List<Message> queued = backends.queues().takeOrdersOf(trader.userId());
         SQSBatchResponse executed = executor.handleRequest(WorkQueueProbe.event(queued), null);
 
-        assertThat(resting.status()).isEqualTo("RESTING");
+        assertThat(resting.status()).isEqualTo(OrderStatus.RESTING);
         assertThat(counts.path("limitFills").asInt()).isEqualTo(1);
         assertThat(queued).hasSize(1);
-        assertThat(OrderMessages.readOrder(queued.get(0).body()).trigger()).isEqualTo(OrderRequest.LIMIT_FILL);
+        assertThat(OrderMessages.readOrder(queued.get(0).body()).trigger()).isEqualTo(OrderTrigger.LIMIT_FILL);
         assertThat(executed.getBatchItemFailures()).isEmpty();
         Books books = Books.of(trader.userId());
         OrderItem filled = books.order(limitBuy.orderId()).orElseThrow();
-        assertThat(filled.status()).isEqualTo("FILLED");
+        assertThat(filled.status()).isEqualTo(OrderStatus.FILLED);
         assertThat(filled.fillPrice()).isEqualByComparingTo("94.047"); // 94 + 5 bps, under the 95 limit
         assertThat(books.orders()).hasSize(1);
-        assertThat(books.paperOrders()).singleElement().satisfies(p -> assertThat(p.status()).isEqualTo("FILLED"));
+        assertThat(books.paperOrders()).singleElement().satisfies(p -> assertThat(p.status()).isEqualTo(OrderStatus.FILLED));
         PositionItem position = books.positions().get(0);
         assertThat(position.status()).isEqualTo("OPEN");
         assertThat(position.quantity()).isEqualByComparingTo("2");      // $190 at the 95 limit
@@ -228,7 +232,7 @@ class PriceIngestHandlerTest {
 
         assertThat(counts.path("limitFills").asInt()).isZero();
         assertThat(backends.queues().takeOrdersOf(trader.userId())).isEmpty();
-        assertThat(Books.of(trader.userId()).order(limitBuy.orderId()).orElseThrow().status()).isEqualTo("RESTING");
+        assertThat(Books.of(trader.userId()).order(limitBuy.orderId()).orElseThrow().status()).isEqualTo(OrderStatus.RESTING);
         assertThat(Books.of(trader.userId()).positions()).isEmpty();
     }
 

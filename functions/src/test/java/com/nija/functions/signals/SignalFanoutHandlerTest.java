@@ -16,15 +16,17 @@ import com.nija.functions.support.TradingSetup;
 import com.nija.functions.support.WorkQueueProbe;
 import com.nija.shared.config.PlatformClock;
 import com.nija.shared.data.OrderItem;
+import com.nija.shared.engine.OrderMessages;
 import com.nija.shared.engine.OrderRequest;
-import com.nija.shared.prices.PriceBook;
+import com.nija.shared.engine.Signal;
+import com.nija.shared.engine.WorkQueues;
+import com.nija.shared.market.PriceBook;
+import com.nija.shared.order.OrderStatus;
+import com.nija.shared.order.OrderTrigger;
 import com.nija.shared.settings.RiskSettings;
 import com.nija.shared.signals.FanoutService;
-import com.nija.shared.signals.OrderMessages;
-import com.nija.shared.signals.Signal;
 import com.nija.shared.signals.SignalAuthenticator;
 import com.nija.shared.signals.SourceRegistry;
-import com.nija.shared.signals.WorkQueues;
 import io.micronaut.context.ApplicationContext;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -114,7 +116,7 @@ class SignalFanoutHandlerTest {
             assertThat(WorkQueueProbe.groupId(m)).isEqualTo(request.userId()).isIn(a.userId(), b.userId());
             assertThat(WorkQueueProbe.deduplicationId(m))
                     .isEqualTo(OrderMessages.dedupId(signal.signalId(), request.userId()));
-            assertThat(request.trigger()).isEqualTo(OrderRequest.SIGNAL);
+            assertThat(request.trigger()).isEqualTo(OrderTrigger.SIGNAL);
             assertThat(request.positionId()).isNull();
             assertThat(request.signal().symbol()).isEqualTo(symbol);
             assertThat(request.signal().quantity()).isEqualByComparingTo(signal.quantity());
@@ -211,7 +213,7 @@ class SignalFanoutHandlerTest {
         assertThat(fannedOut.getBatchItemFailures()).isEmpty();
         assertThat(executed.getBatchItemFailures()).isEmpty();
         Books books = Books.of(trader.userId());
-        assertThat(books.orders()).extracting(OrderItem::status).containsExactly("FILLED");
+        assertThat(books.orders()).extracting(OrderItem::status).containsExactly(OrderStatus.FILLED);
         assertThat(books.positions()).hasSize(1);
         assertThat(books.positions().get(0).symbol()).isEqualTo(symbol);
         assertThat(books.positions().get(0).quantity()).isEqualByComparingTo("2"); // $400 at 200

@@ -10,6 +10,7 @@ import com.nija.shared.data.RollupPeriod;
 import com.nija.shared.data.TradeItem;
 import com.nija.shared.data.TradingTables;
 import com.nija.shared.engine.OrderRequest;
+import com.nija.shared.order.OrderStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class Books {
     public Optional<OrderItem> orderFor(OrderRequest request) {
         List<OrderItem> all = orders();
         return all.stream().filter(o -> o.orderId().equals(request.orderId())).findFirst()
-                .or(() -> all.stream().filter(o -> request.signal().signalId().equals(o.signalId())).findFirst());
+                .or(() -> all.stream().filter(o -> request.requestId().equals(o.signalId())).findFirst());
     }
 
     public List<PositionItem> positions() {
@@ -75,7 +76,7 @@ public final class Books {
                 Key.builder().partitionValue("PAPER#" + userId).build())).consistentRead(true)).items().stream().toList();
         List<PaperOrderItem> all = new ArrayList<>(book);
         for (OrderItem o : orders()) {
-            if (!"FILLED".equals(o.status()) || book.stream().anyMatch(b -> b.clientOrderId().equals(o.orderId()))) continue;
+            if (o.status() != OrderStatus.FILLED || book.stream().anyMatch(b -> b.clientOrderId().equals(o.orderId()))) continue;
             all.add(new PaperOrderItem("PAPER#" + userId, o.orderId(), o.orderId(), userId, o.symbol(), o.side(),
                     o.orderType(), o.quantity(), o.limitPrice(), o.status(), o.fillPrice(), o.fee(), o.filledAt(),
                     o.createdAt(), null, null, null));

@@ -3,9 +3,9 @@ package com.nija.functions.support;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.nija.shared.engine.OrderMessages;
 import com.nija.shared.engine.OrderRequest;
-import com.nija.shared.signals.OrderMessages;
-import com.nija.shared.signals.Signal;
+import com.nija.shared.engine.Signal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,11 +39,11 @@ public final class SqsEvents {
     public static SQSEvent order(OrderRequest request, int receiveCount) {
         SQSEvent event = load("sqs/order-executor.json");
         SQSEvent.SQSMessage m = event.getRecords().get(0);
-        m.setMessageId("msg-" + OrderMessages.dedupId(request.signal().signalId(), request.userId()).substring(0, 16));
+        m.setMessageId("msg-" + OrderMessages.dedupId(request.requestId(), request.userId()).substring(0, 16));
         m.setBody(OrderMessages.write(request));
         Map<String, String> attributes = new LinkedHashMap<>(m.getAttributes());
         attributes.put("MessageGroupId", request.userId());
-        attributes.put("MessageDeduplicationId", OrderMessages.dedupId(request.signal().signalId(), request.userId()));
+        attributes.put("MessageDeduplicationId", OrderMessages.dedupId(request.requestId(), request.userId()));
         attributes.put("ApproximateReceiveCount", Integer.toString(receiveCount));
         m.setAttributes(attributes);
         return event;

@@ -3,10 +3,11 @@ package com.nija.functions.support;
 import com.nija.shared.config.PlatformClock;
 import com.nija.shared.engine.OrderRequest;
 import com.nija.shared.instruments.Instruments;
-import com.nija.shared.signals.PriceLevel;
-import com.nija.shared.signals.QuantityType;
-import com.nija.shared.signals.Signal;
-import com.nija.shared.signals.SignalAction;
+import com.nija.shared.engine.PriceLevel;
+import com.nija.shared.engine.QuantityType;
+import com.nija.shared.engine.Signal;
+import com.nija.shared.engine.SignalAction;
+import com.nija.shared.order.OrderType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -21,7 +22,7 @@ public final class TestSignals {
     private String strategy = "default";
     private final String symbol;
     private final SignalAction action;
-    private String orderType = "market";
+    private OrderType orderType = OrderType.MARKET;
     private BigDecimal limitPrice;
     private PriceLevel stopLoss;
     private PriceLevel takeProfit;
@@ -80,7 +81,7 @@ public final class TestSignals {
     }
 
     public TestSignals limit(String price) {
-        this.orderType = "limit";
+        this.orderType = OrderType.LIMIT;
         this.limitPrice = new BigDecimal(price);
         return this;
     }
@@ -103,6 +104,6 @@ public final class TestSignals {
 
     /** This signal as one trader's order work, as fan-out enqueues it. */
     public OrderRequest forTrader(String userId) {
-        return new OrderRequest(userId, build(), null, OrderRequest.SIGNAL);
+        return OrderRequest.forSignal(userId, build());
     }
 }

@@ -9,7 +9,7 @@ import com.nija.shared.data.PositionItem;
 import com.nija.shared.data.TradingTables;
 import com.nija.shared.engine.TradeEventBus;
 import com.nija.shared.engine.TradeListener;
-import com.nija.shared.prices.PriceBook;
+import com.nija.shared.market.PriceBook;
 import com.nija.shared.signals.SignalAuthenticator;
 import com.nija.shared.signals.SourceRegistry;
 import java.io.BufferedReader;

@@ -6,7 +6,7 @@ import com.nija.shared.data.Keys;
 import com.nija.shared.data.PositionItem;
 import com.nija.shared.data.ProfileItem;
 import com.nija.shared.data.TradingTables;
-import com.nija.shared.prices.PriceBook;
+import com.nija.shared.market.PriceBook;
 import com.nija.shared.trading.PositionStatus;
 import java.math.BigDecimal;
 import java.net.URI;

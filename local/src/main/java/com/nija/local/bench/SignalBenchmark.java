@@ -6,8 +6,9 @@ import com.nija.shared.data.PositionItem;
 import com.nija.shared.data.TradingTables;
 import com.nija.shared.engine.TradeEventBus;
 import com.nija.shared.engine.TradeListener;
+import com.nija.shared.market.PriceBook;
 import com.nija.shared.observability.DynamoWriteCounter;
-import com.nija.shared.prices.PriceBook;
+import com.nija.shared.order.OrderStatus;
 import com.nija.shared.signals.SignalAuthenticator;
 import com.nija.shared.signals.SourceRegistry;
 import java.math.BigDecimal;
@@ -103,7 +104,7 @@ public final class SignalBenchmark {
                 Instant lastPlaced = events.stream().map(e -> e.order().filledAt()).filter(java.util.Objects::nonNull)
                         .max(Instant::compareTo).orElse(received);
                 Instant lastRecorded = events.stream().map(Event::recordedAt).max(Instant::compareTo).orElseThrow();
-                long filled = events.stream().filter(e -> "FILLED".equals(e.order().status())).count();
+                long filled = events.stream().filter(e -> e.order().status() == OrderStatus.FILLED).count();
                 System.out.printf("%4d traders, one %-4s signal: every order placed %6.0f ms, every position and trade "
                                 + "recorded %6.0f ms; %d filled; DynamoDB writes per trader %.2f, calls per trader %.2f%n",
                         n, action, ms(Duration.between(received, lastPlaced).toNanos()),

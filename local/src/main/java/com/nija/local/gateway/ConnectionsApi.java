@@ -49,7 +49,7 @@ final class ConnectionsApi {
         if (raw.isEmpty() || raw.contains("/")) {
             return error(HttpResponseStatus.NOT_FOUND, "NotFoundException", "No connection id in the path");
         }
-        String connectionId = RouteTable.decodeSegment(raw);
+        String connectionId = RouteMatcher.decodeSegment(raw);
         return switch (request.method().name()) {
             case "POST" -> post(connectionId, request.content());
             case "GET" -> api.info(connectionId).map(ConnectionsApi::info).orElseGet(ConnectionsApi::gone);

@@ -30,12 +30,12 @@ final class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpGateway.class);
 
-    private final RouteTable routes;
+    private final RouteMatcher routes;
     private final JwtVerifier verifier;
     private final GatewayOptions options;
     private final long timeoutNanos;
 
-    Dispatcher(RouteTable routes, JwtVerifier verifier, GatewayOptions options) {
+    Dispatcher(RouteMatcher routes, JwtVerifier verifier, GatewayOptions options) {
         this.routes = routes;
         this.verifier = verifier;
         this.options = options;
@@ -71,15 +71,15 @@ final class Dispatcher {
     private FullHttpResponse route(FullHttpRequest request, Origin origin, Call call) {
         String method = request.method().name();
         Target target = Target.of(request.uri());
-        RouteTable.Result result = routes.match(method, target.rawPath());
-        if (result instanceof RouteTable.MethodNotAllowed notAllowed) {
+        RouteMatcher.Result result = routes.match(method, target.rawPath());
+        if (result instanceof RouteMatcher.MethodNotAllowed notAllowed) {
             String allow = String.join(", ", notAllowed.allowed());
             FullHttpResponse response = Problems.response(GatewayProblem.METHOD_NOT_ALLOWED,
                     method + " is not allowed on " + target.rawPath() + "; allowed: " + allow);
             response.headers().set(HttpHeaderNames.ALLOW, allow);
             return response;
         }
-        if (!(result instanceof RouteTable.Found found)) {
+        if (!(result instanceof RouteMatcher.Found found)) {
             return Problems.response(GatewayProblem.NOT_FOUND, "No route for " + method + " " + target.rawPath());
         }
         Route route = found.bound().route();

@@ -109,7 +109,7 @@ public final class HttpGateway implements AutoCloseable {
         }
         this.webSockets = wsRoutes.isEmpty() ? null : new WebSocketApi(wsRoutes, wsAuthorizer, options);
         this.management = webSockets == null ? null : new ConnectionsApi(webSockets);
-        this.dispatcher = new Dispatcher(new RouteTable(routes), verifier, options);
+        this.dispatcher = new Dispatcher(new RouteMatcher(routes), verifier, options);
         this.routeCount = routes.size();
     }
 

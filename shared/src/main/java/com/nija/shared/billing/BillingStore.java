@@ -36,9 +36,21 @@ public class BillingStore {
             "incomplete", "incomplete_expired", "canceled");
 
     private final TradingTables tables;
+    private final DynamoDbTable<StripeEventItem> stripeEvents;
+    private final DynamoDbTable<StripeCustomerItem> stripeCustomers;
+    private final DynamoDbTable<SubscriptionStateItem> subscriptions;
+    private final DynamoDbTable<StripeInvoiceItem> invoices;
+    private final DynamoDbTable<PaymentFailureItem> paymentFailures;
+    private final DynamoDbTable<BillingAccountItem> billingAccounts;
 
     public BillingStore(TradingTables tables) {
         this.tables = tables;
+        this.stripeEvents = tables.table(StripeEventItem.class);
+        this.stripeCustomers = tables.table(StripeCustomerItem.class);
+        this.subscriptions = tables.table(SubscriptionStateItem.class);
+        this.invoices = tables.table(StripeInvoiceItem.class);
+        this.paymentFailures = tables.table(PaymentFailureItem.class);
+        this.billingAccounts = tables.table(BillingAccountItem.class);
     }
 
     // --- events ---
@@ -48,7 +60,7 @@ public class BillingStore {
      * seen; false when it is already recorded, by a delivery in flight or one that finished.
      */
     public boolean claimEvent(StripeEventItem item) {
-        return putIf(tables.stripeEvents(), StripeEventItem.class, item, Expression.builder()
+        return putIf(stripeEvents, StripeEventItem.class, item, Expression.builder()
                 .expression("attribute_not_exists(pk)").build());
     }
 
@@ -87,7 +99,7 @@ public class BillingStore {
     /** Gives up the claim of a delivery that failed, so Stripe's next attempt applies the event at once. */
     public void releaseEvent(String eventId, String claimId) {
         try {
-            tables.stripeEvents().deleteItem(DeleteItemEnhancedRequest.builder()
+            stripeEvents.deleteItem(DeleteItemEnhancedRequest.builder()
                     .key(Key.builder().partitionValue(Keys.stripeEvent(eventId)).sortValue(Keys.STRIPE_ITEM).build())
                     .conditionExpression(Expression.builder().expression("#state = :received AND claimId = :claim")
                             .putExpressionName("#state", "state")
@@ -100,25 +112,25 @@ public class BillingStore {
     }
 
     public Optional<StripeEventItem> event(String eventId) {
-        return get(tables.stripeEvents(), Keys.stripeEvent(eventId), Keys.STRIPE_ITEM);
+        return get(stripeEvents, Keys.stripeEvent(eventId), Keys.STRIPE_ITEM);
     }
 
     // --- customers ---
 
     public Optional<String> userOfCustomer(String customerId) {
-        return get(tables.stripeCustomers(), Keys.stripeCustomer(customerId), Keys.STRIPE_ITEM)
+        return get(stripeCustomers, Keys.stripeCustomer(customerId), Keys.STRIPE_ITEM)
                 .map(StripeCustomerItem::userId);
     }
 
     /** Links a customer to a trader; false when the customer is already linked to a different trader. */
     public boolean link(String customerId, String userId, String checkoutSessionId, Instant at) {
-        boolean linked = putIf(tables.stripeCustomers(), StripeCustomerItem.class,
+        boolean linked = putIf(stripeCustomers, StripeCustomerItem.class,
                 new StripeCustomerItem(Keys.stripeCustomer(customerId), Keys.STRIPE_ITEM, customerId, userId,
                         checkoutSessionId, at),
                 Expression.builder().expression("attribute_not_exists(pk) OR userId = :u")
                         .putExpressionValue(":u", AttributeValue.fromS(userId)).build());
         if (!linked) return false;
-        tables.stripeCustomers().putItem(new StripeCustomerItem(Keys.user(userId), Keys.stripeCustomerLink(customerId),
+        stripeCustomers.putItem(new StripeCustomerItem(Keys.user(userId), Keys.stripeCustomerLink(customerId),
                 customerId, userId, checkoutSessionId, at));
         return true;
     }
@@ -127,7 +139,7 @@ public class BillingStore {
         QueryConditional prefix = QueryConditional.sortBeginsWith(Key.builder().partitionValue(Keys.user(userId))
                 .sortValue(Keys.STRIPE_CUSTOMER_LINK_PREFIX).build());
         List<String> out = new ArrayList<>();
-        tables.stripeCustomers().query(r -> r.queryConditional(prefix).consistentRead(true)).items()
+        stripeCustomers.query(r -> r.queryConditional(prefix).consistentRead(true)).items()
                 .forEach(i -> out.add(i.customerId()));
         return out;
     }
@@ -135,7 +147,7 @@ public class BillingStore {
     // --- subscriptions ---
 
     public Optional<SubscriptionStateItem> subscription(String subscriptionId) {
-        return get(tables.subscriptions(), Keys.stripeSubscription(subscriptionId), Keys.STRIPE_ITEM);
+        return get(subscriptions, Keys.stripeSubscription(subscriptionId), Keys.STRIPE_ITEM);
     }
 
     /**
@@ -155,7 +167,7 @@ public class BillingStore {
                     + "(stateKey < :k OR (stateKey = :k AND currentPeriodEndEpoch < :cpe)))")
                     .putExpressionValue(":cpe", AttributeValue.fromN(item.currentPeriodEndEpoch().toString()));
         }
-        return putIf(tables.subscriptions(), SubscriptionStateItem.class, item, condition.build());
+        return putIf(subscriptions, SubscriptionStateItem.class, item, condition.build());
     }
 
     /** Subscriptions of a customer, each re-read consistently (the index only says which ones exist). */
@@ -163,7 +175,7 @@ public class BillingStore {
         List<SubscriptionStateItem> out = new ArrayList<>();
         QueryConditional q = QueryConditional.keyEqualTo(Key.builder()
                 .partitionValue(Keys.subscriptionsOfCustomer(customerId)).build());
-        for (Page<SubscriptionStateItem> page : tables.subscriptions().index(Tables.ENABLED_BY_SHARD)
+        for (Page<SubscriptionStateItem> page : subscriptions.index(Tables.ENABLED_BY_SHARD)
                 .query(r -> r.queryConditional(q))) {
             for (SubscriptionStateItem listed : page.items()) {
                 subscription(listed.subscriptionId()).ifPresent(out::add);
@@ -185,7 +197,7 @@ public class BillingStore {
                         .partitionValue(Keys.subscribersByStatus(status)).build()))
                 .limit(limit);
         if (start != null) request.exclusiveStartKey(start);
-        SdkIterable<Page<SubscriptionStateItem>> pages = tables.subscriptions().index(Tables.OPEN_BY_SYMBOL)
+        SdkIterable<Page<SubscriptionStateItem>> pages = subscriptions.index(Tables.OPEN_BY_SYMBOL)
                 .query(request.build());
         return pages.iterator().next();
     }
@@ -196,7 +208,7 @@ public class BillingStore {
         for (String status : STATUSES) {
             QueryConditional q = QueryConditional.keyEqualTo(Key.builder()
                     .partitionValue(Keys.subscribersByStatus(status)).build());
-            tables.subscriptions().index(Tables.OPEN_BY_SYMBOL).query(r -> r.queryConditional(q))
+            subscriptions.index(Tables.OPEN_BY_SYMBOL).query(r -> r.queryConditional(q))
                     .forEach(page -> out.addAll(page.items()));
         }
         return out;
@@ -205,7 +217,7 @@ public class BillingStore {
     // --- invoices ---
 
     public Optional<StripeInvoiceItem> invoice(String invoiceId) {
-        return get(tables.invoices(), Keys.stripeInvoice(invoiceId), Keys.STRIPE_ITEM);
+        return get(invoices, Keys.stripeInvoice(invoiceId), Keys.STRIPE_ITEM);
     }
 
     /** Stores an invoice's payment state unless it is already paid (final) or a newer event was applied. */
@@ -219,14 +231,14 @@ public class BillingStore {
             condition.expression("attribute_not_exists(pk) OR (#status <> :paid AND eventCreatedEpoch <= :t)")
                     .putExpressionValue(":t", AttributeValue.fromN(item.eventCreatedEpoch().toString()));
         }
-        return putIf(tables.invoices(), StripeInvoiceItem.class, item, condition.build());
+        return putIf(invoices, StripeInvoiceItem.class, item, condition.build());
     }
 
     /** The newest invoice of a subscription (by invoice creation), re-read consistently. */
     public Optional<StripeInvoiceItem> latestInvoiceOf(String subscriptionId) {
         QueryConditional q = QueryConditional.keyEqualTo(Key.builder()
                 .partitionValue(Keys.invoicesOfSubscription(subscriptionId)).build());
-        for (Page<StripeInvoiceItem> page : tables.invoices().index(Tables.OPEN_BY_SYMBOL)
+        for (Page<StripeInvoiceItem> page : invoices.index(Tables.OPEN_BY_SYMBOL)
                 .query(r -> r.queryConditional(q).scanIndexForward(false).limit(1))) {
             for (StripeInvoiceItem listed : page.items()) return invoice(listed.invoiceId());
             break;
@@ -235,14 +247,14 @@ public class BillingStore {
     }
 
     public void putPaymentFailure(PaymentFailureItem item) {
-        tables.paymentFailures().putItem(item);
+        paymentFailures.putItem(item);
     }
 
     public List<PaymentFailureItem> paymentFailures(YearMonth month) {
         QueryConditional q = QueryConditional.keyEqualTo(Key.builder()
                 .partitionValue(Keys.paymentFailures(month)).build());
         List<PaymentFailureItem> out = new ArrayList<>();
-        tables.paymentFailures().index(Tables.OPEN_BY_SYMBOL).query(r -> r.queryConditional(q))
+        paymentFailures.index(Tables.OPEN_BY_SYMBOL).query(r -> r.queryConditional(q))
                 .forEach(page -> out.addAll(page.items()));
         return out;
     }
@@ -250,13 +262,13 @@ public class BillingStore {
     // --- the trader's billing view and profile ---
 
     public Optional<BillingAccountItem> account(String userId) {
-        return get(tables.billingAccounts(), Keys.user(userId), Keys.BILLING);
+        return get(billingAccounts, Keys.user(userId), Keys.BILLING);
     }
 
     /** Writes the billing view if nobody wrote it since {@code item.version()} was read; false otherwise. */
     public boolean putAccount(BillingAccountItem item) {
         try {
-            tables.billingAccounts().putItem(item);
+            billingAccounts.putItem(item);
             return true;
         } catch (ConditionalCheckFailedException changed) {
             return false;

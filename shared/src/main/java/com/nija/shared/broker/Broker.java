@@ -4,7 +4,11 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
-/** The one port every broker sits behind (paper, Coinbase, Kraken, OKX, Binance, Alpaca). */
+/**
+ * The one port every broker sits behind (paper, Coinbase, Kraken, OKX, Binance, Alpaca): what the engine needs of a
+ * venue and nothing more — place under NIJA's client order id, look an order (and its fill) up by that id, cancel,
+ * and list what rests. Cash is NIJA's own ledger's, not asked of the venue.
+ */
 public interface Broker {
     /**
      * Places an order. Idempotent on {@code clientOrderId}: placing the same id twice returns the first result — or,
@@ -35,9 +39,6 @@ public interface Broker {
     /** Whether a limit order would fill at once at {@code market}. */
     static boolean limitMarketable(OrderTicket ticket, BigDecimal market) {
         int c = market.compareTo(ticket.limitPrice());
-        return "BUY".equals(ticket.side()) ? c <= 0 : c >= 0;
+        return ticket.side().buys() ? c <= 0 : c >= 0;
     }
-
-    /** Cash the broker holds for the trader. */
-    BigDecimal balance(String userId);
 }

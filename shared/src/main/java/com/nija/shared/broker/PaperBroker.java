@@ -1,21 +1,19 @@
 package com.nija.shared.broker;
 
-import com.nija.shared.account.ProfileService;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.OrderItem;
-import com.nija.shared.performance.RollupRepository;
-import com.nija.shared.trading.AccountValuation;
-import com.nija.shared.trading.PositionRepository;
-import com.nija.shared.trading.PositionStatus;
 import com.nija.shared.data.PaperOrderItem;
 import com.nija.shared.data.TradingTables;
-import com.nija.shared.prices.PriceBook;
+import com.nija.shared.market.PriceBook;
+import com.nija.shared.order.OrderStatus;
+import com.nija.shared.order.OrderType;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -34,22 +32,15 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * stored anywhere, so placing the id again (a retry after a crash) quotes again, and only one fill is ever recorded.
  */
 @Singleton
-public class PaperBroker implements Broker {
+public class PaperBroker implements Broker, RestingOrders {
     private static final BigDecimal BPS = new BigDecimal("10000");
 
     private final TradingTables tables;
     private final PriceBook prices;
     private final PaperBrokerConfig config;
     private final Clock clock;
-    private final ProfileService profiles;
-    private final PositionRepository positions;
-    private final RollupRepository rollups;
 
-    public PaperBroker(TradingTables tables, PriceBook prices, PaperBrokerConfig config, Clock clock,
-                       ProfileService profiles, PositionRepository positions, RollupRepository rollups) {
-        this.profiles = profiles;
-        this.positions = positions;
-        this.rollups = rollups;
+    public PaperBroker(TradingTables tables, PriceBook prices, PaperBrokerConfig config, Clock clock) {
         this.tables = tables;
         this.prices = prices;
         this.config = config;
@@ -61,12 +52,12 @@ public class PaperBroker implements Broker {
         BigDecimal market = prices.latest(t.symbol()).orElseThrow(() ->
                 new BrokerException(BrokerException.Kind.REJECTED, "no market price for " + t.symbol()));
         Instant now = clock.instant();
-        boolean buy = "BUY".equals(t.side());
-        if (!"LIMIT".equals(t.orderType()) || marketable(buy, t.limitPrice(), market)) {
+        boolean buy = t.side().buys();
+        if (t.orderType() != OrderType.LIMIT || marketable(buy, t.limitPrice(), market)) {
             return toFill(filled(t, executionPrice(buy, market, t.limitPrice()), now));
         }
         PaperOrderItem item = new PaperOrderItem(pk(t.userId()), t.clientOrderId(), t.clientOrderId(), t.userId(),
-                t.symbol(), t.side(), t.orderType(), t.quantity(), t.limitPrice(), "RESTING", null, null, null, now,
+                t.symbol(), t.side(), t.orderType(), t.quantity(), t.limitPrice(), OrderStatus.RESTING, null, null, null, now,
                 Keys.resting(t.symbol()), t.userId() + "#" + t.clientOrderId(), expiry(now));
         try {
             tables.paperOrders().putItem(r -> r.item(item).conditionExpression(
@@ -81,36 +72,36 @@ public class PaperBroker implements Broker {
     /** The fill {@link #place} would quote now: the market moved by the slippage, never worse than a limit. */
     @Override
     public BigDecimal expectedFillPrice(OrderTicket t, BigDecimal market) {
-        if (market == null || ("LIMIT".equals(t.orderType()) && !marketable("BUY".equals(t.side()), t.limitPrice(), market))) {
+        if (market == null || (t.orderType() == OrderType.LIMIT && !marketable(t.side().buys(), t.limitPrice(), market))) {
             return Broker.super.expectedFillPrice(t, market);
         }
-        return executionPrice("BUY".equals(t.side()), market, t.limitPrice());
+        return executionPrice(t.side().buys(), market, t.limitPrice());
     }
 
-    /** Fills a resting limit order the price has crossed; empty when it is no longer resting or not crossed. */
-    public Optional<Fill> fillIfCrossed(PaperOrderItem resting, BigDecimal market) {
-        boolean buy = "BUY".equals(resting.side());
-        if (!"RESTING".equals(resting.status()) || !marketable(buy, resting.limitPrice(), market)) return Optional.empty();
-        OrderTicket t = new OrderTicket(resting.clientOrderId(), resting.userId(), resting.symbol(), resting.side(),
-                resting.orderType(), resting.quantity(), resting.limitPrice());
-        PaperOrderItem item = filled(t, executionPrice(buy, market, resting.limitPrice()), clock.instant());
-        try {
-            tables.paperOrders().putItem(r -> r.item(item).conditionExpression(Expression.builder()
-                    .expression("#s = :resting").putExpressionName("#s", "status")
-                    .putExpressionValue(":resting", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("RESTING"))
-                    .build()));
-            return Optional.of(toFill(item));
-        } catch (ConditionalCheckFailedException alreadyDone) {
-            return Optional.empty();
-        }
-    }
-
-    /** Resting orders on a symbol, through the sparse index (never a scan). */
-    public List<PaperOrderItem> resting(String symbol) {
+    /** Resting orders on a symbol, through the sparse index (never a scan): a fill takes an order out of it. */
+    @Override
+    public List<OrderTicket> resting(String symbol) {
         return tables.paperOrders().index(com.nija.shared.data.Tables.OPEN_BY_SYMBOL)
                 .query(r -> r.queryConditional(QueryConditional.keyEqualTo(Key.builder()
                         .partitionValue(Keys.resting(symbol)).build())))
-                .stream().flatMap(p -> p.items().stream()).toList();
+                .stream().flatMap(p -> p.items().stream()).map(PaperBroker::ticket).toList();
+    }
+
+    /** Fills a resting limit order the price has crossed; false when it is no longer resting or not crossed. */
+    @Override
+    public boolean fillIfCrossed(OrderTicket resting, BigDecimal market) {
+        boolean buy = resting.side().buys();
+        if (!marketable(buy, resting.limitPrice(), market)) return false;
+        PaperOrderItem item = filled(resting, executionPrice(buy, market, resting.limitPrice()), clock.instant());
+        try {
+            tables.paperOrders().putItem(r -> r.item(item).conditionExpression(Expression.builder()
+                    .expression("#s = :resting").putExpressionName("#s", "status")
+                    .putExpressionValue(":resting", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(OrderStatus.RESTING.name()))
+                    .build()));
+            return true;
+        } catch (ConditionalCheckFailedException alreadyDone) {
+            return false;
+        }
     }
 
     /** A resting order (or its later fill) from the book; an immediate fill from the engine's order. */
@@ -118,10 +109,10 @@ public class PaperBroker implements Broker {
     public Optional<Fill> lookup(String userId, String clientOrderId) {
         PaperOrderItem item = tables.paperOrders().getItem(r -> r.key(Key.builder().partitionValue(pk(userId))
                 .sortValue(clientOrderId).build()).consistentRead(true));
-        if (item != null) return Optional.of(item).filter(i -> !"CANCELLED".equals(i.status())).map(PaperBroker::toFill);
+        if (item != null) return Optional.of(item).filter(i -> i.status() != OrderStatus.CANCELLED).map(PaperBroker::toFill);
         OrderItem order = tables.orders().getItem(r -> r.key(Key.builder().partitionValue(Keys.user(userId))
                 .sortValue(Keys.order(clientOrderId)).build()).consistentRead(true));
-        if (order == null || !"FILLED".equals(order.status())) return Optional.empty();
+        if (order == null || order.status() != OrderStatus.FILLED) return Optional.empty();
         return Optional.of(new Fill(clientOrderId, Fill.Status.FILLED, order.quantity(), order.fillPrice(), order.fee(),
                 order.filledAt()));
     }
@@ -129,10 +120,8 @@ public class PaperBroker implements Broker {
     @Override
     public boolean cancel(String userId, String clientOrderId) {
         PaperOrderItem item = tables.paperOrders().getItem(Key.builder().partitionValue(pk(userId)).sortValue(clientOrderId).build());
-        if (item == null || !"RESTING".equals(item.status())) return false;
-        tables.paperOrders().putItem(new PaperOrderItem(item.pk(), item.sk(), item.clientOrderId(), item.userId(),
-                item.symbol(), item.side(), item.orderType(), item.quantity(), item.limitPrice(), "CANCELLED", null, null,
-                null, item.createdAt(), null, null, item.expiresAt()));
+        if (item == null || item.status() != OrderStatus.RESTING) return false;
+        tables.paperOrders().putItem(item.cancelled());
         return true;
     }
 
@@ -140,25 +129,20 @@ public class PaperBroker implements Broker {
     public List<OrderTicket> openOrders(String userId) {
         return tables.paperOrders().query(r -> r.queryConditional(QueryConditional.keyEqualTo(
                         Key.builder().partitionValue(pk(userId)).build())))
-                .items().stream().filter(i -> "RESTING".equals(i.status()))
-                .map(i -> new OrderTicket(i.clientOrderId(), userId, i.symbol(), i.side(), i.orderType(), i.quantity(),
-                        i.limitPrice()))
+                .items().stream().filter(i -> i.status() == OrderStatus.RESTING)
+                .map(PaperBroker::ticket)
                 .toList();
     }
 
-    /** Paper cash is the ledger's: starting balance + realized P&L − what open positions cost. */
-    @Override
-    public BigDecimal balance(String userId) {
-        BigDecimal realized = rollups.lifetime(userId).map(r -> r.realizedPnl() == null ? BigDecimal.ZERO : r.realizedPnl())
-                .orElse(BigDecimal.ZERO);
-        return AccountValuation.cash(profiles.get(userId).startingBalance(), realized,
-                positions.list(userId, PositionStatus.OPEN));
+    private static OrderTicket ticket(PaperOrderItem i) {
+        return new OrderTicket(i.clientOrderId(), i.userId(), i.symbol(), i.side(), i.orderType(), i.quantity(),
+                i.limitPrice());
     }
 
     private PaperOrderItem filled(OrderTicket t, BigDecimal price, Instant now) {
         BigDecimal fee = t.quantity().multiply(price).multiply(config.getFeeBps()).divide(BPS, 2, RoundingMode.HALF_UP);
         return new PaperOrderItem(pk(t.userId()), t.clientOrderId(), t.clientOrderId(), t.userId(), t.symbol(), t.side(),
-                t.orderType(), t.quantity(), t.limitPrice(), "FILLED", price, fee, now, now, null, null, expiry(now));
+                t.orderType(), t.quantity(), t.limitPrice(), OrderStatus.FILLED, price, fee, now, now, null, null, expiry(now));
     }
 
     private BigDecimal executionPrice(boolean buy, BigDecimal market, BigDecimal limit) {
@@ -175,7 +159,7 @@ public class PaperBroker implements Broker {
     }
 
     private static Fill toFill(PaperOrderItem i) {
-        return new Fill(i.clientOrderId(), "FILLED".equals(i.status()) ? Fill.Status.FILLED : Fill.Status.RESTING,
+        return new Fill(i.clientOrderId(), i.status() == OrderStatus.FILLED ? Fill.Status.FILLED : Fill.Status.RESTING,
                 i.quantity(), i.price(), i.fee(), i.filledAt());
     }
 

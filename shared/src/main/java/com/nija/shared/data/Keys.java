@@ -17,7 +17,7 @@ public final class Keys {
     public static final String ORDER_PREFIX = "ORDER#";
     public static final String CONTROL = "CONTROL";
     public static final String KILL_SWITCH = "KILL_SWITCH";
-    /** Live updates (issue 4): a trader's WebSocket connections sort under this prefix. */
+    /** Live updates: a trader's WebSocket connections sort under this prefix. */
     public static final String CONNECTION_PREFIX = "CONN#";
     /** Write shards of the every-connection listing on GSI2 (platform-wide pushes such as the kill switch). */
     public static final int LIVE_SHARDS = 16;
@@ -88,7 +88,7 @@ public final class Keys {
         };
     }
 
-    // --- Billing (issue 5): Stripe events, customers, subscriptions and invoices, and each trader's billing view. ---
+    // --- Billing: Stripe events, customers, subscriptions and invoices, and each trader's billing view. ---
 
     /** Sort key of a trader's billing view ({@code USER#<id>}). */
     public static final String BILLING = "BILLING";

@@ -6,7 +6,9 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.enhanced.dynamodb.AttributeConverter;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
+import software.amazon.awssdk.enhanced.dynamodb.EnumAttributeConverter;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtension;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag;
@@ -16,7 +18,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
 /**
  * An immutable enhanced-client schema for a Java record, derived once from its components: attribute name =
  * component name; keys and index keys tagged from the {@link TableDefinition}; a {@code version} component
- * becomes the optimistic-locking attribute. Saves a hand-written builder per item type; built at init, so
+ * becomes the optimistic-locking attribute; an enum component is stored as its name. Saves a hand-written builder per item type; built at init, so
  * SnapStart snapshots the reflection.
  */
 public final class RecordTableSchema {
@@ -45,10 +47,19 @@ public final class RecordTableSchema {
         MethodHandle accessor = accessor(component);
         EnhancedType<Object> type = (EnhancedType<Object>) EnhancedType.of(component.getGenericType());
         List<StaticAttributeTag> tags = tagsFor(component.getName(), table);
-        builder.addAttribute(type, a -> a.name(component.getName())
-                .getter(item -> invoke(accessor, item))
-                .setter((values, value) -> values[index] = value)
-                .tags(tags));
+        builder.addAttribute(type, a -> {
+            a.name(component.getName())
+                    .getter(item -> invoke(accessor, item))
+                    .setter((values, value) -> values[index] = value)
+                    .tags(tags);
+            if (component.getType().isEnum()) a.attributeConverter(byName(component.getType()));
+        });
+    }
+
+    /** Enums are stored as their names (the strings items held before they were typed), never {@code toString()}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static AttributeConverter<Object> byName(Class<?> enumType) {
+        return (AttributeConverter) EnumAttributeConverter.createWithNameAsKeys((Class<? extends Enum>) enumType);
     }
 
     private static List<StaticAttributeTag> tagsFor(String name, TableDefinition table) {

@@ -1,20 +1,15 @@
 package com.nija.shared.data;
 
-import com.nija.shared.billing.BillingAccountItem;
-import com.nija.shared.billing.PaymentFailureItem;
-import com.nija.shared.billing.StripeCustomerItem;
-import com.nija.shared.billing.StripeEventItem;
-import com.nija.shared.billing.StripeInvoiceItem;
-import com.nija.shared.billing.SubscriptionStateItem;
 import com.nija.shared.config.NijaConfig;
-import com.nija.shared.live.ConnectionItem;
-import com.nija.shared.live.PriceWatchItem;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Typed handles on the trading table, one per item kind; schemas are built once at init. */
+/**
+ * Typed handles on the trading table, one per item kind of the trading core; schemas are built once at init. Features
+ * with their own item kinds (billing, live connections) take theirs from {@link #table}.
+ */
 @Singleton
 public class TradingTables {
     private final DynamoDbClient client;
@@ -31,15 +26,6 @@ public class TradingTables {
     private final DynamoDbTable<SourceItem> sources;
     private final DynamoDbTable<SignalItem> signals;
     private final DynamoDbTable<OrderItem> orders;
-    private final DynamoDbTable<ConnectionItem> connections;
-    private final DynamoDbTable<PriceWatchItem> priceWatches;
-    // Billing (issue 5)
-    private final DynamoDbTable<StripeEventItem> stripeEvents;
-    private final DynamoDbTable<StripeCustomerItem> stripeCustomers;
-    private final DynamoDbTable<SubscriptionStateItem> subscriptions;
-    private final DynamoDbTable<StripeInvoiceItem> invoices;
-    private final DynamoDbTable<PaymentFailureItem> paymentFailures;
-    private final DynamoDbTable<BillingAccountItem> billingAccounts;
 
     public TradingTables(DynamoDbEnhancedClient enhanced, DynamoDbClient client, NijaConfig config) {
         this.client = client;
@@ -57,15 +43,6 @@ public class TradingTables {
         sources = enhanced.table(name, RecordTableSchema.of(SourceItem.class, def));
         signals = enhanced.table(name, RecordTableSchema.of(SignalItem.class, def));
         orders = enhanced.table(name, RecordTableSchema.of(OrderItem.class, def));
-        connections = enhanced.table(name, RecordTableSchema.of(ConnectionItem.class, def));
-        priceWatches = enhanced.table(name, RecordTableSchema.of(PriceWatchItem.class, def));
-        // Billing (issue 5)
-        stripeEvents = enhanced.table(name, RecordTableSchema.of(StripeEventItem.class, def));
-        stripeCustomers = enhanced.table(name, RecordTableSchema.of(StripeCustomerItem.class, def));
-        subscriptions = enhanced.table(name, RecordTableSchema.of(SubscriptionStateItem.class, def));
-        invoices = enhanced.table(name, RecordTableSchema.of(StripeInvoiceItem.class, def));
-        paymentFailures = enhanced.table(name, RecordTableSchema.of(PaymentFailureItem.class, def));
-        billingAccounts = enhanced.table(name, RecordTableSchema.of(BillingAccountItem.class, def));
     }
 
     public DynamoDbClient client() { return client; }
@@ -82,13 +59,12 @@ public class TradingTables {
     public DynamoDbTable<SourceItem> sources() { return sources; }
     public DynamoDbTable<SignalItem> signals() { return signals; }
     public DynamoDbTable<OrderItem> orders() { return orders; }
-    public DynamoDbTable<ConnectionItem> connections() { return connections; }
-    public DynamoDbTable<PriceWatchItem> priceWatches() { return priceWatches; }
-    // Billing (issue 5)
-    public DynamoDbTable<StripeEventItem> stripeEvents() { return stripeEvents; }
-    public DynamoDbTable<StripeCustomerItem> stripeCustomers() { return stripeCustomers; }
-    public DynamoDbTable<SubscriptionStateItem> subscriptions() { return subscriptions; }
-    public DynamoDbTable<StripeInvoiceItem> invoices() { return invoices; }
-    public DynamoDbTable<PaymentFailureItem> paymentFailures() { return paymentFailures; }
-    public DynamoDbTable<BillingAccountItem> billingAccounts() { return billingAccounts; }
+
+    /**
+     * A handle on the table for an item kind a feature owns (its schema is built on every call: features keep theirs,
+     * built once at init).
+     */
+    public <T extends Record> DynamoDbTable<T> table(Class<T> itemType) {
+        return enhanced.table(name, RecordTableSchema.of(itemType, Tables.TRADING));
+    }
 }

@@ -4,10 +4,9 @@ import com.nija.shared.data.ControlItem;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.TradingTables;
 import com.nija.shared.input.InputLimits;
-import com.nija.shared.live.LiveEvents;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 
@@ -23,12 +22,12 @@ public class KillSwitch {
     private final Clock clock;
     private volatile ControlItem state;
     private volatile long readAt;
-    /** Live updates (issue 4): tells every WebSocket connection when the switch changes. */
-    @Inject LiveEvents live;
+    private final List<KillSwitchListener> listeners;
 
-    public KillSwitch(TradingTables tables, Clock clock) {
+    public KillSwitch(TradingTables tables, Clock clock, List<KillSwitchListener> listeners) {
         this.tables = tables;
         this.clock = clock;
+        this.listeners = listeners;
     }
 
     /** The reason it is engaged, or empty when trading may proceed. */
@@ -50,7 +49,7 @@ public class KillSwitch {
         tables.controls().putItem(item);
         state = item;
         readAt = System.nanoTime();
-        if (live != null) live.killSwitchChanged(item); // live updates (issue 4); never throws
+        listeners.forEach(l -> l.killSwitchChanged(item));
         return item;
     }
 

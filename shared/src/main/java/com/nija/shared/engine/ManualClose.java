@@ -3,10 +3,9 @@ package com.nija.shared.engine;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.PositionItem;
 import com.nija.shared.input.InputLimits;
+import com.nija.shared.order.OrderStatus;
 import com.nija.shared.problem.ConflictException;
 import com.nija.shared.problem.NotFoundException;
-import com.nija.shared.signals.Signal;
-import com.nija.shared.signals.SignalAction;
 import com.nija.shared.trading.PositionStatus;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -40,13 +39,10 @@ public class ManualClose {
         if (!PositionStatus.OPEN.name().equals(position.status())) {
             throw new ConflictException("position " + positionId + " is already closed");
         }
-        // Its own request id per click: the close order's id (the position's) is what makes two clicks (or a click
-        // and a stop) close once; a failed attempt is recorded under the click's id, so the trader can try again.
-        Signal signal = new Signal("manual-close-" + positionId + "-" + clock.millis(), "trader", OrderRequest.MANUAL,
-                position.symbol(), SignalAction.EXIT, "market", null, null, null, null, null, null, null, clock.instant());
-        ExecutionResult result = engine.execute(new OrderRequest(userId, signal, positionId, OrderRequest.MANUAL), false, true);
+        OrderRequest request = OrderRequest.forManualClose(userId, positionId, position.symbol(), clock.instant());
+        ExecutionResult result = engine.execute(request, false, true);
         OrderItem order = result.order();
-        if (result.duplicate() || order == null || "REFUSED".equals(order.status())) {
+        if (result.duplicate() || order == null || order.status() == OrderStatus.REFUSED) {
             throw new ConflictException("position " + positionId + " is already closed or being closed"
                     + (order != null && order.reason() != null ? " (" + order.reason() + ")" : ""));
         }

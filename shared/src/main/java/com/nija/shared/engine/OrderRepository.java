@@ -3,6 +3,7 @@ package com.nija.shared.engine;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.TradingTables;
+import com.nija.shared.order.OrderStatus;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
@@ -49,11 +50,11 @@ public class OrderRepository {
     }
 
     /** Newest first, optionally only those in one status. */
-    public List<OrderItem> list(String userId, String status, int limit) {
+    public List<OrderItem> list(String userId, OrderStatus status, int limit) {
         return tables.orders().query(r -> r.queryConditional(QueryConditional.sortBeginsWith(Key.builder()
                         .partitionValue(Keys.user(userId)).sortValue(Keys.ORDER_PREFIX).build())))
                 .items().stream()
-                .filter(o -> status == null || status.equals(o.status()))
+                .filter(o -> status == null || status == o.status())
                 .sorted((a, b) -> b.createdAt().compareTo(a.createdAt()))
                 .limit(limit)
                 .toList();

@@ -5,6 +5,7 @@ import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.PositionItem;
 import com.nija.shared.data.TradeItem;
 import com.nija.shared.data.TradingTables;
+import com.nija.shared.order.OrderIntent;
 import com.nija.shared.performance.RollupRepository;
 import com.nija.shared.trading.PositionMath;
 import com.nija.shared.trading.PositionStatus;
@@ -51,7 +52,7 @@ public class PositionLedger {
      * {@link ParallelCalls}). The returned position is what was written, so nobody needs to read it back.
      */
     public Applied apply(OrderItem o, PositionItem closing) {
-        if ("OPEN".equals(o.intent())) {
+        if (o.intent() == OrderIntent.OPEN) {
             PositionItem opened = openedBy(o);
             ParallelCalls.all(List.of(() -> openPosition(opened), () -> writeTrade(o, null)));
             return new Applied(opened, null);
@@ -104,7 +105,7 @@ public class PositionLedger {
 
     private static PositionItem openedBy(OrderItem o) {
         return new PositionItem(Keys.user(o.userId()), Keys.position(o.positionId()), o.positionId(),
-                o.userId(), o.symbol(), "BUY".equals(o.side()) ? Side.LONG.name() : Side.SHORT.name(), o.quantity(),
+                o.userId(), o.symbol(), o.side().buys() ? Side.LONG.name() : Side.SHORT.name(), o.quantity(),
                 o.fillPrice(), PositionStatus.OPEN.name(), o.filledAt(), null, null, null, o.fee(), o.stopLoss(),
                 o.takeProfit(), Keys.openBySymbol(o.symbol()), o.userId() + "#" + o.positionId(), null, null);
     }
@@ -151,7 +152,7 @@ public class PositionLedger {
 
     private static TradeItem trade(OrderItem o, BigDecimal realized) {
         return new TradeItem(Keys.user(o.userId()), Keys.trade(o.filledAt(), o.orderId()), o.orderId(), o.orderId(),
-                o.positionId(), o.symbol(), o.side(), o.quantity(), o.fillPrice(), o.fee(), realized, o.filledAt(),
+                o.positionId(), o.symbol(), o.side().name(), o.quantity(), o.fillPrice(), o.fee(), realized, o.filledAt(),
                 o.filledAt().plus(TRADE_RETENTION).getEpochSecond());
     }
 

@@ -2,11 +2,10 @@ package com.nija.shared.engine;
 
 import com.nija.shared.account.BotState;
 import com.nija.shared.data.PositionItem;
+import com.nija.shared.order.OrderIntent;
+import com.nija.shared.order.OrderSide;
+import com.nija.shared.order.OrderType;
 import com.nija.shared.settings.RiskSettings;
-import com.nija.shared.signals.PriceLevel;
-import com.nija.shared.signals.QuantityType;
-import com.nija.shared.signals.Signal;
-import com.nija.shared.signals.SignalAction;
 import com.nija.shared.trading.AccountValuation;
 import com.nija.shared.trading.Side;
 import java.math.BigDecimal;
@@ -27,38 +26,46 @@ public final class RiskPlanner {
 
     private RiskPlanner() {}
 
-    public static OrderPlan plan(Signal signal, TraderState s, Optional<String> killSwitch, boolean closeOnly) {
-        if (killSwitch.isPresent() && !closeOnly) return OrderPlan.refuse("kill switch engaged: " + killSwitch.get());
+    public static OrderPlan plan(Signal signal, TraderState s, Optional<String> killSwitch) {
+        if (killSwitch.isPresent()) return OrderPlan.refuse("kill switch engaged: " + killSwitch.get());
         RiskSettings settings = s.settings();
-        if (!closeOnly) {
-            if (BotState.PAUSED.name().equals(s.profile().botState())) return OrderPlan.refuse("bot is paused");
-            if (!Boolean.TRUE.equals(settings.tradingEnabled())) return OrderPlan.refuse("trading is disabled in settings");
-            if (!s.tier().allowsStrategy(signal.strategy())) {
-                return OrderPlan.refuse("your plan does not include strategy " + signal.strategy());
-            }
-            if (!settings.allowedSymbols().isEmpty() && !settings.allowedSymbols().contains(signal.symbol())) {
-                return OrderPlan.refuse(signal.symbol() + " is not in your allowed symbols");
-            }
+        if (BotState.PAUSED.name().equals(s.profile().botState())) return OrderPlan.refuse("bot is paused");
+        if (!Boolean.TRUE.equals(settings.tradingEnabled())) return OrderPlan.refuse("trading is disabled in settings");
+        if (!s.tier().allowsStrategy(signal.strategy())) {
+            return OrderPlan.refuse("your plan does not include strategy " + signal.strategy());
         }
-        PositionItem open = s.open().stream().filter(p -> p.symbol().equals(signal.symbol())).findFirst().orElse(null);
+        if (!settings.allowedSymbols().isEmpty() && !settings.allowedSymbols().contains(signal.symbol())) {
+            return OrderPlan.refuse(signal.symbol() + " is not in your allowed symbols");
+        }
         SignalAction action = signal.action();
-        if (action == SignalAction.EXIT) {
-            return open == null ? OrderPlan.refuse("no open " + signal.symbol() + " position to exit") : close(open, signal);
-        }
+        if (action == SignalAction.EXIT) return planClose(signal.symbol(), s);
+        PositionItem open = openOn(signal.symbol(), s);
         if (open != null) {
             boolean isLong = Side.LONG.name().equals(open.side());
-            if ((action == SignalAction.BUY) != isLong) return close(open, signal); // buy covers a short, sell exits a long
+            if ((action == SignalAction.BUY) != isLong) return close(open); // buy covers a short, sell exits a long
             return OrderPlan.refuse("already " + (isLong ? "long " : "short ") + signal.symbol());
         }
-        if (closeOnly) return OrderPlan.refuse("position is already closed");
         if (action == SignalAction.SELL && !Boolean.TRUE.equals(settings.allowShorts())) {
             return OrderPlan.refuse("no " + signal.symbol() + " position to sell and shorts are off in settings");
         }
         return open(signal, s);
     }
 
+    /**
+     * Closes the open position on {@code symbol}, whatever the switches say: an exit signal, a crossed stop or target
+     * and a trader's click always may reduce risk.
+     */
+    public static OrderPlan planClose(String symbol, TraderState s) {
+        PositionItem open = openOn(symbol, s);
+        return open == null ? OrderPlan.refuse("no open " + symbol + " position to exit") : close(open);
+    }
+
+    private static PositionItem openOn(String symbol, TraderState s) {
+        return s.open().stream().filter(p -> p.symbol().equals(symbol)).findFirst().orElse(null);
+    }
+
     private static OrderPlan open(Signal signal, TraderState s) {
-        // Billing (issue 5): a subscription past its payment grace period stops new positions; exits and closes go on.
+        // A subscription past its payment grace period stops new positions; exits and closes go on.
         if (s.billing() != null && s.billing().newOrdersStopped()) return OrderPlan.refuse("subscription past due");
         RiskSettings settings = s.settings();
         if (s.todayRealized().negate().compareTo(settings.dailyLossLimit()) >= 0) {
@@ -66,7 +73,7 @@ public final class RiskPlanner {
         }
         int maxOpen = Math.min(settings.maxOpenPositions(), planMax(s));
         if (s.open().size() >= maxOpen) return OrderPlan.refuse("max open positions (" + maxOpen + ") reached");
-        BigDecimal price = signal.orderType().equals("limit") ? signal.limitPrice() : s.prices().get(signal.symbol());
+        BigDecimal price = signal.orderType() == OrderType.LIMIT ? signal.limitPrice() : s.prices().get(signal.symbol());
         if (price == null) return OrderPlan.refuse("no market price for " + signal.symbol());
         BigDecimal cash = AccountValuation.cash(s.profile().startingBalance(), s.lifetimeRealized(), s.open());
         BigDecimal equity = AccountValuation.equity(cash, s.open(), s.prices());
@@ -82,14 +89,13 @@ public final class RiskPlanner {
         boolean isLong = signal.action() == SignalAction.BUY;
         BigDecimal stop = level(signal.stopLoss(), settings.stopLossPct(), price, isLong);
         BigDecimal target = level(signal.takeProfit(), settings.takeProfitPct(), price, !isLong);
-        return new OrderPlan("OPEN", isLong ? "BUY" : "SELL", quantity,
+        return new OrderPlan(OrderIntent.OPEN, OrderSide.of(isLong), quantity,
                 quantity.multiply(price).setScale(2, RoundingMode.HALF_EVEN),
-                signal.orderType().toUpperCase(), signal.limitPrice(), stop, target, null, null);
+                signal.orderType(), signal.limitPrice(), stop, target, null, null);
     }
 
-    private static OrderPlan close(PositionItem p, Signal signal) {
-        boolean isLong = Side.LONG.name().equals(p.side());
-        return new OrderPlan("CLOSE", isLong ? "SELL" : "BUY", p.quantity(), null, "MARKET", null, null, null, p, null);
+    private static OrderPlan close(PositionItem p) {
+        return OrderPlan.close(p, Side.LONG.name().equals(p.side()));
     }
 
     private static BigDecimal requestedNotional(Signal signal, RiskSettings settings, BigDecimal equity, BigDecimal price) {

@@ -11,15 +11,8 @@ import java.util.Map;
 
 /**
  * Everything a risk decision for one trader needs, read once per order. {@code billing}: what the trader's subscription
- * allows now (billing, issue 5); null is read as {@link BillingStanding#UNRESTRICTED}.
+ * allows now; null is read as {@link BillingStanding#UNRESTRICTED}.
  */
 public record TraderState(ProfileItem profile, RiskSettings settings, TierLimits tier, List<PositionItem> open,
                           BigDecimal lifetimeRealized, BigDecimal todayRealized, Map<String, BigDecimal> prices,
-                          BillingStanding billing) {
-
-    /** Billing (issue 5): a state without billing information, as callers built it before billing existed. */
-    public TraderState(ProfileItem profile, RiskSettings settings, TierLimits tier, List<PositionItem> open,
-                       BigDecimal lifetimeRealized, BigDecimal todayRealized, Map<String, BigDecimal> prices) {
-        this(profile, settings, tier, open, lifetimeRealized, todayRealized, prices, BillingStanding.UNRESTRICTED);
-    }
-}
+                          BillingStanding billing) {}

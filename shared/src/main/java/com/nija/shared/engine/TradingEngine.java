@@ -12,12 +12,14 @@ import com.nija.shared.data.Keys;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.PositionItem;
 import com.nija.shared.data.ProfileItem;
+import com.nija.shared.market.PriceBook;
 import com.nija.shared.observability.Metric;
 import com.nija.shared.observability.Telemetry;
-import com.nija.shared.prices.PriceBook;
+import com.nija.shared.order.OrderIntent;
+import com.nija.shared.order.OrderStatus;
+import com.nija.shared.order.OrderTrigger;
+import com.nija.shared.order.OrderType;
 import com.nija.shared.settings.SettingsService;
-import com.nija.shared.signals.LevelRules;
-import com.nija.shared.signals.Signal;
 import com.nija.shared.trading.PositionRepository;
 import com.nija.shared.trading.PositionStatus;
 import jakarta.inject.Singleton;
@@ -35,7 +37,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns one trader's order request into at most one broker order, exactly once:
  * <ol>
- *   <li>an order id derived from (signal, trader); if that order exists, finish applying it and stop;</li>
+ *   <li>an order id derived from what caused it (a signal, a crossed stop or target, a click, a limit fill; see
+ *       {@link OrderRequest}) and the trader; if that order exists, finish applying it and stop;</li>
  *   <li>on a redelivery, ask the broker first — an order it has is applied whatever the rules say now;</li>
  *   <li>otherwise plan under the risk rules (refusals are recorded with their reason);</li>
  *   <li>place (brokers deduplicate on the order id), record the order, apply it to the books. A close's order id is
@@ -94,23 +97,29 @@ public class TradingEngine {
     public ExecutionResult execute(OrderRequest request, boolean redelivery, boolean lastAttempt) {
         String orderId = request.orderId();
         String userId = request.userId();
-        if (request.signal().action() == com.nija.shared.signals.SignalAction.CANCEL) return cancelResting(request);
+        if (request.cancels()) return cancelResting(request);
         // The open positions are read beside the snapshot (both are needed unless the order exists: rare).
         CompletableFuture<List<PositionItem>> open = ParallelCalls.start(() -> positions.list(userId, PositionStatus.OPEN));
         TraderSnapshot snapshot = snapshots.read(userId, orderId, clock.instant());
         if (snapshot.order() != null) return ExecutionResult.duplicateOf(resume(snapshot.order()));
+        if (request.trigger() == OrderTrigger.LIMIT_FILL) {
+            // The fill belongs to an order its own request has not recorded yet; that request's redelivery finds it
+            // filled at the broker. Until then, this one waits its turn (and reaches the dead-letter queue if never).
+            return ExecutionResult.retryLater("resting order " + orderId + " is not recorded yet");
+        }
         if (redelivery) {
             Optional<Fill> placed = lookupQuietly(userId, orderId);
             if (placed.isPresent()) return recoverPlaced(request, placed.get());
         }
-        boolean closeOnly = request.positionId() != null;
-        TraderState state = load(userId, request.signal(), snapshot, ParallelCalls.join(open));
-        OrderPlan plan = RiskPlanner.plan(request.signal(), state, killSwitch.engaged(), closeOnly);
+        boolean closeOnly = request.trigger().closesPosition();
+        TraderState state = load(userId, request.symbol(), snapshot, ParallelCalls.join(open));
+        OrderPlan plan = closeOnly ? RiskPlanner.planClose(request.symbol(), state)
+                : RiskPlanner.plan(request.signal(), state, killSwitch.engaged());
         if (plan.refused()) return refuse(request, plan.refusal(), redelivery);
         if (closeOnly && !plan.closing().positionId().equals(request.positionId())) {
             return refuse(request, "position " + request.positionId() + " is not open", redelivery);
         }
-        if ("OPEN".equals(plan.intent())) {
+        if (plan.intent() == OrderIntent.OPEN) {
             Optional<String> crossed = levelCrossedAtFill(request, plan, state);
             if (crossed.isPresent()) return refuse(request, crossed.get(), redelivery);
             Optional<String> throttled = throttle.acquire(userId);
@@ -125,16 +134,16 @@ public class TradingEngine {
      */
     private Optional<String> levelCrossedAtFill(OrderRequest request, OrderPlan plan, TraderState state) {
         if (plan.stopLoss() == null && plan.takeProfit() == null) return Optional.empty();
-        BigDecimal market = state.prices().get(request.signal().symbol());
+        BigDecimal market = state.prices().get(request.symbol());
         BigDecimal fillPrice = broker.expectedFillPrice(ticket(request, plan), market);
         if (fillPrice == null) return Optional.empty(); // no price at all: the broker refuses the order itself
-        return LevelRules.crossedAtFill("BUY".equals(plan.side()), fillPrice, plan.stopLoss(), plan.takeProfit());
+        return LevelRules.crossedAtFill(plan.side().buys(), fillPrice, plan.stopLoss(), plan.takeProfit());
     }
 
     private static OrderTicket ticket(OrderRequest request, OrderPlan plan) {
         String orderId = plan.closing() != null ? OrderIds.close(plan.closing().positionId(), request.userId())
                 : request.orderId();
-        return new OrderTicket(orderId, request.userId(), request.signal().symbol(), plan.side(), plan.orderType(),
+        return new OrderTicket(orderId, request.userId(), request.symbol(), plan.side(), plan.orderType(),
                 plan.quantity(), plan.limitPrice());
     }
 
@@ -153,12 +162,12 @@ public class TradingEngine {
                 listeners.forEach(l -> l.botPaused(request.userId(), reason));
             }
             if (e.kind() == BrokerException.Kind.REJECTED || lastAttempt) {
-                return record(base(request, plan, "FAILED", "broker: " + e.getMessage()));
+                return record(base(request, plan, OrderStatus.FAILED, "broker: " + e.getMessage()));
             }
             return ExecutionResult.retryLater("broker " + e.kind() + ": " + e.getMessage());
         }
         brokerHealth.succeeded(request.userId(), brokerErrors);
-        String positionId = "OPEN".equals(plan.intent()) ? orderId : plan.closing().positionId();
+        String positionId = plan.intent() == OrderIntent.OPEN ? orderId : plan.closing().positionId();
         OrderItem order = withFill(base(request, orderId, plan, null, null), positionId, fill);
         if (!orders.create(order)) {
             // Another request's order (a close of the same position) or this one's from an earlier attempt.
@@ -171,14 +180,10 @@ public class TradingEngine {
     private ExecutionResult cancelResting(OrderRequest request) {
         String userId = request.userId();
         for (OrderTicket resting : broker.openOrders(userId)) {
-            if (!resting.symbol().equals(request.signal().symbol())) continue;
+            if (!resting.symbol().equals(request.symbol())) continue;
             if (!broker.cancel(userId, resting.clientOrderId())) continue;
-            orders.find(userId, resting.clientOrderId()).filter(o -> "RESTING".equals(o.status())).ifPresent(o -> {
-                OrderItem cancelled = new OrderItem(o.pk(), o.sk(), o.orderId(), o.userId(), o.signalId(), o.source(),
-                        o.strategy(), o.symbol(), o.side(), o.intent(), o.positionId(), o.orderType(), o.limitPrice(),
-                        o.quantity(), o.notional(), o.stopLoss(), o.takeProfit(), "CANCELLED",
-                        "cancelled by signal " + request.signal().signalId(), null, null, null, o.createdAt(), null, null,
-                        o.expiresAt(), o.version());
+            orders.find(userId, resting.clientOrderId()).filter(o -> o.status() == OrderStatus.RESTING).ifPresent(o -> {
+                OrderItem cancelled = o.withStatus(OrderStatus.CANCELLED, "cancelled by signal " + request.requestId());
                 orders.update(cancelled);
                 listeners.forEach(l -> l.recorded(cancelled));
             });
@@ -193,8 +198,8 @@ public class TradingEngine {
      */
     private ExecutionResult recoverPlaced(OrderRequest request, Fill fill) {
         LOG.info("order {} found at the broker on redelivery; completing it", request.orderId());
-        OrderPlan plan = new OrderPlan("OPEN", request.signal().action().name(), fill.quantity(), null, "MARKET", null,
-                null, null, null, null);
+        OrderPlan plan = new OrderPlan(OrderIntent.OPEN, request.requestedSide(),
+                fill.quantity(), null, OrderType.MARKET, null, null, null, null, null);
         OrderItem order = withFill(base(request, plan, null, null), request.orderId(), fill);
         if (!orders.create(order)) return resume(orders.find(request.userId(), request.orderId()).orElseThrow());
         return applyFilled(order, null);
@@ -205,26 +210,22 @@ public class TradingEngine {
      * record its fill once the broker reports one.
      */
     private ExecutionResult resume(OrderItem order) {
-        if ("RESTING".equals(order.status())) {
+        if (order.status() == OrderStatus.RESTING) {
             Optional<Fill> fill = lookupQuietly(order.userId(), order.orderId()).filter(f -> f.status() == Fill.Status.FILLED);
             if (fill.isEmpty()) return ExecutionResult.done(order);
             OrderItem filled = withFill(order, order.positionId(), fill.get());
-            orders.update(new OrderItem(filled.pk(), filled.sk(), filled.orderId(), filled.userId(), filled.signalId(),
-                    filled.source(), filled.strategy(), filled.symbol(), filled.side(), filled.intent(),
-                    filled.positionId(), filled.orderType(), filled.limitPrice(), filled.quantity(), filled.notional(),
-                    filled.stopLoss(), filled.takeProfit(), filled.status(), null, filled.fillPrice(), filled.fee(),
-                    filled.filledAt(), filled.createdAt(), null, null, filled.expiresAt(), order.version()));
+            orders.update(filled);
             return applyFilled(filled, null);
         }
-        if (!"FILLED".equals(order.status())) return ExecutionResult.done(order);
-        PositionItem position = "CLOSE".equals(order.intent())
+        if (order.status() != OrderStatus.FILLED) return ExecutionResult.done(order);
+        PositionItem position = order.intent() == OrderIntent.CLOSE
                 ? ledger.position(order.userId(), order.positionId()).orElse(null) : null;
         return applyFilled(order, position);
     }
 
     private ExecutionResult applyFilled(OrderItem order, PositionItem closing) {
-        if ("RESTING".equals(order.status())) return ExecutionResult.done(order);
-        if ("CLOSE".equals(order.intent()) && closing != null && !PositionStatus.OPEN.name().equals(closing.status())
+        if (order.status() == OrderStatus.RESTING) return ExecutionResult.done(order);
+        if (order.intent() == OrderIntent.CLOSE && closing != null && !PositionStatus.OPEN.name().equals(closing.status())
                 && !closedBy(closing, order)) {
             return ExecutionResult.done(order);
         }
@@ -243,7 +244,7 @@ public class TradingEngine {
      */
     private ExecutionResult refuse(OrderRequest request, String reason, boolean redelivery) {
         if (redelivery) {
-            Optional<OrderItem> done = orders.findBySignal(request.userId(), request.signal().signalId());
+            Optional<OrderItem> done = orders.findBySignal(request.userId(), request.requestId());
             if (done.isPresent()) return ExecutionResult.duplicateOf(resume(done.get()));
         }
         return refuse(request, reason);
@@ -251,7 +252,7 @@ public class TradingEngine {
 
     private ExecutionResult refuse(OrderRequest request, String reason) {
         Telemetry.record(Metric.count("OrderRefused"));
-        OrderItem order = base(request, null, "REFUSED", reason);
+        OrderItem order = base(request, null, OrderStatus.REFUSED, reason);
         return record(order);
     }
 
@@ -264,11 +265,11 @@ public class TradingEngine {
         return ExecutionResult.done(order);
     }
 
-    private TraderState load(String userId, Signal signal, TraderSnapshot snapshot, List<PositionItem> open) {
+    private TraderState load(String userId, String symbol, TraderSnapshot snapshot, List<PositionItem> open) {
         ProfileItem profile = snapshot.profile() != null ? snapshot.profile() : profiles.get(userId);
         java.util.Set<String> symbols = new java.util.HashSet<>();
         open.forEach(p -> symbols.add(p.symbol()));
-        symbols.add(signal.symbol());
+        symbols.add(symbol);
         Map<String, BigDecimal> latest = prices.latest(symbols);
         BigDecimal lifetime = snapshot.lifetime() == null ? null : snapshot.lifetime().realizedPnl();
         BigDecimal today = snapshot.today() == null ? null : snapshot.today().realizedPnl();
@@ -282,30 +283,27 @@ public class TradingEngine {
                 today == null ? BigDecimal.ZERO : today, latest, billing);
     }
 
-    private OrderItem base(OrderRequest request, OrderPlan plan, String status, String reason) {
+    private OrderItem base(OrderRequest request, OrderPlan plan, OrderStatus status, String reason) {
         return base(request, request.orderId(), plan, status, reason);
     }
 
-    private OrderItem base(OrderRequest request, String orderId, OrderPlan plan, String status, String reason) {
-        Signal s = request.signal();
+    private OrderItem base(OrderRequest request, String orderId, OrderPlan plan, OrderStatus status, String reason) {
         Instant now = clock.instant();
         return new OrderItem(Keys.user(request.userId()), Keys.order(orderId), orderId,
-                request.userId(), s.signalId(), s.source(), s.strategy(), s.symbol(),
-                plan == null ? s.action().name() : plan.side(), plan == null ? null : plan.intent(),
+                request.userId(), request.requestId(), request.source(), request.strategy(), request.symbol(),
+                plan == null ? request.requestedSide() : plan.side(), plan == null ? null : plan.intent(),
                 plan != null && plan.closing() != null ? plan.closing().positionId() : request.positionId(),
-                plan == null ? s.orderType().toUpperCase() : plan.orderType(), plan == null ? s.limitPrice() : plan.limitPrice(),
+                plan == null ? request.orderType() : plan.orderType(),
+                plan == null ? request.limitPrice() : plan.limitPrice(),
                 plan == null ? null : plan.quantity(), plan == null ? null : plan.notional(),
                 plan == null ? null : plan.stopLoss(), plan == null ? null : plan.takeProfit(), status, reason,
-                null, null, null, s.receivedAt() != null ? s.receivedAt() : now, null, null,
+                null, null, null, request.requestedAt() != null ? request.requestedAt() : now,
                 now.plus(ORDER_RETENTION).getEpochSecond(), null);
     }
 
     private static OrderItem withFill(OrderItem o, String positionId, Fill fill) {
-        boolean resting = fill.status() == Fill.Status.RESTING;
-        return new OrderItem(o.pk(), o.sk(), o.orderId(), o.userId(), o.signalId(), o.source(), o.strategy(), o.symbol(),
-                o.side(), o.intent(), positionId, o.orderType(), o.limitPrice(), fill.quantity(), o.notional(),
-                o.stopLoss(), o.takeProfit(), resting ? "RESTING" : "FILLED", null, fill.price(), fill.fee(),
-                fill.at(), o.createdAt(), null, null, o.expiresAt(), null);
+        return o.withExecution(fill.status() == Fill.Status.RESTING ? OrderStatus.RESTING : OrderStatus.FILLED,
+                positionId, fill.quantity(), fill.price(), fill.fee(), fill.at());
     }
 
     private Optional<Fill> lookupQuietly(String userId, String orderId) {

@@ -19,20 +19,20 @@ import java.math.BigDecimal;
  * parses it into a float; instants as ISO-8601; unknown input fields ignored.
  */
 public final class Json {
-    public static final ObjectMapper MAPPER = create();
+    public static final ObjectMapper MAPPER = configure(new ObjectMapper());
     /**
      * Request bodies from outside: exactly one JSON document, each field named once, and no guessing at types — a
      * fraction is not a whole number ({@code 1.9} is not truncated to 1), a number or a string is not a boolean, one
      * value is not a list. Stored items and cached views keep the lenient {@link #MAPPER}: what we wrote ourselves
      * must stay readable.
      */
-    public static final ObjectReader REQUEST = strict(create()).readerFor(Object.class);
+    public static final ObjectReader REQUEST = strict(configure(new ObjectMapper())).readerFor(Object.class);
 
     private Json() {}
 
-    private static ObjectMapper create() {
-        ObjectMapper mapper = new ObjectMapper()
-                .registerModule(new JavaTimeModule())
+    /** Gives {@code mapper} (over JSON or another format, such as MessagePack) the platform's settings. */
+    public static ObjectMapper configure(ObjectMapper mapper) {
+        mapper.registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
@@ -49,16 +50,20 @@ public class ConnectionRegistry {
             .constructCollectionType(List.class, ConnectionItem.class);
 
     private final TradingTables tables;
+    private final DynamoDbTable<ConnectionItem> connections;
+    private final DynamoDbTable<PriceWatchItem> priceWatches;
     private final UserCache cache;
 
     public ConnectionRegistry(TradingTables tables, UserCache cache) {
         this.tables = tables;
         this.cache = cache;
+        this.connections = tables.table(ConnectionItem.class);
+        this.priceWatches = tables.table(PriceWatchItem.class);
     }
 
     /** Stores a new connection and a watch item for each market whose prices it starts with. */
     public void open(ConnectionItem connection) {
-        tables.connections().putItem(connection);
+        connections.putItem(connection);
         changed(connection.userId());
         for (String channel : subscriptions(connection)) {
             Channels.symbolOf(channel).ifPresent(symbol -> watch(connection, symbol));
@@ -67,7 +72,7 @@ public class ConnectionRegistry {
     }
 
     private void watch(ConnectionItem c, String symbol) {
-        tables.priceWatches().putItem(new PriceWatchItem(Keys.priceWatch(symbol), Keys.connection(c.connectionId()),
+        priceWatches.putItem(new PriceWatchItem(Keys.priceWatch(symbol), Keys.connection(c.connectionId()),
                 c.connectionId(), c.userId(), symbol, c.format(), c.expiresAt(), c.endpoint()));
     }
 
@@ -81,7 +86,7 @@ public class ConnectionRegistry {
 
     /** The connection as stored (strongly consistent), expired or not. */
     public Optional<ConnectionItem> find(String userId, String connectionId) {
-        return Optional.ofNullable(tables.connections().getItem(r -> r.key(key(userId, connectionId)).consistentRead(true)));
+        return Optional.ofNullable(connections.getItem(r -> r.key(key(userId, connectionId)).consistentRead(true)));
     }
 
     /** The trader's connections that have not expired, as of the last change (cached; see the class comment). */
@@ -92,7 +97,7 @@ public class ConnectionRegistry {
                             .sortValue(Keys.CONNECTION_PREFIX).build()))
                     .consistentRead(true)   // a subscribe that just returned must count
                     .build();
-            return tables.connections().query(request).items().stream().toList();
+            return connections.query(request).items().stream().toList();
         });
         return all.stream().filter(c -> live(c.expiresAt(), now)).toList();
     }
@@ -102,7 +107,7 @@ public class ConnectionRegistry {
         List<ConnectionItem> out = new ArrayList<>();
         for (int shard = 0; shard < Keys.LIVE_SHARDS; shard++) {
             String partition = Keys.liveShard(shard);
-            tables.connections().index(Tables.ENABLED_BY_SHARD)
+            connections.index(Tables.ENABLED_BY_SHARD)
                     .query(r -> r.queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build())))
                     .forEach(page -> page.items().stream().filter(c -> live(c.expiresAt(), now)).forEach(out::add));
         }
@@ -111,7 +116,7 @@ public class ConnectionRegistry {
 
     /** Connections watching a market's prices, not expired. */
     public List<PriceWatchItem> watchers(String symbol, Instant now) {
-        return tables.priceWatches().query(r -> r.queryConditional(QueryConditional.keyEqualTo(Key.builder()
+        return priceWatches.query(r -> r.queryConditional(QueryConditional.keyEqualTo(Key.builder()
                         .partitionValue(Keys.priceWatch(symbol)).build())))
                 .items().stream().filter(w -> live(w.expiresAt(), now)).toList();
     }
@@ -170,13 +175,13 @@ public class ConnectionRegistry {
                 Channels.symbolOf(channel).ifPresent(symbol -> forgetWatch(symbol, connectionId));
             }
         });
-        tables.connections().deleteItem(key(userId, connectionId));
+        connections.deleteItem(key(userId, connectionId));
         changed(userId);
     }
 
     /** Removes one price watch (its connection is gone, or no longer watches the market). */
     public void forgetWatch(String symbol, String connectionId) {
-        tables.priceWatches().deleteItem(Key.builder().partitionValue(Keys.priceWatch(symbol))
+        priceWatches.deleteItem(Key.builder().partitionValue(Keys.priceWatch(symbol))
                 .sortValue(Keys.connection(connectionId)).build());
     }
 
@@ -240,7 +245,7 @@ public class ConnectionRegistry {
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_NEW));
-            return tables.connections().tableSchema().mapToItem(response.attributes());
+            return connections.tableSchema().mapToItem(response.attributes());
         } catch (ConditionalCheckFailedException closed) {
             throw new NotFoundException("connection " + connectionId + " is not open");
         }

@@ -4,9 +4,11 @@ import com.nija.shared.account.BotState;
 import com.nija.shared.data.ControlItem;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.PositionItem;
+import com.nija.shared.engine.KillSwitchListener;
 import com.nija.shared.engine.TradeListener;
 import com.nija.shared.observability.Telemetry;
-import com.nija.shared.prices.PriceUpdate;
+import com.nija.shared.prices.PriceListener;
+import com.nija.shared.market.PriceUpdate;
 import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -42,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * Among the engine's listeners it runs last, so whatever else listens has seen the fill before a client does.
  */
 @Singleton
-public class LiveEvents implements TradeListener, Ordered {
+public class LiveEvents implements TradeListener, KillSwitchListener, PriceListener, Ordered {
     private static final Logger LOG = LoggerFactory.getLogger(LiveEvents.class);
 
     private final ConnectionRegistry registry;
@@ -90,12 +92,12 @@ public class LiveEvents implements TradeListener, Ordered {
     public void recorded(OrderItem order) {
         safely("order " + order.orderId(), () -> pushToTrader(order.userId(), subscribed -> {
             if (!subscribed.contains(Channels.ORDERS)) return List.of();
-            String event = switch (String.valueOf(order.status())) {
-                case "REFUSED" -> "order.refused";
-                case "FAILED" -> "order.failed";
-                case "RESTING" -> "order.placed";
-                case "CANCELLED" -> "order.cancelled";
-                default -> "order.recorded";
+            String event = order.status() == null ? "order.recorded" : switch (order.status()) {
+                case REFUSED -> "order.refused";
+                case FAILED -> "order.failed";
+                case RESTING -> "order.placed";
+                case CANCELLED -> "order.cancelled";
+                case FILLED -> "order.recorded";
             };
             return List.of(new LiveUpdate(Channels.ORDERS, event, order.createdAt(), LiveViews.Order.of(order)));
         }));
@@ -120,6 +122,7 @@ public class LiveEvents implements TradeListener, Ordered {
     }
 
     /** The global kill switch changed: every connection hears it. */
+    @Override
     public void killSwitchChanged(ControlItem state) {
         safely("kill switch", () -> {
             if (!dispatcher.enabled()) return;
@@ -133,6 +136,7 @@ public class LiveEvents implements TradeListener, Ordered {
     }
 
     /** A batch of prices was ingested: each watching connection gets all of its markets' prices of the batch. */
+    @Override
     public void pricesChanged(List<PriceUpdate> prices) {
         safely("prices", () -> {
             if (!dispatcher.enabled() || prices.isEmpty()) return;
@@ -172,6 +176,7 @@ public class LiveEvents implements TradeListener, Ordered {
      *
      * @param marks the open positions of the batch's markets, each with the price it is now marked at
      */
+    @Override
     public void positionsMarked(Map<PositionItem, PriceUpdate> marks) {
         safely("marks", () -> {
             if (!dispatcher.enabled() || marks.isEmpty()) return;

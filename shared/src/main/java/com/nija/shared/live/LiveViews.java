@@ -3,7 +3,7 @@ package com.nija.shared.live;
 import com.nija.shared.data.ControlItem;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.PositionItem;
-import com.nija.shared.prices.PriceUpdate;
+import com.nija.shared.market.PriceUpdate;
 import com.nija.shared.trading.PositionMath;
 import com.nija.shared.trading.Side;
 import java.math.BigDecimal;
@@ -13,11 +13,17 @@ import java.time.Instant;
 public final class LiveViews {
     private LiveViews() {}
 
+    /** Order enums are shown as their names, as the HTTP API shows them. */
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
     public record Order(String orderId, String signalId, String symbol, String side, String intent, String orderType,
                         String status, String reason, BigDecimal quantity, BigDecimal notional, BigDecimal limitPrice,
                         BigDecimal fillPrice, BigDecimal fee, String positionId, Instant createdAt, Instant filledAt) {
         public static Order of(OrderItem o) {
-            return new Order(o.orderId(), o.signalId(), o.symbol(), o.side(), o.intent(), o.orderType(), o.status(),
+            return new Order(o.orderId(), o.signalId(), o.symbol(), name(o.side()), name(o.intent()),
+                    name(o.orderType()), name(o.status()),
                     o.reason(), o.quantity(), o.notional(), o.limitPrice(), o.fillPrice(), o.fee(), o.positionId(),
                     o.createdAt(), o.filledAt());
         }
@@ -28,7 +34,7 @@ public final class LiveViews {
                         Instant executedAt) {
         /** The trade the ledger records for a filled order (its id is the order's). */
         public static Trade of(OrderItem o, BigDecimal realizedPnl) {
-            return new Trade(o.orderId(), o.orderId(), o.positionId(), o.symbol(), o.side(), o.quantity(), o.fillPrice(),
+            return new Trade(o.orderId(), o.orderId(), o.positionId(), o.symbol(), name(o.side()), o.quantity(), o.fillPrice(),
                     o.fee(), realizedPnl, o.filledAt());
         }
     }

@@ -1,17 +1,10 @@
 package com.nija.shared.live;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.nija.shared.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.util.Map;
 import org.msgpack.jackson.dataformat.MessagePackFactory;
 
@@ -20,7 +13,7 @@ import org.msgpack.jackson.dataformat.MessagePackFactory;
  * absent fields left out, so a MessagePack message decodes to exactly what the JSON one parses to.
  */
 public final class MessageCodec {
-    private static final ObjectMapper MSGPACK = msgpackMapper();
+    private static final ObjectMapper MSGPACK = Json.configure(new ObjectMapper(new MessagePackFactory()));
 
     private MessageCodec() {}
 
@@ -44,18 +37,5 @@ public final class MessageCodec {
 
     private static ObjectMapper mapper(Format format) {
         return format == Format.MSGPACK ? MSGPACK : Json.MAPPER;
-    }
-
-    /** The same settings as {@link Json#MAPPER}, over MessagePack. */
-    private static ObjectMapper msgpackMapper() {
-        ObjectMapper mapper = new ObjectMapper(new MessagePackFactory())
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
-        mapper.configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
-        return mapper;
     }
 }

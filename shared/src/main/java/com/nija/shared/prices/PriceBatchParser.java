@@ -3,6 +3,7 @@ package com.nija.shared.prices;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nija.shared.json.Json;
+import com.nija.shared.market.PriceUpdate;
 import com.nija.shared.problem.InvalidInputException;
 import com.nija.shared.problem.InvalidInputException.Violation;
 import com.nija.shared.trading.Decimals;

@@ -1,21 +1,20 @@
 package com.nija.shared.prices;
 
-import com.nija.shared.broker.PaperBroker;
+import com.nija.shared.broker.OrderTicket;
+import com.nija.shared.broker.RestingOrders;
 import com.nija.shared.data.Keys;
-import com.nija.shared.data.PaperOrderItem;
 import com.nija.shared.data.PositionItem;
 import com.nija.shared.data.Tables;
 import com.nija.shared.data.TradingTables;
 import com.nija.shared.engine.OrderRequest;
 import com.nija.shared.engine.ParallelCalls;
+import com.nija.shared.engine.WorkQueues;
 import com.nija.shared.instruments.Instruments;
+import com.nija.shared.market.PriceBook;
+import com.nija.shared.market.PriceUpdate;
+import com.nija.shared.order.OrderTrigger;
 import com.nija.shared.signals.SignalAuthenticator;
-import com.nija.shared.signals.Signal;
-import com.nija.shared.signals.SignalAction;
-import com.nija.shared.signals.WorkQueues;
 import com.nija.shared.trading.Side;
-import com.nija.shared.live.LiveEvents;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -24,11 +23,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 
@@ -41,23 +40,24 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 public class PriceIngestService {
     private final PriceBook prices;
     private final TradingTables tables;
-    private final PaperBroker paper;
+    private final RestingOrders resting;
     private final WorkQueues queues;
     private final Clock clock;
+    private final List<PriceListener> listeners;
     private final SignalAuthenticator auth;
     private final Instruments instruments;
-    /** Live updates (issue 4): pushes the batch's prices to the connections watching those markets. */
-    @Inject LiveEvents live;
 
-    public PriceIngestService(PriceBook prices, TradingTables tables, PaperBroker paper, WorkQueues queues, Clock clock,
-                              SignalAuthenticator auth, Instruments instruments) {
-        this.instruments = instruments;
+    public PriceIngestService(PriceBook prices, TradingTables tables, RestingOrders resting, WorkQueues queues,
+                              Clock clock, List<PriceListener> listeners, SignalAuthenticator auth,
+                              Instruments instruments) {
         this.prices = prices;
         this.tables = tables;
-        this.paper = paper;
+        this.resting = resting;
         this.queues = queues;
         this.clock = clock;
+        this.listeners = listeners;
         this.auth = auth;
+        this.instruments = instruments;
     }
 
     /** Counts of what a batch of prices triggered. */
@@ -98,9 +98,9 @@ public class PriceIngestService {
             Watches w = watches.get(u.symbol());
             for (Iterator<PositionItem> it = w.positions().iterator(); it.hasNext(); ) {
                 PositionItem p = it.next();
-                String trigger = crossed(p, u.price());
+                OrderTrigger trigger = crossed(p, u.price());
                 if (trigger != null) {
-                    work.add(closeRequest(p, trigger));
+                    work.add(OrderRequest.forCrossedLevel(p.userId(), trigger, p.positionId(), p.symbol(), clock.instant()));
                     marks.remove(p);
                     it.remove(); // closed once, whatever later prices of the batch do
                     stops++;
@@ -108,25 +108,26 @@ public class PriceIngestService {
                     marks.put(p, u);
                 }
             }
-            for (Iterator<PaperOrderItem> it = w.resting().iterator(); it.hasNext(); ) {
-                PaperOrderItem resting = it.next();
-                if (paper.fillIfCrossed(resting, u.price()).isPresent()) {
-                    work.add(new OrderRequest(resting.userId(), limitFillSignal(resting), null, OrderRequest.LIMIT_FILL));
+            for (Iterator<OrderTicket> it = w.resting().iterator(); it.hasNext(); ) {
+                OrderTicket order = it.next();
+                if (resting.fillIfCrossed(order, u.price())) {
+                    work.add(OrderRequest.forLimitFill(order.userId(), order.clientOrderId(), order.symbol(),
+                            clock.instant()));
                     it.remove();
                     fills++;
                 }
             }
         }
         if (!work.isEmpty()) queues.enqueueOrders(work);
-        if (live != null) { // live updates (issue 4); never throw
-            live.pricesChanged(updates);
-            live.positionsMarked(marks);
+        for (PriceListener l : listeners) {
+            l.pricesChanged(updates);
+            l.positionsMarked(marks);
         }
         return new Outcome(updates.size(), stops, fills);
     }
 
     /** What a market's prices may act on: its open positions and resting limit orders. */
-    private record Watches(List<PositionItem> positions, List<PaperOrderItem> resting) {}
+    private record Watches(List<PositionItem> positions, List<OrderTicket> resting) {}
 
     /**
      * Two index queries per market, all markets side by side: a batch costs its slowest market, not their sum. Only
@@ -134,7 +135,7 @@ public class PriceIngestService {
      */
     private Map<String, Watches> watches(Collection<String> symbols) {
         Map<String, CompletableFuture<List<PositionItem>>> positions = new LinkedHashMap<>();
-        Map<String, CompletableFuture<List<PaperOrderItem>>> resting = new LinkedHashMap<>();
+        Map<String, CompletableFuture<List<OrderTicket>>> restingOrders = new LinkedHashMap<>();
         Map<String, Watches> out = new HashMap<>();
         for (String s : symbols) {
             if (instruments.find(s).isEmpty()) {
@@ -142,23 +143,23 @@ public class PriceIngestService {
                 continue;
             }
             positions.put(s, ParallelCalls.start(() -> openPositions(s)));
-            resting.put(s, ParallelCalls.start(() -> paper.resting(s)));
+            restingOrders.put(s, ParallelCalls.start(() -> resting.resting(s)));
         }
         for (String s : positions.keySet()) {
             out.put(s, new Watches(new ArrayList<>(ParallelCalls.join(positions.get(s))),
-                    new ArrayList<>(ParallelCalls.join(resting.get(s)))));
+                    new ArrayList<>(ParallelCalls.join(restingOrders.get(s)))));
         }
         return out;
     }
 
-    /** "stop-loss", "take-profit", or null when the price crossed neither. */
-    static String crossed(PositionItem p, BigDecimal price) {
+    /** The level the price crossed: stop-loss, take-profit, or null when neither. */
+    static OrderTrigger crossed(PositionItem p, BigDecimal price) {
         boolean isLong = Side.LONG.name().equals(p.side());
         if (p.stopLoss() != null && (isLong ? price.compareTo(p.stopLoss()) <= 0 : price.compareTo(p.stopLoss()) >= 0)) {
-            return OrderRequest.STOP_LOSS;
+            return OrderTrigger.STOP_LOSS;
         }
         if (p.takeProfit() != null && (isLong ? price.compareTo(p.takeProfit()) >= 0 : price.compareTo(p.takeProfit()) <= 0)) {
-            return OrderRequest.TAKE_PROFIT;
+            return OrderTrigger.TAKE_PROFIT;
         }
         return null;
     }
@@ -168,19 +169,5 @@ public class PriceIngestService {
                 .query(r -> r.queryConditional(QueryConditional.keyEqualTo(Key.builder()
                         .partitionValue(Keys.openBySymbol(symbol)).build())))
                 .stream().flatMap(page -> page.items().stream()).toList();
-    }
-
-    /** One close per position whatever crossed first: the id is the position's, so stop and target can't both act. */
-    private OrderRequest closeRequest(PositionItem p, String trigger) {
-        Signal signal = new Signal("close-" + p.positionId(), "engine", trigger, p.symbol(), SignalAction.EXIT, "market",
-                null, null, null, null, null, null, null, clock.instant());
-        return new OrderRequest(p.userId(), signal, p.positionId(), trigger);
-    }
-
-    /** The original order's id is the client order id; re-running its request resumes the now-filled order. */
-    private Signal limitFillSignal(PaperOrderItem resting) {
-        return new Signal(resting.clientOrderId(), "engine", OrderRequest.LIMIT_FILL, resting.symbol(),
-                "BUY".equals(resting.side()) ? SignalAction.BUY : SignalAction.SELL, "limit", resting.limitPrice(),
-                null, null, null, null, null, null, clock.instant());
     }
 }

@@ -6,7 +6,10 @@ import com.nija.shared.data.SettingsItem;
 import com.nija.shared.data.Tables;
 import com.nija.shared.data.TradingTables;
 import com.nija.shared.engine.OrderRequest;
+import com.nija.shared.engine.Signal;
+import com.nija.shared.engine.WorkQueues;
 import com.nija.shared.json.Json;
+import com.nija.shared.market.PriceBook;
 import com.nija.shared.observability.Metric;
 import com.nija.shared.observability.Telemetry;
 import com.nija.shared.settings.SettingsService;
@@ -45,7 +48,7 @@ public class FanoutService {
 
     private final TradingTables tables;
     private final WorkQueues queues;
-    private final com.nija.shared.prices.PriceBook prices;
+    private final PriceBook prices;
     private final UserCache cache;
     private final ExecutorService shardReaders = Executors.newFixedThreadPool(8, r -> {
         Thread t = new Thread(r, "fanout-shard");
@@ -53,7 +56,7 @@ public class FanoutService {
         return t;
     });
 
-    public FanoutService(TradingTables tables, WorkQueues queues, com.nija.shared.prices.PriceBook prices,
+    public FanoutService(TradingTables tables, WorkQueues queues, PriceBook prices,
                          UserCache cache) {
         this.tables = tables;
         this.cache = cache;
@@ -87,7 +90,7 @@ public class FanoutService {
         // A signal that carries the sender's price is the freshest price we have for that market.
         if (signal.price() != null) prices.update(signal.symbol(), signal.price(), signal.receivedAt());
         List<OrderRequest> requests = subscribers.stream()
-                .map(s -> new OrderRequest(s.userId(), signal, null, OrderRequest.SIGNAL))
+                .map(s -> OrderRequest.forSignal(s.userId(), signal))
                 .toList();
         int failed = queues.enqueueOrders(requests);
         if (failed == 0) Telemetry.record(Metric.count("SignalFannedOut"));

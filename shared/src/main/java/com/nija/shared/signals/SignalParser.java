@@ -1,8 +1,14 @@
 package com.nija.shared.signals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.nija.shared.instruments.Instruments;
+import com.nija.shared.engine.LevelRules;
+import com.nija.shared.engine.PriceLevel;
+import com.nija.shared.engine.QuantityType;
+import com.nija.shared.engine.Signal;
+import com.nija.shared.engine.SignalAction;
 import com.nija.shared.input.InputLimits;
+import com.nija.shared.instruments.Instruments;
+import com.nija.shared.order.OrderType;
 import com.nija.shared.problem.InvalidInputException;
 import com.nija.shared.problem.InvalidInputException.Violation;
 import com.nija.shared.trading.Decimals;
@@ -17,7 +23,6 @@ import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -49,10 +54,10 @@ public final class SignalParser {
             v.add(new Violation("action", "must be buy, sell, exit (or close) or cancel; long and short are not "
                     + "actions: buy opens a long, sell exits a long or opens a short where settings allow shorts"));
         }
-        String orderType = text(body, "orderType", "market").toLowerCase(Locale.ROOT);
-        if (!orderType.equals("market") && !orderType.equals("limit")) v.add(new Violation("orderType", "must be market or limit"));
+        OrderType orderType = OrderType.parse(text(body, "orderType", "market")).orElse(null);
+        if (orderType == null) v.add(new Violation("orderType", "must be market or limit"));
         BigDecimal limitPrice = positive(v, body, "limitPrice");
-        if (orderType.equals("limit") && limitPrice == null) v.add(new Violation("limitPrice", "is required for a limit order"));
+        if (orderType == OrderType.LIMIT && limitPrice == null) v.add(new Violation("limitPrice", "is required for a limit order"));
         QuantityType quantityType = null;
         BigDecimal quantity = positive(v, body, "quantity");
         String qt = text(body, "quantityType", null);
@@ -83,7 +88,7 @@ public final class SignalParser {
         PriceLevel stopLoss = level(v, body, "stopLoss");
         PriceLevel takeProfit = level(v, body, "takeProfit");
         if (action == SignalAction.BUY || action == SignalAction.SELL) {
-            v.addAll(LevelRules.ofSignal(action == SignalAction.BUY, orderType.equals("limit") ? limitPrice : price,
+            v.addAll(LevelRules.ofSignal(action == SignalAction.BUY, orderType == OrderType.LIMIT ? limitPrice : price,
                     stopLoss, takeProfit));
         }
         if (!v.isEmpty()) throw new InvalidInputException(v, true);

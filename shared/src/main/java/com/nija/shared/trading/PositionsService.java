@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.nija.shared.cache.UserCache;
 import com.nija.shared.data.PositionItem;
 import com.nija.shared.json.Json;
-import com.nija.shared.prices.PriceBook;
+import com.nija.shared.market.PriceBook;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -9,12 +9,14 @@ import com.nija.shared.data.Keys;
 import com.nija.shared.data.PositionItem;
 import com.nija.shared.data.ProfileItem;
 import com.nija.shared.engine.OrderPlan;
+import com.nija.shared.engine.QuantityType;
 import com.nija.shared.engine.RiskPlanner;
+import com.nija.shared.engine.Signal;
+import com.nija.shared.engine.SignalAction;
 import com.nija.shared.engine.TraderState;
+import com.nija.shared.order.OrderIntent;
+import com.nija.shared.order.OrderType;
 import com.nija.shared.settings.RiskSettings;
-import com.nija.shared.signals.QuantityType;
-import com.nija.shared.signals.Signal;
-import com.nija.shared.signals.SignalAction;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +52,7 @@ class BillingRiskPlannerTest {
     }
 
     private static Signal signal(SignalAction action, String symbol, String usd) {
-        return new Signal("sig-" + symbol + action, "src", "trend", symbol, action, "market", null, null, null,
+        return new Signal("sig-" + symbol + action, "src", "trend", symbol, action, OrderType.MARKET, null, null, null,
                 usd == null ? null : QuantityType.USD, usd == null ? null : new BigDecimal(usd), null, NOW, NOW);
     }
 
@@ -73,8 +75,8 @@ class BillingRiskPlannerTest {
         for (String s : List.of("BTC-USD", "ETH-USD", "SOL-USD", "ADA-USD", "XRP-USD")) five.add(open(s));
         Signal sixth = signal(SignalAction.BUY, "DOGE-USD", "100");
 
-        OrderPlan asPro = RiskPlanner.plan(sixth, state("pro", five, BillingStanding.UNRESTRICTED), Optional.empty(), false);
-        OrderPlan asBasic = RiskPlanner.plan(sixth, state("basic", five, BillingStanding.UNRESTRICTED), Optional.empty(), false);
+        OrderPlan asPro = RiskPlanner.plan(sixth, state("pro", five, BillingStanding.UNRESTRICTED), Optional.empty());
+        OrderPlan asBasic = RiskPlanner.plan(sixth, state("basic", five, BillingStanding.UNRESTRICTED), Optional.empty());
 
         assertThat(asPro.refused()).isFalse();
         assertThat(asBasic.refusal()).isEqualTo("max open positions (5) reached");
@@ -85,8 +87,8 @@ class BillingRiskPlannerTest {
     void maxPositionUsdOfTheNewTier() {
         Signal big = signal(SignalAction.BUY, "BTC-USD", "5000");
 
-        OrderPlan basic = RiskPlanner.plan(big, state("basic", List.of(), BillingStanding.UNRESTRICTED), Optional.empty(), false);
-        OrderPlan pro = RiskPlanner.plan(big, state("pro", List.of(), BillingStanding.UNRESTRICTED), Optional.empty(), false);
+        OrderPlan basic = RiskPlanner.plan(big, state("basic", List.of(), BillingStanding.UNRESTRICTED), Optional.empty());
+        OrderPlan pro = RiskPlanner.plan(big, state("pro", List.of(), BillingStanding.UNRESTRICTED), Optional.empty());
 
         assertThat(basic.notional()).isEqualByComparingTo("500.00");
         assertThat(pro.notional()).isEqualByComparingTo("2000.00");
@@ -98,7 +100,7 @@ class BillingRiskPlannerTest {
         BillingStanding billing = standing("past_due", NOW.plusSeconds(1), NOW);
 
         OrderPlan plan = RiskPlanner.plan(signal(SignalAction.BUY, "BTC-USD", "100"), state("pro", List.of(), billing),
-                Optional.empty(), false);
+                Optional.empty());
 
         assertThat(billing.newOrdersStopped()).isFalse();
         assertThat(plan.refused()).isFalse();
@@ -110,7 +112,7 @@ class BillingRiskPlannerTest {
         BillingStanding billing = standing("past_due", NOW, NOW);
 
         OrderPlan plan = RiskPlanner.plan(signal(SignalAction.BUY, "BTC-USD", "100"), state("pro", List.of(), billing),
-                Optional.empty(), false);
+                Optional.empty());
 
         assertThat(plan.refusal()).isEqualTo("subscription past due");
     }
@@ -121,23 +123,12 @@ class BillingRiskPlannerTest {
         BillingStanding billing = standing("unpaid", NOW.minus(Duration.ofDays(1)), NOW);
         TraderState s = state("pro", List.of(open("BTC-USD")), billing);
 
-        OrderPlan exit = RiskPlanner.plan(signal(SignalAction.EXIT, "BTC-USD", null), s, Optional.empty(), false);
-        OrderPlan sell = RiskPlanner.plan(signal(SignalAction.SELL, "BTC-USD", null), s, Optional.empty(), false);
-        OrderPlan manual = RiskPlanner.plan(signal(SignalAction.EXIT, "BTC-USD", null), s, Optional.empty(), true);
+        OrderPlan exit = RiskPlanner.plan(signal(SignalAction.EXIT, "BTC-USD", null), s, Optional.empty());
+        OrderPlan sell = RiskPlanner.plan(signal(SignalAction.SELL, "BTC-USD", null), s, Optional.empty());
+        OrderPlan manual = RiskPlanner.planClose("BTC-USD", s);
 
-        assertThat(exit.intent()).isEqualTo("CLOSE");
-        assertThat(sell.intent()).isEqualTo("CLOSE");
-        assertThat(manual.intent()).isEqualTo("CLOSE");
-    }
-
-    @Test
-    @DisplayName("a state built without billing (the engine's old constructor) is unrestricted")
-    void legacyConstructor() {
-        TraderState s = new TraderState(profile("pro"), settings(), TIERS.limits("pro"), List.of(), BigDecimal.ZERO,
-                BigDecimal.ZERO, PRICES);
-
-        assertThat(s.billing()).isEqualTo(BillingStanding.UNRESTRICTED);
-        assertThat(RiskPlanner.plan(signal(SignalAction.BUY, "BTC-USD", "100"), s, Optional.empty(), false).refused())
-                .isFalse();
+        assertThat(exit.intent()).isEqualTo(OrderIntent.CLOSE);
+        assertThat(sell.intent()).isEqualTo(OrderIntent.CLOSE);
+        assertThat(manual.intent()).isEqualTo(OrderIntent.CLOSE);
     }
 }

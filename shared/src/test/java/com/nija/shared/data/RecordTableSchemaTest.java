@@ -3,6 +3,10 @@ package com.nija.shared.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nija.shared.order.OrderIntent;
+import com.nija.shared.order.OrderSide;
+import com.nija.shared.order.OrderStatus;
+import com.nija.shared.order.OrderType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -49,12 +53,21 @@ class RecordTableSchemaTest {
                         new BigDecimal("40.00"), new BigDecimal("160.55"), new BigDecimal("25000.00"), "o-1",
                         1_860_000_000L)),
                 Arguments.of(PriceItem.class, new PriceItem("PRICE#BTC-USD", "LATEST", "BTC-USD",
-                        new BigDecimal("61000.12345678"), T0)));
+                        new BigDecimal("61000.12345678"), T0)),
+                Arguments.of(OrderItem.class, new OrderItem("USER#u1", "ORDER#o1", "o1", "u1", "sig-1", "tv", "trend",
+                        "BTC-USD", OrderSide.BUY, OrderIntent.OPEN, "o1", OrderType.LIMIT, new BigDecimal("61000"),
+                        new BigDecimal("0.005"), new BigDecimal("305.00"), new BigDecimal("58000"),
+                        new BigDecimal("65000"), OrderStatus.FILLED, "filled after resting", new BigDecimal("60990"),
+                        new BigDecimal("0.30"), T1, T0, 1_900_000_000L, 2L)),
+                Arguments.of(PaperOrderItem.class, new PaperOrderItem("PAPER#u1", "o1", "o1", "u1", "BTC-USD",
+                        OrderSide.SELL, OrderType.LIMIT, new BigDecimal("0.005"), new BigDecimal("60000"),
+                        OrderStatus.RESTING, new BigDecimal("60000"), new BigDecimal("0.30"), T1, T0, "RESTING#BTC-USD",
+                        "u1#o1", 1_900_000_000L)));
     }
 
     static Stream<Class<? extends Record>> itemTypes() {
         return Stream.of(ProfileItem.class, SettingsItem.class, PositionItem.class, TradeItem.class, RollupItem.class,
-                PriceItem.class);
+                PriceItem.class, OrderItem.class, PaperOrderItem.class);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -139,6 +152,27 @@ class RecordTableSchemaTest {
         assertThat(map.get("expiresAt").n()).isEqualTo("1802000000");
         assertThat(map.get("executedAt").s()).isEqualTo("2026-11-27T13:45:12.345Z");
         assertThat(map.get("sk").s()).isEqualTo(Keys.trade(T0, "t1"));
+    }
+
+    @Test
+    @DisplayName("an order's side, intent, type and status read and write as the same text orders were stored with before they were typed")
+    void orderEnumsStoredAsTheirOldText() {
+        Map<String, AttributeValue> stored = Map.of("pk", s("USER#u1"), "sk", s("ORDER#o1"), "orderId", s("o1"),
+                "userId", s("u1"), "symbol", s("BTC-USD"), "side", s("BUY"), "intent", s("OPEN"),
+                "orderType", s("MARKET"), "status", s("FILLED"), "createdAt", s("2026-11-27T13:45:12.345Z"));
+        TableSchema<OrderItem> schema = RecordTableSchema.of(OrderItem.class, Tables.TRADING);
+
+        OrderItem order = schema.mapToItem(stored);
+
+        assertThat(order.side()).isEqualTo(OrderSide.BUY);
+        assertThat(order.intent()).isEqualTo(OrderIntent.OPEN);
+        assertThat(order.orderType()).isEqualTo(OrderType.MARKET);
+        assertThat(order.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(schema.itemToMap(order, true)).isEqualTo(stored);
+    }
+
+    private static AttributeValue s(String text) {
+        return AttributeValue.fromS(text);
     }
 
     @Test

@@ -3,6 +3,10 @@ package com.nija.shared.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nija.shared.data.OrderItem;
+import com.nija.shared.order.OrderIntent;
+import com.nija.shared.order.OrderSide;
+import com.nija.shared.order.OrderStatus;
+import com.nija.shared.order.OrderType;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,10 +19,10 @@ class LiveMessageCodecTest {
     private static final Instant FILLED = Instant.parse("2026-11-27T10:15:30.250Z");
 
     static LiveMessage sample() {
-        OrderItem order = new OrderItem("USER#u1", "ORDER#o1", "o1", "u1", "sig-1", "src", "default", "BTC-USD", "BUY",
-                "OPEN", "o1", "MARKET", null, new BigDecimal("0.00312500"), new BigDecimal("200.00"), null, null,
-                "FILLED", null, new BigDecimal("64000.10"), new BigDecimal("0.20"), FILLED, FILLED.minusMillis(40),
-                null, null, 1L, null);
+        OrderItem order = new OrderItem("USER#u1", "ORDER#o1", "o1", "u1", "sig-1", "src", "default", "BTC-USD", OrderSide.BUY,
+                OrderIntent.OPEN, "o1", OrderType.MARKET, null, new BigDecimal("0.00312500"), new BigDecimal("200.00"),
+                null, null, OrderStatus.FILLED, null, new BigDecimal("64000.10"), new BigDecimal("0.20"), FILLED,
+                FILLED.minusMillis(40), 1L, null);
         return LiveMessage.of(7, FILLED.plusMillis(3), List.of(
                 new LiveUpdate(Channels.ORDERS, "order.filled", FILLED, LiveViews.Order.of(order)),
                 new LiveUpdate(Channels.TRADES, "trade.executed", FILLED, LiveViews.Trade.of(order, null))));

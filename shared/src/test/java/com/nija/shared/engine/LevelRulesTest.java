@@ -1,4 +1,4 @@
-package com.nija.shared.signals;
+package com.nija.shared.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

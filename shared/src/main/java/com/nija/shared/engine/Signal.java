@@ -1,5 +1,6 @@
-package com.nija.shared.signals;
+package com.nija.shared.engine;
 
+import com.nija.shared.order.OrderType;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -9,6 +10,6 @@ import java.time.Instant;
  * latest price when given.
  */
 public record Signal(String signalId, String source, String strategy, String symbol, SignalAction action,
-                     String orderType, BigDecimal limitPrice, PriceLevel stopLoss, PriceLevel takeProfit,
+                     OrderType orderType, BigDecimal limitPrice, PriceLevel stopLoss, PriceLevel takeProfit,
                      QuantityType quantityType, BigDecimal quantity, BigDecimal price, Instant timestamp,
                      Instant receivedAt) {}

@@ -12,20 +12,20 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-class RouteTableTest {
+class RouteMatcherTest {
 
     private static BoundRoute route(String method, String path) {
         return new BoundRoute(new Route(method, path, Object.class, Access.PUBLIC, method + path),
                 (event, context) -> new APIGatewayV2HTTPResponse());
     }
 
-    private static RouteTable table(BoundRoute... routes) {
-        return new RouteTable(Arrays.asList(routes));
+    private static RouteMatcher table(BoundRoute... routes) {
+        return new RouteMatcher(Arrays.asList(routes));
     }
 
-    private static RouteTable.Found found(RouteTable.Result result) {
-        assertThat(result).isInstanceOf(RouteTable.Found.class);
-        return (RouteTable.Found) result;
+    private static RouteMatcher.Found found(RouteMatcher.Result result) {
+        assertThat(result).isInstanceOf(RouteMatcher.Found.class);
+        return (RouteMatcher.Found) result;
     }
 
     @Test
@@ -34,11 +34,11 @@ class RouteTableTest {
         BoundRoute literal = route("GET", "/files/special");
         BoundRoute param = route("GET", "/files/{name}");
         BoundRoute greedy = route("GET", "/files/{proxy+}");
-        RouteTable table = table(greedy, param, literal);
+        RouteMatcher table = table(greedy, param, literal);
 
         assertThat(found(table.match("GET", "/files/special")).bound()).isEqualTo(literal);
         assertThat(found(table.match("GET", "/files/a")).bound()).isEqualTo(param);
-        RouteTable.Found deep = found(table.match("GET", "/files/a/b/c"));
+        RouteMatcher.Found deep = found(table.match("GET", "/files/a/b/c"));
         assertThat(deep.bound()).isEqualTo(greedy);
         assertThat(deep.pathParameters()).containsExactlyEntriesOf(Map.of("proxy", "a/b/c"));
     }
@@ -48,7 +48,7 @@ class RouteTableTest {
     void leftmostDifferenceDecides() {
         BoundRoute literalFirst = route("GET", "/a/x/{id}");
         BoundRoute paramFirst = route("GET", "/a/{kind}/y");
-        RouteTable table = table(paramFirst, literalFirst);
+        RouteMatcher table = table(paramFirst, literalFirst);
 
         assertThat(found(table.match("GET", "/a/x/y")).bound()).isEqualTo(literalFirst);
     }
@@ -58,7 +58,7 @@ class RouteTableTest {
     void anyMethod() {
         BoundRoute get = route("GET", "/items");
         BoundRoute any = route("ANY", "/items");
-        RouteTable table = table(any, get);
+        RouteMatcher table = table(any, get);
 
         assertThat(found(table.match("GET", "/items")).bound()).isEqualTo(get);
         assertThat(found(table.match("DELETE", "/items")).bound()).isEqualTo(any);
@@ -69,7 +69,7 @@ class RouteTableTest {
     void methodBeforeSpecificity() {
         BoundRoute postSpecial = route("POST", "/files/special");
         BoundRoute getAny = route("GET", "/files/{name}");
-        RouteTable table = table(postSpecial, getAny);
+        RouteMatcher table = table(postSpecial, getAny);
 
         assertThat(found(table.match("GET", "/files/special")).bound()).isEqualTo(getAny);
     }
@@ -77,23 +77,23 @@ class RouteTableTest {
     @Test
     @DisplayName("a known path with another method is 405 with the allowed methods; an unknown path is 404")
     void notAllowedAndNotFound() {
-        RouteTable table = table(route("GET", "/items/{id}"), route("DELETE", "/items/{id}"), route("POST", "/items"));
+        RouteMatcher table = table(route("GET", "/items/{id}"), route("DELETE", "/items/{id}"), route("POST", "/items"));
 
-        RouteTable.Result notAllowed = table.match("PUT", "/items/7");
-        assertThat(notAllowed).isInstanceOf(RouteTable.MethodNotAllowed.class);
-        assertThat(((RouteTable.MethodNotAllowed) notAllowed).allowed()).containsExactly("DELETE", "GET");
-        assertThat(table.match("GET", "/nothing")).isEqualTo(RouteTable.NotFound.INSTANCE);
-        assertThat(table.match("GET", "/items/7/extra")).isEqualTo(RouteTable.NotFound.INSTANCE);
-        assertThat(table.match("GET", "/items/")).isEqualTo(RouteTable.NotFound.INSTANCE);
-        assertThat(table.match("GET", "items")).isEqualTo(RouteTable.NotFound.INSTANCE);
+        RouteMatcher.Result notAllowed = table.match("PUT", "/items/7");
+        assertThat(notAllowed).isInstanceOf(RouteMatcher.MethodNotAllowed.class);
+        assertThat(((RouteMatcher.MethodNotAllowed) notAllowed).allowed()).containsExactly("DELETE", "GET");
+        assertThat(table.match("GET", "/nothing")).isEqualTo(RouteMatcher.NotFound.INSTANCE);
+        assertThat(table.match("GET", "/items/7/extra")).isEqualTo(RouteMatcher.NotFound.INSTANCE);
+        assertThat(table.match("GET", "/items/")).isEqualTo(RouteMatcher.NotFound.INSTANCE);
+        assertThat(table.match("GET", "items")).isEqualTo(RouteMatcher.NotFound.INSTANCE);
     }
 
     @Test
     @DisplayName("path parameters are percent-decoded; '+' stays '+'")
     void decoding() {
-        RouteTable table = table(route("GET", "/markets/{symbol}/{note}"));
+        RouteMatcher table = table(route("GET", "/markets/{symbol}/{note}"));
 
-        RouteTable.Found match = found(table.match("GET", "/markets/BTC%2DUSD/a+b%20c"));
+        RouteMatcher.Found match = found(table.match("GET", "/markets/BTC%2DUSD/a+b%20c"));
 
         assertThat(match.pathParameters()).containsEntry("symbol", "BTC-USD").containsEntry("note", "a+b c");
     }
@@ -101,10 +101,10 @@ class RouteTableTest {
     @Test
     @DisplayName("a greedy parameter needs at least one segment")
     void greedyNeedsSomething() {
-        RouteTable table = table(route("GET", "/static/{proxy+}"));
+        RouteMatcher table = table(route("GET", "/static/{proxy+}"));
 
-        assertThat(table.match("GET", "/static")).isEqualTo(RouteTable.NotFound.INSTANCE);
-        assertThat(table.match("GET", "/static/")).isEqualTo(RouteTable.NotFound.INSTANCE);
+        assertThat(table.match("GET", "/static")).isEqualTo(RouteMatcher.NotFound.INSTANCE);
+        assertThat(table.match("GET", "/static/")).isEqualTo(RouteMatcher.NotFound.INSTANCE);
         assertThat(found(table.match("GET", "/static/a/")).pathParameters()).containsEntry("proxy", "a/");
     }
 
@@ -127,6 +127,6 @@ class RouteTableTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> table(route("GET", "/a/{id}/{id}")))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new RouteTable(List.of(route("GET", "/a/{id}"), route("POST", "/a/{name}")))).isNotNull();
+        assertThat(new RouteMatcher(List.of(route("GET", "/a/{id}"), route("POST", "/a/{name}")))).isNotNull();
     }
 }

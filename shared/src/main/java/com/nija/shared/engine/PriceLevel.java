@@ -1,4 +1,4 @@
-package com.nija.shared.signals;
+package com.nija.shared.engine;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

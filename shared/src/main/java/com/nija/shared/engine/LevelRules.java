@@ -1,4 +1,4 @@
-package com.nija.shared.signals;
+package com.nija.shared.engine;
 
 import com.nija.shared.problem.InvalidInputException.Violation;
 import java.math.BigDecimal;

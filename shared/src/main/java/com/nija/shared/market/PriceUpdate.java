@@ -1,4 +1,4 @@
-package com.nija.shared.prices;
+package com.nija.shared.market;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,11 +1,11 @@
-package com.nija.shared.prices;
+package com.nija.shared.market;
 
 import com.nija.shared.cache.RedisGateway;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.PriceItem;
 import com.nija.shared.data.TradingTables;
-import jakarta.inject.Singleton;
 import io.lettuce.core.SetArgs;
+import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,6 @@
-package com.nija.shared.signals;
+package com.nija.shared.engine;
 
 import com.nija.shared.config.NijaConfig;
-import com.nija.shared.engine.OrderRequest;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +55,7 @@ public class WorkQueues {
                     .id(Integer.toString(i))
                     .messageBody(OrderMessages.write(r))
                     .messageGroupId(r.userId())
-                    .messageDeduplicationId(OrderMessages.dedupId(r.signal().signalId(), r.userId()))
+                    .messageDeduplicationId(OrderMessages.dedupId(r.requestId(), r.userId()))
                     .build());
         }
         SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(url).entries(entries));

@@ -1,7 +1,6 @@
-package com.nija.shared.signals;
+package com.nija.shared.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.nija.shared.engine.OrderRequest;
 import com.nija.shared.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package com.nija.shared.signals;
+package com.nija.shared.engine;
 
 import java.util.Locale;
 import java.util.Optional;

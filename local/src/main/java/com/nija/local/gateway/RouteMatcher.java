@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * template wins, and a route for the exact method beats an {@code ANY} route. A path that some route has, but not
  * for this method, is reported as such (405), any other path as unknown (404). Immutable, thread-safe.
  */
-final class RouteTable {
+final class RouteMatcher {
     static final String ANY = "ANY";
 
     sealed interface Result permits Found, MethodNotAllowed, NotFound {
@@ -38,7 +38,7 @@ final class RouteTable {
 
     private final List<Template> templates;
 
-    RouteTable(List<BoundRoute> routes) {
+    RouteMatcher(List<BoundRoute> routes) {
         List<Template> compiled = new ArrayList<>(routes.size());
         Map<String, Route> seen = new HashMap<>();
         for (BoundRoute bound : routes) {

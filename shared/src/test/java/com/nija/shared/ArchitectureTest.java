@@ -1,0 +1,45 @@
+package com.nija.shared;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The layers of {@code shared}: the order model ({@code order}) below the data layer ({@code data}: tables, keys,
+ * items), below the features; features may depend on each other only one way (no package cycles), and the engine and
+ * price ingest reach brokers only through the broker ports.
+ */
+@AnalyzeClasses(packages = "com.nija.shared", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    private static final String[] FEATURES = {"com.nija.shared.account..", "com.nija.shared.billing..",
+        "com.nija.shared.broker..", "com.nija.shared.dashboard..", "com.nija.shared.engine..",
+        "com.nija.shared.health..", "com.nija.shared.live..", "com.nija.shared.market..",
+        "com.nija.shared.performance..", "com.nija.shared.prices..", "com.nija.shared.settings..",
+        "com.nija.shared.signals..", "com.nija.shared.trading.."};
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("com.nija.shared.(*)..")
+            .should().beFreeOfCycles()
+            .as("no package of shared depends on itself through others");
+
+    @ArchTest
+    static final ArchRule dataLayerBelowFeatures = noClasses().that().resideInAPackage("com.nija.shared.data..")
+            .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
+            .as("the data layer knows tables, keys and items, not features");
+
+    @ArchTest
+    static final ArchRule orderModelStandsAlone = noClasses().that().resideInAPackage("com.nija.shared.order..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("com.nija.shared.order..", "java..",
+                    "com.fasterxml.jackson.annotation..")
+            .as("the order model depends on nothing of NIJA's");
+
+    @ArchTest
+    static final ArchRule brokersOnlyThroughPorts = noClasses().that()
+            .resideInAnyPackage("com.nija.shared.engine..", "com.nija.shared.prices..", "com.nija.shared.signals..")
+            .should().dependOnClassesThat().haveSimpleNameStartingWith("PaperBroker")
+            .as("the engine and price ingest reach brokers only through the Broker and RestingOrders ports");
+}
