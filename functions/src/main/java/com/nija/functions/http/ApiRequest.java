@@ -102,10 +102,27 @@ public final class ApiRequest {
         return Headers.find(event.getHeaders(), name);
     }
 
+    /**
+     * The body as sent (signed routes verify these exact bytes); 413 past {@link InputLimits#MAX_JSON_BODY_BYTES},
+     * so no route reads more than that, whatever the gateway lets through.
+     */
     public String rawBody() {
-        String body = event.getBody();
-        if (body == null) return "";
-        return event.getIsBase64Encoded() ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body;
+        String encoded = event.getBody();
+        if (encoded == null) return "";
+        // The encoded size bounds the decoded one (base64 only shrinks), so this check costs no decoding.
+        if (encoded.length() > InputLimits.MAX_JSON_BODY_BYTES * 4L / 3 + 4) tooLarge();
+        String raw;
+        try {
+            raw = event.getIsBase64Encoded()
+                    ? new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8) : encoded;
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("body", "is not valid base64");
+        }
+        if (raw.length() > InputLimits.MAX_JSON_BODY_BYTES
+                || raw.getBytes(StandardCharsets.UTF_8).length > InputLimits.MAX_JSON_BODY_BYTES) {
+            tooLarge();
+        }
+        return raw;
     }
 
     /**
@@ -117,14 +134,7 @@ public final class ApiRequest {
         if (!contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             throw InvalidInputException.of("body", "send JSON with Content-Type: application/json");
         }
-        // The encoded size bounds the decoded one (base64 only shrinks), so this check costs no decoding.
-        String encoded = event.getBody();
-        if (encoded != null && encoded.length() > InputLimits.MAX_JSON_BODY_BYTES * 4L / 3 + 4) tooLarge();
         String raw = rawBody();
-        if (raw.length() > InputLimits.MAX_JSON_BODY_BYTES
-                || raw.getBytes(StandardCharsets.UTF_8).length > InputLimits.MAX_JSON_BODY_BYTES) {
-            tooLarge();
-        }
         if (raw.isBlank()) throw InvalidInputException.of("body", "is required");
         try {
             T value = Json.REQUEST.forType(type).readValue(raw);

@@ -110,6 +110,21 @@ class MalformedBodiesTest {
         assertThat(context.getBean(KillSwitch.class).current()).isEqualTo(killSwitch);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"put-settings", "close-position", "kill-switch",
+            "signal-intake", "price-ingest", "stripe-webhook"})
+    @DisplayName("a body over 256 KB is refused with 413 before any route reads it, signed or not")
+    void oversizedBodyIs413(String route) {
+        TraderFixture trader = TraderFixture.newTrader();
+        String body = "{\"reason\": \"" + "x".repeat(256 * 1024) + "\"}";
+
+        APIGatewayV2HTTPResponse response = send(route, body, trader.userId());
+
+        assertThat(response.getStatusCode()).as("status of %s", response.getBody()).isEqualTo(413);
+        assertThat(ApiResponses.json(response).path("type").asText()).endsWith("/payload-too-large");
+        assertThat(TraderFixture.storedItemCount(trader.userId())).isZero();
+    }
+
     private static APIGatewayV2HTTPResponse send(String route, String body, String userId) {
         return switch (route) {
             case "put-settings" -> new PutSettingsHandler(context).handleRequest(
