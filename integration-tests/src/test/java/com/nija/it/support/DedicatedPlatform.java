@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * A second local platform for one test class that needs configuration the shared one must not have (the order
- * throttle off for a load test): its own DynamoDB, Redis, queues and gateway, no demo data. Start it in
+ * throttle off for a load test): its own DynamoDB, Redis, queues and gateway, and demo data only when asked for. Start it in
  * {@code @BeforeAll}, close it in {@code @AfterAll}.
  *
  * <p>Metrics go to one process-wide sink, which the newest platform takes: while this one runs, its
@@ -39,6 +39,12 @@ public final class DedicatedPlatform implements AutoCloseable {
      *                     calling tests are skipped, saying why (overrides only apply in-process)
      */
     public static DedicatedPlatform start(ApiTarget sharedTarget, String purpose, Map<String, Object> overrides) {
+        return start(sharedTarget, purpose, overrides, false);
+    }
+
+    /** As {@link #start(ApiTarget, String, Map)}; with {@code demo}, seeded as {@code up --demo} seeds a fresh machine. */
+    public static DedicatedPlatform start(ApiTarget sharedTarget, String purpose, Map<String, Object> overrides,
+                                          boolean demo) {
         LocalPlatform shared = sharedTarget.platform("a local platform of its own with " + overrides
                 + " (" + purpose + ")");
         long started = System.nanoTime();
@@ -49,7 +55,7 @@ public final class DedicatedPlatform implements AutoCloseable {
             throw new UncheckedIOException("cannot create a home for the dedicated platform", e);
         }
         try {
-            LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Options(0, false, null, home, overrides));
+            LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Options(0, demo, null, home, overrides));
             System.out.printf("[it] platform of its own for %s (%s) ready on %s in %d ms%n", purpose, overrides,
                     platform.baseUrl(), (System.nanoTime() - started) / 1_000_000);
             return new DedicatedPlatform(shared, platform, home);
