@@ -32,7 +32,8 @@ final class BillingBackends {
         String clockId = String.valueOf(table);
         CLOCKS.put(clockId, clock);
         Map<String, Object> properties = new HashMap<>();
-        for (String key : new String[] {"nija.dynamodb-endpoint", "nija.redis-url", "nija.cursor-secret"}) {
+        for (String key : new String[] {"nija.dynamodb-endpoint", "nija.redis-url", "nija.cursor-secret",
+                "nija.redis-timeout-millis"}) {
             properties.put(key, shared.getRequiredProperty(key, String.class));
         }
         properties.put("nija.billing.stripe-webhook-secret", WEBHOOK_SECRET);

@@ -24,11 +24,8 @@ import com.nija.shared.engine.KillSwitch;
 import com.nija.shared.engine.OrderRequest;
 import com.nija.shared.engine.TradingControls;
 import com.nija.shared.engine.TradingEngine;
-import com.nija.shared.signals.Signal;
-import com.nija.shared.signals.SignalAction;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -56,13 +53,6 @@ class TradingControlsTest {
         return Books.of(request.userId()).orderFor(request).orElseThrow();
     }
 
-    /** The close a price update sends when a position's stop-loss is crossed. */
-    private static OrderRequest stopLossClose(String userId, String positionId, String symbol) {
-        Signal signal = new Signal("close-" + positionId, "engine", OrderRequest.STOP_LOSS, symbol, SignalAction.EXIT,
-                "market", null, null, null, null, null, null, null, Instant.now());
-        return new OrderRequest(userId, signal, positionId, OrderRequest.STOP_LOSS);
-    }
-
     private static APIGatewayV2HTTPEvent killSwitch(String body, String groups) {
         APIGatewayV2HTTPEvent event = Events.withBody(Events.http("api/kill-switch.json"), body);
         var jwt = event.getRequestContext().getAuthorizer().getJwt();
@@ -86,7 +76,7 @@ class TradingControlsTest {
         controls.setBotState(trader.userId(), BotState.PAUSED);
         OrderItem whilePaused = deliver(TestSignals.buy(otherSymbol).usd("100").forTrader(trader.userId()));
         trader.price(symbol, "94");
-        OrderItem stopLoss = deliver(stopLossClose(trader.userId(), opened.positionId(), symbol));
+        OrderItem stopLoss = deliver(TestSignals.stopLossClose(trader.userId(), opened.positionId(), symbol));
         controls.setBotState(trader.userId(), BotState.RUNNING);
         OrderItem afterResume = deliver(TestSignals.buy(otherSymbol).usd("100").forTrader(trader.userId()));
 
@@ -133,7 +123,7 @@ class TradingControlsTest {
                 TestSignals.buy(otherSymbol).usd("100").forTrader(trader.userId()), false, false);
         OrderItem refusedHere = deliver(TestSignals.buy(otherSymbol).usd("100").forTrader(trader.userId()));
         trader.price(symbol, "94");
-        OrderItem stopLoss = deliver(stopLossClose(trader.userId(), opened.positionId(), symbol));
+        OrderItem stopLoss = deliver(TestSignals.stopLossClose(trader.userId(), opened.positionId(), symbol));
         JsonNode disengaged = ok(killSwitchHandler.handleRequest(killSwitch("{\"engaged\": false}", "[admin]"), null));
         OrderItem afterwards = deliver(TestSignals.buy(otherSymbol).usd("100").forTrader(trader.userId()));
 

@@ -52,6 +52,13 @@ public final class TestSignals {
         return new TestSignals(SignalAction.EXIT, symbol);
     }
 
+    /** The close a price update sends when a position's stop-loss is crossed. */
+    public static OrderRequest stopLossClose(String userId, String positionId, String symbol) {
+        Signal signal = new Signal("close-" + positionId, "engine", OrderRequest.STOP_LOSS, symbol, SignalAction.EXIT,
+                "market", null, null, null, null, null, null, null, Instant.now());
+        return new OrderRequest(userId, signal, positionId, OrderRequest.STOP_LOSS);
+    }
+
     public TestSignals id(String id) {
         this.signalId = id;
         return this;
