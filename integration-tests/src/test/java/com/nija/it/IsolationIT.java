@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.nija.it.support.Api;
 import com.nija.it.support.ApiTarget;
 import com.nija.it.support.PlatformTest;
+import com.nija.it.support.SignalSource;
+import com.nija.it.support.Trader;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -19,7 +22,9 @@ import org.junit.jupiter.api.Test;
 class IsolationIT {
     private static final List<String> READS = List.of("/api/v1/positions", "/api/v1/positions?status=open",
             "/api/v1/positions?status=closed", "/api/v1/trades?limit=100", "/api/v1/dashboard",
-            "/api/v1/performance?period=all", "/api/v1/settings");
+            "/api/v1/performance?period=all", "/api/v1/settings", "/api/v1/orders?limit=100");
+    private static final String LINK = "LINK-USD";
+    private static final String UNI = "UNI-USD";
 
     private final ApiTarget target;
     private final Api api;
@@ -46,23 +51,43 @@ class IsolationIT {
     }
 
     @Test
-    @DisplayName("none of the first trader's trade or position ids show up in any response to another trader")
-    void othersIdsNeverShowUp() {
-        Set<String> tradeIds = allTradeIds(target.traderToken());
-        Set<String> positionIds = new LinkedHashSet<>();
-        api.get("/api/v1/positions", target.traderToken()).ok().path("positions")
-                .forEach(p -> positionIds.add(p.path("positionId").asText()));
-        assertThat(tradeIds).as("the first trader needs history for this test to mean anything").isNotEmpty();
-        String other = target.otherTraderToken("isolation");
+    @DisplayName("two traders with history: none of one's order, trade or position ids show up in any response to the other")
+    void neitherSeesTheOthersIds() {
+        SignalSource source = SignalSource.register(target, "two traders with history");
+        Trader linkTrader = Trader.following(target, "isolation", source, Map.of("allowedSymbols", List.of(LINK)));
+        Trader uniTrader = Trader.following(target, "isolation", source, Map.of("allowedSymbols", List.of(UNI)));
+        source.price(LINK, "20.00");
+        source.price(UNI, "8.00");
+        source.send(SignalSource.signal("buy", LINK)).expect(202);
+        source.send(SignalSource.signal("buy", UNI)).expect(202);
+        linkTrader.awaitPositions("the LINK buy to open", "open", p -> p.size() == 1);
+        uniTrader.awaitPositions("the UNI buy to open", "open", p -> p.size() == 1);
+        source.send(SignalSource.signal("exit", LINK)).expect(202);
+        linkTrader.awaitPositions("the LINK exit to close", "closed", p -> p.size() == 1);
 
-        List<String> leaks = new ArrayList<>();
-        for (String read : READS) {
-            String body = api.get(read, other).expect(200).body();
-            tradeIds.stream().filter(body::contains).forEach(id -> leaks.add(read + " shows trade " + id));
-            positionIds.stream().filter(body::contains).forEach(id -> leaks.add(read + " shows position " + id));
-        }
+        List<String> leaks = new ArrayList<>(leaksOf(linkTrader, uniTrader));
+        leaks.addAll(leaksOf(uniTrader, linkTrader));
 
         assertThat(leaks).isEmpty();
+    }
+
+    /** Where {@code owner}'s ids appear in what {@code other} reads. */
+    private List<String> leaksOf(Trader owner, Trader other) {
+        List<JsonNode> orders = owner.orders(null);
+        List<JsonNode> trades = owner.trades();
+        List<JsonNode> positions = owner.positions(null);
+        assertThat(List.of(orders, trades, positions)).as("%s's orders, trades and positions", owner.id())
+                .allSatisfy(history -> assertThat(history).isNotEmpty());
+        Set<String> ids = new LinkedHashSet<>();
+        orders.forEach(o -> ids.add(o.path("orderId").asText()));
+        trades.forEach(t -> ids.add(t.path("tradeId").asText()));
+        positions.forEach(p -> ids.add(p.path("positionId").asText()));
+        List<String> leaks = new ArrayList<>();
+        for (String read : READS) {
+            String body = api.get(read, other.token()).expect(200).body();
+            ids.stream().filter(body::contains).forEach(id -> leaks.add(read + " shows " + owner.id() + "'s " + id));
+        }
+        return leaks;
     }
 
     @Test
@@ -79,15 +104,4 @@ class IsolationIT {
         assertThat(response.body()).doesNotContain("tradeId");
     }
 
-    private Set<String> allTradeIds(String token) {
-        Set<String> ids = new LinkedHashSet<>();
-        String cursor = null;
-        do {
-            JsonNode page = api.get("/api/v1/trades?limit=100&fields=tradeId"
-                    + (cursor == null ? "" : "&cursor=" + cursor), token).ok();
-            page.path("trades").forEach(t -> ids.add(t.path("tradeId").asText()));
-            cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
-        } while (cursor != null);
-        return ids;
-    }
 }

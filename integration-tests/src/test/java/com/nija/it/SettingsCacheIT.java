@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Settings are cached, and a change is visible on the very next read: the trader never sees their old settings
- * (or a dashboard built from them) after saving new ones. Each test puts the trader's settings back afterwards.
+ * (or a dashboard built from them) after saving new ones. Locally each test has a trader of its own; on a deployed
+ * stack each puts the trader's settings back afterwards.
  */
 @PlatformTest
 @DisplayName("Changing risk settings")
@@ -27,6 +28,7 @@ class SettingsCacheIT {
     private final ApiTarget target;
     private final Api api;
     private ObjectNode original;
+    private String token;
 
     SettingsCacheIT(ApiTarget target) {
         this.target = target;
@@ -35,24 +37,25 @@ class SettingsCacheIT {
 
     @BeforeEach
     void rememberSettings() {
-        original = (ObjectNode) api.get(SETTINGS, target.traderToken()).ok();
+        token = target.changeableTraderToken("settings cache");
+        original = (ObjectNode) api.get(SETTINGS, token).ok();
     }
 
     @AfterEach
     void restoreSettings() {
-        ApiResponse current = api.get(SETTINGS, target.traderToken()).expect(200);
+        ApiResponse current = api.get(SETTINGS, token).expect(200);
         if (current.json().path("version").asLong() == original.path("version").asLong()) return;
-        api.putJson(SETTINGS, target.traderToken(), original, current.header("ETag").orElseThrow()).expect(200);
+        api.putJson(SETTINGS, token, original, current.header("ETag").orElseThrow()).expect(200);
     }
 
     @Test
     @DisplayName("reading the settings twice serves the second read from the cache")
     void secondReadIsCached() {
         InMemoryMetricsSink metrics = target.platform("counting cache hits").metrics();
-        api.get(SETTINGS, target.traderToken()).expect(200);
+        api.get(SETTINGS, token).expect(200);
         double hits = metrics.total("CacheHit");
 
-        api.get(SETTINGS, target.traderToken()).expect(200);
+        api.get(SETTINGS, token).expect(200);
 
         assertThat(metrics.total("CacheHit")).isGreaterThan(hits);
     }
@@ -60,24 +63,24 @@ class SettingsCacheIT {
     @Test
     @DisplayName("after saving with If-Match, the next read shows the change at once, and so does the dashboard")
     void changeIsVisibleAtOnce() {
-        ApiResponse before = api.get(SETTINGS, target.traderToken()).expect(200);
-        api.get(SETTINGS, target.traderToken()).expect(200); // now certainly cached
-        JsonNode dashboardBefore = api.get("/api/v1/dashboard", target.traderToken()).ok();
+        ApiResponse before = api.get(SETTINGS, token).expect(200);
+        api.get(SETTINGS, token).expect(200); // now certainly cached
+        JsonNode dashboardBefore = api.get("/api/v1/dashboard", token).ok();
         boolean enabled = before.json().path("tradingEnabled").asBoolean();
         assertThat(dashboardBefore.path("tradingEnabled").asBoolean()).isEqualTo(enabled);
         ObjectNode change = changed(before.json(), !enabled);
 
-        ApiResponse saved = api.putJson(SETTINGS, target.traderToken(), change, before.header("ETag").orElseThrow());
+        ApiResponse saved = api.putJson(SETTINGS, token, change, before.header("ETag").orElseThrow());
 
         saved.expect(200);
         assertThat(saved.header("ETag")).isPresent().isNotEqualTo(before.header("ETag"));
-        ApiResponse after = api.get(SETTINGS, target.traderToken());
+        ApiResponse after = api.get(SETTINGS, token);
         JsonNode settings = after.ok();
         assertThat(settings.path("tradingEnabled").asBoolean()).isEqualTo(!enabled);
         assertThat(new BigDecimal(settings.path("positionSizePct").asText()))
                 .isEqualByComparingTo(change.path("positionSizePct").asText());
         assertThat(after.header("ETag")).isEqualTo(saved.header("ETag"));
-        JsonNode dashboard = api.get("/api/v1/dashboard", target.traderToken()).ok();
+        JsonNode dashboard = api.get("/api/v1/dashboard", token).ok();
         assertThat(dashboard.path("tradingEnabled").asBoolean()).isEqualTo(!enabled);
         assertThat(dashboard.path("botState").asText()).isEqualTo(enabled ? "disabled" : "running");
     }
@@ -85,15 +88,15 @@ class SettingsCacheIT {
     @Test
     @DisplayName("saving over someone else's newer change is refused with 412 and keeps their change")
     void staleIfMatchIsRefused() {
-        ApiResponse read = api.get(SETTINGS, target.traderToken()).expect(200);
+        ApiResponse read = api.get(SETTINGS, token).expect(200);
         boolean enabled = read.json().path("tradingEnabled").asBoolean();
         String etag = read.header("ETag").orElseThrow();
-        api.putJson(SETTINGS, target.traderToken(), changed(read.json(), enabled), etag).expect(200);
+        api.putJson(SETTINGS, token, changed(read.json(), enabled), etag).expect(200);
 
-        ApiResponse late = api.putJson(SETTINGS, target.traderToken(), changed(read.json(), !enabled), etag);
+        ApiResponse late = api.putJson(SETTINGS, token, changed(read.json(), !enabled), etag);
 
         late.problem(412);
-        assertThat(api.get(SETTINGS, target.traderToken()).ok().path("tradingEnabled").asBoolean()).isEqualTo(enabled);
+        assertThat(api.get(SETTINGS, token).ok().path("tradingEnabled").asBoolean()).isEqualTo(enabled);
     }
 
     @Test
@@ -102,9 +105,9 @@ class SettingsCacheIT {
         ObjectNode change = changed(original, !original.path("tradingEnabled").asBoolean());
         change.remove("version");
 
-        api.putJson(SETTINGS, target.traderToken(), change, null).problem(428);
+        api.putJson(SETTINGS, token, change, null).problem(428);
 
-        assertThat(api.get(SETTINGS, target.traderToken()).ok()).isEqualTo(original);
+        assertThat(api.get(SETTINGS, token).ok()).isEqualTo(original);
     }
 
     /** The settings with trading switched as given and a different position size. */

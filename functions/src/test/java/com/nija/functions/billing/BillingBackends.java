@@ -17,6 +17,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * (finance metrics) that must not see other tests' subscriptions.
  */
 final class BillingBackends {
+    /** Where every billing clock starts, and where the shared one is put back for each new customer. */
+    static final Instant START = Instant.parse("2026-11-02T09:15:00Z");
     static final String WEBHOOK_SECRET = "whsec_handlerTestsBillingSecret0123456789";
     private static final Map<String, BillingBackends> BY_TABLE = new HashMap<>();
     private static final Map<String, TestClock> CLOCKS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -26,11 +28,12 @@ final class BillingBackends {
 
     private BillingBackends(String table) {
         ApplicationContext shared = LocalBackends.get().context();
-        clock = new TestClock(Instant.parse("2026-11-02T09:15:00Z"));
+        clock = new TestClock(START);
         String clockId = String.valueOf(table);
         CLOCKS.put(clockId, clock);
         Map<String, Object> properties = new HashMap<>();
-        for (String key : new String[] {"nija.dynamodb-endpoint", "nija.redis-url", "nija.cursor-secret"}) {
+        for (String key : new String[] {"nija.dynamodb-endpoint", "nija.redis-url", "nija.cursor-secret",
+                "nija.redis-timeout-millis"}) {
             properties.put(key, shared.getRequiredProperty(key, String.class));
         }
         properties.put("nija.billing.stripe-webhook-secret", WEBHOOK_SECRET);

@@ -64,8 +64,11 @@ final class StripeFixture {
         this.account = new GetAccountHandler(backends.context());
     }
 
+    /** On the shared billing context, whose clock is put back to its start: no test inherits another's time. */
     static StripeFixture newCustomer() {
-        return new StripeFixture(BillingBackends.get());
+        BillingBackends shared = BillingBackends.get();
+        shared.clock().set(BillingBackends.START);
+        return new StripeFixture(shared);
     }
 
     static StripeFixture newCustomer(BillingBackends backends) {

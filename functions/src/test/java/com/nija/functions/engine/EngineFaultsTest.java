@@ -9,11 +9,13 @@ import com.nija.functions.support.LocalBackends;
 import com.nija.functions.support.Rewired;
 import com.nija.functions.support.SqsEvents;
 import com.nija.functions.support.TestSignals;
+import com.nija.functions.support.ThrottlingDynamoDb;
 import com.nija.functions.support.TraderFixture;
 import com.nija.functions.support.TradingSetup;
 import com.nija.shared.broker.Fill;
 import com.nija.shared.broker.OrderTicket;
 import com.nija.shared.broker.PaperBroker;
+import com.nija.shared.config.NijaConfig;
 import com.nija.shared.config.PlatformClock;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.OrderItem;
@@ -30,14 +32,14 @@ import com.nija.shared.order.OrderStatus;
 import com.nija.shared.order.OrderType;
 import io.micronaut.context.ApplicationContext;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.retries.api.RetryStrategy;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Faults between NIJA and the broker, and inside the executor: an order is placed at most once, retried only when
@@ -208,14 +210,25 @@ class EngineFaultsTest {
     }
 
     @Test
-    @DisplayName("DynamoDB throttling is retried by the SDK: the client uses the standard retry strategy with at least 3 attempts")
-    void dynamoDbRetriesThrottling() {
-        DynamoDbClient client = context.getBean(DynamoDbClient.class);
+    @DisplayName("DynamoDB throttling is retried: an order whose first write is throttled twice is still placed, once")
+    void dynamoDbThrottlingIsRetried() {
+        URI dynalite = URI.create(context.getBean(NijaConfig.class).getDynamodbEndpoint());
+        try (ThrottlingDynamoDb dynamoDb = ThrottlingDynamoDb.start(dynalite);
+             ApplicationContext throttledContext = LocalBackends.get().newContext(
+                     Map.of("nija.dynamodb-endpoint", dynamoDb.endpoint().toString()))) {
+            TradingEngine throttledEngine = throttledContext.getBean(TradingEngine.class);
+            OrderRequest request = buy();
+            dynamoDb.throttleNext(2);
 
-        var configuration = client.serviceClientConfiguration().overrideConfiguration();
-        RetryStrategy strategy = configuration.retryStrategy().orElseThrow();
+            ExecutionResult result = throttledEngine.execute(request, false, false);
 
-        assertThat(strategy).isInstanceOf(software.amazon.awssdk.retries.StandardRetryStrategy.class);
-        assertThat(strategy.maxAttempts()).isGreaterThanOrEqualTo(3);
+            assertThat(dynamoDb.throttled()).isEqualTo(2);
+            assertThat(result.retry()).isFalse();
+            assertThat(result.order().status()).isEqualTo("FILLED");
+        }
+        Books books = Books.of(trader.userId());
+        assertThat(books.orders()).hasSize(1);
+        assertThat(books.positions()).hasSize(1);
+        assertThat(books.trades()).hasSize(1);
     }
 }

@@ -16,7 +16,7 @@ import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Out of the tree until PauseTradingHandler/ResumeTradingHandler get their TradingControls injected (500 today). */
+/** {@code POST /trading/pause} and {@code /resume} through their handlers, seen in what the executor does next. */
 class PauseResumeHandlersTest {
     private final ApplicationContext context = LocalBackends.get().context();
 
@@ -34,7 +34,7 @@ class PauseResumeHandlersTest {
         OrderRequest afterResume = TestSignals.buy(symbol).usd("100").forTrader(trader.userId());
         executor.handleRequest(SqsEvents.order(afterResume), null);
 
-        assertThat(ok(paused).path("botState").asText()).isEqualTo("paused");        // actual: 500, controls is null
+        assertThat(ok(paused).path("botState").asText()).isEqualTo("paused");
         assertThat(Books.of(trader.userId()).order(whilePaused.orderId()).orElseThrow().reason()).isEqualTo("bot is paused");
         assertThat(ok(resumed).path("botState").asText()).isEqualTo("running");
         assertThat(Books.of(trader.userId()).order(afterResume.orderId()).orElseThrow().status()).isEqualTo(OrderStatus.FILLED);

@@ -439,6 +439,30 @@ class LivePushTest {
     }
 
     @Test
+    @DisplayName("engaging the kill switch reaches every connected trader as killswitch.engaged, with the reason")
+    void killSwitchEngagedReachesEveryone() {
+        String subscribed = connect(newId("trader"), "orders");
+        String bare = connect(newId("trader"));
+        KillSwitch killSwitch = context.getBean(KillSwitch.class);
+
+        try {
+            killSwitch.set(true, "exchange outage", "ops-test");
+        } finally {
+            // Engaged only for this moment: other tests share the switch and must keep trading.
+            killSwitch.set(false, "all clear", "ops-test");
+        }
+
+        for (String conn : List.of(subscribed, bare)) {
+            Map<String, Object> first = json(live.recorder.postsTo(conn).get(0));
+            assertThat(updates(first)).singleElement().satisfies(u -> {
+                assertThat(u).containsEntry("channel", "system").containsEntry("event", "killswitch.engaged");
+                assertThat((Map<String, Object>) u.get("data")).containsEntry("engaged", true)
+                        .containsEntry("reason", "exchange outage").doesNotContainKey("changedBy");
+            });
+        }
+    }
+
+    @Test
     @DisplayName("without Redis, sequence numbers come from the connection's item and still increase")
     void sequenceFallbackWithoutRedis() {
         try (LiveContext noRedis = LiveContext.with(Map.of("nija.redis-url", ""))) {

@@ -17,10 +17,11 @@ import com.nija.shared.engine.OrderRequest;
 import com.nija.shared.order.OrderTrigger;
 import com.nija.shared.signals.SignalAuthenticator;
 import com.nija.shared.signals.SourceRegistry;
+import io.micronaut.context.ApplicationContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -35,25 +36,21 @@ class InlineFanoutTest {
 
     private final LocalBackends backends = LocalBackends.get();
     private final SignalIntakeHandler handler = new SignalIntakeHandler(backends.context());
-    private final NijaConfig config = backends.context().getBean(NijaConfig.class);
-    private int inlineFanoutMax;
     private String source;
 
     @BeforeEach
     void freshSource() {
-        inlineFanoutMax = config.getInlineFanoutMax();
         source = "inline-" + UUID.randomUUID().toString().substring(0, 8);
         backends.context().getBean(SourceRegistry.class).register(source, "SIGNALS", SECRET, List.of("*"), PlatformClock.system().instant());
         backends.queues().takeOrders();
         backends.queues().takeSignals();
     }
 
-    @AfterEach
-    void restore() {
-        config.setInlineFanoutMax(inlineFanoutMax);
+    private String accept(String symbol) {
+        return accept(handler, symbol);
     }
 
-    private String accept(String symbol) {
+    private String accept(SignalIntakeHandler handler, String symbol) {
         String signalId = "sig-" + UUID.randomUUID();
         String body = "{\"signalId\":\"" + signalId + "\",\"symbol\":\"" + symbol + "\",\"action\":\"buy\"}";
         APIGatewayV2HTTPEvent event = Events.withBody(Events.http("api/signal-intake.json"), body);
@@ -93,11 +90,12 @@ class InlineFanoutTest {
     @Test
     @DisplayName("more subscribers than the inline limit: the signal goes to the fan-out function and intake sends no order")
     void manySubscribersHandedToFanout() {
-        config.setInlineFanoutMax(1);
         TradingSetup.trader().subscribedTo(source).create();
         TradingSetup.trader().subscribedTo(source).create();
-
-        String signalId = accept(TestSignals.uniqueSymbol());
+        String signalId;
+        try (ApplicationContext limitOne = backends.newContext(Map.of("nija.inline-fanout-max", "1"))) {
+            signalId = accept(new SignalIntakeHandler(limitOne), TestSignals.uniqueSymbol());
+        }
 
         assertThat(ordersOf(backends.queues().takeOrders(), signalId)).isEmpty();
         assertThat(signalsOf(backends.queues().takeSignals(), signalId)).hasSize(1);

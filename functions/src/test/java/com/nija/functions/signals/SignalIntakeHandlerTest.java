@@ -23,8 +23,10 @@ import com.nija.shared.signals.SignalAuthenticator;
 import com.nija.shared.signals.SourceRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
+import io.micronaut.context.ApplicationContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -51,26 +53,19 @@ class SignalIntakeHandlerTest {
     private static final String ALGO_SECRET = "algo-desk-test-secret-0b77";
 
     private static final LocalBackends backends = LocalBackends.get();
-    private final SignalIntakeHandler handler = new SignalIntakeHandler(backends.context());
-    private final TradingTables tables = backends.context().getBean(TradingTables.class);
-
-    private static int inlineFanoutMax;
-
-    @BeforeAll
-    static void handEverySignalToFanout() {
-        NijaConfig config = backends.context().getBean(NijaConfig.class);
-        inlineFanoutMax = config.getInlineFanoutMax();
-        config.setInlineFanoutMax(0);
-    }
+    /** A context of this class's own with inline fan-out off; the shared one keeps its setting for other classes. */
+    private static final ApplicationContext CONTEXT = backends.newContext(Map.of("nija.inline-fanout-max", "0"));
+    private final SignalIntakeHandler handler = new SignalIntakeHandler(CONTEXT);
+    private final TradingTables tables = CONTEXT.getBean(TradingTables.class);
 
     @AfterAll
-    static void restoreInlineFanout() {
-        backends.context().getBean(NijaConfig.class).setInlineFanoutMax(inlineFanoutMax);
+    static void closeContext() {
+        CONTEXT.close();
     }
 
     @BeforeAll
     static void registerSources() {
-        SourceRegistry sources = backends.context().getBean(SourceRegistry.class);
+        SourceRegistry sources = CONTEXT.getBean(SourceRegistry.class);
         sources.register(TV_SOURCE, "SIGNALS", TV_SECRET, List.of("*"), PlatformClock.system().instant());
         sources.register(ALGO_SOURCE, "SIGNALS", ALGO_SECRET, List.of("trend", "breakout"), PlatformClock.system().instant());
         backends.queues().takeSignals(); // whatever earlier classes left behind

@@ -7,6 +7,7 @@ import com.nija.shared.engine.PriceLevel;
 import com.nija.shared.engine.QuantityType;
 import com.nija.shared.engine.Signal;
 import com.nija.shared.engine.SignalAction;
+import com.nija.shared.order.OrderTrigger;
 import com.nija.shared.order.OrderType;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -56,6 +57,12 @@ public final class TestSignals {
 
     public static TestSignals exit(String symbol) {
         return new TestSignals(SignalAction.EXIT, symbol);
+    }
+
+    /** The close a price update sends when a position's stop-loss is crossed. */
+    public static OrderRequest stopLossClose(String userId, String positionId, String symbol) {
+        return OrderRequest.forCrossedLevel(userId, OrderTrigger.STOP_LOSS, positionId, symbol,
+                PlatformClock.system().instant());
     }
 
     public TestSignals id(String id) {

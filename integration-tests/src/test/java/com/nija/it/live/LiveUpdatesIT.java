@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nija.it.support.ApiTarget;
+import com.nija.it.support.Await;
 import com.nija.it.support.LocalPlatformOnly;
 import com.nija.it.support.PlatformTest;
 import com.nija.local.platform.LocalPlatform;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
@@ -222,9 +224,8 @@ class LiveUpdatesIT {
             fixture.buy(market);
 
             live.updatesUntil(List.of("order.filled"), PUSH_WAIT);
-            long deadline = System.nanoTime() + PUSH_WAIT.toNanos();
-            while (registry.find(user, vanished).isPresent() && System.nanoTime() < deadline) Thread.sleep(50);
-            assertThat(registry.find(user, vanished)).isEmpty();
+            Await.until("the vanished connection to be removed", PUSH_WAIT, () -> registry.find(user, vanished),
+                    Optional::isEmpty);
             assertThat(platform.metrics().total("PushGone")).isGreaterThan(goneBefore);
             assertThat(registry.ofUser(user, PlatformClock.system().instant())).hasSize(1);
         }
@@ -243,8 +244,13 @@ class LiveUpdatesIT {
             fixture.buy(market);
 
             mine.updatesUntil(TRADE_EVENTS, PUSH_WAIT);
-            Thread.sleep(1_000);   // anything misrouted would have arrived together with the owner's pushes
-            assertThat(theirs.drain()).noneMatch(m -> "updates".equals(m.type()));
+            // A marker for the bystander, sent after the owner heard everything: a misrouted update would precede it.
+            fixture.pause(other);
+
+            List<LiveClient.Received> heard = theirs.updatesUntil(List.of("bot.paused"), PUSH_WAIT);
+            assertThat(heard).flatExtracting(LiveClient.Received::events).containsExactly("bot.paused");
+            assertThat(((Number) heard.get(0).message().get("seq")).longValue())
+                    .as("the marker is the first update ever pushed to this connection").isEqualTo(1L);
         }
     }
 
@@ -313,8 +319,7 @@ class LiveUpdatesIT {
 
         client.close();
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!registry.ofUser(user, PlatformClock.system().instant()).isEmpty() && System.nanoTime() < deadline) Thread.sleep(50);
-        assertThat(registry.ofUser(user, PlatformClock.system().instant())).isEmpty();
+        Await.until("the connection to be removed", Duration.ofSeconds(10), () -> registry.ofUser(user, PlatformClock.system().instant()),
+                List::isEmpty);
     }
 }

@@ -52,8 +52,7 @@ public final class ApiTarget implements AutoCloseable {
     /** The whole platform in this JVM on a free port, with the demo trader seeded. */
     static ApiTarget local(Path home) {
         LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Options(0, true, null, home));
-        String token = platform.tokens().issue(LocalPlatform.DEMO_TRADER, List.of(), TOKEN_TTL);
-        return new ApiTarget(platform.baseUrl(), platform, home, LocalPlatform.DEMO_TRADER, token, null);
+        return new ApiTarget(platform.baseUrl(), platform, home, LocalPlatform.DEMO_TRADER, null, null);
     }
 
     /** A deployed stack: the trader is whoever {@code NIJA_API_TOKEN} names. */
@@ -76,8 +75,18 @@ public final class ApiTarget implements AutoCloseable {
         return trader;
     }
 
+    /** Locally a token minted now, so a long run never outlives it; on a stack {@code NIJA_API_TOKEN}. */
     public String traderToken() {
+        if (platform != null) return platform.tokens().issue(trader, List.of(), TOKEN_TTL);
         return traderToken;
+    }
+
+    /**
+     * A trader whose settings a test may change: locally a fresh one (the demo trader stays as seeded for every other
+     * class); on a deployed stack the owner of {@code NIJA_API_TOKEN}, whose changes the test must undo.
+     */
+    public String changeableTraderToken(String purpose) {
+        return platform != null ? newTraderToken(purpose) : traderToken;
     }
 
     /**

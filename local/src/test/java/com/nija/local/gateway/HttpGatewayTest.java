@@ -1,6 +1,7 @@
 package com.nija.local.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.Context;
@@ -424,26 +425,46 @@ class HttpGatewayTest {
     }
 
     @Test
-    @DisplayName("64 requests in parallel are all answered, in parallel")
+    @DisplayName("64 requests are all inside their handlers at the same time, and all answered")
     void concurrentRequests() throws Exception {
         int n = 64;
-        long sleepMillis = 300;
-        HttpClient parallel = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        long start = System.nanoTime();
-        List<CompletableFuture<HttpResponse<String>>> futures = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            futures.add(parallel.sendAsync(request("/api/v1/slow?ms=" + sleepMillis + "&i=" + i).build(),
-                    BodyHandlers.ofString()));
-        }
-        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+        CountDownLatch allInside = new CountDownLatch(n);
+        List<BoundRoute> routes = List.of(bind("GET", "/together", Access.PUBLIC, (e, c) -> {
+            allInside.countDown();
+            // Served one after another (or fewer at a time), the first would wait here for ever: the test fails.
+            return ok("{\"allInside\":" + awaitQuietly(allInside) + "}");
+        }));
+        try (HttpGateway together = new HttpGateway(routes, null).start()) {
+            HttpClient parallel = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            List<CompletableFuture<HttpResponse<String>>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(parallel.sendAsync(HttpRequest.newBuilder(together.uri().resolve("/together?i=" + i))
+                        .timeout(Duration.ofSeconds(30)).build(), BodyHandlers.ofString()));
+            }
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
 
-        for (CompletableFuture<HttpResponse<String>> f : futures) {
-            assertThat(f.get().statusCode()).isEqualTo(200);
-            assertThat(f.get().body()).isEqualTo("{\"slept\":true}");
+            for (CompletableFuture<HttpResponse<String>> f : futures) {
+                assertThat(f.get().statusCode()).isEqualTo(200);
+                assertThat(f.get().body()).isEqualTo("{\"allInside\":true}");
+            }
         }
-        // one after another they would take 64 × 300 ms ≈ 19 s
-        assertThat(elapsedMillis).isLessThan(n * sleepMillis / 4);
+    }
+
+    private static boolean refusesConnections(int port) {
+        try (Socket probe = new Socket("127.0.0.1", port)) {
+            return false;
+        } catch (IOException refused) {
+            return true;
+        }
+    }
+
+    private static boolean awaitQuietly(CountDownLatch latch) {
+        try {
+            return latch.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Test
@@ -465,10 +486,11 @@ class HttpGatewayTest {
     @DisplayName("close lets dispatched requests finish, answers new ones 503, then refuses connections")
     void gracefulClose() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         List<BoundRoute> routes = List.of(
                 bind("GET", "/slow", Access.PUBLIC, (e, c) -> {
                     entered.countDown();
-                    sleep(1500);
+                    awaitQuietly(release);
                     return ok("{\"finished\":true}");
                 }),
                 bind("GET", "/fast", Access.PUBLIC, (e, c) -> ok("{}")));
@@ -482,8 +504,12 @@ class HttpGatewayTest {
             assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
 
             CompletableFuture<Void> closed = CompletableFuture.runAsync(closing::close);
-            sleep(300);   // close is now waiting for /slow
+            // Closing has begun once the port refuses new connections; /slow holds it open until released.
+            await("the gateway to stop accepting connections").atMost(Duration.ofSeconds(10))
+                    .until(() -> refusesConnections(port));
             String late = rawRequest(idle, "GET /fast HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertThat(closed).as("close waits for the dispatched /slow").isNotDone();
+            release.countDown();
             closed.get(10, TimeUnit.SECONDS);
 
             assertThat(late).startsWith("HTTP/1.1 503").contains("https://nija.dev/problems/unavailable")

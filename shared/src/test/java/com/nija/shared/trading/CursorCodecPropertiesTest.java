@@ -53,9 +53,9 @@ class CursorCodecPropertiesTest {
     }
 
     /*
-     * The last character of each base64 part also carries unused padding bits, which Java's decoder ignores:
-     * an edit that only flips those decodes to the very same bytes and is accepted (harmless, the property
-     * above shows the position can't change, but not strictly tamper-evident). Every other edit is refused.
+     * The last character of each part also carries unused padding bits, which Java's decoder ignores; the codec
+     * refuses such edits too (a cursor must re-encode to exactly itself). GetTradesHandlerTest edits every
+     * position, those last characters included, and asserts each edit is refused.
      */
     @Property(tries = 1000)
     @Label("changing any character of a cursor, other than the last of each part, is refused")
