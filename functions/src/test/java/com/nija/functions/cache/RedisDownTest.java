@@ -10,20 +10,40 @@ import com.nija.functions.support.Events;
 import com.nija.functions.support.LocalBackends;
 import com.nija.functions.support.TraderFixture;
 import com.nija.functions.trading.GetPositionsHandler;
+import com.nija.local.services.FreePort;
+import com.nija.local.services.RedisServerProcess;
 import com.nija.shared.account.BotState;
-import com.nija.shared.cache.RedisGateway;
-import com.nija.shared.config.PlatformClock;
 import com.nija.shared.trading.Side;
-import java.time.Duration;
-import java.time.Instant;
+import io.micronaut.context.ApplicationContext;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The cache is an optimization: with Redis gone, reads come from DynamoDB and a metric counts it. */
+/**
+ * The cache is an optimization: with Redis gone, reads come from DynamoDB and a metric counts it. The Redis this test
+ * stops is its own (a context of its own on the shared dynalite), so no other test class ever sees the outage.
+ */
 class RedisDownTest {
+    private static RedisServerProcess redis;
+    private static ApplicationContext context;
+
     private final LocalBackends backends = LocalBackends.get();
-    private final GetPositionsHandler positions = new GetPositionsHandler(backends.context());
-    private final GetDashboardHandler dashboard = new GetDashboardHandler(backends.context());
+    private final GetPositionsHandler positions = new GetPositionsHandler(context);
+    private final GetDashboardHandler dashboard = new GetDashboardHandler(context);
+
+    @BeforeAll
+    static void redisOfItsOwn() {
+        redis = new RedisServerProcess(FreePort.find()).start();
+        context = LocalBackends.get().newContext(Map.of("nija.redis-url", redis.uri().toString()));
+    }
+
+    @AfterAll
+    static void close() {
+        context.close();
+        redis.close();
+    }
 
     @Test
     @DisplayName("with Redis stopped, positions and the dashboard still answer 200 with correct figures, and the outage is counted")
@@ -37,39 +57,20 @@ class RedisDownTest {
         ok(dashboard.handleRequest(Events.http("api/get-dashboard.json", trader.userId()), null));
         double unavailableBefore = backends.metrics().total("CacheUnavailable");
 
-        backends.redis().stop();
-        try {
-            JsonNode open = ok(positions.handleRequest(Events.http("api/get-positions.json", trader.userId()), null))
-                    .path("positions");
-            JsonNode d = ok(dashboard.handleRequest(Events.http("api/get-dashboard.json", trader.userId()), null));
+        redis.stop();
 
-            assertThat(texts(open, "positionId")).containsExactly("p-btc");
-            assertThat(open.get(0).path("unrealizedPnl").asText()).isEqualTo("100.00");
-            assertThat(open.get(0).path("marketValue").asText()).isEqualTo("6100.00");
-            assertThat(d.path("openPositions").asInt()).isEqualTo(1);
-            assertThat(d.path("cash").asText()).isEqualTo("3994.00");      // 10,000 − 6,000 − 6 fee
-            assertThat(d.path("equity").asText()).isEqualTo("10094.00");   // cash + 6,100
-            assertThat(d.path("exposure").asText()).isEqualTo("6100.00");
-            assertThat(d.path("tier").asText()).isEqualTo("pro");
-            assertThat(backends.metrics().total("CacheUnavailable")).isGreaterThan(unavailableBefore);
-        } finally {
-            backends.redis().start();
-            awaitCacheBack(Duration.ofSeconds(10));
-        }
-    }
+        JsonNode open = ok(positions.handleRequest(Events.http("api/get-positions.json", trader.userId()), null))
+                .path("positions");
+        JsonNode d = ok(dashboard.handleRequest(Events.http("api/get-dashboard.json", trader.userId()), null));
 
-    /** Until the gateway talks to the restarted Redis again, so later tests run with a working cache. */
-    private void awaitCacheBack(Duration timeout) {
-        RedisGateway redis = backends.context().getBean(RedisGateway.class);
-        Instant deadline = PlatformClock.system().instant().plus(timeout);
-        while (redis.call(r -> r.ping()).isEmpty()) {
-            if (PlatformClock.system().instant().isAfter(deadline)) throw new AssertionError("Redis did not come back within " + timeout);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for Redis", e);
-            }
-        }
+        assertThat(texts(open, "positionId")).containsExactly("p-btc");
+        assertThat(open.get(0).path("unrealizedPnl").asText()).isEqualTo("100.00");
+        assertThat(open.get(0).path("marketValue").asText()).isEqualTo("6100.00");
+        assertThat(d.path("openPositions").asInt()).isEqualTo(1);
+        assertThat(d.path("cash").asText()).isEqualTo("3994.00");      // 10,000 − 6,000 − 6 fee
+        assertThat(d.path("equity").asText()).isEqualTo("10094.00");   // cash + 6,100
+        assertThat(d.path("exposure").asText()).isEqualTo("6100.00");
+        assertThat(d.path("tier").asText()).isEqualTo("pro");
+        assertThat(backends.metrics().total("CacheUnavailable")).isGreaterThan(unavailableBefore);
     }
 }
