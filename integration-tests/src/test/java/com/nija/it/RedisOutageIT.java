@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nija.it.support.Api;
 import com.nija.it.support.ApiTarget;
+import com.nija.it.support.DedicatedPlatform;
 import com.nija.it.support.PlatformTest;
 import com.nija.local.platform.LocalPlatform;
 import com.nija.local.services.RedisServerProcess;
@@ -13,10 +14,15 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The cache is an optimisation: with Redis gone every read still answers, from DynamoDB, with the same data. */
+/**
+ * The cache is an optimisation: with Redis gone every read still answers, from DynamoDB, with the same data. The
+ * platform whose Redis stops is one of its own, seeded like the demo, so no other test class sees the outage.
+ */
 @PlatformTest
 @DisplayName("Redis stops in the middle of the day")
 class RedisOutageIT {
@@ -25,19 +31,27 @@ class RedisOutageIT {
             "/api/v1/trades?limit=25", "/api/v1/settings");
     private static final Duration RECOVERY = Duration.ofSeconds(5);
 
-    private final ApiTarget target;
-    private final Api api;
+    private static DedicatedPlatform dedicated;
+    private static String token;
+    private static Api api;
 
-    RedisOutageIT(ApiTarget target) {
-        this.target = target;
-        this.api = new Api(target);
+    @BeforeAll
+    static void platformOfItsOwn(ApiTarget shared) {
+        dedicated = DedicatedPlatform.start(shared, "stopping Redis", Map.of(), true);
+        token = dedicated.platform().tokens().issue(LocalPlatform.DEMO_TRADER, List.of(), Duration.ofHours(1));
+        api = dedicated.api();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (dedicated != null) dedicated.close();
     }
 
     @Test
     @DisplayName("positions, dashboard, performance, trades and settings still answer 200 with the same data; "
             + "health says degraded, then ok again once Redis is back")
     void readsSurviveRedisStopping() throws InterruptedException {
-        LocalPlatform platform = target.platform("stopping Redis");
+        LocalPlatform platform = dedicated.platform();
         RedisServerProcess redis = platform.redis();
         assumeTrue(redis != null, "Skipped: NIJA_REDIS_URL points the platform at an external Redis this test "
                 + "must not stop");
@@ -66,7 +80,7 @@ class RedisOutageIT {
 
     private Map<String, JsonNode> readAll() {
         Map<String, JsonNode> bodies = new LinkedHashMap<>();
-        for (String read : READS) bodies.put(read, api.get(read, target.traderToken()).ok());
+        for (String read : READS) bodies.put(read, api.get(read, token).ok());
         return bodies;
     }
 
