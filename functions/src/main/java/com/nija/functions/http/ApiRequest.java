@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.nija.shared.json.Json;
 import com.nija.shared.problem.InvalidInputException;
+import com.nija.shared.problem.UnauthorizedException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -28,10 +29,12 @@ public final class ApiRequest {
         return event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
     }
 
-    /** The caller's user id: the verified token's {@code sub}. Only routes behind the authorizer call this. */
+    /**
+     * The caller's user id: the verified token's {@code sub}. A token without one (validly signed, but naming no
+     * trader) is refused with 401, as RFC 6750 asks for an invalid token.
+     */
     public String userId() {
-        return claim("sub").orElseThrow(() ->
-                new IllegalStateException("route is missing the JWT authorizer: no sub claim"));
+        return claim("sub").orElseThrow(() -> new UnauthorizedException("the token names no trader (no sub claim)"));
     }
 
     public Optional<String> claim(String name) {

@@ -6,6 +6,7 @@ import com.nija.shared.problem.InvalidInputException;
 import com.nija.shared.problem.NotFoundException;
 import com.nija.shared.problem.ConflictException;
 import com.nija.shared.problem.ForbiddenException;
+import com.nija.shared.problem.UnauthorizedException;
 import com.nija.shared.problem.VersionConflictException;
 import com.nija.shared.signals.SignalAuthException;
 import com.nija.shared.signals.StaleSignalException;
@@ -31,6 +32,7 @@ public final class Problems {
             PreconditionRequiredException.class, new Mapping(428, "Precondition required"),
             StaleSignalException.class, new Mapping(422, "Signal too old"),
             SignalAuthException.class, new Mapping(401, "Unauthorized"),
+            UnauthorizedException.class, new Mapping(401, "Unauthorized"),
             ForbiddenException.class, new Mapping(403, "Forbidden"),
             ConflictException.class, new Mapping(409, "Conflict"));
 
@@ -41,7 +43,14 @@ public final class Problems {
                     instance, Map.of("errors", invalid.violations()));
         }
         Mapping m = MAPPINGS.getOrDefault(e.getClass(), new Mapping(400, "Request refused"));
-        return of(m.status(), e.problemType(), m.title(), e.getMessage(), instance, Map.of());
+        APIGatewayV2HTTPResponse response = of(m.status(), e.problemType(), m.title(), e.getMessage(), instance, Map.of());
+        if (e instanceof UnauthorizedException) {
+            // RFC 6750 §3: a bearer token that was refused says so, and why, in WWW-Authenticate.
+            Map<String, String> headers = new LinkedHashMap<>(response.getHeaders());
+            headers.put("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"" + e.getMessage() + "\"");
+            response.setHeaders(headers);
+        }
+        return response;
     }
 
     public static APIGatewayV2HTTPResponse of(int status, String slug, String title, String detail, String instance,
