@@ -68,4 +68,14 @@ class StripeObjectsTest {
         assertThatThrownBy(() -> StripeWebhookVerifier.read("{\"id\":\"evt_1\",\"type\":\"x\"}"))
                 .isInstanceOf(com.nija.shared.problem.InvalidInputException.class);
     }
+
+    @Test
+    @DisplayName("a created time beyond any date (found by fuzzing) is no Stripe event, not a server error")
+    void createdBeyondAnyDate() {
+        String payload = "{\"id\":\"evt_1\",\"type\":\"invoice.paid\",\"created\":9223372036854775807,"
+                + "\"data\":{\"object\":{\"id\":\"in_1\",\"created\":-9223372036854775808}}}";
+
+        assertThatThrownBy(() -> StripeWebhookVerifier.read(payload))
+                .isInstanceOf(com.nija.shared.problem.InvalidInputException.class);
+    }
 }

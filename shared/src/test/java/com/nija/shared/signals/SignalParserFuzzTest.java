@@ -4,6 +4,7 @@ import static com.nija.shared.testing.Refusals.acceptedOrRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nija.shared.json.Json;
 import java.nio.charset.StandardCharsets;
@@ -19,15 +20,20 @@ class SignalParserFuzzTest {
     private static final Instant NOW = Instant.parse("2026-11-27T10:15:30Z");
     private static final String SECRET = "fuzz-source-secret";
 
-    /** The body as the intake reads it: JSON, then an object, then the signal rules. */
+    /** The body as the intake reads it: JSON (unreadable JSON is refused before the parser), then the signal rules. */
     @FuzzTest
     void body(byte[] input) {
         String raw = new String(input, StandardCharsets.UTF_8);
+        JsonNode json;
+        try {
+            json = Json.MAPPER.readTree(raw);
+        } catch (JsonProcessingException refusedAsNotJson) {
+            return;
+        }
 
-        Signal signal = acceptedOrRefused(() -> {
-            JsonNode json = Json.MAPPER.readTree(raw);
-            return json != null && json.isObject() ? SignalParser.parse(json, "fuzz-source", raw, NOW) : null;
-        });
+        Signal signal = json != null && json.isObject()
+                ? acceptedOrRefused(() -> SignalParser.parse(json, "fuzz-source", raw, NOW))
+                : null;
 
         if (signal != null) {
             assertThat(signal.symbol()).matches("[A-Z0-9]{2,10}-[A-Z]{3,4}");
