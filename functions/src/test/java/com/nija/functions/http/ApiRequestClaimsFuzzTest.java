@@ -5,7 +5,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.nija.functions.settings.GetSettingsHandler;
 import com.nija.functions.support.Events;
-import com.nija.functions.support.LocalBackends;
+import com.nija.functions.support.FuzzBackends;
 import com.nija.functions.support.ServerFaults;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,7 +21,7 @@ class ApiRequestClaimsFuzzTest {
     private static GetSettingsHandler handler;
 
     private static synchronized GetSettingsHandler handler() {
-        if (handler == null) handler = new GetSettingsHandler(LocalBackends.get().context());
+        if (handler == null) handler = new GetSettingsHandler(FuzzBackends.context());
         return handler;
     }
 

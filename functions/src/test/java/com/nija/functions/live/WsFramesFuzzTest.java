@@ -2,6 +2,7 @@ package com.nija.functions.live;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.nija.functions.support.FuzzBackends;
 import com.nija.functions.support.ServerFaults;
 import java.nio.charset.StandardCharsets;
 
@@ -15,6 +16,7 @@ class WsFramesFuzzTest {
 
     private static synchronized void handlers() {
         if (subscribe == null) {
+            FuzzBackends.allowLoopback();
             subscribe = new WsSubscribeHandler(LiveContext.get().context);
             defaultRoute = new WsDefaultHandler(LiveContext.get().context);
         }

@@ -7,7 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.nija.functions.support.Events;
 import com.nija.functions.support.ServerFaults;
 import com.nija.functions.support.TraderFixture;
-import com.nija.functions.support.LocalBackends;
+import com.nija.functions.support.FuzzBackends;
 import com.nija.shared.account.BotState;
 import com.nija.shared.data.SettingsItem;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +23,8 @@ class PutSettingsFuzzTest {
 
     private static synchronized PutSettingsHandler handler() {
         if (handler == null) {
+            handler = new PutSettingsHandler(FuzzBackends.context());
             trader = TraderFixture.newTrader().profile("pro", BotState.RUNNING, "10000.00");
-            handler = new PutSettingsHandler(LocalBackends.get().context());
         }
         return handler;
     }

@@ -16,6 +16,8 @@ import com.nija.shared.account.BotState;
 import com.nija.shared.data.SettingsItem;
 import io.micronaut.context.ApplicationContext;
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +62,20 @@ class SettingsHandlersTest {
         assertThat(new BigDecimal(s.path("stopLossPct").asText())).isEqualByComparingTo("2.5");
         assertThat(new BigDecimal(s.path("takeProfitPct").asText())).isEqualByComparingTo("5");
         assertThat(s.path("tradingEnabled").asBoolean()).isTrue();
+    }
+
+    @Test
+    @DisplayName("a validly signed token that names no trader (no sub) is refused with 401 and the RFC 6750 reason")
+    void tokenWithoutSubject() {
+        APIGatewayV2HTTPEvent event = Events.http("api/get-settings.json");
+        Map<String, String> claims = new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
+        claims.remove("sub");
+        event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
+
+        APIGatewayV2HTTPResponse response = getHandler.handleRequest(event, null);
+
+        problem(response, 401, "unauthorized");
+        assertThat(header(response, "WWW-Authenticate")).startsWith("Bearer error=\"invalid_token\"");
     }
 
     @Test

@@ -3,7 +3,7 @@ package com.nija.functions.signals;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.nija.functions.support.Events;
-import com.nija.functions.support.LocalBackends;
+import com.nija.functions.support.FuzzBackends;
 import com.nija.functions.support.ServerFaults;
 import com.nija.shared.signals.SignalAuthenticator;
 import com.nija.shared.signals.SourceRegistry;
@@ -25,7 +25,7 @@ class PriceIngestFuzzTest {
 
     private static synchronized PriceIngestHandler handler() {
         if (handler == null) {
-            context = LocalBackends.get().context();
+            context = FuzzBackends.context();
             context.getBean(SourceRegistry.class).register(FEED, "PRICES", SECRET, List.of(),
                     context.getBean(Clock.class).instant());
             handler = new PriceIngestHandler(context);
