@@ -16,6 +16,7 @@ class CursorCodecFuzzTest {
     private static final String SCOPE = "trades:*";
     private static final CursorCodec CODEC = new CursorCodec("0123456789abcdef-fuzz-secret");
 
+    /** Seed files end in a zero byte: Jazzer reads the boolean from the end, so the rest is the cursor as written. */
     @FuzzTest
     void decode(FuzzedDataProvider data) {
         boolean tamperIssued = data.consumeBoolean();
