@@ -140,6 +140,9 @@ public final class ApiRequest {
             T value = Json.REQUEST.forType(type).readValue(raw);
             if (value == null) throw InvalidInputException.of("body", "must be a JSON object");
             return value;
+        } catch (NumberFormatException tooLarge) {
+            // Jackson reports a number it cannot hold (an exponent beyond int, e.g. 1e888888888888) this way.
+            throw InvalidInputException.of("body", "holds a number too large to read");
         } catch (JsonProcessingException e) {
             throw JsonRefusals.of(e);
         }

@@ -99,7 +99,8 @@ public final class WsRequest {
             if (parsed == null || !parsed.isObject()) throw InvalidInputException.of("body", "must be a JSON object");
             body = parsed;
             return body;
-        } catch (JsonProcessingException e) {
+        } catch (JsonProcessingException | NumberFormatException e) {
+            // Jackson reports a number it cannot hold (an exponent beyond int, e.g. 1e888888888888) as the latter.
             throw InvalidInputException.of("body", "is not valid JSON");
         }
     }

@@ -29,10 +29,13 @@ final class StripeJson {
         return v.isObject() ? text(v, "id") : v.asText();
     }
 
+    /** A unix timestamp; one outside the range of {@link Instant} is no time at all, like a missing one. */
     static Instant time(JsonNode node, String field) {
-        if (node == null) return null;
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() || !v.canConvertToLong() ? null : Instant.ofEpochSecond(v.asLong());
+        Long seconds = number(node, field);
+        if (seconds == null || seconds < Instant.MIN.getEpochSecond() || seconds > Instant.MAX.getEpochSecond()) {
+            return null;
+        }
+        return Instant.ofEpochSecond(seconds);
     }
 
     static Long number(JsonNode node, String field) {

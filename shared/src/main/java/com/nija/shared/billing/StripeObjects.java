@@ -6,6 +6,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The parts of Stripe's subscription, invoice and Checkout Session objects that billing uses, in the shape of the
@@ -100,10 +101,16 @@ public final class StripeObjects {
                 StripeJson.id(o, "subscription"), StripeJson.text(o, "status"), StripeJson.text(o, "payment_status"));
     }
 
+    /**
+     * Stripe's {@code unit_amount_decimal}: minor units with at most 12 decimals. Anything else (not a number, an
+     * exponent) is read as no amount, like a missing one, rather than failing the delivery.
+     */
+    private static final Pattern UNIT_AMOUNT_DECIMAL = Pattern.compile("\\d{1,19}(\\.\\d{1,12})?");
+
     private static BigDecimal unitAmount(JsonNode price) {
         Long whole = StripeJson.number(price, "unit_amount");
         if (whole != null) return BigDecimal.valueOf(whole);
         String decimal = StripeJson.text(price, "unit_amount_decimal");
-        return decimal == null ? BigDecimal.ZERO : new BigDecimal(decimal);
+        return decimal == null || !UNIT_AMOUNT_DECIMAL.matcher(decimal).matches() ? BigDecimal.ZERO : new BigDecimal(decimal);
     }
 }

@@ -76,7 +76,8 @@ public class StripeWebhookVerifier {
             }
             return new StripeEvent(id, type, created, StripeJson.flag(root, "livemode"),
                     StripeJson.text(root, "api_version"), object, root.path("data").get("previous_attributes"));
-        } catch (JsonProcessingException e) {
+        } catch (JsonProcessingException | NumberFormatException e) {
+            // Jackson reports a number it cannot hold (an exponent beyond int, e.g. 1e888888888888) as the latter.
             throw InvalidInputException.of("body", "is not a Stripe event");
         }
     }

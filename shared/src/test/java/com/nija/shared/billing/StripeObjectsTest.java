@@ -68,4 +68,40 @@ class StripeObjectsTest {
         assertThatThrownBy(() -> StripeWebhookVerifier.read("{\"id\":\"evt_1\",\"type\":\"x\"}"))
                 .isInstanceOf(com.nija.shared.problem.InvalidInputException.class);
     }
+
+    @Test
+    @DisplayName("a created time beyond any date (found by fuzzing) is no Stripe event, not a server error")
+    void createdBeyondAnyDate() {
+        String payload = "{\"id\":\"evt_1\",\"type\":\"invoice.paid\",\"created\":9223372036854775807,"
+                + "\"data\":{\"object\":{\"id\":\"in_1\",\"created\":-9223372036854775808}}}";
+
+        assertThatThrownBy(() -> StripeWebhookVerifier.read(payload))
+                .isInstanceOf(com.nija.shared.problem.InvalidInputException.class);
+    }
+
+    @Test
+    @DisplayName("a number too large for any reader (found by fuzzing) is no Stripe event, not a server error")
+    void numberBeyondAnyReader() {
+        String payload = "{\"id\":\"evt_1\",\"type\":\"invoice.paid\",\"created\":1795774530,"
+                + "\"data\":{\"object\":{\"id\":\"in_1\",\"amount_due\":1e888888888888888888}}}";
+
+        assertThatThrownBy(() -> StripeWebhookVerifier.read(payload))
+                .isInstanceOf(com.nija.shared.problem.InvalidInputException.class);
+    }
+
+    @Test
+    @DisplayName("a unit_amount_decimal that is not Stripe's decimal (found by fuzzing) counts as no amount")
+    void malformedUnitAmountDecimal() {
+        String payload = "{\"id\":\"evt_1\",\"type\":\"customer.subscription.updated\",\"created\":1795774530,"
+                + "\"data\":{\"object\":{\"id\":\"sub_1\",\"customer\":\"cus_1\",\"status\":\"active\","
+                + "\"items\":{\"data\":[{\"price\":{\"unit_amount_decimal\":\"49.00.1\",\"currency\":\"usd\"}},"
+                + "{\"price\":{\"unit_amount_decimal\":\"1e999999999\",\"currency\":\"usd\"}},"
+                + "{\"price\":{\"unit_amount_decimal\":\"4900.5\",\"currency\":\"usd\"}}]}}}}";
+
+        StripeObjects.Subscription s = StripeObjects.subscription(StripeWebhookVerifier.read(payload).object());
+
+        assertThat(s.lines()).extracting(StripeObjects.Line::unitAmount)
+                .usingElementComparator(java.math.BigDecimal::compareTo)
+                .containsExactly(java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, new java.math.BigDecimal("4900.5"));
+    }
 }

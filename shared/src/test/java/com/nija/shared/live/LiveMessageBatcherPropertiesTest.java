@@ -2,55 +2,50 @@ package com.nija.shared.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nija.shared.testing.RandomCases;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Label;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
-@Label("Packing live updates into messages")
+@DisplayName("Packing live updates into messages (seeded)")
 class LiveMessageBatcherPropertiesTest {
     private static final Instant AT = Instant.parse("2026-11-27T10:15:30Z");
+    private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
-    @Property(tries = 200)
-    @Label("every message respects both limits, and the messages hold every update in order")
-    void limitsAndOrder(@ForAll("bursts") List<LiveUpdate> burst, @ForAll @IntRange(min = 1, max = 12) int maxUpdates,
-                        @ForAll("formats") Format format) {
-        MessageBatcher batcher = new MessageBatcher(maxUpdates, 4_096);
+    @Test
+    @DisplayName("every message respects both limits, and the messages hold every update in order (seed 301, 200 cases)")
+    void limitsAndOrder() {
+        RandomCases.check(301, 200, r -> {
+            List<LiveUpdate> burst = r.list(0, 40,
+                    () -> new LiveUpdate("orders", "order.filled", AT, Map.of("pad", r.string(LETTERS, 0, 900))));
+            int maxUpdates = r.intBetween(1, 12);
+            Format format = r.pick(Format.values());
+            MessageBatcher batcher = new MessageBatcher(maxUpdates, 4_096);
 
-        List<List<LiveUpdate>> messages = batcher.split(burst, format);
+            List<List<LiveUpdate>> messages = batcher.split(burst, format);
 
-        assertThat(messages.stream().flatMap(List::stream).toList()).isEqualTo(burst);
-        for (List<LiveUpdate> m : messages) {
-            assertThat(m).isNotEmpty().hasSizeLessThanOrEqualTo(maxUpdates);
-            assertThat(MessageCodec.encode(LiveMessage.of(Long.MAX_VALUE, AT, m), format).length).isLessThanOrEqualTo(4_096);
-        }
+            assertThat(messages.stream().flatMap(List::stream).toList()).isEqualTo(burst);
+            for (List<LiveUpdate> m : messages) {
+                assertThat(m).isNotEmpty().hasSizeLessThanOrEqualTo(maxUpdates);
+                assertThat(MessageCodec.encode(LiveMessage.of(Long.MAX_VALUE, AT, m), format).length)
+                        .isLessThanOrEqualTo(4_096);
+            }
+        });
     }
 
-    @Property(tries = 200)
-    @Label("as few messages as the update limit allows when updates are small")
-    void fewestMessagesForSmallUpdates(@ForAll @IntRange(min = 0, max = 60) int count) {
+    @Test
+    @DisplayName("as few messages as the update limit allows when updates are small (0 to 60 updates)")
+    void fewestMessagesForSmallUpdates() {
         MessageBatcher batcher = new MessageBatcher(10, LiveConfig.API_GATEWAY_FRAME_BYTES);
-        List<LiveUpdate> burst = java.util.stream.IntStream.range(0, count)
-                .mapToObj(i -> new LiveUpdate("trades", "trade.executed", AT, Map.of("n", i))).toList();
+        for (int count = 0; count <= 60; count++) {
+            int n = count;
+            List<LiveUpdate> burst = IntStream.range(0, n)
+                    .mapToObj(i -> new LiveUpdate("trades", "trade.executed", AT, Map.of("n", i))).toList();
 
-        assertThat(batcher.split(burst, Format.JSON)).hasSize((count + 9) / 10);
-    }
-
-    @Provide
-    Arbitrary<List<LiveUpdate>> bursts() {
-        Arbitrary<LiveUpdate> update = Arbitraries.strings().alpha().ofMaxLength(900)
-                .map(pad -> new LiveUpdate("orders", "order.filled", AT, Map.of("pad", pad)));
-        return update.list().ofMaxSize(40);
-    }
-
-    @Provide
-    Arbitrary<Format> formats() {
-        return Arbitraries.of(Format.values());
+            assertThat(batcher.split(burst, Format.JSON)).as("%d updates", n).hasSize((n + 9) / 10);
+        }
     }
 }

@@ -2,52 +2,61 @@ package com.nija.shared.trading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nija.shared.testing.RandomCases;
 import java.math.BigDecimal;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Label;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
-@Label("Position P&L over arbitrary sizes and prices")
+@DisplayName("Position P&L over random sizes and prices (seeded)")
 class PositionMathPropertiesTest {
 
-    @Property(tries = 500)
-    @Label("a long and a short of the same size and entry have opposite P&L at any price")
-    void longIsMirrorOfShort(@ForAll("quantities") BigDecimal qty, @ForAll("prices") BigDecimal entry,
-                             @ForAll("prices") BigDecimal price) {
-        BigDecimal lng = PositionMath.unrealizedPnl(Side.LONG, qty, entry, price);
-        BigDecimal shrt = PositionMath.unrealizedPnl(Side.SHORT, qty, entry, price);
+    @Test
+    @DisplayName("a long and a short of the same size and entry have opposite P&L at any price (seed 601, 500 cases)")
+    void longIsMirrorOfShort() {
+        RandomCases.check(601, 500, r -> {
+            BigDecimal qty = quantity(r);
+            BigDecimal entry = price(r);
+            BigDecimal price = price(r);
 
-        assertThat(lng).isEqualByComparingTo(shrt.negate());
+            BigDecimal lng = PositionMath.unrealizedPnl(Side.LONG, qty, entry, price);
+            BigDecimal shrt = PositionMath.unrealizedPnl(Side.SHORT, qty, entry, price);
+
+            assertThat(lng).isEqualByComparingTo(shrt.negate());
+        });
     }
 
-    @Property(tries = 500)
-    @Label("a long gains exactly when the price is above entry, and a short exactly when it is below")
-    void gainFollowsPriceDirection(@ForAll("quantities") BigDecimal qty, @ForAll("prices") BigDecimal entry,
-                                   @ForAll("prices") BigDecimal price) {
-        int move = price.compareTo(entry);
+    @Test
+    @DisplayName("a long gains exactly when the price is above entry, and a short exactly when it is below "
+            + "(seed 602, 500 cases)")
+    void gainFollowsPriceDirection() {
+        RandomCases.check(602, 500, r -> {
+            BigDecimal qty = quantity(r);
+            BigDecimal entry = price(r);
+            BigDecimal price = r.chance(0.1) ? entry : price(r);
+            int move = price.compareTo(entry);
 
-        assertThat(PositionMath.unrealizedPnl(Side.LONG, qty, entry, price).signum()).isEqualTo(move);
-        assertThat(PositionMath.unrealizedPnl(Side.SHORT, qty, entry, price).signum()).isEqualTo(-move);
+            assertThat(PositionMath.unrealizedPnl(Side.LONG, qty, entry, price).signum()).isEqualTo(move);
+            assertThat(PositionMath.unrealizedPnl(Side.SHORT, qty, entry, price).signum()).isEqualTo(-move);
+        });
     }
 
-    @Property(tries = 300)
-    @Label("P&L at the entry price is zero for either side")
-    void zeroAtEntry(@ForAll("quantities") BigDecimal qty, @ForAll("prices") BigDecimal entry) {
-        assertThat(PositionMath.unrealizedPnl(Side.LONG, qty, entry, entry)).isZero();
-        assertThat(PositionMath.unrealizedPnl(Side.SHORT, qty, entry, entry)).isZero();
+    @Test
+    @DisplayName("P&L at the entry price is zero for either side (seed 603, 300 cases)")
+    void zeroAtEntry() {
+        RandomCases.check(603, 300, r -> {
+            BigDecimal qty = quantity(r);
+            BigDecimal entry = price(r);
+
+            assertThat(PositionMath.unrealizedPnl(Side.LONG, qty, entry, entry)).isZero();
+            assertThat(PositionMath.unrealizedPnl(Side.SHORT, qty, entry, entry)).isZero();
+        });
     }
 
-    @Provide
-    Arbitrary<BigDecimal> quantities() {
-        return Arbitraries.bigDecimals().between(new BigDecimal("0.00000001"), new BigDecimal("10000")).ofScale(8);
+    private static BigDecimal quantity(RandomCases r) {
+        return r.decimal("0.00000001", "10000", 8);
     }
 
-    @Provide
-    Arbitrary<BigDecimal> prices() {
-        return Arbitraries.bigDecimals().between(new BigDecimal("0.0001"), new BigDecimal("200000")).ofScale(4);
+    private static BigDecimal price(RandomCases r) {
+        return r.decimal("0.0001", "200000", 4);
     }
-
 }

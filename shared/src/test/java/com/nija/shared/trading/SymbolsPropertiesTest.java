@@ -2,68 +2,52 @@ package com.nija.shared.trading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nija.shared.testing.RandomCases;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Label;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
-@Label("Market symbols over arbitrary text")
+@DisplayName("Market symbols over random text (seeded)")
 class SymbolsPropertiesTest {
     private static final Pattern CANONICAL = Pattern.compile("[A-Z0-9]{2,10}-[A-Z]{3,4}");
 
-    @Property(tries = 1000)
-    @Label("normalizing an already normalized symbol changes nothing (any text)")
-    void idempotentOnAnyText(@ForAll String raw) {
-        Optional<String> once = Symbols.normalize(raw);
+    @Test
+    @DisplayName("normalizing an already normalized symbol changes nothing (any text; seed 701, 1,000 cases)")
+    void idempotentOnAnyText() {
+        RandomCases.check(701, 1000, r -> {
+            Optional<String> once = Symbols.normalize(r.anyString(20));
 
-        assertThat(once.flatMap(Symbols::normalize)).isEqualTo(once);
+            assertThat(once.flatMap(Symbols::normalize)).isEqualTo(once);
+        });
     }
 
-    @Property(tries = 1000)
-    @Label("normalizing is idempotent on symbol-like text too, and every result is canonical")
-    void idempotentOnSymbolLikeText(@ForAll("symbolLike") String raw) {
-        Optional<String> once = Symbols.normalize(raw);
+    @Test
+    @DisplayName("normalizing is idempotent on symbol-like text too, and every result is canonical "
+            + "(seed 702, 1,000 cases)")
+    void idempotentOnSymbolLikeText() {
+        RandomCases.check(702, 1000, r -> {
+            Optional<String> once = Symbols.normalize(r.string("ABCDEUSTBHabcdust0129-/_ ", 0, 14));
 
-        assertThat(once.flatMap(Symbols::normalize)).isEqualTo(once);
-        once.ifPresent(s -> assertThat(s).matches(CANONICAL));
+            assertThat(once.flatMap(Symbols::normalize)).isEqualTo(once);
+            once.ifPresent(s -> assertThat(s).matches(CANONICAL));
+        });
     }
 
-    @Property(tries = 500)
-    @Label("a market written with any separator and in any case is the same canonical market")
-    void separatorAndCaseDoNotMatter(@ForAll("bases") String base, @ForAll("quotes") String quote,
-                                     @ForAll("separators") String separator, @ForAll boolean lowerCase) {
-        String raw = base + separator + quote;
+    @Test
+    @DisplayName("a market written with any separator and in any case is the same canonical market "
+            + "(seed 703, 500 cases)")
+    void separatorAndCaseDoNotMatter() {
+        RandomCases.check(703, 500, r -> {
+            String base = r.string("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 1, 1)
+                    + r.string("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 1, 9);
+            String quote = r.pick("USD", "USDT", "USDC", "EUR", "GBP", "BTC", "ETH");
+            String raw = base + r.pick("-", "/", "_", "") + quote;
 
-        Optional<String> symbol = Symbols.normalize(lowerCase ? raw.toLowerCase(Locale.ROOT) : raw);
+            Optional<String> symbol = Symbols.normalize(r.bool() ? raw.toLowerCase(Locale.ROOT) : raw);
 
-        assertThat(symbol).contains(base + "-" + quote);
-    }
-
-    @Provide
-    Arbitrary<String> symbolLike() {
-        return Arbitraries.strings().withChars("ABCDEUSTBHabcdust0129-/_ ").ofMaxLength(14);
-    }
-
-    @Provide
-    Arbitrary<String> bases() {
-        return Combinators.combine(Arbitraries.chars().range('A', 'Z'),
-                        Arbitraries.strings().withCharRange('A', 'Z').numeric().ofMinLength(1).ofMaxLength(9))
-                .as((first, rest) -> first + rest);
-    }
-
-    @Provide
-    Arbitrary<String> quotes() {
-        return Arbitraries.of("USD", "USDT", "USDC", "EUR", "GBP", "BTC", "ETH");
-    }
-
-    @Provide
-    Arbitrary<String> separators() {
-        return Arbitraries.of("-", "/", "_", "");
+            assertThat(symbol).contains(base + "-" + quote);
+        });
     }
 }
