@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -13,6 +15,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.math.BigDecimal;
+import java.util.Optional;
 
 /**
  * The one JSON mapper: money ({@link BigDecimal}) is written as a plain decimal string so no client ever
@@ -29,6 +32,19 @@ public final class Json {
     public static final ObjectReader REQUEST = strict(configure(new ObjectMapper())).readerFor(Object.class);
 
     private Json() {}
+
+    /**
+     * Text from outside read as a JSON tree; empty when it is blank or not JSON — including a number Jackson cannot
+     * hold (an exponent beyond an int, {@code 1e888888888888}), which it reports as a {@code NumberFormatException}.
+     */
+    public static Optional<JsonNode> readTree(String raw) {
+        if (raw == null || raw.isBlank()) return Optional.empty();
+        try {
+            return Optional.ofNullable(MAPPER.readTree(raw));
+        } catch (JsonProcessingException | NumberFormatException notJson) {
+            return Optional.empty();
+        }
+    }
 
     /** Gives {@code mapper} (over JSON or another format, such as MessagePack) the platform's settings. */
     public static ObjectMapper configure(ObjectMapper mapper) {

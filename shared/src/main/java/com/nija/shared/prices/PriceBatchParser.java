@@ -1,6 +1,5 @@
 package com.nija.shared.prices;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nija.shared.json.Json;
 import com.nija.shared.market.PriceUpdate;
@@ -68,12 +67,7 @@ public final class PriceBatchParser {
     }
 
     private static JsonNode json(String raw) {
-        try {
-            JsonNode node = raw == null || raw.isBlank() ? null : Json.MAPPER.readTree(raw);
-            if (node != null && (node.isObject() || node.isArray())) return node;
-        } catch (JsonProcessingException notJson) {
-            // refused below
-        }
-        throw InvalidInputException.of("body", "must be a JSON object {\"prices\": [{\"symbol\", \"price\"}]}");
+        return Json.readTree(raw).filter(n -> n.isObject() || n.isArray()).orElseThrow(() ->
+                InvalidInputException.of("body", "must be a JSON object {\"prices\": [{\"symbol\", \"price\"}]}"));
     }
 }

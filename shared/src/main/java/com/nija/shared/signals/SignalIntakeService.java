@@ -125,14 +125,9 @@ public class SignalIntakeService {
     }
 
     private static JsonNode parseJson(String raw) {
-        try {
-            JsonNode node = raw == null || raw.isBlank() ? null : Json.MAPPER.readTree(raw);
-            if (node != null && node.isObject()) return node;
-        } catch (JsonProcessingException notJson) {
-            // refused below
-        }
-        throw InvalidInputException.of("body", "a signal must be a JSON object; TradingView sends text/plain when the "
-                + "alert message is not valid JSON — check the alert's message template");
+        return Json.readTree(raw).filter(JsonNode::isObject).orElseThrow(() -> InvalidInputException.of("body",
+                "a signal must be a JSON object; TradingView sends text/plain when the alert message is not valid JSON"
+                        + " — check the alert's message template"));
     }
 
     private static Optional<String> text(JsonNode json, String field) {
