@@ -6,6 +6,7 @@ import com.nija.shared.data.Keys;
 import com.nija.shared.data.ProfileItem;
 import com.nija.shared.data.SettingsItem;
 import com.nija.shared.data.TradingTables;
+import com.nija.shared.instruments.Instruments;
 import com.nija.shared.market.PriceBook;
 import com.nija.shared.signals.SignalAuthenticator;
 import com.nija.shared.signals.SourceRegistry;
@@ -64,9 +65,10 @@ final class LiveFixture {
         return platform.tokens().issue(user, List.of(), Duration.ofMinutes(30));
     }
 
-    /** A market nobody else trades, priced at 100. */
+    /** A market nobody else trades (a paper-only one the platform registers, as its benchmarks do), priced at 100. */
     String market() {
         String symbol = "L" + UUID.randomUUID().toString().replace("-", "").substring(0, 7).toUpperCase() + "-USD";
+        platform.context().getBean(Instruments.class).register(symbol);
         platform.context().getBean(PriceBook.class).update(symbol, new BigDecimal("100.00"), PlatformClock.system().instant());
         return symbol;
     }
