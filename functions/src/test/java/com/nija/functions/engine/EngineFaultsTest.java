@@ -224,7 +224,7 @@ class EngineFaultsTest {
 
             assertThat(dynamoDb.throttled()).isEqualTo(2);
             assertThat(result.retry()).isFalse();
-            assertThat(result.order().status()).isEqualTo("FILLED");
+            assertThat(result.order().status()).isEqualTo(OrderStatus.FILLED);
         }
         Books books = Books.of(trader.userId());
         assertThat(books.orders()).hasSize(1);

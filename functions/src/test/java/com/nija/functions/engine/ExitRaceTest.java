@@ -10,6 +10,7 @@ import com.nija.functions.support.TraderFixture;
 import com.nija.functions.support.TradingSetup;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.engine.OrderRequest;
+import com.nija.shared.order.OrderStatus;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -48,7 +49,7 @@ class ExitRaceTest {
         assertThat(books.position(opened.positionId()).orElseThrow().status()).isEqualTo("CLOSED");
         assertThat(books.paperOrders()).as("orders at the broker: the open and one close").hasSize(2);
         assertThat(books.trades()).hasSize(2);
-        assertThat(books.orders()).filteredOn(o -> "FILLED".equals(o.status()) && !o.orderId().equals(opened.orderId()))
+        assertThat(books.orders()).filteredOn(o -> o.status() == OrderStatus.FILLED && !o.orderId().equals(opened.orderId()))
                 .as("closing orders filled").hasSize(1);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nija.functions.support.TestSignals;
 import com.nija.functions.support.TraderFixture;
 import com.nija.functions.support.TradingSetup;
+import com.nija.shared.order.OrderStatus;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.PositionItem;
 import com.nija.shared.engine.ExecutionResult;
@@ -46,7 +47,7 @@ class LiveListenerOrderTest {
             bus.unsubscribe(other);
         }
 
-        assertThat(result.order().status()).isEqualTo("FILLED");
+        assertThat(result.order().status()).isEqualTo(OrderStatus.FILLED);
         assertThat(pushesWhenHeard).as("pushes the connection had when the other listener heard of the fill")
                 .containsExactly(0);
         assertThat(live.recorder.postsTo(conn)).as("the push after it").hasSize(1);

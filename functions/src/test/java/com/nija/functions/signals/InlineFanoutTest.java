@@ -13,6 +13,7 @@ import com.nija.functions.support.WorkQueueProbe;
 import com.nija.shared.config.NijaConfig;
 import com.nija.shared.config.PlatformClock;
 import com.nija.shared.engine.OrderMessages;
+import com.nija.shared.instruments.Instruments;
 import com.nija.shared.engine.OrderRequest;
 import com.nija.shared.order.OrderTrigger;
 import com.nija.shared.signals.SignalAuthenticator;
@@ -94,7 +95,9 @@ class InlineFanoutTest {
         TradingSetup.trader().subscribedTo(source).create();
         String signalId;
         try (ApplicationContext limitOne = backends.newContext(Map.of("nija.inline-fanout-max", "1"))) {
-            signalId = accept(new SignalIntakeHandler(limitOne), TestSignals.uniqueSymbol());
+            String symbol = TestSignals.uniqueSymbol();
+            limitOne.getBean(Instruments.class).register(symbol); // a context of its own has its own instrument list
+            signalId = accept(new SignalIntakeHandler(limitOne), symbol);
         }
 
         assertThat(ordersOf(backends.queues().takeOrders(), signalId)).isEmpty();
