@@ -6,16 +6,23 @@ import com.nija.shared.account.ProfileService;
 import com.nija.shared.cache.UserCache;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.List;
 
-/** A trader pausing and resuming their bot; the engine reads the state before every new order. */
+/**
+ * A trader pausing and resuming their bot; the engine reads the state before every new order, and the trader's other
+ * devices hear of it through the {@link BotStateListener}s.
+ */
 @Singleton
 public class TradingControls {
     private final ProfileRepository stored;
     private final ProfileService profiles;
     private final UserCache cache;
     private final Clock clock;
+    private final List<BotStateListener> listeners;
 
-    public TradingControls(ProfileRepository stored, ProfileService profiles, UserCache cache, Clock clock) {
+    public TradingControls(ProfileRepository stored, ProfileService profiles, UserCache cache, Clock clock,
+                           List<BotStateListener> listeners) {
+        this.listeners = listeners;
         this.stored = stored;
         this.profiles = profiles;
         this.cache = cache;
@@ -26,6 +33,8 @@ public class TradingControls {
         profiles.ensureExists(userId);
         stored.setBotState(userId, state, clock.instant());
         cache.invalidate(userId);
+        String reason = (state == BotState.PAUSED ? "paused" : "resumed") + " by the trader";
+        listeners.forEach(l -> l.botStateChanged(userId, state, reason));
         return state;
     }
 }
