@@ -21,9 +21,9 @@ import java.util.Optional;
  * trader by the configured slippage, minus a fee; limit orders fill at once when marketable, otherwise rest until
  * a price update crosses them.
  *
- * <p>Resting orders live in its own {@link PaperOrderBook}, written with a condition. An immediate fill writes nothing here:
- * its record is the FILLED order the engine writes with a condition on the same id (one write per order instead of
- * two), and {@link #lookup} reads it there. Until that order is written the fill is only a quote: nothing of it is
+ * <p>Resting orders live in its own {@link PaperOrderBook}, written with a condition. An immediate fill writes nothing
+ * there: its record is the FILLED order the engine writes with a condition on the same id (one write per order instead
+ * of two), and {@link #lookup} reads it there. Until that order is written the fill is only a quote: nothing of it is
  * stored anywhere, so placing the id again (a retry after a crash) quotes again, and only one fill is ever recorded.
  */
 @Singleton
@@ -51,9 +51,9 @@ public class PaperBroker implements Broker, RestingOrders {
         if (t.orderType() != OrderType.LIMIT || marketable(buy, t.limitPrice(), market)) {
             return toFill(filled(t, executionPrice(buy, market, t.limitPrice()), now));
         }
-        PaperOrderItem item = new PaperOrderItem(Keys.paperOrders(t.userId()), t.clientOrderId(), t.clientOrderId(), t.userId(),
-                t.symbol(), t.side(), t.orderType(), t.quantity(), t.limitPrice(), OrderStatus.RESTING, null, null, null, now,
-                Keys.resting(t.symbol()), t.userId() + "#" + t.clientOrderId(), expiry(now));
+        PaperOrderItem item = new PaperOrderItem(Keys.paperOrders(t.userId()), t.clientOrderId(), t.clientOrderId(),
+                t.userId(), t.symbol(), t.side(), t.orderType(), t.quantity(), t.limitPrice(), OrderStatus.RESTING,
+                null, null, null, now, Keys.resting(t.symbol()), t.userId() + "#" + t.clientOrderId(), expiry(now));
         if (!book.placeOnce(item)) {
             // Same client order id again (a retry or a twin): the first placement stands, as at a real exchange.
             return lookup(t.userId(), t.clientOrderId()).orElseThrow();
@@ -118,8 +118,9 @@ public class PaperBroker implements Broker, RestingOrders {
 
     private PaperOrderItem filled(OrderTicket t, BigDecimal price, Instant now) {
         BigDecimal fee = t.quantity().multiply(price).multiply(config.getFeeBps()).divide(BPS, 2, RoundingMode.HALF_UP);
-        return new PaperOrderItem(Keys.paperOrders(t.userId()), t.clientOrderId(), t.clientOrderId(), t.userId(), t.symbol(), t.side(),
-                t.orderType(), t.quantity(), t.limitPrice(), OrderStatus.FILLED, price, fee, now, now, null, null, expiry(now));
+        return new PaperOrderItem(Keys.paperOrders(t.userId()), t.clientOrderId(), t.clientOrderId(), t.userId(),
+                t.symbol(), t.side(), t.orderType(), t.quantity(), t.limitPrice(), OrderStatus.FILLED, price, fee, now,
+                now, null, null, expiry(now));
     }
 
     private BigDecimal executionPrice(boolean buy, BigDecimal market, BigDecimal limit) {
