@@ -1,17 +1,30 @@
 package com.nija.shared;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
  * The layers of {@code shared}: the order model ({@code order}) below the data layer ({@code data}: tables, keys,
  * items), below the features; features may depend on each other only one way (no package cycles), and the engine and
- * price ingest reach brokers only through the broker ports.
+ * price ingest reach brokers only through the broker ports. Services speak to storage in domain operations: only a
+ * feature's storage classes — named {@code …Repository}, {@code …Store}, {@code …Registry} or {@code …Book} — and the
+ * data layer itself build DynamoDB requests, expressions and conditions or catch a failed condition. A service may
+ * still notice that DynamoDB refused it at all ({@link DynamoDbException}), and the SDK's interceptors (the write
+ * counter) see the requests they watch.
  */
 @AnalyzeClasses(packages = "com.nija.shared", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -42,4 +55,18 @@ class ArchitectureTest {
             .resideInAnyPackage("com.nija.shared.engine..", "com.nija.shared.prices..", "com.nija.shared.signals..")
             .should().dependOnClassesThat().haveSimpleNameStartingWith("PaperBroker")
             .as("the engine and price ingest reach brokers only through the Broker and RestingOrders ports");
+
+    /** A class that stores a feature's items: its name says so. */
+    private static final DescribedPredicate<JavaClass> STORAGE = simpleNameEndingWith("Repository")
+            .or(simpleNameEndingWith("Store")).or(simpleNameEndingWith("Registry")).or(simpleNameEndingWith("Book"))
+            .as("a repository, store, registry or book");
+
+    @ArchTest
+    static final ArchRule onlyStorageTalksToDynamoDb = noClasses().that(not(STORAGE))
+            .and(not(assignableTo(ExecutionInterceptor.class)))
+            .and().resideOutsideOfPackages("com.nija.shared.data..", "com.nija.shared.config..")
+            .should().dependOnClassesThat(resideInAnyPackage("software.amazon.awssdk.services.dynamodb..",
+                    "software.amazon.awssdk.enhanced.dynamodb..").and(not(type(DynamoDbException.class))))
+            .as("only repositories, stores, registries, books and the data layer build DynamoDB requests, "
+                    + "expressions and conditions; services speak in domain operations");
 }

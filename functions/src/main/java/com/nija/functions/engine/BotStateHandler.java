@@ -7,13 +7,12 @@ import com.nija.functions.http.ApiRequest;
 import com.nija.functions.http.Responses;
 import com.nija.shared.account.BotState;
 import com.nija.shared.engine.TradingControls;
-import com.nija.shared.live.LiveEvents;
 import io.micronaut.context.ApplicationContext;
 import java.util.Map;
 
 /**
- * Sets the caller's bot state and tells their connected clients; the pause and resume routes differ only in which
- * state. 200 with the new state.
+ * Sets the caller's bot state (their connected clients hear it from the service); the pause and resume routes differ
+ * only in which state. 200 with the new state.
  */
 abstract class BotStateHandler extends ApiHandler {
     private final BotState target;
@@ -30,11 +29,7 @@ abstract class BotStateHandler extends ApiHandler {
     @Override
     protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
         // Looked up, not injected: Micronaut makes no bean definition for subclasses without annotations of their own.
-        TradingControls controls = applicationContext.getBean(TradingControls.class);
-        BotState state = controls.setBotState(request.userId(), target);
-        // The trader's other devices hear it too.
-        applicationContext.getBean(LiveEvents.class).botStateChanged(request.userId(), state,
-                (state == BotState.PAUSED ? "paused" : "resumed") + " by the trader");
+        BotState state = applicationContext.getBean(TradingControls.class).setBotState(request.userId(), target);
         return Responses.ok(Map.of("botState", state.name().toLowerCase()));
     }
 

@@ -73,11 +73,11 @@ public final class Books {
      */
     public List<PaperOrderItem> paperOrders() {
         List<PaperOrderItem> book = tables.paperOrders().query(r -> r.queryConditional(QueryConditional.keyEqualTo(
-                Key.builder().partitionValue("PAPER#" + userId).build())).consistentRead(true)).items().stream().toList();
+                Key.builder().partitionValue(Keys.paperOrders(userId)).build())).consistentRead(true)).items().stream().toList();
         List<PaperOrderItem> all = new ArrayList<>(book);
         for (OrderItem o : orders()) {
             if (o.status() != OrderStatus.FILLED || book.stream().anyMatch(b -> b.clientOrderId().equals(o.orderId()))) continue;
-            all.add(new PaperOrderItem("PAPER#" + userId, o.orderId(), o.orderId(), userId, o.symbol(), o.side(),
+            all.add(new PaperOrderItem(Keys.paperOrders(userId), o.orderId(), o.orderId(), userId, o.symbol(), o.side(),
                     o.orderType(), o.quantity(), o.limitPrice(), o.status(), o.fillPrice(), o.fee(), o.filledAt(),
                     o.createdAt(), null, null, null));
         }

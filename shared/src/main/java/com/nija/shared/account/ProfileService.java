@@ -2,10 +2,8 @@ package com.nija.shared.account;
 
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.ProfileItem;
-import com.nija.shared.data.TradingTables;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 
 /** Reads a trader's profile; a trader seen for the first time has NIJA's starting paper account. */
 @Singleton
@@ -13,26 +11,19 @@ public class ProfileService {
     /** Paper ("education") mode starts every trader with $10,000 of simulated money. */
     public static final BigDecimal STARTING_BALANCE = new BigDecimal("10000.00");
 
-    private final TradingTables tables;
+    private final ProfileRepository profiles;
 
-    public ProfileService(TradingTables tables) {
-        this.tables = tables;
+    public ProfileService(ProfileRepository profiles) {
+        this.profiles = profiles;
     }
 
     public ProfileItem get(String userId) {
-        ProfileItem item = tables.profiles().getItem(Key.builder()
-                .partitionValue(Keys.user(userId)).sortValue(Keys.PROFILE).build());
-        return item != null ? item : newTrader(userId);
+        return profiles.find(userId).orElseGet(() -> newTrader(userId));
     }
 
     /** Writes the starting profile for a trader seen for the first time; leaves an existing one alone. */
     public void ensureExists(String userId) {
-        try {
-            tables.profiles().putItem(r -> r.item(newTrader(userId)).conditionExpression(
-                    software.amazon.awssdk.enhanced.dynamodb.Expression.builder().expression("attribute_not_exists(pk)").build()));
-        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException exists) {
-            // already there
-        }
+        profiles.createIfAbsent(newTrader(userId));
     }
 
     static ProfileItem newTrader(String userId) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -189,17 +190,31 @@ public class BillingStore {
                 Map.of(":u", AttributeValue.fromS(userId)), "attribute_exists(pk)");
     }
 
-    /** One page of subscriptions with {@code status}, oldest first; {@code start} is the previous page's last key. */
-    public Page<SubscriptionStateItem> subscriptionsByStatus(String status, Map<String, AttributeValue> start,
-                                                             int limit) {
+    /** One page of a listing: its items, and the index key to go on after (null: the listing is done). */
+    public record SubscriptionPage(List<SubscriptionStateItem> items, Map<String, String> lastKey) {}
+
+    /** One page of subscriptions with {@code status}, oldest first; {@code after} is the previous page's last key. */
+    public SubscriptionPage subscriptionsByStatus(String status, Map<String, String> after, int limit) {
         QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder()
                 .queryConditional(QueryConditional.keyEqualTo(Key.builder()
                         .partitionValue(Keys.subscribersByStatus(status)).build()))
                 .limit(limit);
-        if (start != null) request.exclusiveStartKey(start);
+        if (after != null) {
+            Map<String, AttributeValue> start = new HashMap<>();
+            after.forEach((k, v) -> start.put(k, AttributeValue.fromS(v)));
+            request.exclusiveStartKey(start);
+        }
         SdkIterable<Page<SubscriptionStateItem>> pages = subscriptions.index(Tables.OPEN_BY_SYMBOL)
                 .query(request.build());
-        return pages.iterator().next();
+        Page<SubscriptionStateItem> page = pages.iterator().next();
+        Map<String, String> lastKey = null;
+        if (page.lastEvaluatedKey() != null && !page.lastEvaluatedKey().isEmpty()) {
+            lastKey = new LinkedHashMap<>();
+            for (Map.Entry<String, AttributeValue> e : page.lastEvaluatedKey().entrySet()) {
+                lastKey.put(e.getKey(), e.getValue().s());
+            }
+        }
+        return new SubscriptionPage(page.items(), lastKey);
     }
 
     /** Every stored subscription, for the finance metrics (read from stored state only). */

@@ -12,8 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.enhanced.dynamodb.model.Page;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Subscribers for reconciliation, by status (or every status, one after another), with signed cursors bound to the
@@ -41,15 +39,13 @@ public class SubscribersService {
         Position at = cursor == null ? new Position(0, null) : Position.read(cursors.decode(callerId, scope, cursor));
         List<SubscriberView> out = new ArrayList<>();
         int index = at.statusIndex();
-        Map<String, AttributeValue> start = at.lastKey();
+        Map<String, String> start = at.lastKey();
         while (index < statuses.size() && out.size() < limit) {
-            Page<SubscriptionStateItem> page = store.subscriptionsByStatus(statuses.get(index), start, limit - out.size());
+            BillingStore.SubscriptionPage page = store.subscriptionsByStatus(statuses.get(index), start,
+                    limit - out.size());
             page.items().forEach(s -> out.add(view(s)));
-            start = page.lastEvaluatedKey();
-            if (start == null || start.isEmpty()) {
-                index++;
-                start = null;
-            }
+            start = page.lastKey();
+            if (start == null) index++;
         }
         String next = index < statuses.size() ? cursors.encode(callerId, scope, new Position(index, start).write()) : null;
         return new SubscribersPage(out, next);
@@ -65,17 +61,13 @@ public class SubscribersService {
     }
 
     /** Where a listing stopped: which status, and the index key after which to go on (null: from its start). */
-    private record Position(int statusIndex, Map<String, AttributeValue> lastKey) {
+    private record Position(int statusIndex, Map<String, String> lastKey) {
         private static final TypeReference<Map<String, Object>> TYPE = new TypeReference<>() {};
 
         String write() {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("i", statusIndex);
-            if (lastKey != null) {
-                Map<String, String> key = new LinkedHashMap<>();
-                lastKey.forEach((k, v) -> key.put(k, v.s()));
-                json.put("k", key);
-            }
+            if (lastKey != null) json.put("k", lastKey);
             try {
                 return Json.MAPPER.writeValueAsString(json);
             } catch (JsonProcessingException e) {
@@ -88,11 +80,12 @@ public class SubscribersService {
             try {
                 Map<String, Object> json = Json.MAPPER.readValue(raw, TYPE);
                 int index = ((Number) json.get("i")).intValue();
-                Map<String, AttributeValue> key = null;
+                Map<String, String> key = null;
                 if (json.get("k") instanceof Map<?, ?> k) {
                     key = new HashMap<>();
                     for (Map.Entry<String, String> e : ((Map<String, String>) k).entrySet()) {
-                        key.put(e.getKey(), AttributeValue.fromS(e.getValue()));
+                        String value = e.getValue(); // one that is not text fails here, inside the try
+                        key.put(e.getKey(), value);
                     }
                 }
                 return new Position(index, key);

@@ -3,7 +3,6 @@ package com.nija.shared.broker;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.PaperOrderItem;
-import com.nija.shared.data.TradingTables;
 import com.nija.shared.market.PriceBook;
 import com.nija.shared.order.OrderStatus;
 import com.nija.shared.order.OrderType;
@@ -16,32 +15,28 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * The default broker: real prices, simulated money. Market orders fill at the latest price moved against the
  * trader by the configured slippage, minus a fee; limit orders fill at once when marketable, otherwise rest until
  * a price update crosses them.
  *
- * <p>Resting orders live in its own book in DynamoDB, written with a condition. An immediate fill writes nothing here:
- * its record is the FILLED order the engine writes with a condition on the same id (one write per order instead of
- * two), and {@link #lookup} reads it there. Until that order is written the fill is only a quote: nothing of it is
+ * <p>Resting orders live in its own {@link PaperOrderBook}, written with a condition. An immediate fill writes nothing
+ * there: its record is the FILLED order the engine writes with a condition on the same id (one write per order instead
+ * of two), and {@link #lookup} reads it there. Until that order is written the fill is only a quote: nothing of it is
  * stored anywhere, so placing the id again (a retry after a crash) quotes again, and only one fill is ever recorded.
  */
 @Singleton
 public class PaperBroker implements Broker, RestingOrders {
     private static final BigDecimal BPS = new BigDecimal("10000");
 
-    private final TradingTables tables;
+    private final PaperOrderBook book;
     private final PriceBook prices;
     private final PaperBrokerConfig config;
     private final Clock clock;
 
-    public PaperBroker(TradingTables tables, PriceBook prices, PaperBrokerConfig config, Clock clock) {
-        this.tables = tables;
+    public PaperBroker(PaperOrderBook book, PriceBook prices, PaperBrokerConfig config, Clock clock) {
+        this.book = book;
         this.prices = prices;
         this.config = config;
         this.clock = clock;
@@ -56,13 +51,10 @@ public class PaperBroker implements Broker, RestingOrders {
         if (t.orderType() != OrderType.LIMIT || marketable(buy, t.limitPrice(), market)) {
             return toFill(filled(t, executionPrice(buy, market, t.limitPrice()), now));
         }
-        PaperOrderItem item = new PaperOrderItem(pk(t.userId()), t.clientOrderId(), t.clientOrderId(), t.userId(),
-                t.symbol(), t.side(), t.orderType(), t.quantity(), t.limitPrice(), OrderStatus.RESTING, null, null, null, now,
-                Keys.resting(t.symbol()), t.userId() + "#" + t.clientOrderId(), expiry(now));
-        try {
-            tables.paperOrders().putItem(r -> r.item(item).conditionExpression(
-                    Expression.builder().expression("attribute_not_exists(pk)").build()));
-        } catch (ConditionalCheckFailedException placedBefore) {
+        PaperOrderItem item = new PaperOrderItem(Keys.paperOrders(t.userId()), t.clientOrderId(), t.clientOrderId(),
+                t.userId(), t.symbol(), t.side(), t.orderType(), t.quantity(), t.limitPrice(), OrderStatus.RESTING,
+                null, null, null, now, Keys.resting(t.symbol()), t.userId() + "#" + t.clientOrderId(), expiry(now));
+        if (!book.placeOnce(item)) {
             // Same client order id again (a retry or a twin): the first placement stands, as at a real exchange.
             return lookup(t.userId(), t.clientOrderId()).orElseThrow();
         }
@@ -81,10 +73,7 @@ public class PaperBroker implements Broker, RestingOrders {
     /** Resting orders on a symbol, through the sparse index (never a scan): a fill takes an order out of it. */
     @Override
     public List<OrderTicket> resting(String symbol) {
-        return tables.paperOrders().index(com.nija.shared.data.Tables.OPEN_BY_SYMBOL)
-                .query(r -> r.queryConditional(QueryConditional.keyEqualTo(Key.builder()
-                        .partitionValue(Keys.resting(symbol)).build())))
-                .stream().flatMap(p -> p.items().stream()).map(PaperBroker::ticket).toList();
+        return book.restingOn(symbol).stream().map(PaperBroker::ticket).toList();
     }
 
     /** Fills a resting limit order the price has crossed; false when it is no longer resting or not crossed. */
@@ -93,25 +82,15 @@ public class PaperBroker implements Broker, RestingOrders {
         boolean buy = resting.side().buys();
         if (!marketable(buy, resting.limitPrice(), market)) return false;
         PaperOrderItem item = filled(resting, executionPrice(buy, market, resting.limitPrice()), clock.instant());
-        try {
-            tables.paperOrders().putItem(r -> r.item(item).conditionExpression(Expression.builder()
-                    .expression("#s = :resting").putExpressionName("#s", "status")
-                    .putExpressionValue(":resting", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(OrderStatus.RESTING.name()))
-                    .build()));
-            return true;
-        } catch (ConditionalCheckFailedException alreadyDone) {
-            return false;
-        }
+        return book.fillIfResting(item);
     }
 
     /** A resting order (or its later fill) from the book; an immediate fill from the engine's order. */
     @Override
     public Optional<Fill> lookup(String userId, String clientOrderId) {
-        PaperOrderItem item = tables.paperOrders().getItem(r -> r.key(Key.builder().partitionValue(pk(userId))
-                .sortValue(clientOrderId).build()).consistentRead(true));
-        if (item != null) return Optional.of(item).filter(i -> i.status() != OrderStatus.CANCELLED).map(PaperBroker::toFill);
-        OrderItem order = tables.orders().getItem(r -> r.key(Key.builder().partitionValue(Keys.user(userId))
-                .sortValue(Keys.order(clientOrderId)).build()).consistentRead(true));
+        Optional<PaperOrderItem> item = book.latest(userId, clientOrderId);
+        if (item.isPresent()) return item.filter(i -> i.status() != OrderStatus.CANCELLED).map(PaperBroker::toFill);
+        OrderItem order = book.engineOrder(userId, clientOrderId).orElse(null);
         if (order == null || order.status() != OrderStatus.FILLED) return Optional.empty();
         return Optional.of(new Fill(clientOrderId, Fill.Status.FILLED, order.quantity(), order.fillPrice(), order.fee(),
                 order.filledAt()));
@@ -119,17 +98,15 @@ public class PaperBroker implements Broker, RestingOrders {
 
     @Override
     public boolean cancel(String userId, String clientOrderId) {
-        PaperOrderItem item = tables.paperOrders().getItem(Key.builder().partitionValue(pk(userId)).sortValue(clientOrderId).build());
+        PaperOrderItem item = book.find(userId, clientOrderId).orElse(null);
         if (item == null || item.status() != OrderStatus.RESTING) return false;
-        tables.paperOrders().putItem(item.cancelled());
+        book.save(item.cancelled());
         return true;
     }
 
     @Override
     public List<OrderTicket> openOrders(String userId) {
-        return tables.paperOrders().query(r -> r.queryConditional(QueryConditional.keyEqualTo(
-                        Key.builder().partitionValue(pk(userId)).build())))
-                .items().stream().filter(i -> i.status() == OrderStatus.RESTING)
+        return book.ofTrader(userId).stream().filter(i -> i.status() == OrderStatus.RESTING)
                 .map(PaperBroker::ticket)
                 .toList();
     }
@@ -141,8 +118,9 @@ public class PaperBroker implements Broker, RestingOrders {
 
     private PaperOrderItem filled(OrderTicket t, BigDecimal price, Instant now) {
         BigDecimal fee = t.quantity().multiply(price).multiply(config.getFeeBps()).divide(BPS, 2, RoundingMode.HALF_UP);
-        return new PaperOrderItem(pk(t.userId()), t.clientOrderId(), t.clientOrderId(), t.userId(), t.symbol(), t.side(),
-                t.orderType(), t.quantity(), t.limitPrice(), OrderStatus.FILLED, price, fee, now, now, null, null, expiry(now));
+        return new PaperOrderItem(Keys.paperOrders(t.userId()), t.clientOrderId(), t.clientOrderId(), t.userId(),
+                t.symbol(), t.side(), t.orderType(), t.quantity(), t.limitPrice(), OrderStatus.FILLED, price, fee, now,
+                now, null, null, expiry(now));
     }
 
     private BigDecimal executionPrice(boolean buy, BigDecimal market, BigDecimal limit) {
@@ -161,10 +139,6 @@ public class PaperBroker implements Broker, RestingOrders {
     private static Fill toFill(PaperOrderItem i) {
         return new Fill(i.clientOrderId(), i.status() == OrderStatus.FILLED ? Fill.Status.FILLED : Fill.Status.RESTING,
                 i.quantity(), i.price(), i.fee(), i.filledAt());
-    }
-
-    private static String pk(String userId) {
-        return "PAPER#" + userId;
     }
 
     private static Long expiry(Instant now) {

@@ -51,6 +51,11 @@ public final class Keys {
         return "SOURCE#" + sourceId;
     }
 
+    /** The paper broker's book of one trader. */
+    public static String paperOrders(String userId) {
+        return "PAPER#" + userId;
+    }
+
     public static String resting(String symbol) {
         return "RESTING#" + symbol;
     }

@@ -60,6 +60,11 @@ public class TradingTables {
     public DynamoDbTable<SignalItem> signals() { return signals; }
     public DynamoDbTable<OrderItem> orders() { return orders; }
 
+    /** Describes the table: a cheap call that answers only when DynamoDB does (health checks). */
+    public void describe() {
+        client.describeTable(b -> b.tableName(name));
+    }
+
     /**
      * A handle on the table for an item kind a feature owns (its schema is built on every call: features keep theirs,
      * built once at init).

@@ -2,13 +2,11 @@ package com.nija.shared.engine;
 
 import com.nija.shared.data.ControlItem;
 import com.nija.shared.data.Keys;
-import com.nija.shared.data.TradingTables;
 import com.nija.shared.input.InputLimits;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 
 /**
  * The global kill switch. Read at most every 500 ms per process, so engaging it stops new orders everywhere
@@ -18,14 +16,14 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 public class KillSwitch {
     private static final long REFRESH_NANOS = 500_000_000L;
 
-    private final TradingTables tables;
+    private final ControlRepository controls;
     private final Clock clock;
     private volatile ControlItem state;
     private volatile long readAt;
     private final List<KillSwitchListener> listeners;
 
-    public KillSwitch(TradingTables tables, Clock clock, List<KillSwitchListener> listeners) {
-        this.tables = tables;
+    public KillSwitch(ControlRepository controls, Clock clock, List<KillSwitchListener> listeners) {
+        this.controls = controls;
         this.clock = clock;
         this.listeners = listeners;
     }
@@ -34,7 +32,7 @@ public class KillSwitch {
     public Optional<String> engaged() {
         long now = System.nanoTime();
         if (readAt == 0 || now - readAt > REFRESH_NANOS) {
-            state = tables.controls().getItem(Key.builder().partitionValue(Keys.CONTROL).sortValue(Keys.KILL_SWITCH).build());
+            state = controls.killSwitch().orElse(null);
             readAt = now;
         }
         ControlItem s = state;
@@ -46,7 +44,7 @@ public class KillSwitch {
     public ControlItem set(boolean engaged, String reason, String by) {
         InputLimits.requireText("reason", reason);
         ControlItem item = new ControlItem(Keys.CONTROL, Keys.KILL_SWITCH, engaged, reason, by, clock.instant());
-        tables.controls().putItem(item);
+        controls.save(item);
         state = item;
         readAt = System.nanoTime();
         listeners.forEach(l -> l.killSwitchChanged(item));
@@ -54,7 +52,6 @@ public class KillSwitch {
     }
 
     public Optional<ControlItem> current() {
-        return Optional.ofNullable(tables.controls().getItem(Key.builder().partitionValue(Keys.CONTROL)
-                .sortValue(Keys.KILL_SWITCH).build()));
+        return controls.killSwitch();
     }
 }

@@ -1,5 +1,6 @@
 package com.nija.shared.engine;
 
+import com.nija.shared.data.ConditionalPut;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.TradingTables;
@@ -7,10 +8,8 @@ import com.nija.shared.order.OrderStatus;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** A trader's orders. New orders are written only if absent: the write that makes retries harmless. */
 @Singleton
@@ -28,13 +27,7 @@ public class OrderRepository {
 
     /** Writes a new order; false when one with this id exists already (a duplicate or a retry). */
     public boolean create(OrderItem order) {
-        try {
-            tables.orders().putItem(r -> r.item(order).conditionExpression(
-                    Expression.builder().expression("attribute_not_exists(pk)").build()));
-            return true;
-        } catch (ConditionalCheckFailedException exists) {
-            return false;
-        }
+        return ConditionalPut.ifAbsent(tables.orders(), order);
     }
 
     /** The trader's order for a signal, whatever its id (a close's is its position's). Queries: for rare paths only. */

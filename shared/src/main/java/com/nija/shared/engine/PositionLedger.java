@@ -4,23 +4,19 @@ import com.nija.shared.data.Keys;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.PositionItem;
 import com.nija.shared.data.TradeItem;
-import com.nija.shared.data.TradingTables;
 import com.nija.shared.order.OrderIntent;
 import com.nija.shared.performance.RollupRepository;
 import com.nija.shared.trading.PositionMath;
+import com.nija.shared.trading.PositionRepository;
 import com.nija.shared.trading.PositionStatus;
 import com.nija.shared.trading.Side;
+import com.nija.shared.trading.TradeRepository;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Applies a filled order to the trader's books: position, trade, roll-ups. Every step is idempotent (conditional
@@ -31,17 +27,18 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 public class PositionLedger {
     static final Duration TRADE_RETENTION = Duration.ofDays(90);
 
-    private final TradingTables tables;
+    private final PositionRepository positions;
+    private final TradeRepository trades;
     private final RollupRepository rollups;
 
-    public PositionLedger(TradingTables tables, RollupRepository rollups) {
-        this.tables = tables;
+    public PositionLedger(PositionRepository positions, TradeRepository trades, RollupRepository rollups) {
+        this.positions = positions;
+        this.trades = trades;
         this.rollups = rollups;
     }
 
     public Optional<PositionItem> position(String userId, String positionId) {
-        return Optional.ofNullable(tables.positions().getItem(Key.builder().partitionValue(Keys.user(userId))
-                .sortValue(Keys.position(positionId)).build()));
+        return positions.find(userId, positionId);
     }
 
     /** What applying a fill did: the position as the fill left it, and the P&L a close realized (null for an open). */
@@ -54,7 +51,8 @@ public class PositionLedger {
     public Applied apply(OrderItem o, PositionItem closing) {
         if (o.intent() == OrderIntent.OPEN) {
             PositionItem opened = openedBy(o);
-            ParallelCalls.all(List.of(() -> openPosition(opened), () -> writeTrade(o, null)));
+            // not written on a retry after this step succeeded: the position is there
+            ParallelCalls.all(List.of(() -> positions.openIfAbsent(opened), () -> writeTrade(o, null)));
             return new Applied(opened, null);
         }
         if (PositionStatus.CLOSED.name().equals(closing.status())) {
@@ -65,7 +63,8 @@ public class PositionLedger {
         }
         BigDecimal realized = realizedPnl(closing, o);
         PositionItem closed = closedBy(closing, o, realized);
-        ParallelCalls.all(closeWrites(o, realized, closed.fees(), () -> closePosition(closed, o)));
+        // not written when closed by this very order on an earlier attempt: only its close order id gets this far
+        ParallelCalls.all(closeWrites(o, realized, closed.fees(), () -> positions.closeIfOpen(closed, o.orderId())));
         return new Applied(closed, realized);
     }
 
@@ -80,19 +79,12 @@ public class PositionLedger {
     }
 
     private void writeTrade(OrderItem o, BigDecimal realized) {
-        tables.trades().putItem(trade(o, realized)); // keyed by order id and fill time: a repeat overwrites the same
+        trades.record(trade(o, realized));
     }
 
     /** The order that closed a position, or null while it is open. */
     public String closedByOrder(String userId, String positionId) {
-        return attribute(userId, positionId, "closedByOrder");
-    }
-
-    private String attribute(String userId, String positionId, String name) {
-        AttributeValue v = tables.client().getItem(b -> b.tableName(tables.name()).key(key(userId, positionId))
-                .projectionExpression("#a").expressionAttributeNames(Map.of("#a", name)).consistentRead(true))
-                .item().get(name);
-        return v == null ? null : v.s();
+        return positions.closedByOrder(userId, positionId);
     }
 
     static BigDecimal realizedPnl(PositionItem p, OrderItem exit) {
@@ -110,7 +102,7 @@ public class PositionLedger {
                 o.takeProfit(), Keys.openBySymbol(o.symbol()), o.userId() + "#" + o.positionId(), null, null);
     }
 
-    /** The position as {@code exit} closes it: what {@link #closePosition} writes (the index keys go). */
+    /** The position as {@code exit} closes it: what {@link PositionRepository#closeIfOpen} writes (the index keys go). */
     private static PositionItem closedBy(PositionItem p, OrderItem exit, BigDecimal realized) {
         BigDecimal fees = (p.fees() == null ? BigDecimal.ZERO : p.fees()).add(exit.fee());
         return new PositionItem(p.pk(), p.sk(), p.positionId(), p.userId(), p.symbol(), p.side(), p.quantity(),
@@ -119,44 +111,9 @@ public class PositionLedger {
                 p.version() == null ? null : p.version() + 1);
     }
 
-    private void openPosition(PositionItem p) {
-        try {
-            tables.positions().putItem(r -> r.item(p).conditionExpression(
-                    Expression.builder().expression("attribute_not_exists(pk)").build()));
-        } catch (ConditionalCheckFailedException alreadyOpened) {
-            // a retry after this step succeeded: the position is there
-        }
-    }
-
-    private void closePosition(PositionItem closed, OrderItem o) {
-        try {
-            tables.client().updateItem(b -> b.tableName(tables.name())
-                    .key(key(o.userId(), closed.positionId()))
-                    .updateExpression("SET #s = :closed, exitPrice = :px, closedAt = :at, realizedPnl = :pnl, "
-                            + "fees = :fees, closedByOrder = :o, version = version + :one REMOVE gsi1pk, gsi1sk")
-                    .conditionExpression("#s = :open")
-                    .expressionAttributeNames(Map.of("#s", "status"))
-                    .expressionAttributeValues(Map.of(
-                            ":closed", AttributeValue.fromS(PositionStatus.CLOSED.name()),
-                            ":open", AttributeValue.fromS(PositionStatus.OPEN.name()),
-                            ":px", AttributeValue.fromN(closed.exitPrice().toPlainString()),
-                            ":at", AttributeValue.fromS(closed.closedAt().toString()),
-                            ":pnl", AttributeValue.fromN(closed.realizedPnl().toPlainString()),
-                            ":fees", AttributeValue.fromN(closed.fees().toPlainString()),
-                            ":o", AttributeValue.fromS(o.orderId()),
-                            ":one", AttributeValue.fromN("1"))));
-        } catch (ConditionalCheckFailedException alreadyClosed) {
-            // closed by this very order on an earlier attempt: only the position's close order id gets this far
-        }
-    }
-
     private static TradeItem trade(OrderItem o, BigDecimal realized) {
         return new TradeItem(Keys.user(o.userId()), Keys.trade(o.filledAt(), o.orderId()), o.orderId(), o.orderId(),
                 o.positionId(), o.symbol(), o.side().name(), o.quantity(), o.fillPrice(), o.fee(), realized, o.filledAt(),
                 o.filledAt().plus(TRADE_RETENTION).getEpochSecond());
-    }
-
-    private static Map<String, AttributeValue> key(String userId, String positionId) {
-        return Map.of("pk", AttributeValue.fromS(Keys.user(userId)), "sk", AttributeValue.fromS(Keys.position(positionId)));
     }
 }

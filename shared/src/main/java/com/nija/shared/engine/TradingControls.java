@@ -1,25 +1,29 @@
 package com.nija.shared.engine;
 
 import com.nija.shared.account.BotState;
+import com.nija.shared.account.ProfileRepository;
 import com.nija.shared.account.ProfileService;
 import com.nija.shared.cache.UserCache;
-import com.nija.shared.data.Keys;
-import com.nija.shared.data.TradingTables;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import java.util.List;
 
-/** A trader pausing and resuming their bot; the engine reads the state before every new order. */
+/**
+ * A trader pausing and resuming their bot; the engine reads the state before every new order, and the trader's other
+ * devices hear of it through the {@link BotStateListener}s.
+ */
 @Singleton
 public class TradingControls {
-    private final TradingTables tables;
+    private final ProfileRepository stored;
     private final ProfileService profiles;
     private final UserCache cache;
     private final Clock clock;
+    private final List<BotStateListener> listeners;
 
-    public TradingControls(TradingTables tables, ProfileService profiles, UserCache cache, Clock clock) {
-        this.tables = tables;
+    public TradingControls(ProfileRepository stored, ProfileService profiles, UserCache cache, Clock clock,
+                           List<BotStateListener> listeners) {
+        this.listeners = listeners;
+        this.stored = stored;
         this.profiles = profiles;
         this.cache = cache;
         this.clock = clock;
@@ -27,13 +31,10 @@ public class TradingControls {
 
     public BotState setBotState(String userId, BotState state) {
         profiles.ensureExists(userId);
-        tables.client().updateItem(b -> b.tableName(tables.name())
-                .key(Map.of("pk", AttributeValue.fromS(Keys.user(userId)), "sk", AttributeValue.fromS(Keys.PROFILE)))
-                .updateExpression("SET botState = :s, updatedAt = :now, brokerErrors = :zero")
-                .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(state.name()),
-                        ":now", AttributeValue.fromS(clock.instant().toString()),
-                        ":zero", AttributeValue.fromN("0"))));
+        stored.setBotState(userId, state, clock.instant());
         cache.invalidate(userId);
+        String reason = (state == BotState.PAUSED ? "paused" : "resumed") + " by the trader";
+        listeners.forEach(l -> l.botStateChanged(userId, state, reason));
         return state;
     }
 }

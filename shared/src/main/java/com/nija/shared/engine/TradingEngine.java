@@ -53,7 +53,7 @@ public class TradingEngine {
     private static final Duration ORDER_RETENTION = Duration.ofDays(400);
 
     private final OrderRepository orders;
-    private final TraderSnapshotReader snapshots;
+    private final TraderSnapshotRepository snapshots;
     private final BrokerErrorTracker brokerHealth;
     private final PositionLedger ledger;
     private final PositionRepository positions;
@@ -68,7 +68,7 @@ public class TradingEngine {
     private final List<TradeListener> listeners;
     private final Clock clock;
 
-    public TradingEngine(OrderRepository orders, TraderSnapshotReader snapshots, BrokerErrorTracker brokerHealth,
+    public TradingEngine(OrderRepository orders, TraderSnapshotRepository snapshots, BrokerErrorTracker brokerHealth,
                          PositionLedger ledger, PositionRepository positions,
                          ProfileService profiles, SettingsService settings, TierCatalog tiers,
                          PriceBook prices, Broker broker, KillSwitch killSwitch, OrderThrottle throttle, UserCache cache,

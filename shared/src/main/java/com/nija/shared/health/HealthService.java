@@ -31,7 +31,7 @@ public class HealthService {
 
     private boolean dynamoAnswers() {
         try {
-            tables.client().describeTable(b -> b.tableName(tables.name()));
+            tables.describe();
             return true;
         } catch (SdkException e) {
             return false;

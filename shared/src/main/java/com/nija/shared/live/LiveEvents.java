@@ -4,6 +4,7 @@ import com.nija.shared.account.BotState;
 import com.nija.shared.data.ControlItem;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.PositionItem;
+import com.nija.shared.engine.BotStateListener;
 import com.nija.shared.engine.KillSwitchListener;
 import com.nija.shared.engine.TradeListener;
 import com.nija.shared.observability.Telemetry;
@@ -44,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * Among the engine's listeners it runs last, so whatever else listens has seen the fill before a client does.
  */
 @Singleton
-public class LiveEvents implements TradeListener, KillSwitchListener, PriceListener, Ordered {
+public class LiveEvents implements TradeListener, KillSwitchListener, BotStateListener, PriceListener, Ordered {
     private static final Logger LOG = LoggerFactory.getLogger(LiveEvents.class);
 
     private final ConnectionRegistry registry;
@@ -112,6 +113,7 @@ public class LiveEvents implements TradeListener, KillSwitchListener, PriceListe
      * A trader's bot was paused or resumed — by the engine, or by the trader from one of their devices: every
      * connection of theirs hears it ({@code system: bot.paused | bot.resumed}), subscribed to anything or nothing.
      */
+    @Override
     public void botStateChanged(String userId, BotState state, String reason) {
         safely("bot state of " + userId, () -> {
             Instant now = clock.instant();

@@ -2,10 +2,7 @@ package com.nija.shared.prices;
 
 import com.nija.shared.broker.OrderTicket;
 import com.nija.shared.broker.RestingOrders;
-import com.nija.shared.data.Keys;
 import com.nija.shared.data.PositionItem;
-import com.nija.shared.data.Tables;
-import com.nija.shared.data.TradingTables;
 import com.nija.shared.engine.OrderRequest;
 import com.nija.shared.engine.ParallelCalls;
 import com.nija.shared.engine.WorkQueues;
@@ -14,6 +11,7 @@ import com.nija.shared.market.PriceBook;
 import com.nija.shared.market.PriceUpdate;
 import com.nija.shared.order.OrderTrigger;
 import com.nija.shared.signals.SignalAuthenticator;
+import com.nija.shared.trading.PositionRepository;
 import com.nija.shared.trading.Side;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -28,8 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 
 /**
  * Records latest prices and acts on them: open positions whose stop-loss or take-profit the price crossed are
@@ -39,7 +35,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 @Singleton
 public class PriceIngestService {
     private final PriceBook prices;
-    private final TradingTables tables;
+    private final PositionRepository openPositions;
     private final RestingOrders resting;
     private final WorkQueues queues;
     private final Clock clock;
@@ -47,11 +43,11 @@ public class PriceIngestService {
     private final SignalAuthenticator auth;
     private final Instruments instruments;
 
-    public PriceIngestService(PriceBook prices, TradingTables tables, RestingOrders resting, WorkQueues queues,
+    public PriceIngestService(PriceBook prices, PositionRepository positions, RestingOrders resting, WorkQueues queues,
                               Clock clock, List<PriceListener> listeners, SignalAuthenticator auth,
                               Instruments instruments) {
         this.prices = prices;
-        this.tables = tables;
+        this.openPositions = positions;
         this.resting = resting;
         this.queues = queues;
         this.clock = clock;
@@ -142,7 +138,7 @@ public class PriceIngestService {
                 out.put(s, new Watches(new ArrayList<>(), new ArrayList<>()));
                 continue;
             }
-            positions.put(s, ParallelCalls.start(() -> openPositions(s)));
+            positions.put(s, ParallelCalls.start(() -> openPositions.openOn(s)));
             restingOrders.put(s, ParallelCalls.start(() -> resting.resting(s)));
         }
         for (String s : positions.keySet()) {
@@ -162,12 +158,5 @@ public class PriceIngestService {
             return OrderTrigger.TAKE_PROFIT;
         }
         return null;
-    }
-
-    private List<PositionItem> openPositions(String symbol) {
-        return tables.positions().index(Tables.OPEN_BY_SYMBOL)
-                .query(r -> r.queryConditional(QueryConditional.keyEqualTo(Key.builder()
-                        .partitionValue(Keys.openBySymbol(symbol)).build())))
-                .stream().flatMap(page -> page.items().stream()).toList();
     }
 }

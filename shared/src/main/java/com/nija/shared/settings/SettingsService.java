@@ -7,7 +7,6 @@ import com.nija.shared.account.TierLimits;
 import com.nija.shared.cache.UserCache;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.SettingsItem;
-import com.nija.shared.data.TradingTables;
 import com.nija.shared.instruments.Instruments;
 import com.nija.shared.json.Json;
 import com.nija.shared.problem.InvalidInputException;
@@ -18,8 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** Reads and replaces a trader's risk settings with optimistic locking, so two editors never silently overwrite. */
 @Singleton
@@ -32,7 +29,7 @@ public class SettingsService {
     public static final String SUBSCRIBERS_CACHE = "*subscribers";
     private static final JavaType TYPE = Json.MAPPER.constructType(RiskSettings.class);
 
-    private final TradingTables tables;
+    private final SettingsRepository settings;
     private final UserCache cache;
     private final ProfileService profiles;
     private final TierCatalog tiers;
@@ -40,10 +37,10 @@ public class SettingsService {
     private final Clock clock;
     private final Instruments instruments;
 
-    public SettingsService(TradingTables tables, UserCache cache, ProfileService profiles, TierCatalog tiers,
+    public SettingsService(SettingsRepository settings, UserCache cache, ProfileService profiles, TierCatalog tiers,
                            SignalSources sources, Clock clock, Instruments instruments) {
         this.instruments = instruments;
-        this.tables = tables;
+        this.settings = settings;
         this.cache = cache;
         this.profiles = profiles;
         this.tiers = tiers;
@@ -80,9 +77,7 @@ public class SettingsService {
                 enabled ? Keys.enabledShard(userId) : null, enabled ? userId : null,
                 Instant.now(clock), expectedVersion == 0 ? null : expectedVersion);
         try {
-            tables.settings().putItem(item); // VersionedRecordExtension adds the version condition and increments it
-        } catch (ConditionalCheckFailedException e) {
-            throw new VersionConflictException("settings changed since version " + expectedVersion + "; read them again");
+            settings.replace(item);
         } finally {
             cache.invalidate(userId);
             cache.invalidate(SUBSCRIBERS_CACHE);
@@ -97,10 +92,8 @@ public class SettingsService {
     }
 
     private RiskSettings load(String userId) {
-        SettingsItem item = tables.settings().getItem(Key.builder()
-                .partitionValue(Keys.user(userId)).sortValue(Keys.SETTINGS).build());
-        return item != null ? toSettings(item)
-                : RiskSettings.defaults(RiskSettingsValidator.planMaxOpenPositions(tiers.limits(profiles.get(userId).tier())));
+        return settings.find(userId).map(SettingsService::toSettings).orElseGet(() ->
+                RiskSettings.defaults(RiskSettingsValidator.planMaxOpenPositions(tiers.limits(profiles.get(userId).tier()))));
     }
 
     /** The API view of a stored settings item. */

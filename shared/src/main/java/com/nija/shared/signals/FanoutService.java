@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.nija.shared.cache.UserCache;
 import com.nija.shared.data.SettingsItem;
 import com.nija.shared.data.Tables;
-import com.nija.shared.data.TradingTables;
 import com.nija.shared.engine.OrderRequest;
 import com.nija.shared.engine.Signal;
 import com.nija.shared.engine.WorkQueues;
@@ -12,6 +11,7 @@ import com.nija.shared.json.Json;
 import com.nija.shared.market.PriceBook;
 import com.nija.shared.observability.Metric;
 import com.nija.shared.observability.Telemetry;
+import com.nija.shared.settings.SettingsRepository;
 import com.nija.shared.settings.SettingsService;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -24,10 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A signal becomes one order message per subscribed trader. Subscribers are read from the write-sharded
@@ -46,7 +42,7 @@ public class FanoutService {
     private static final JavaType SUBSCRIBERS = Json.MAPPER.getTypeFactory()
             .constructCollectionType(List.class, Subscriber.class);
 
-    private final TradingTables tables;
+    private final SettingsRepository settings;
     private final WorkQueues queues;
     private final PriceBook prices;
     private final UserCache cache;
@@ -56,9 +52,9 @@ public class FanoutService {
         return t;
     });
 
-    public FanoutService(TradingTables tables, WorkQueues queues, PriceBook prices,
+    public FanoutService(SettingsRepository settings, WorkQueues queues, PriceBook prices,
                          UserCache cache) {
-        this.tables = tables;
+        this.settings = settings;
         this.cache = cache;
         this.prices = prices;
         this.queues = queues;
@@ -120,19 +116,10 @@ public class FanoutService {
 
     private List<Subscriber> load(String source, Duration budget) {
         long deadline = budget == null ? Long.MAX_VALUE : System.nanoTime() + budget.toNanos();
-        // Filtered in DynamoDB: only followers of this source come back over the wire.
-        Expression following = Expression.builder()
-                .expression("tradingEnabled = :on AND contains(subscriptions, :source)")
-                .putExpressionValue(":on", AttributeValue.fromBool(true))
-                .putExpressionValue(":source", AttributeValue.fromS(source))
-                .build();
         List<CompletableFuture<List<SettingsItem>>> shards = new ArrayList<>();
         for (int shard = 0; shard < Tables.ENABLED_SHARDS; shard++) {
-            String pk = "ENABLED#" + shard;
-            shards.add(CompletableFuture.supplyAsync(() -> tables.settings().index(Tables.ENABLED_BY_SHARD)
-                    .query(r -> r.queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(pk).build()))
-                            .filterExpression(following))
-                    .stream().flatMap(p -> p.items().stream()).toList(), shardReaders));
+            int s = shard;
+            shards.add(CompletableFuture.supplyAsync(() -> settings.followers(source, s), shardReaders));
         }
         List<Subscriber> out = new ArrayList<>();
         for (CompletableFuture<List<SettingsItem>> f : shards) {

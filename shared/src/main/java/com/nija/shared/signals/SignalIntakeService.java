@@ -6,7 +6,6 @@ import com.nija.shared.config.NijaConfig;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.SignalItem;
 import com.nija.shared.data.SourceItem;
-import com.nija.shared.data.TradingTables;
 import com.nija.shared.instruments.Instruments;
 import com.nija.shared.engine.OrderMessages;
 import com.nija.shared.engine.Signal;
@@ -23,9 +22,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Signal intake: authenticate, validate, record once, then send the orders of a signal with few subscribers itself
@@ -40,18 +36,18 @@ public class SignalIntakeService {
     static final Duration DEDUP_RETENTION = Duration.ofDays(7);
 
     private final SignalAuthenticator auth;
-    private final TradingTables tables;
+    private final SignalRepository signals;
     private final WorkQueues queues;
     private final FanoutService fanout;
     private final NijaConfig config;
     private final Clock clock;
     private final Instruments instruments;
 
-    public SignalIntakeService(SignalAuthenticator auth, TradingTables tables, WorkQueues queues, FanoutService fanout,
+    public SignalIntakeService(SignalAuthenticator auth, SignalRepository signals, WorkQueues queues, FanoutService fanout,
                                NijaConfig config, Clock clock, Instruments instruments) {
         this.instruments = instruments;
         this.auth = auth;
-        this.tables = tables;
+        this.signals = signals;
         this.queues = queues;
         this.fanout = fanout;
         this.config = config;
@@ -83,17 +79,14 @@ public class SignalIntakeService {
         SignalItem item = new SignalItem(Keys.signal(signal.signalId()), "SIGNAL", signal.signalId(), source.sourceId(),
                 signal.strategy(), signal.symbol(), signal.action().name(), OrderMessages.write(signal),
                 OrderMessages.write(answer), now, now.plus(DEDUP_RETENTION).getEpochSecond());
-        try {
-            tables.signals().putItem(r -> r.item(item).conditionExpression(
-                    Expression.builder().expression("attribute_not_exists(pk)").build()));
-        } catch (ConditionalCheckFailedException seen) {
+        if (!signals.recordOnce(item)) {
             Telemetry.count("SignalDuplicate");
             return new Intake(true, firstAnswer(signal.signalId()));
         }
         try {
             if (!fannedOutInline(signal)) queues.enqueueSignal(signal);
         } catch (SdkException | IllegalStateException e) {
-            tables.signals().deleteItem(Key.builder().partitionValue(item.pk()).sortValue(item.sk()).build());
+            signals.forget(item);
             throw e;
         }
         Telemetry.count("SignalAccepted");
@@ -114,7 +107,8 @@ public class SignalIntakeService {
     }
 
     private Map<String, Object> firstAnswer(String signalId) {
-        SignalItem first = tables.signals().getItem(Key.builder().partitionValue(Keys.signal(signalId)).sortValue("SIGNAL").build());
+        SignalItem first = signals.find(signalId).orElseThrow(() -> new IllegalStateException("signal " + signalId
+                + " was recorded and is gone"));
         try {
             @SuppressWarnings("unchecked")
             Map<String, Object> body = Json.MAPPER.readValue(first.response(), Map.class);

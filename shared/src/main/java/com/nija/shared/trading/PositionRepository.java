@@ -1,18 +1,25 @@
 package com.nija.shared.trading;
 
+import com.nija.shared.data.ConditionalPut;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.PositionItem;
+import com.nija.shared.data.Tables;
 import com.nija.shared.data.TradingTables;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-/** A trader's positions: one query on their partition, never a scan. */
+/**
+ * Traders' positions: a trader's are one query on their partition, never a scan; the open ones of a market are found
+ * through the sparse open-by-symbol index, which a close takes a position out of.
+ */
 @Singleton
 public class PositionRepository {
     private final TradingTables tables;
@@ -40,6 +47,63 @@ public class PositionRepository {
                     "sk", AttributeValue.fromS(afterSortKey)));
         }
         return tables.positions().query(request.build()).items().stream().limit(max).toList();
+    }
+
+    public Optional<PositionItem> find(String userId, String positionId) {
+        return Optional.ofNullable(tables.positions().getItem(Key.builder().partitionValue(Keys.user(userId))
+                .sortValue(Keys.position(positionId)).build()));
+    }
+
+    /** The open positions on a market, every trader's, through the sparse open-by-symbol index. */
+    public List<PositionItem> openOn(String symbol) {
+        return tables.positions().index(Tables.OPEN_BY_SYMBOL)
+                .query(r -> r.queryConditional(QueryConditional.keyEqualTo(Key.builder()
+                        .partitionValue(Keys.openBySymbol(symbol)).build())))
+                .stream().flatMap(page -> page.items().stream()).toList();
+    }
+
+    /** Writes a newly opened position; false (and nothing written) when it is there already (a retry). */
+    public boolean openIfAbsent(PositionItem opened) {
+        return ConditionalPut.ifAbsent(tables.positions(), opened);
+    }
+
+    /**
+     * Writes {@code closed}'s close figures onto the position if it is still open, in one update: status, exit price
+     * and time, realized P&L, fees, the closing order, version + 1, and out of the open-by-symbol index. False (and
+     * nothing written) when it was closed already.
+     */
+    public boolean closeIfOpen(PositionItem closed, String closedByOrder) {
+        try {
+            tables.client().updateItem(b -> b.tableName(tables.name())
+                    .key(Map.of("pk", AttributeValue.fromS(closed.pk()), "sk", AttributeValue.fromS(closed.sk())))
+                    .updateExpression("SET #s = :closed, exitPrice = :px, closedAt = :at, realizedPnl = :pnl, "
+                            + "fees = :fees, closedByOrder = :o, version = version + :one REMOVE gsi1pk, gsi1sk")
+                    .conditionExpression("#s = :open")
+                    .expressionAttributeNames(Map.of("#s", "status"))
+                    .expressionAttributeValues(Map.of(
+                            ":closed", AttributeValue.fromS(PositionStatus.CLOSED.name()),
+                            ":open", AttributeValue.fromS(PositionStatus.OPEN.name()),
+                            ":px", AttributeValue.fromN(closed.exitPrice().toPlainString()),
+                            ":at", AttributeValue.fromS(closed.closedAt().toString()),
+                            ":pnl", AttributeValue.fromN(closed.realizedPnl().toPlainString()),
+                            ":fees", AttributeValue.fromN(closed.fees().toPlainString()),
+                            ":o", AttributeValue.fromS(closedByOrder),
+                            ":one", AttributeValue.fromN("1"))));
+            return true;
+        } catch (ConditionalCheckFailedException alreadyClosed) {
+            return false;
+        }
+    }
+
+    /** The order that closed a position, or null while it is open; a consistent read of that one attribute. */
+    public String closedByOrder(String userId, String positionId) {
+        AttributeValue v = tables.client().getItem(b -> b.tableName(tables.name())
+                        .key(Map.of("pk", AttributeValue.fromS(Keys.user(userId)),
+                                "sk", AttributeValue.fromS(Keys.position(positionId))))
+                        .projectionExpression("#a").expressionAttributeNames(Map.of("#a", "closedByOrder"))
+                        .consistentRead(true))
+                .item().get("closedByOrder");
+        return v == null ? null : v.s();
     }
 
     private static QueryEnhancedRequest.Builder query(String userId) {

@@ -21,6 +21,11 @@ public class TradeRepository {
         this.tables = tables;
     }
 
+    /** Writes a trade; it is keyed by its order and fill time, so writing it again overwrites the same item. */
+    public void record(TradeItem trade) {
+        tables.trades().putItem(trade);
+    }
+
     /**
      * Up to {@code max} trades strictly older than {@code afterSortKey} (or the newest when null), optionally of
      * one symbol. Pages through DynamoDB as needed, since a filter can thin a page.

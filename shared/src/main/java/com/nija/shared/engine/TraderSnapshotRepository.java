@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  * the engine's per-order reads went from five calls to one, which is most of its DynamoDB latency.
  */
 @Singleton
-public class TraderSnapshotReader {
+public class TraderSnapshotRepository {
     private static final TableSchema<ProfileItem> PROFILE = RecordTableSchema.of(ProfileItem.class, Tables.TRADING);
     private static final TableSchema<SettingsItem> SETTINGS = RecordTableSchema.of(SettingsItem.class, Tables.TRADING);
     private static final TableSchema<RollupItem> ROLLUP = RecordTableSchema.of(RollupItem.class, Tables.TRADING);
@@ -35,7 +35,7 @@ public class TraderSnapshotReader {
 
     private final TradingTables tables;
 
-    public TraderSnapshotReader(TradingTables tables) {
+    public TraderSnapshotRepository(TradingTables tables) {
         this.tables = tables;
     }
 
