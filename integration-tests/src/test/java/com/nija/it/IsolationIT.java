@@ -75,7 +75,8 @@ class IsolationIT {
     private List<String> leaksOf(Trader owner, Trader other) {
         List<JsonNode> orders = owner.orders(null);
         List<JsonNode> trades = owner.trades();
-        List<JsonNode> positions = owner.positions(null);
+        List<JsonNode> positions = new ArrayList<>(owner.positions("open")); // the route's default: open ones only
+        positions.addAll(owner.positions("closed"));
         assertThat(List.of(orders, trades, positions)).as("%s's orders, trades and positions", owner.id())
                 .allSatisfy(history -> assertThat(history).isNotEmpty());
         Set<String> ids = new LinkedHashSet<>();
