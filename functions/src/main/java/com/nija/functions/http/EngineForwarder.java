@@ -88,7 +88,8 @@ public class EngineForwarder {
         }
         Telemetry.count("ForwardedToEngine");
         // The engine invalidated its own cache; this region's copy of the trader's views must not outlive the change.
-        if (request.authorized() && answer.statusCode() < 300) cache.invalidate(request.userId());
+        // Refusals too (a 409 says another request changed the position): an INCR costs less than a stale view.
+        if (request.authorized()) cache.invalidate(request.userId());
         Map<String, String> headers = new HashMap<>();
         answer.headers().map().forEach((name, values) -> {
             if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":") && !values.isEmpty()) {
