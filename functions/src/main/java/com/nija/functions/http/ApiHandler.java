@@ -7,7 +7,7 @@ import com.nija.shared.input.InputLimits;
 import com.nija.shared.observability.Metric;
 import com.nija.shared.observability.Telemetry;
 import com.nija.shared.problem.DomainException;
-import com.nija.shared.regions.EngineRegion;
+import com.nija.shared.config.EngineRegion;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import java.util.Map;

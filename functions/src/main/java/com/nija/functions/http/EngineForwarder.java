@@ -2,10 +2,10 @@ package com.nija.functions.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.nija.shared.cache.UserCache;
 import com.nija.shared.observability.Metric;
 import com.nija.shared.observability.Telemetry;
-import com.nija.shared.regions.EngineRegion;
+import com.nija.shared.config.EngineRegion;
+import com.nija.shared.regions.ForwardedWrites;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URI;
@@ -41,15 +41,15 @@ public class EngineForwarder {
     private static final Logger LOG = LoggerFactory.getLogger(EngineForwarder.class);
 
     private final EngineRegion region;
-    private final UserCache cache;
+    private final ForwardedWrites forwarded;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Duration timeout;
 
-    public EngineForwarder(EngineRegion region, UserCache cache,
+    public EngineForwarder(EngineRegion region, ForwardedWrites forwarded,
                            @io.micronaut.context.annotation.Value("${nija.engine-forward-timeout-seconds:10}")
                            long timeoutSeconds) {
         this.region = region;
-        this.cache = cache;
+        this.forwarded = forwarded;
         this.timeout = Duration.ofSeconds(timeoutSeconds);
     }
 
@@ -87,9 +87,7 @@ public class EngineForwarder {
             throw new IllegalStateException("interrupted while forwarding to the engine region", e);
         }
         Telemetry.count("ForwardedToEngine");
-        // The engine invalidated its own cache; this region's copy of the trader's views must not outlive the change.
-        // Refusals too (a 409 says another request changed the position): an INCR costs less than a stale view.
-        if (request.authorized()) cache.invalidate(request.userId());
+        if (request.authorized()) forwarded.answered(request.userId());
         Map<String, String> headers = new HashMap<>();
         answer.headers().map().forEach((name, values) -> {
             if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":") && !values.isEmpty()) {

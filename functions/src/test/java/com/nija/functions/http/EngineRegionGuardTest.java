@@ -64,6 +64,6 @@ class EngineRegionGuardTest {
 
         assertThat(ok(paused).path("botState").asText()).isEqualTo("paused");
         assertThat(header(paused, EngineForwarder.ENGINE_REGION))
-                .isEqualTo(engine.getBean(com.nija.shared.regions.EngineRegion.class).here());
+                .isEqualTo(engine.getBean(com.nija.shared.config.EngineRegion.class).here());
     }
 }

@@ -2,7 +2,7 @@ package com.nija.shared.cache;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.nija.shared.json.Json;
-import com.nija.shared.regions.EngineRegion;
+import com.nija.shared.config.EngineRegion;
 import com.nija.shared.observability.Telemetry;
 import jakarta.inject.Singleton;
 import java.io.IOException;

@@ -1,6 +1,5 @@
-package com.nija.shared.regions;
+package com.nija.shared.config;
 
-import com.nija.shared.config.NijaConfig;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.net.URI;
