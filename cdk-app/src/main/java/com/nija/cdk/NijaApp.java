@@ -74,7 +74,8 @@ public final class NijaApp {
         stacks.add(primary);
         RegionalStack.PrimaryExports exports = new RegionalStack.PrimaryExports(
                 primary.users().orElseThrow().issuer(),
-                primary.secrets().primaryBrokerKey().orElseThrow().getKeyArn(), primarySpec.region());
+                primary.secrets().primaryBrokerKey().orElseThrow().getKeyArn(), primarySpec.region(),
+                primary.api().api().getApiEndpoint());
         for (RegionSpec spec : config.regions()) {
             if (spec.role() == RegionRole.PRIMARY) continue;
             RegionalStack s = stack(app, config, spec, functionJar, Optional.of(exports));

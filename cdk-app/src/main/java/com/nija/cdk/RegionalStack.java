@@ -7,6 +7,7 @@ import com.nija.cdk.api.PublicApi;
 import com.nija.cdk.api.UserDirectory;
 import com.nija.cdk.config.AppConfig;
 import com.nija.cdk.config.AppConfig.RegionSpec;
+import com.nija.cdk.config.EngineConfig;
 import com.nija.cdk.config.Names;
 import com.nija.cdk.config.RegionRole;
 import com.nija.cdk.data.GlobalTables;
@@ -48,7 +49,7 @@ import software.constructs.Construct;
  */
 public final class RegionalStack extends Stack {
     /** What the primary stack hands the others (resolved across regions by CDK's cross-region references). */
-    public record PrimaryExports(UserDirectory.Issuer issuer, String brokerKeyArn, String region) {}
+    public record PrimaryExports(UserDirectory.Issuer issuer, String brokerKeyArn, String region, String apiUrl) {}
 
     private final RegionSpec region;
     private final List<NijaFunction> functions = new ArrayList<>();
@@ -89,15 +90,25 @@ public final class RegionalStack extends Stack {
         FunctionFactory factory = new FunctionFactory(this, new FunctionFactory.Wiring(config, names, code, tables,
                 queues, network, cache, secrets,
                 engine ? Optional.empty() : Optional.of(config.primary().region()), issuer));
+        EngineConfig engineRegion = EngineConfig.from(key -> getNode().tryGetContext(key), config);
         for (FunctionSpec spec : FunctionCatalog.all()) {
             if (spec.worker().isPresent() && !engine) continue;
             NijaFunction fn = factory.create(spec);
             functions.add(fn);
+            // Workers keep their event sources in every engine-role region: a queue holds only what its own
+            // region accepted while it was the engine, and the demoted engine must drain it (README "Regions").
             spec.worker().ifPresent(w -> subscribe(fn, w));
+            fn.function().addEnvironment(EngineConfig.REGION_ENV, engineRegion.region());
         }
 
         api = new PublicApi(this, "Http", config, names, issuer,
                 functions.stream().filter(f -> f.spec().isHttp()).toList());
+        if (!engineRegion.region().equals(region.region())) {
+            // Trading writes reaching this region are forwarded to the engine region's API.
+            String engineApi = engineRegion.apiUrl().orElseGet(() -> primary.orElseThrow().apiUrl());
+            functions.stream().filter(f -> f.spec().engineWrite())
+                    .forEach(f -> f.function().addEnvironment(EngineConfig.API_URL_ENV, engineApi));
+        }
 
         live = new LiveApi(this, "Live", config, names,
                 functions.stream().filter(f -> f.spec().isWebSocket() || f.profile().has(Extra.PUSHES_LIVE_UPDATES))

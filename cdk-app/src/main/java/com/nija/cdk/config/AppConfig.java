@@ -30,7 +30,7 @@ public record AppConfig(Stage stage, List<RegionSpec> regions, Optional<String> 
     /** A dev dashboard served by the local platform or a dev server; prod must name its real origin. */
     public static final String DEV_DASHBOARD_ORIGIN = "http://localhost:5173";
     public static final Set<String> KEYS = Set.of("stage", "regions", "account", "dashboardOrigins", "domainName",
-            "hostedZoneId", "hostedZoneName", "alarmEmail", "alarms", "logLevel");
+            "hostedZoneId", "hostedZoneName", "alarmEmail", "alarms", "logLevel", "engineRegion", "engineApiUrl");
 
     public AppConfig {
         Objects.requireNonNull(stage);

@@ -36,6 +36,11 @@ public record FunctionSpec(String function, String handler, List<Route> routes, 
         return wsRoute.isPresent() || wsAuthorizer;
     }
 
+    /** Serves a trading write, which only the engine region runs (others forward it there). */
+    public boolean engineWrite() {
+        return routes.stream().anyMatch(r -> com.nija.functions.http.EngineWrite.class.isAssignableFrom(r.handler()));
+    }
+
     /** Only reads: every route is a GET (or HEAD). Such functions get read-only table access by default. */
     public boolean readOnly() {
         return isHttp() && routes.stream().allMatch(r -> r.method().equals("GET") || r.method().equals("HEAD"));

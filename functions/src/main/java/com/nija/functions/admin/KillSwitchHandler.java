@@ -3,6 +3,7 @@ package com.nija.functions.admin;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nija.functions.http.ApiHandler;
+import com.nija.functions.http.EngineWrite;
 import com.nija.functions.http.ApiRequest;
 import com.nija.functions.http.Responses;
 import com.nija.shared.data.ControlItem;
@@ -19,7 +20,7 @@ import java.time.Instant;
  * 400 without {@code engaged} or a body that is not that JSON object; 422 a reason over 500 characters; 413 a body
  * over 256 KB; 403 not admin. Nothing changes unless 200.
  */
-public class KillSwitchHandler extends ApiHandler {
+public class KillSwitchHandler extends ApiHandler implements EngineWrite {
     @Inject KillSwitch killSwitch;
 
     public KillSwitchHandler() {}

@@ -3,6 +3,7 @@ package com.nija.functions.engine;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nija.functions.http.ApiHandler;
+import com.nija.functions.http.EngineWrite;
 import com.nija.functions.http.ApiRequest;
 import com.nija.functions.http.Responses;
 import com.nija.shared.account.BotState;
@@ -14,7 +15,7 @@ import java.util.Map;
  * Sets the caller's bot state (their connected clients hear it from the service); the pause and resume routes differ
  * only in which state. 200 with the new state.
  */
-abstract class BotStateHandler extends ApiHandler {
+abstract class BotStateHandler extends ApiHandler implements EngineWrite {
     private final BotState target;
 
     BotStateHandler(BotState target) {

@@ -2,6 +2,7 @@ package com.nija.functions.engine;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nija.functions.http.ApiHandler;
+import com.nija.functions.http.EngineWrite;
 import com.nija.functions.http.ApiRequest;
 import com.nija.functions.http.Problems;
 import com.nija.functions.http.Responses;
@@ -18,7 +19,7 @@ import java.util.Map;
  * 256 KB; 404 not the caller's position; 409 already closed or closing
  * (two concurrent clicks close once); 502 when the broker failed (nothing closed).
  */
-public class ClosePositionHandler extends ApiHandler {
+public class ClosePositionHandler extends ApiHandler implements EngineWrite {
     @Inject ManualClose closer;
 
     public ClosePositionHandler() {}

@@ -7,6 +7,7 @@ import com.nija.shared.input.InputLimits;
 import com.nija.shared.observability.Metric;
 import com.nija.shared.observability.Telemetry;
 import com.nija.shared.problem.DomainException;
+import com.nija.shared.config.EngineRegion;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import java.util.Map;
@@ -50,6 +51,14 @@ public abstract class ApiHandler extends MicronautRequestHandler<APIGatewayV2HTT
 
     @Override
     public final APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
+        return run(event, true);
+    }
+
+    /**
+     * @param guarded false for priming only: the priming request writes nothing, and is run here whatever the
+     *                engine region, so the snapshot holds this route's own warm path and never a forwarded call
+     */
+    private APIGatewayV2HTTPResponse run(APIGatewayV2HTTPEvent event, boolean guarded) {
         long started = System.nanoTime();
         ApiRequest request = new ApiRequest(event);
         Telemetry.begin();
@@ -58,10 +67,17 @@ public abstract class ApiHandler extends MicronautRequestHandler<APIGatewayV2HTT
         try {
             // A token without a usable sub is refused before the route reads or writes anything.
             if (request.authorized()) request.userId();
+            if (this instanceof EngineWrite) {
+                EngineRegion region = applicationContext.getBean(EngineRegion.class);
+                if (guarded && !region.isHere()) return applicationContext.getBean(EngineForwarder.class).forward(request);
+                return servedBy(region, handle(request));
+            }
             return handle(request);
         } catch (DomainException refused) {
             Telemetry.record(Metric.count("Refused", "type", refused.problemType()));
-            return Problems.from(refused, event.getRawPath());
+            APIGatewayV2HTTPResponse problem = Problems.from(refused, event.getRawPath());
+            return this instanceof EngineWrite ? servedBy(applicationContext.getBean(EngineRegion.class), problem)
+                    : problem;
         } catch (RuntimeException e) {
             Telemetry.record(Metric.count("Error", "type", e.getClass().getSimpleName()));
             LOG.error("request failed", e);
@@ -76,9 +92,18 @@ public abstract class ApiHandler extends MicronautRequestHandler<APIGatewayV2HTT
         }
     }
 
+    /** Says which region ran a trading write: the engine's answer, also when another region forwarded it. */
+    private static APIGatewayV2HTTPResponse servedBy(EngineRegion region, APIGatewayV2HTTPResponse response) {
+        java.util.Map<String, String> headers = response.getHeaders() == null ? new java.util.HashMap<>()
+                : new java.util.HashMap<>(response.getHeaders());
+        headers.put(EngineForwarder.ENGINE_REGION, region.here());
+        response.setHeaders(headers);
+        return response;
+    }
+
     private void registerPriming() {
         if (primingEvent() != null) {
-            applicationContext.getBean(Priming.class).register(service, () -> execute(primingEvent()));
+            applicationContext.getBean(Priming.class).register(service, () -> run(primingEvent(), false));
         }
     }
 }

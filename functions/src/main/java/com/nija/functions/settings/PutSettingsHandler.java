@@ -3,6 +3,7 @@ package com.nija.functions.settings;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nija.functions.http.ApiHandler;
+import com.nija.functions.http.EngineWrite;
 import com.nija.functions.http.ApiRequest;
 import com.nija.functions.http.ETags;
 import com.nija.functions.http.PreconditionRequiredException;
@@ -20,7 +21,7 @@ import java.util.Map;
  * 400 malformed; 422 a risk rule broken; 412 someone saved in between; 428 no version given. Nothing is
  * written unless 200.
  */
-public class PutSettingsHandler extends ApiHandler {
+public class PutSettingsHandler extends ApiHandler implements EngineWrite {
     @Inject SettingsService settings;
 
     public PutSettingsHandler() {}

@@ -3,6 +3,7 @@ package com.nija.functions.signals;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nija.functions.http.ApiHandler;
+import com.nija.functions.http.EngineWrite;
 import com.nija.functions.http.ApiRequest;
 import com.nija.functions.http.Responses;
 import com.nija.functions.priming.Priming;
@@ -16,7 +17,7 @@ import jakarta.inject.Inject;
  * was crossed and fills crossed limit orders. 200 with counts; 400 malformed; 401 unknown or bad signature; 422 a price
  * that breaks the number grammar, or more than 1,000 prices in one request.
  */
-public class PriceIngestHandler extends ApiHandler {
+public class PriceIngestHandler extends ApiHandler implements EngineWrite {
     @Inject PriceIngestService ingest;
 
     public PriceIngestHandler() {}

@@ -3,6 +3,7 @@ package com.nija.functions.signals;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nija.functions.http.ApiHandler;
+import com.nija.functions.http.EngineWrite;
 import com.nija.functions.http.ApiRequest;
 import com.nija.functions.http.Responses;
 import com.nija.functions.priming.Priming;
@@ -17,7 +18,7 @@ import java.util.Map;
  * 200 with the first answer for a repeat; 400 not JSON or malformed; 401 unknown sender or bad signature;
  * 422 a rule broken or the signal is older than its max lag.
  */
-public class SignalIntakeHandler extends ApiHandler {
+public class SignalIntakeHandler extends ApiHandler implements EngineWrite {
     @Inject SignalIntakeService intake;
 
     public SignalIntakeHandler() {}

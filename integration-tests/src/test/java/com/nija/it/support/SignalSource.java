@@ -58,6 +58,11 @@ public final class SignalSource {
         return new SignalSource(api, id, secret, feed, feedSecret);
     }
 
+    /** The same source and feed, sending to another API (another region of the platform). */
+    public SignalSource via(Api other) {
+        return new SignalSource(other, id, secret, priceFeedId, priceFeedSecret);
+    }
+
     /** A TradingView-style signal body with a fresh {@code signalId}; callers add fields to it. */
     public static Map<String, Object> signal(String action, String symbol) {
         Map<String, Object> s = new java.util.LinkedHashMap<>();

@@ -36,6 +36,11 @@ public final class Trader {
         return trader;
     }
 
+    /** The same trader, calling another API (another region of the platform). */
+    public Trader via(Api other) {
+        return new Trader(other, id, token);
+    }
+
     public String id() {
         return id;
     }

@@ -33,7 +33,15 @@ public final class Backends implements AutoCloseable {
 
     /** @param dataDir where dynalite keeps its data across restarts; null keeps it in memory */
     public static Backends start(Path dataDir) {
-        String dynamo = blankToNull(System.getenv(DYNAMODB_ENV));
+        return start(dataDir, null);
+    }
+
+    /**
+     * @param dynamodbEndpoint a DynamoDB this platform shares with another (two local "regions" over one replicated
+     *                         table); null for {@code NIJA_DYNAMODB_ENDPOINT} or a dynalite of its own
+     */
+    public static Backends start(Path dataDir, String dynamodbEndpoint) {
+        String dynamo = dynamodbEndpoint != null ? dynamodbEndpoint : blankToNull(System.getenv(DYNAMODB_ENV));
         String redisUrl = blankToNull(System.getenv(REDIS_ENV));
         String sqs = blankToNull(System.getenv(SQS_ENV));
         List<AutoCloseable> started = new ArrayList<>();

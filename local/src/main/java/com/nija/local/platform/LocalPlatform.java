@@ -75,7 +75,9 @@ public final class LocalPlatform implements AutoCloseable {
         InMemoryMetricsSink metrics = new InMemoryMetricsSink();
         Telemetry.useSink(metrics);
         LocalSigningKey key = LocalSigningKey.loadOrCreate(options.home());
-        Backends backends = Backends.start(options.dataDir());
+        // A platform told to use another's DynamoDB (nija.dynamodb-endpoint) starts no dynalite of its own.
+        Object sharedTable = options.overrides().get("nija.dynamodb-endpoint");
+        Backends backends = Backends.start(options.dataDir(), sharedTable == null ? null : sharedTable.toString());
         FunctionRuntime runtime = null;
         try {
             // Functions push live updates through the gateway's @connections API: its port is fixed before they start.

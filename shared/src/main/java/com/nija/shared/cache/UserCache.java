@@ -2,6 +2,7 @@ package com.nija.shared.cache;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.nija.shared.json.Json;
+import com.nija.shared.config.EngineRegion;
 import com.nija.shared.observability.Telemetry;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -25,6 +26,7 @@ public class UserCache {
     static final int MAX_PARSED = 1_000;
 
     private final RedisGateway redis;
+    private final EngineRegion region;
     /**
      * The last entry parsed under each key, with the JSON it came from ({@link #getOrLoadShared} only). A hit whose
      * JSON is the same string skips the parse: the value still comes from what Redis just returned, not from memory.
@@ -33,8 +35,9 @@ public class UserCache {
     /** Invalidations Redis never received (it was unreachable); replayed before any cached read is trusted. */
     private final java.util.Set<String> unsent = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    public UserCache(RedisGateway redis) {
+    public UserCache(RedisGateway redis, EngineRegion region) {
         this.redis = redis;
+        this.region = region;
     }
 
     public <T> T getOrLoad(String userId, String view, Duration ttl, JavaType type, Supplier<T> loader) {
@@ -69,7 +72,9 @@ public class UserCache {
         }
         Telemetry.count("CacheMiss");
         T value = loader.get();
-        lookup.ifPresent(l -> redis.call(r -> r.setex(l.key(), ttl.toSeconds(), write(value))));
+        // Outside the engine region nobody invalidates this trader's entries: they live seconds, not minutes.
+        long seconds = region.cacheTtl(ttl).toSeconds();
+        lookup.ifPresent(l -> redis.call(r -> r.setex(l.key(), seconds, write(value))));
         return value;
     }
 
