@@ -1,6 +1,8 @@
 package com.nija.functions.billing;
 
 import com.nija.functions.support.LocalBackends;
+import com.nija.functions.support.MutableClock;
+import com.nija.functions.support.TestClockFactory;
 import com.nija.shared.data.TableDefinition;
 import com.nija.shared.data.TableProvisioner;
 import com.nija.shared.data.Tables;
@@ -13,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * A context of billing's own on the shared dynalite and Redis ({@link LocalBackends}): the Stripe webhook secret, and
- * a {@link TestClock} in place of the system clock. {@link #forTable} gives a context on a table of its own, for tests
+ * a {@link MutableClock} in place of the system clock. {@link #forTable} gives a context on a table of its own, for tests
  * (finance metrics) that must not see other tests' subscriptions.
  */
 final class BillingBackends {
@@ -21,23 +23,21 @@ final class BillingBackends {
     static final Instant START = Instant.parse("2026-11-02T09:15:00Z");
     static final String WEBHOOK_SECRET = "whsec_handlerTestsBillingSecret0123456789";
     private static final Map<String, BillingBackends> BY_TABLE = new HashMap<>();
-    private static final Map<String, TestClock> CLOCKS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final ApplicationContext context;
-    private final TestClock clock;
+    private final MutableClock clock;
 
     private BillingBackends(String table) {
         ApplicationContext shared = LocalBackends.get().context();
-        clock = new TestClock(START);
-        String clockId = String.valueOf(table);
-        CLOCKS.put(clockId, clock);
+        clock = new MutableClock(START);
         Map<String, Object> properties = new HashMap<>();
         for (String key : new String[] {"nija.dynamodb-endpoint", "nija.redis-url", "nija.cursor-secret",
                 "nija.redis-timeout-millis"}) {
             properties.put(key, shared.getRequiredProperty(key, String.class));
         }
         properties.put("nija.billing.stripe-webhook-secret", WEBHOOK_SECRET);
-        properties.put(BillingClockFactory.PROPERTY, clockId);
+        Map.Entry<String, Object> useClock = TestClockFactory.use(clock);
+        properties.put(useClock.getKey(), useClock.getValue());
         if (table != null) properties.put("nija.trading-table", table);
         context = ApplicationContext.builder().deduceEnvironment(false).properties(properties).start();
         if (context.getBean(Clock.class) != clock) throw new IllegalStateException("the test clock did not replace the system clock");
@@ -57,17 +57,12 @@ final class BillingBackends {
         return BY_TABLE.computeIfAbsent(String.valueOf(table), t -> new BillingBackends(table));
     }
 
-    static TestClock clockFor(String id) {
-        TestClock clock = CLOCKS.get(id);
-        if (clock == null) throw new IllegalStateException("no billing test clock " + id);
-        return clock;
-    }
 
     ApplicationContext context() {
         return context;
     }
 
-    TestClock clock() {
+    MutableClock clock() {
         return clock;
     }
 }

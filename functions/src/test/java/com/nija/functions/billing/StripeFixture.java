@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nija.functions.support.ApiResponses;
 import com.nija.functions.support.Events;
+import com.nija.functions.support.MutableClock;
 import com.nija.shared.billing.BillingStanding;
 import com.nija.shared.billing.BillingStore;
 import com.nija.shared.data.Keys;
@@ -75,7 +76,7 @@ final class StripeFixture {
         return new StripeFixture(backends);
     }
 
-    TestClock clock() {
+    MutableClock clock() {
         return backends.clock();
     }
 

@@ -12,8 +12,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * In a test context started with {@code nija.test.clock} (see {@link LocalBackends#newContext(Map, Clock)}), the
- * domain clock is the test's own clock instead of the platform clock.
+ * In a test context started with {@code nija.test.clock} (see {@link LocalBackends#newContext(Map, Clock)} and
+ * billing's contexts), the domain clock is the test's own clock instead of the platform clock.
  */
 @Factory
 @Requires(property = TestClockFactory.PROPERTY)
@@ -22,7 +22,7 @@ public class TestClockFactory {
     private static final Map<String, Clock> CLOCKS = new ConcurrentHashMap<>();
 
     /** The property that makes a new context use {@code clock}. */
-    static Map.Entry<String, Object> use(Clock clock) {
+    public static Map.Entry<String, Object> use(Clock clock) {
         String id = UUID.randomUUID().toString();
         CLOCKS.put(id, clock);
         return Map.entry(PROPERTY, id);
