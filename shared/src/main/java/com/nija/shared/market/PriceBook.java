@@ -7,6 +7,7 @@ import com.nija.shared.data.TradingTables;
 import io.lettuce.core.SetArgs;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,21 +33,23 @@ public class PriceBook {
      * How old a price the read views may show: a price recorded in another process (another function in AWS) shows
      * within this; one recorded through this process shows at once.
      */
-    static final long QUOTE_MAX_AGE_NANOS = Duration.ofMillis(500).toNanos();
+    static final long QUOTE_MAX_AGE_MILLIS = Duration.ofMillis(500).toMillis();
     private final RedisGateway redis;
     private final TradingTables tables;
+    private final Clock clock;
     private final Map<String, Quote> quotes = new ConcurrentHashMap<>();
 
-    /** A price as this process last saw it (null: none anywhere), and when it looked. */
-    private record Quote(BigDecimal price, long seenAtNanos) {
+    /** A price as this process last saw it (null: none anywhere), and when it looked (by the platform clock). */
+    private record Quote(BigDecimal price, long seenAtMillis) {
         boolean fresh(long now) {
-            return now - seenAtNanos < QUOTE_MAX_AGE_NANOS;
+            return now - seenAtMillis >= 0 && now - seenAtMillis < QUOTE_MAX_AGE_MILLIS;
         }
     }
 
-    public PriceBook(RedisGateway redis, TradingTables tables) {
+    public PriceBook(RedisGateway redis, TradingTables tables, Clock clock) {
         this.redis = redis;
         this.tables = tables;
+        this.clock = clock;
     }
 
     public Map<String, BigDecimal> latest(Collection<String> symbols) {
@@ -68,13 +71,13 @@ public class PriceBook {
     }
 
     /**
-     * Latest prices for display (positions, dashboard): at most {@link #QUOTE_MAX_AGE_NANOS} old, so most calls
+     * Latest prices for display (positions, dashboard): at most {@link #QUOTE_MAX_AGE_MILLIS} old, so most calls
      * cost no round trip. Trading (fills, risk checks) reads {@link #latest} instead.
      */
     public Map<String, BigDecimal> quotes(Collection<String> symbols) {
         Map<String, BigDecimal> prices = new HashMap<>();
         if (symbols.isEmpty()) return prices;
-        long now = System.nanoTime();
+        long now = clock.millis();
         List<String> stale = null;
         for (String s : symbols) {
             Quote q = quotes.get(s);
@@ -87,7 +90,7 @@ public class PriceBook {
         }
         if (stale != null) {
             Map<String, BigDecimal> looked = latest(stale);
-            long seen = System.nanoTime();
+            long seen = clock.millis();
             for (String s : stale) {
                 BigDecimal price = looked.get(s);
                 quotes.put(s, new Quote(price, seen));
@@ -106,7 +109,7 @@ public class PriceBook {
         tables.prices().putItem(new PriceItem(Keys.price(symbol), Keys.LATEST, symbol, price, at));
         // Hot copy expires: if a later write is lost, DynamoDB's copy takes over within a minute.
         redis.write(r -> r.setex(redisKey(symbol), HOT_TTL_SECONDS, price.toPlainString()));
-        quotes.put(symbol, new Quote(price, System.nanoTime()));
+        quotes.put(symbol, new Quote(price, clock.millis()));
     }
 
     /**
@@ -123,7 +126,7 @@ public class PriceBook {
             for (PriceUpdate u : latest) r.setex(redisKey(u.symbol()), HOT_TTL_SECONDS, u.price().toPlainString());
             return Boolean.TRUE;
         });
-        long now = System.nanoTime();
+        long now = clock.millis();
         for (PriceUpdate u : latest) quotes.put(u.symbol(), new Quote(u.price(), now));
     }
 
