@@ -1,6 +1,7 @@
 package com.nija.shared.cache;
 
 import com.fasterxml.jackson.databind.JavaType;
+import com.nija.shared.config.DryRun;
 import com.nija.shared.json.Json;
 import com.nija.shared.observability.Telemetry;
 import jakarta.inject.Singleton;
@@ -14,7 +15,8 @@ import java.util.function.Supplier;
 /**
  * Cache-aside per trader. Every key embeds the trader's generation ({@code gen:{<user>}}); invalidating all of a
  * trader's entries is one {@code INCR} (O(1), never KEYS/SCAN), and old entries simply age out by TTL.
- * When Redis is unavailable the loader runs and the request still succeeds.
+ * When Redis is unavailable the loader runs and the request still succeeds. A {@link DryRun} (priming) reads but
+ * does not fill.
  */
 @Singleton
 public class UserCache {
@@ -69,7 +71,7 @@ public class UserCache {
         }
         Telemetry.count("CacheMiss");
         T value = loader.get();
-        lookup.ifPresent(l -> redis.call(r -> r.setex(l.key(), ttl.toSeconds(), write(value))));
+        if (!DryRun.active()) lookup.ifPresent(l -> redis.call(r -> r.setex(l.key(), ttl.toSeconds(), write(value))));
         return value;
     }
 
