@@ -2,8 +2,8 @@ package com.nija.functions.priming;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import io.micronaut.core.annotation.Order;
-import io.micronaut.core.order.Ordered;
+import com.nija.shared.config.CheckpointOrder;
+import com.nija.shared.config.DryRun;
 import io.micronaut.crac.OrderedResource;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
@@ -18,11 +18,12 @@ import org.slf4j.LoggerFactory;
 /**
  * SnapStart priming: before the checkpoint, each handler in this context runs its real hot path once with a
  * read-only request for a user that does not exist, so classes load, JIT warms and the SDK's marshallers are
- * built inside the snapshot. Runs before the resources that close connections. Nothing unique is created:
- * the priming request has fixed ids and time.
+ * built inside the snapshot. It runs first at the checkpoint, while connections are still open
+ * ({@link CheckpointOrder#PRIMING}), and as a {@link DryRun}: caches are read but not filled, metrics are not
+ * published, and every priming request is read-only or refused before a write. Nothing unique is created: the
+ * priming request has fixed ids and time.
  */
 @Singleton
-@Order(Ordered.HIGHEST_PRECEDENCE)
 public class Priming implements OrderedResource {
     /** A user id no trader can have (Cognito subs are UUIDs). */
     public static final String USER = "snapstart-priming";
@@ -39,7 +40,7 @@ public class Priming implements OrderedResource {
         Map<String, Integer> statuses = new LinkedHashMap<>();
         primers.forEach((name, primer) -> {
             try {
-                statuses.put(name, primer.get().getStatusCode());
+                statuses.put(name, DryRun.run(primer).getStatusCode());
             } catch (RuntimeException e) {
                 LOG.warn("priming {} failed: {}", name, e.toString());
                 statuses.put(name, -1);
@@ -60,7 +61,7 @@ public class Priming implements OrderedResource {
 
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        return CheckpointOrder.PRIMING;
     }
 
     /** A GET for {@code user} with fixed ids and time; handlers override the method, path and body they need. */

@@ -88,9 +88,22 @@ public final class LocalBackends {
      * the caller closes it. For tests that need configuration the shared context must not have.
      */
     public ApplicationContext newContext(Map<String, Object> overrides) {
+        return start(overrides);
+    }
+
+    /**
+     * As {@link #newContext(Map)}, in the {@code test} environment, where micronaut-crac's {@code CheckpointSimulator}
+     * runs the context's CRaC resources in the order CRaC does at a SnapStart checkpoint and restore.
+     */
+    public ApplicationContext newCheckpointContext(Map<String, Object> overrides) {
+        return start(overrides, io.micronaut.context.env.Environment.TEST);
+    }
+
+    private ApplicationContext start(Map<String, Object> overrides, String... environments) {
         Map<String, Object> merged = new java.util.HashMap<>(properties);
         merged.putAll(overrides);
-        return ApplicationContext.builder().deduceEnvironment(false).properties(merged).start();
+        return ApplicationContext.builder().deduceEnvironment(false).environments(environments).properties(merged)
+                .start();
     }
 
     /** As {@link #newContext(Map)}, with {@code clock} as the domain clock (a fixed or hand-moved one). */

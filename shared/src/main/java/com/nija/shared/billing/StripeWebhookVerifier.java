@@ -7,6 +7,7 @@ import com.nija.shared.problem.InvalidInputException;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
 import jakarta.inject.Singleton;
+import com.nija.shared.config.Secret;
 import com.nija.shared.config.SecretResolver;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,19 +27,23 @@ public class StripeWebhookVerifier {
 
     private final BillingConfig config;
     private final Clock clock;
-    private final SecretResolver secrets;
+    private final Secret secret;
 
+    /** Reads no secret: the signing secret is read when the first webhook arrives. */
     public StripeWebhookVerifier(BillingConfig config, Clock clock, SecretResolver secrets) {
         this.config = config;
         this.clock = clock;
-        this.secrets = secrets;
-        if (!secrets.isSet(config.getStripeWebhookSecret(), SECRET_ARN)) {
+        this.secret = secrets.secret(config.getStripeWebhookSecret(), SECRET_ARN);
+        if (!secret.isSet()) {
             LOG.warn("No Stripe webhook signing secret is configured (NIJA_STRIPE_WEBHOOK_SECRET, or {} in AWS): "
                     + "every Stripe webhook will be answered 503 until it is set", SECRET_ARN);
         }
     }
 
     /**
+     * A signature that does not verify against the cached secret is checked once more against a fresh read of it: the
+     * secret may have been rotated ({@code put-secret-value}) since this function read it.
+     *
      * @throws StripeSignatureException missing, malformed, wrong or stale signature
      * @throws StripeWebhookNotConfiguredException a signed request, and no signing secret is configured to check it
      * @throws InvalidInputException    a correctly signed body that is not a Stripe event
@@ -46,15 +51,15 @@ public class StripeWebhookVerifier {
     public StripeEvent verify(String payload, Optional<String> signatureHeader) {
         String header = signatureHeader.map(String::trim).filter(h -> !h.isEmpty())
                 .orElseThrow(() -> new StripeSignatureException("the Stripe-Signature header is missing"));
-        String secret = secrets.resolve(config.getStripeWebhookSecret(), SECRET_ARN);
-        if (secret == null) {
+        if (secret.value() == null) {
             // One line per refused webhook, without a stack trace: with SnapStart the startup warning is logged
             // only when the version is published, so this is what the logs show next to each 503.
             LOG.error("Stripe webhook answered 503: no signing secret is configured");
             throw new StripeWebhookNotConfiguredException();
         }
         try {
-            Webhook.constructEvent(payload, header, secret, config.getSignatureToleranceSeconds(), clock);
+            secret.use(SignatureVerificationException.class, value ->
+                    Webhook.constructEvent(payload, header, value, config.getSignatureToleranceSeconds(), clock));
         } catch (SignatureVerificationException e) {
             throw new StripeSignatureException("Stripe-Signature does not verify: " + e.getMessage());
         } catch (RuntimeException unreadable) {

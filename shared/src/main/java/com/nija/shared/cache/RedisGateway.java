@@ -1,5 +1,6 @@
 package com.nija.shared.cache;
 
+import com.nija.shared.config.CheckpointOrder;
 import com.nija.shared.config.NijaConfig;
 import com.nija.shared.observability.Metric;
 import com.nija.shared.observability.Telemetry;
@@ -41,8 +42,9 @@ import org.slf4j.LoggerFactory;
  * With {@code nija.redis-cluster} (ElastiCache in cluster mode, prod) it uses Lettuce's cluster client: commands go
  * to the shard that owns the key, multi-key reads are split by slot, and topology changes (failover, resharding by
  * auto scaling) are followed. Callers get the commands both clients share.
- * SnapStart: the connection is closed before the checkpoint and reopened lazily after restore (a snapshotted socket
- * would be dead).
+ * SnapStart: the connection is closed before the checkpoint, after priming has used it ({@link CheckpointOrder}), and
+ * reopened as soon as the copy is restored: a socket kept in the snapshot would be dead in every restored copy, and
+ * commands on it would time out until Lettuce noticed.
  */
 @Singleton
 public class RedisGateway implements OrderedResource {
@@ -214,9 +216,22 @@ public class RedisGateway implements OrderedResource {
         closeConnection();
     }
 
+    /** Reopens the connection now, so the first request does not pay for it; when Redis is away, the first use retries. */
     @Override
     public void afterRestore(Context<? extends Resource> context) {
-        skipUntilNanos = 0; // sync() reopens on first use
+        skipUntilNanos = 0;
+        timeoutsInARow.set(0);
+        if (client == null) return;
+        try {
+            sync();
+        } catch (RuntimeException e) {
+            LOG.warn("redis not reachable after restore, reading through until it is: {}", e.toString());
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return CheckpointOrder.CONNECTIONS;
     }
 
     private synchronized void closeConnection() {

@@ -1,6 +1,7 @@
 package com.nija.shared.cache;
 
 import com.fasterxml.jackson.databind.JavaType;
+import com.nija.shared.config.DryRun;
 import com.nija.shared.json.Json;
 import com.nija.shared.config.EngineRegion;
 import com.nija.shared.observability.Telemetry;
@@ -15,7 +16,8 @@ import java.util.function.Supplier;
 /**
  * Cache-aside per trader. Every key embeds the trader's generation ({@code gen:{<user>}}); invalidating all of a
  * trader's entries is one {@code INCR} (O(1), never KEYS/SCAN), and old entries simply age out by TTL.
- * When Redis is unavailable the loader runs and the request still succeeds.
+ * When Redis is unavailable the loader runs and the request still succeeds. A {@link DryRun} (priming) reads but
+ * does not fill.
  */
 @Singleton
 public class UserCache {
@@ -74,7 +76,7 @@ public class UserCache {
         T value = loader.get();
         // Outside the engine region nobody invalidates this trader's entries: they live seconds, not minutes.
         long seconds = region.cacheTtl(ttl).toSeconds();
-        lookup.ifPresent(l -> redis.call(r -> r.setex(l.key(), seconds, write(value))));
+        if (!DryRun.active()) lookup.ifPresent(l -> redis.call(r -> r.setex(l.key(), seconds, write(value))));
         return value;
     }
 

@@ -2,6 +2,7 @@ package com.nija.shared.config;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
+import java.time.Duration;
 
 /**
  * Where the functions find their data. In AWS the CDK app sets these from construct attributes
@@ -25,6 +26,11 @@ public class NijaConfig {
     @Nullable private String ordersQueueUrl;
     /** Secret that signs pagination cursors so a client cannot forge one. */
     private String cursorSecret = "";
+    /**
+     * How long a secret read from Secrets Manager is used before it is read again: a rotation reaches warm functions
+     * within this time (a failed signature check re-reads at once).
+     */
+    private Duration secretTtl = Duration.ofMinutes(5);
     /** ElastiCache in cluster mode (prod): the cluster client, which follows slots and failovers. */
     private boolean redisCluster;
     /** Redis commands slower than this are abandoned and the read goes to DynamoDB. */
@@ -56,6 +62,8 @@ public class NijaConfig {
     public void setTradingTable(String tradingTable) { this.tradingTable = tradingTable; }
     public String getCursorSecret() { return cursorSecret; }
     public void setCursorSecret(String cursorSecret) { this.cursorSecret = cursorSecret; }
+    public Duration getSecretTtl() { return secretTtl; }
+    public void setSecretTtl(Duration secretTtl) { this.secretTtl = secretTtl; }
     public boolean isRedisCluster() { return redisCluster; }
     public void setRedisCluster(boolean redisCluster) { this.redisCluster = redisCluster; }
     public long getRedisTimeoutMillis() { return redisTimeoutMillis; }

@@ -1,8 +1,8 @@
 package com.nija.shared.live;
 
+import com.nija.shared.config.Jitter;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +29,11 @@ public class PushSender {
     private final ManagementApiClients clients;
     private final int attempts;
     private final long backoffMillis;
+    private final Jitter jitter;
 
-    public PushSender(ManagementApiClients clients, LiveConfig config) {
+    public PushSender(ManagementApiClients clients, LiveConfig config, Jitter jitter) {
         this.clients = clients;
+        this.jitter = jitter;
         this.attempts = Math.max(1, config.getPushAttempts());
         this.backoffMillis = Math.max(0, config.getRetryBackoffMillis());
     }
@@ -79,7 +81,7 @@ public class PushSender {
     /** backoff × 2^(attempt-1), ±50% jitter; false when interrupted (stop retrying, keep the interrupt). */
     private boolean pause(int attempt) {
         long base = backoffMillis << Math.min(attempt - 1, 10);
-        long delay = base == 0 ? 0 : base / 2 + ThreadLocalRandom.current().nextLong(base + 1);
+        long delay = base == 0 ? 0 : base / 2 + jitter.upTo(base);
         try {
             TimeUnit.MILLISECONDS.sleep(delay);
             return true;

@@ -1,5 +1,6 @@
 package com.nija.shared.observability;
 
+import com.nija.shared.config.DryRun;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -7,7 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Collects an invocation's metrics on its thread and hands them to the sink once at the end, so a request
- * produces one EMF record instead of one per data point. Code outside a handler (priming) records nothing.
+ * produces one EMF record instead of one per data point. Code outside a handler records nothing, and a
+ * {@link DryRun} (priming) publishes nothing.
  */
 public final class Telemetry {
     private static final Logger LOG = LoggerFactory.getLogger(Telemetry.class);
@@ -49,7 +51,7 @@ public final class Telemetry {
     public static void end(String service) {
         List<Metric> metrics = CURRENT.get();
         CURRENT.remove();
-        if (metrics != null && !metrics.isEmpty()) {
+        if (metrics != null && !metrics.isEmpty() && !DryRun.active()) {
             try {
                 sink.publish(service, metrics);
             } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package com.nija.shared.trading;
 
+import com.nija.shared.config.Secret;
 import com.nija.shared.input.InputLimits;
 import com.nija.shared.problem.InvalidInputException;
 import java.nio.charset.StandardCharsets;
@@ -20,22 +21,33 @@ public final class CursorCodec {
     private static final Base64.Decoder DEC = Base64.getUrlDecoder();
     private static final int MAC_BYTES = 16;
 
-    private final SecretKeySpec key;
+    private final Secret secret;
 
+    /** A codec with a fixed secret, checked now. */
     public CursorCodec(String secret) {
-        if (secret == null || secret.length() < 16) {
-            throw new IllegalStateException("cursor secret must be at least 16 characters");
-        }
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this(Secret.of(key(secret)));
+    }
+
+    /**
+     * A codec whose secret is read on the first cursor (never at init) and follows rotations: a cursor that does not
+     * verify is checked once more against a fresh read of the secret, since another function may already sign with
+     * the new one.
+     */
+    public CursorCodec(Secret secret) {
+        this.secret = secret;
     }
 
     public String encode(String userId, String scope, String position) {
         byte[] payload = position.getBytes(StandardCharsets.UTF_8);
-        return ENC.encodeToString(payload) + "." + ENC.encodeToString(mac(userId, scope, payload));
+        return ENC.encodeToString(payload) + "." + ENC.encodeToString(mac(key(secret.value()), userId, scope, payload));
     }
 
     /** The position a cursor encodes. @throws InvalidInputException when the cursor was not issued for this query */
     public String decode(String userId, String scope, String cursor) {
+        return secret.use(InvalidInputException.class, value -> decode(key(value), userId, scope, cursor));
+    }
+
+    private static String decode(String key, String userId, String scope, String cursor) {
         int dot = InputLimits.Id.CURSOR.accepts(cursor) ? cursor.indexOf('.') : -1; // a huge cursor costs no decoding
         try {
             if (dot >= 0) {
@@ -43,7 +55,7 @@ public final class CursorCodec {
                 byte[] given = DEC.decode(cursor.substring(dot + 1));
                 // Re-encoding must give back exactly what came in: base64's unused trailing bits can't be varied.
                 boolean canonical = cursor.equals(ENC.encodeToString(payload) + "." + ENC.encodeToString(given));
-                if (canonical && MessageDigest.isEqual(given, mac(userId, scope, payload))) {
+                if (canonical && MessageDigest.isEqual(given, mac(key, userId, scope, payload))) {
                     return new String(payload, StandardCharsets.UTF_8);
                 }
             }
@@ -53,10 +65,18 @@ public final class CursorCodec {
         throw InvalidInputException.of("cursor", "is not a cursor this listing issued; start again without it");
     }
 
-    private byte[] mac(String userId, String scope, byte[] payload) {
+    /** The secret, refused when too short to sign with. */
+    private static String key(String secret) {
+        if (secret == null || secret.length() < 16) {
+            throw new IllegalStateException("cursor secret must be at least 16 characters");
+        }
+        return secret;
+    }
+
+    private static byte[] mac(String key, String userId, String scope, byte[] payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             // Length-prefixed fields: ("a\nb", "c") and ("a", "b\nc") must not sign the same bytes.
             mac.update((userId.length() + ":" + userId + scope.length() + ":" + scope).getBytes(StandardCharsets.UTF_8));
             return Arrays.copyOf(mac.doFinal(payload), MAC_BYTES);

@@ -3,7 +3,11 @@ package com.nija.shared.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nija.shared.config.InMemorySecretSource;
+import com.nija.shared.config.SecretResolver;
 import com.stripe.net.Webhook;
+import java.time.Duration;
+import java.util.Map;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,7 +25,9 @@ class StripeWebhookVerifierTest {
     private static StripeWebhookVerifier verifier(String secret) {
         BillingConfig config = new BillingConfig();
         config.setStripeWebhookSecret(secret);
-        return new StripeWebhookVerifier(config, Clock.fixed(NOW, ZoneOffset.UTC), new com.nija.shared.config.SecretResolver());
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        return new StripeWebhookVerifier(config, clock, new SecretResolver(new InMemorySecretSource(), clock,
+                Duration.ofMinutes(5), Map.<String, String>of()::get));
     }
 
     private static String header(String body, long t) throws Exception {
@@ -65,5 +71,24 @@ class StripeWebhookVerifierTest {
         config.setStripeWebhookSecret(SECRET);
 
         assertThat(config.toString()).doesNotContain(SECRET).contains("set");
+    }
+
+    @Test
+    @DisplayName("after the signing secret is rotated in Secrets Manager, the first webhook signed with the new one is accepted, and the old one is refused from then on")
+    void rotation() throws Exception {
+        String arn = "arn:aws:secretsmanager:us-east-1:111122223333:secret:nija/dev/stripe-webhook-AbCdEf";
+        InMemorySecretSource store = new InMemorySecretSource().put(arn, SECRET);
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        StripeWebhookVerifier verifier = new StripeWebhookVerifier(new BillingConfig(), clock, new SecretResolver(store,
+                clock, Duration.ofMinutes(5), Map.of("NIJA_STRIPE_WEBHOOK_SECRET_ARN", arn)::get));
+        assertThat(store.reads()).as("reads while the verifier is built").isZero();
+        verifier.verify(BODY, Optional.of(header(BODY, NOW.getEpochSecond())));
+
+        store.put(arn, "whsec_rotatedSecret");
+        String newHeader = Webhook.Signature.generateSignatureHeader(BODY, "whsec_rotatedSecret", NOW.getEpochSecond());
+
+        assertThat(verifier.verify(BODY, Optional.of(newHeader)).id()).isEqualTo("evt_1");
+        assertThatThrownBy(() -> verifier.verify(BODY, Optional.of(header(BODY, NOW.getEpochSecond()))))
+                .isInstanceOf(StripeSignatureException.class);
     }
 }

@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.nija.shared.config.InMemorySecretSource;
+import com.nija.shared.config.PlatformClock;
+import com.nija.shared.config.SecretResolver;
 import com.nija.shared.problem.InvalidInputException;
 import com.nija.shared.problem.InvalidInputException.Violation;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -106,8 +111,27 @@ class CursorCodecTest {
     @Test
     @DisplayName("a missing secret is refused when the codec is built, and 16 characters are enough")
     void missingSecretRefused() {
-        assertThatThrownBy(() -> new CursorCodec(null)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new CursorCodec((String) null)).isInstanceOf(IllegalStateException.class);
         assertThatCode(() -> new CursorCodec("s".repeat(16))).doesNotThrowAnyException();
+    }
+
+    @Test
+    @DisplayName("after the secret is rotated, a cursor another function signed with the new secret is accepted at once; nothing is read until the first cursor")
+    void rotatedSecret() {
+        String arn = "arn:aws:secretsmanager:us-east-1:111122223333:secret:nija/dev/cursor-key-AbCdEf";
+        InMemorySecretSource store = new InMemorySecretSource().put(arn, SECRET);
+        SecretResolver resolver = new SecretResolver(store, PlatformClock.system(), Duration.ofMinutes(5),
+                Map.of("NIJA_CURSOR_SECRET_ARN", arn)::get);
+        CursorCodec warm = new CursorCodec(resolver.secret(null, "NIJA_CURSOR_SECRET_ARN"));
+        assertThat(store.reads()).as("reads while the codec is built").isZero();
+        String before = warm.encode(USER, SCOPE, POSITION);
+
+        store.put(arn, "0123456789abcdef-rotated-secret");
+        String signedWithNew = new CursorCodec("0123456789abcdef-rotated-secret").encode(USER, SCOPE, POSITION);
+
+        assertThat(warm.decode(USER, SCOPE, signedWithNew)).isEqualTo(POSITION);
+        assertThat(warm.encode(USER, SCOPE, POSITION)).isEqualTo(signedWithNew);
+        assertRefused(() -> warm.decode(USER, SCOPE, before));
     }
 
     private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable decode) {
