@@ -26,6 +26,12 @@ public record SourceItem(String pk, String sk, String sourceId, String kind, Str
                 previousSealedSecret, previousSecretUntil, rotatedAt, at, gsi2pk, gsi2sk, version);
     }
 
+    /** The item as listed under {@code gsi2pk} (items written before the listing existed are not). */
+    public SourceItem withListing(String listing, String listingSortKey) {
+        return new SourceItem(pk, sk, sourceId, kind, secret, strategies, createdAt, sealedSecret,
+                previousSealedSecret, previousSecretUntil, rotatedAt, disabledAt, listing, listingSortKey, version);
+    }
+
     /** Sealed {@code current} replaces the secret; {@code previous} (sealed) stays valid until {@code until}. */
     public SourceItem withRotatedSecret(String current, String previous, Instant until, Instant at) {
         return new SourceItem(pk, sk, sourceId, kind, null, strategies, createdAt, current, previous, until, at,

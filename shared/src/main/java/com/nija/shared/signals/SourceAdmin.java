@@ -96,10 +96,11 @@ public class SourceAdmin {
         String secret = SourceSecrets.generate();
         Instant now = clock.instant();
         SourceItem rotated = change(id, item -> {
-            // A plain-text secret from before sealing is sealed as it moves to "previous".
+            // A plain-text secret from before sealing is sealed as it moves to "previous", and the source is listed.
             String previous = item.sealedSecret() != null ? item.sealedSecret()
                     : item.secret() == null ? null : secrets.seal(id, item.kind(), item.secret());
-            return item.withRotatedSecret(secrets.seal(id, item.kind(), secret), previous, now.plus(overlap), now);
+            return item.withRotatedSecret(secrets.seal(id, item.kind(), secret), previous, now.plus(overlap), now)
+                    .withListing(SourceRegistry.LISTING, Keys.source(id));
         });
         LOG.info("source {} secret rotated by {}; the previous one verifies until {}", id, by, now.plus(overlap));
         return new IssuedSecret(SourceView.of(rotated, now), secret);
