@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -20,8 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * Registered signal and price sources, read through a short in-memory cache (intake must answer fast). Secrets are
- * opened (a KMS call in AWS) only when a request is verified, once per cached copy; reading whether a source exists
- * never opens anything.
+ * opened (a KMS call in AWS) only when a request is verified, and again only after they change; reading whether a
+ * source exists never opens anything.
  */
 @Singleton
 public class SourceRegistry implements SignalSources {
@@ -115,8 +116,16 @@ public class SourceRegistry implements SignalSources {
         SourceItem item = tables.sources().getItem(Key.builder().partitionValue(Keys.source(sourceId))
                 .sortValue(SORT_KEY).build());
         Cached c = new Cached(item, System.nanoTime());
-        cache.put(sourceId, c);
+        Cached before = cache.put(sourceId, c);
+        // Secrets unchanged since the last read: keep them open, so KMS is asked again only after a rotation.
+        if (before != null && before.opened != null && sameSecrets(before.item, item)) c.opened = before.opened;
         return c;
+    }
+
+    private static boolean sameSecrets(SourceItem a, SourceItem b) {
+        return a != null && b != null && Objects.equals(a.sealedSecret(), b.sealedSecret())
+                && Objects.equals(a.previousSealedSecret(), b.previousSealedSecret())
+                && Objects.equals(a.secret(), b.secret());
     }
 
     /** One source as this function last read it, with its secrets opened on first use. */
