@@ -151,7 +151,11 @@ class FunctionsTest {
         assertThat(env(getTrades)).containsKey("NIJA_CURSOR_SECRET_ARN");
         // the orders queue too: intake fans a signal with few subscribers out itself
         assertThat(env(fn(prod, "us-east-1", "signal-intake"))).containsKeys("NIJA_SIGNALS_QUEUE_URL",
-                "NIJA_ORDERS_QUEUE_URL", "NIJA_SIGNAL_SOURCES_SECRET_ARN");
+                "NIJA_ORDERS_QUEUE_URL", "NIJA_ENVELOPE_KEY_ARN");
+        // sources' secrets are sealed in the table with the envelope key, not kept in Secrets Manager
+        assertThat(env(fn(prod, "us-east-1", "signal-intake"))).doesNotContainKey("NIJA_SIGNAL_SOURCES_SECRET_ARN");
+        assertThat(env(fn(prod, "us-east-1", "create-source"))).containsKey("NIJA_ENVELOPE_KEY_ARN");
+        assertThat(env(fn(prod, "us-east-1", "list-sources"))).doesNotContainKey("NIJA_ENVELOPE_KEY_ARN");
         assertThat(env(fn(prod, "us-east-1", "order-executor"))).containsKey("NIJA_BROKER_KEY_ARN");
     }
 

@@ -106,7 +106,21 @@ class IamTest {
         assertThat(actionsOf(s, "order-executor")).contains("dynamodb:UpdateItem", "kms:Decrypt",
                 "sqs:ReceiveMessage", "sqs:DeleteMessage");
         assertThat(actionsOf(s, "get-positions")).doesNotContain("sqs:SendMessage", "kms:Decrypt");
-        assertThat(actionsOf(s, "signal-intake")).contains("sqs:SendMessage", "secretsmanager:GetSecretValue");
+        assertThat(actionsOf(s, "signal-intake")).contains("sqs:SendMessage", "kms:Decrypt")
+                .doesNotContain("kms:GenerateDataKey", "secretsmanager:GetSecretValue");
+    }
+
+    @Test
+    @DisplayName("source admin: create and rotate may only make data keys, list/disable/enable touch no key")
+    void sourceSecretGrants() {
+        RegionalStack s = prod.stack("us-east-1");
+        for (String sealing : List.of("create-source", "rotate-source")) {
+            assertThat(actionsOf(s, sealing)).as(sealing).contains("kms:GenerateDataKey").doesNotContain("kms:Decrypt");
+        }
+        for (String plain : List.of("list-sources", "disable-source", "enable-source")) {
+            assertThat(actionsOf(s, plain)).as(plain).noneMatch(a -> a.startsWith("kms:"));
+        }
+        assertThat(actionsOf(s, "price-ingest")).contains("kms:Decrypt").doesNotContain("kms:GenerateDataKey");
     }
 
     /** Actions in the default policy of a function's role, found through its logical id prefix. */

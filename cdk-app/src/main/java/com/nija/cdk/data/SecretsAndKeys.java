@@ -26,7 +26,8 @@ import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
 
 /**
- * The secrets of {@link SecretKind} and the KMS key that encrypts traders' broker credentials.
+ * The secrets of {@link SecretKind} and the KMS key of envelope encryption: it wraps the data keys of the secrets
+ * kept sealed in the table (signal sources' HMAC keys now, traders' broker credentials next).
  *
  * <p>Both must be the same in every region: the table is global, so a credential encrypted in one region is decrypted
  * in another, and a cursor handed out by one region may come back to another after a DNS failover. So the primary
@@ -109,7 +110,6 @@ public final class SecretsAndKeys extends Construct {
     private static String description(SecretKind kind) {
         return switch (kind) {
             case CURSOR -> "HMAC key that signs pagination cursors";
-            case SIGNAL_SOURCES -> "Shared secrets of signal sources and the price feed";
             case STRIPE_WEBHOOK -> "Stripe webhook signing secret (whsec_...)";
         };
     }
@@ -118,8 +118,6 @@ public final class SecretsAndKeys extends Construct {
         return switch (kind) {
             case CURSOR -> "Rotating the cursor key invalidates every cursor in flight; it is rotated by hand "
                     + "(put-secret-value) when needed, never on a timer.";
-            case SIGNAL_SOURCES -> "Signal-source secrets are shared with external senders (TradingView alerts); "
-                    + "rotation needs the sender updated at the same time, so it is a manual runbook step.";
             case STRIPE_WEBHOOK -> "Stripe issues the webhook signing secret; it is rolled in Stripe's dashboard "
                     + "and then stored here, so Secrets Manager cannot rotate it.";
         };

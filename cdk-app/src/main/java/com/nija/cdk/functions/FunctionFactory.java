@@ -155,6 +155,9 @@ public final class FunctionFactory {
             env.put(kind.envVar(), wiring.secrets().secret(kind).getSecretArn());
         }
         if (profile.brokerKey()) env.put("NIJA_BROKER_KEY_ARN", wiring.secrets().brokerKey().getKeyArn());
+        if (profile.has(FunctionProfile.Extra.SEALS_SECRETS) || profile.has(FunctionProfile.Extra.OPENS_SEALED_SECRETS)) {
+            env.put("NIJA_ENVELOPE_KEY_ARN", wiring.secrets().brokerKey().getKeyArn());
+        }
         if (profile.has(FunctionProfile.Extra.VERIFIES_TOKENS)) {
             env.put("NIJA_AUTH_ISSUER", wiring.issuer().url());
             env.put("NIJA_AUTH_AUDIENCE", wiring.issuer().clientId());
@@ -173,6 +176,11 @@ public final class FunctionFactory {
         for (String queueId : profile.sendsTo()) queues().queue(queueId).grantSendMessages(role);
         for (SecretKind kind : profile.secrets()) wiring.secrets().secret(kind).grantRead(role);
         if (profile.brokerKey()) wiring.secrets().brokerKey().grantDecrypt(role);
+        // Exactly the call each side makes: sealing never needs Decrypt, opening never GenerateDataKey.
+        if (profile.has(FunctionProfile.Extra.SEALS_SECRETS)) {
+            wiring.secrets().brokerKey().grant(role, "kms:GenerateDataKey");
+        }
+        if (profile.has(FunctionProfile.Extra.OPENS_SEALED_SECRETS)) wiring.secrets().brokerKey().grantDecrypt(role);
     }
 
     private WorkQueues queues() {

@@ -28,15 +28,17 @@ public record FunctionProfile(int memoryMb, int timeoutSeconds, Optional<Integer
         /** Posts live updates to WebSocket connections: the callback URL and {@code @connections} access. */
         PUSHES_LIVE_UPDATES,
         /** Verifies traders' JWTs itself (the WebSocket authorizer): the user pool's issuer and client id. */
-        VERIFIES_TOKENS
+        VERIFIES_TOKENS,
+        /** Seals new secrets (source admin): {@code kms:GenerateDataKey} on the envelope key, and its ARN. */
+        SEALS_SECRETS,
+        /** Opens sealed secrets (sources' HMAC keys at intake): {@code kms:Decrypt} on the envelope key, and its ARN. */
+        OPENS_SEALED_SECRETS
     }
 
     /** The secrets the stacks create (values are set by ops after the first deploy). */
     public enum SecretKind {
         /** HMAC secret of the cursors the read API hands out. */
         CURSOR("cursor", "NIJA_CURSOR_SECRET_ARN"),
-        /** Shared secrets of signal sources (TradingView, strategies) and the price feed. */
-        SIGNAL_SOURCES("signal-sources", "NIJA_SIGNAL_SOURCES_SECRET_ARN"),
         /** Stripe's webhook signing secret. */
         STRIPE_WEBHOOK("stripe-webhook", "NIJA_STRIPE_WEBHOOK_SECRET_ARN");
 

@@ -27,10 +27,11 @@ public final class FunctionProfiles {
     static final Map<String, UnaryOperator<FunctionProfile>> OVERRIDES = Map.ofEntries(
             entry("health", p -> p.withMemory(512)),
             // Orders too: intake fans a signal with few subscribers out itself (one queue hop fewer).
+            // Sources' secrets are sealed in the table: intake opens them (once per cached copy).
             entry("signal-intake", p -> p.sendingTo(Queues.SIGNALS.id(), Queues.ORDERS.id())
-                    .reading(SecretKind.SIGNAL_SOURCES)),
+                    .with(Extra.OPENS_SEALED_SECRETS)),
             // One price feed: a cap keeps a runaway feeder from eating the account's concurrency.
-            entry("price-ingest", p -> p.sendingTo(Queues.ORDERS.id()).reading(SecretKind.SIGNAL_SOURCES)
+            entry("price-ingest", p -> p.sendingTo(Queues.ORDERS.id()).with(Extra.OPENS_SEALED_SECRETS)
                     .withReservedConcurrency(20).with(Extra.PUSHES_LIVE_UPDATES)),
             entry("close-position", p -> p.withBrokerKey().with(Extra.PUSHES_LIVE_UPDATES)),
             entry("signal-fanout", p -> p.sendingTo(Queues.ORDERS.id())),
@@ -38,6 +39,9 @@ public final class FunctionProfiles {
             entry("order-executor", p -> p.withMemory(1536).withBrokerKey().with(Extra.PUSHES_LIVE_UPDATES)),
             // Stops every trader's new orders and tells every connected client so (platform-wide push).
             entry("kill-switch", p -> p.with(Extra.PUSHES_LIVE_UPDATES)),
+            // Source admin: creating and rotating seal a new secret; list, disable and enable never touch one.
+            entry("create-source", p -> p.with(Extra.SEALS_SECRETS)),
+            entry("rotate-source", p -> p.with(Extra.SEALS_SECRETS)),
             // A trader's pause or resume reaches their other devices.
             entry("pause-trading", p -> p.with(Extra.PUSHES_LIVE_UPDATES)),
             entry("resume-trading", p -> p.with(Extra.PUSHES_LIVE_UPDATES)),

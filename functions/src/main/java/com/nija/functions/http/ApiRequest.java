@@ -79,6 +79,12 @@ public final class ApiRequest {
         }
     }
 
+    /** A path parameter as API Gateway decoded it ({@code {id}} in the route's path), or null. */
+    public String pathParameter(String name) {
+        Map<String, String> p = event.getPathParameters();
+        return p == null ? null : p.get(name);
+    }
+
     public Optional<String> query(String name) {
         Map<String, String> q = event.getQueryStringParameters();
         return q == null ? Optional.empty() : Optional.ofNullable(q.get(name));

@@ -1,6 +1,11 @@
 package com.nija.functions.routes;
 
+import com.nija.functions.admin.CreateSourceHandler;
+import com.nija.functions.admin.DisableSourceHandler;
+import com.nija.functions.admin.EnableSourceHandler;
 import com.nija.functions.admin.KillSwitchHandler;
+import com.nija.functions.admin.ListSourcesHandler;
+import com.nija.functions.admin.RotateSourceHandler;
 import com.nija.functions.billing.BillingMetricsHandler;
 import com.nija.functions.billing.BillingSubscribersHandler;
 import com.nija.functions.billing.GetAccountHandler;
@@ -51,6 +56,15 @@ public final class RouteTable {
             new Route("POST", "/api/v1/trading/pause", PauseTradingHandler.class, Access.TRADER, "pause-trading"),
             new Route("POST", "/api/v1/trading/resume", ResumeTradingHandler.class, Access.TRADER, "resume-trading"),
             new Route("POST", "/api/v1/admin/kill-switch", KillSwitchHandler.class, Access.ADMIN, "kill-switch"),
+            // Signal and price sources (ops): secrets shown once, stored sealed
+            new Route("POST", "/api/v1/admin/sources", CreateSourceHandler.class, Access.ADMIN, "create-source"),
+            new Route("GET", "/api/v1/admin/sources", ListSourcesHandler.class, Access.ADMIN, "list-sources"),
+            new Route("POST", "/api/v1/admin/sources/{id}/rotate", RotateSourceHandler.class, Access.ADMIN,
+                    "rotate-source"),
+            new Route("POST", "/api/v1/admin/sources/{id}/disable", DisableSourceHandler.class, Access.ADMIN,
+                    "disable-source"),
+            new Route("POST", "/api/v1/admin/sources/{id}/enable", EnableSourceHandler.class, Access.ADMIN,
+                    "enable-source"),
             // Billing
             new Route("POST", "/webhooks/stripe", StripeWebhookHandler.class, Access.PUBLIC, "stripe-webhook"),
             new Route("GET", "/api/v1/account", GetAccountHandler.class, Access.TRADER, "get-account"),

@@ -63,6 +63,14 @@ public final class SignalSource {
         return new SignalSource(other, id, secret, priceFeedId, priceFeedSecret);
     }
 
+    /**
+     * A signal source and a price feed that an admin created through the API ({@code POST /api/v1/admin/sources}),
+     * with the secrets the 201s showed: works against the local platform and a deployed stack alike.
+     */
+    public static SignalSource created(Api api, String id, String secret, String priceFeedId, String priceFeedSecret) {
+        return new SignalSource(api, id, secret, priceFeedId, priceFeedSecret);
+    }
+
     /** A TradingView-style signal body with a fresh {@code signalId}; callers add fields to it. */
     public static Map<String, Object> signal(String action, String symbol) {
         Map<String, Object> s = new java.util.LinkedHashMap<>();

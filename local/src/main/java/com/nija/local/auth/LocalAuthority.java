@@ -12,7 +12,7 @@ public final class LocalAuthority {
     /** Claim holding the caller's groups, as Cognito writes it. */
     public static final String GROUPS_CLAIM = "cognito:groups";
     /** Environment variable naming the directory that holds the signing key. */
-    public static final String HOME_ENV = "NIJA_LOCAL_HOME";
+    public static final String HOME_ENV = com.nija.shared.config.OwnerOnlyFile.HOME_ENV;
     /** File name of the signing key (a private JWK) inside that directory. */
     public static final String KEY_FILE = "dev-signing-key.json";
 

@@ -1,5 +1,6 @@
 package com.nija.local.auth;
 
+import com.nija.shared.config.OwnerOnlyFile;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -12,7 +13,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -43,11 +43,7 @@ public final class LocalSigningKey {
 
     /** {@code $NIJA_LOCAL_HOME}, or {@code ~/.nija} when it is unset or blank. */
     public static Path defaultHome() {
-        String env = System.getenv(LocalAuthority.HOME_ENV);
-        if (env != null && !env.isBlank()) {
-            return Paths.get(env);
-        }
-        return Paths.get(System.getProperty("user.home"), ".nija");
+        return OwnerOnlyFile.defaultHome();
     }
 
     /** {@link #loadOrCreate(Path)} in {@link #defaultHome()}. */

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,13 @@ public final class InvokeCommand {
 
     private InvokeCommand() {}
 
+    /** The local issuer's key and the envelope key file, both from {@code home}. */
+    private static Map<String, Object> invokeOverrides(Path home) {
+        Map<String, Object> overrides = new HashMap<>(LocalPlatform.authOverrides(LocalSigningKey.loadOrCreate(home)));
+        overrides.putAll(LocalPlatform.envelopeOverrides(home));
+        return overrides;
+    }
+
     /** @return the process exit code: 0 when the function answered, 1 when it threw, 2 on usage errors */
     public static int run(String function, Path eventFile, Path home) throws IOException {
         Optional<Target> target = find(function);
@@ -52,7 +60,7 @@ public final class InvokeCommand {
         try (Backends backends = Backends.start(null);
              FunctionRuntime runtime = new FunctionRuntime(backends.dynamodbEndpoint(), backends.redisUrl(),
                      backends.sqsEndpoint(), LocalSecrets.cursorSecret(home),
-                     LocalPlatform.authOverrides(LocalSigningKey.loadOrCreate(home)))) {
+                     invokeOverrides(home))) {
             runtime.provisionTables();
             Result result = invoke(runtime, target.get(), eventFile);
             System.out.println(result.json());

@@ -13,6 +13,7 @@ import com.nija.local.gateway.GatewayOptions;
 import com.nija.local.gateway.HttpGateway;
 import com.nija.local.services.FreePort;
 import com.nija.local.services.RedisServerProcess;
+import com.nija.shared.crypto.LocalDataKeys;
 import com.nija.shared.data.TradingTables;
 import com.nija.shared.market.PriceBook;
 import com.nija.shared.observability.InMemoryMetricsSink;
@@ -85,6 +86,7 @@ public final class LocalPlatform implements AutoCloseable {
             Map<String, Object> overrides = new HashMap<>(options.overrides());
             overrides.putIfAbsent("nija.live.callback-url", "http://127.0.0.1:" + port);
             authOverrides(key).forEach(overrides::putIfAbsent);
+            envelopeOverrides(options.home()).forEach(overrides::putIfAbsent);
             runtime = new FunctionRuntime(backends.dynamodbEndpoint(), backends.redisUrl(), backends.sqsEndpoint(),
                     LocalSecrets.cursorSecret(options.home()), overrides);
             runtime.provisionTables();
@@ -110,6 +112,11 @@ public final class LocalPlatform implements AutoCloseable {
     static Map<String, Object> authOverrides(LocalSigningKey key) {
         return Map.of("nija.auth.issuer", LocalAuthority.ISSUER, "nija.auth.audience", LocalAuthority.AUDIENCE,
                 "nija.auth.jwks", new JWKSet(key.publicJwk()).toString());
+    }
+
+    /** Secrets sealed in the table are wrapped with a key kept in the platform's home, as KMS would in AWS. */
+    static Map<String, Object> envelopeOverrides(Path home) {
+        return Map.of("nija.envelope.local-key-file", home.resolve(LocalDataKeys.FILE).toString());
     }
 
     /** Seeds the demo trader and registers the demo signal and price sources; returns their secret. */

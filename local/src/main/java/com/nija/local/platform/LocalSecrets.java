@@ -1,11 +1,7 @@
 package com.nija.local.platform;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import com.nija.shared.config.OwnerOnlyFile;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -28,26 +24,7 @@ public final class LocalSecrets {
         return HexFormat.of().formatHex(bytes);
     }
 
-    private static synchronized String readOrCreate(Path file) {
-        try {
-            if (Files.exists(file)) return Files.readString(file, StandardCharsets.UTF_8).trim();
-            Files.createDirectories(file.getParent());
-            String secret = random();
-            Path tmp = Files.createTempFile(file.getParent(), "secret", ".tmp");
-            try {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the home directory's ACL applies
-            }
-            Files.writeString(tmp, secret, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException raced) {
-                Files.deleteIfExists(tmp);
-            }
-            return Files.readString(file, StandardCharsets.UTF_8).trim();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep local secret " + file, e);
-        }
+    private static String readOrCreate(Path file) {
+        return OwnerOnlyFile.readOrCreate(file, LocalSecrets::random);
     }
 }

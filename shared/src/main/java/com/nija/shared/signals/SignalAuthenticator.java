@@ -1,6 +1,5 @@
 package com.nija.shared.signals;
 
-import com.nija.shared.data.SourceItem;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -17,7 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Who sent a signal or a price update. Programmatic senders sign: {@code X-Nija-Source} and
  * {@code X-Nija-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "t.body")>}, with {@code t} within 5 minutes.
  * TradingView cannot set headers, so it may put {@code source} and {@code secret} in the body instead.
- * Secrets are compared in constant time; a refusal never says which part was wrong.
+ * Secrets and signatures are compared in constant time; a refusal never says which part was wrong (nor whether the
+ * source exists or is disabled). During a rotation's overlap both the new and the previous secret verify.
  */
 @Singleton
 public class SignalAuthenticator {
@@ -30,25 +30,23 @@ public class SignalAuthenticator {
         this.sources = sources;
     }
 
-    /** @param kind SIGNALS or PRICES: a price feed can't send signals and vice versa */
-    public SourceItem authenticate(Optional<String> sourceHeader, Optional<String> signatureHeader,
-                                   Optional<String> bodySource, Optional<String> bodySecret, String rawBody,
-                                   String kind, Instant now) {
+    /**
+     * @param kind SIGNALS or PRICES: a price feed can't send signals and vice versa
+     * @throws SignalAuthException (401) for an unknown or disabled source, a wrong secret or signature
+     */
+    public VerifiedSource authenticate(Optional<String> sourceHeader, Optional<String> signatureHeader,
+                                       Optional<String> bodySource, Optional<String> bodySecret, String rawBody,
+                                       String kind, Instant now) {
         if (sourceHeader.isPresent() && signatureHeader.isPresent()) {
-            SourceItem source = known(sourceHeader.get(), kind);
-            if (!signatureValid(signatureHeader.get(), rawBody, source.secret(), now)) throw refused();
-            return source;
+            return sources.verify(sourceHeader.get(), kind, now,
+                    secret -> signatureValid(signatureHeader.get(), rawBody, secret, now))
+                    .orElseThrow(SignalAuthenticator::refused);
         }
         if (bodySource.isPresent() && bodySecret.isPresent()) {
-            SourceItem source = known(bodySource.get(), kind);
-            if (!constantTimeEquals(bodySecret.get(), source.secret())) throw refused();
-            return source;
+            return sources.verify(bodySource.get(), kind, now, secret -> constantTimeEquals(bodySecret.get(), secret))
+                    .orElseThrow(SignalAuthenticator::refused);
         }
         throw new SignalAuthException("sign the request (X-Nija-Source + X-Nija-Signature) or send source and secret");
-    }
-
-    private SourceItem known(String sourceId, String kind) {
-        return sources.find(sourceId).filter(s -> kind.equals(s.kind())).orElseThrow(SignalAuthenticator::refused);
     }
 
     static boolean signatureValid(String header, String body, String secret, Instant now) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.nija.shared.config.NijaConfig;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.SignalItem;
-import com.nija.shared.data.SourceItem;
 import com.nija.shared.instruments.Instruments;
 import com.nija.shared.engine.OrderMessages;
 import com.nija.shared.engine.Signal;
@@ -60,7 +59,7 @@ public class SignalIntakeService {
     public Intake accept(String rawBody, Optional<String> sourceHeader, Optional<String> signatureHeader) {
         Instant now = clock.instant();
         JsonNode json = parseJson(rawBody);
-        SourceItem source = auth.authenticate(sourceHeader, signatureHeader, text(json, "source"), text(json, "secret"),
+        VerifiedSource source = auth.authenticate(sourceHeader, signatureHeader, text(json, "source"), text(json, "secret"),
                 rawBody, "SIGNALS", now);
         Signal signal;
         try {

@@ -1,0 +1,31 @@
+package com.nija.functions.admin;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.nija.functions.http.ApiHandler;
+import com.nija.functions.http.ApiRequest;
+import com.nija.functions.http.Responses;
+import com.nija.shared.signals.SourceAdmin;
+import io.micronaut.context.ApplicationContext;
+import jakarta.inject.Inject;
+
+/**
+ * {@code POST /api/v1/admin/sources/{id}/disable} — admin group only. 200 with the source: from now on everything it
+ * sends is refused with 401 (in every function within 30 s, their cache's life), until it is enabled again.
+ * Disabling a disabled source changes nothing. 400 not a source id; 404 no such source; 409 changed by someone else
+ * at the same moment; 403 not admin.
+ */
+public class DisableSourceHandler extends ApiHandler {
+    @Inject SourceAdmin sources;
+
+    public DisableSourceHandler() {}
+
+    public DisableSourceHandler(ApplicationContext context) {
+        super(context);
+    }
+
+    @Override
+    protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+        request.requireGroup("admin");
+        return Responses.ok(sources.disable(request.pathParameter("id"), request.userId()));
+    }
+}
