@@ -3,7 +3,7 @@ package com.nija.functions.priming;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nija.shared.config.CheckpointOrder;
-import com.nija.shared.config.DryRun;
+import com.nija.shared.observability.DryRun;
 import io.micronaut.crac.OrderedResource;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;

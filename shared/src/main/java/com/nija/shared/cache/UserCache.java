@@ -1,7 +1,7 @@
 package com.nija.shared.cache;
 
 import com.fasterxml.jackson.databind.JavaType;
-import com.nija.shared.config.DryRun;
+import com.nija.shared.observability.DryRun;
 import com.nija.shared.json.Json;
 import com.nija.shared.config.EngineRegion;
 import com.nija.shared.observability.Telemetry;

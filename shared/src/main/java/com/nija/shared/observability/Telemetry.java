@@ -1,6 +1,5 @@
 package com.nija.shared.observability;
 
-import com.nija.shared.config.DryRun;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;

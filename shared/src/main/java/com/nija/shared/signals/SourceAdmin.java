@@ -2,8 +2,6 @@ package com.nija.shared.signals;
 
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.SourceItem;
-import com.nija.shared.data.Tables;
-import com.nija.shared.data.TradingTables;
 import com.nija.shared.input.InputLimits;
 import com.nija.shared.problem.ConflictException;
 import com.nija.shared.problem.InvalidInputException;
@@ -20,10 +18,6 @@ import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * What ops do with signal and price sources: create one (its secret shown once), list them (never a secret), rotate
@@ -37,15 +31,13 @@ public class SourceAdmin {
     static final int MAX_STRATEGIES = 50;
     private static final Logger LOG = LoggerFactory.getLogger(SourceAdmin.class);
 
-    private final TradingTables tables;
     private final SourceRegistry registry;
     private final SourceSecrets secrets;
     private final Clock clock;
     private final Duration overlap;
 
-    public SourceAdmin(TradingTables tables, SourceRegistry registry, SourceSecrets secrets, Clock clock,
+    public SourceAdmin(SourceRegistry registry, SourceSecrets secrets, Clock clock,
                        @Value("${nija.sources.rotation-overlap:24h}") Duration overlap) {
-        this.tables = tables;
         this.registry = registry;
         this.secrets = secrets;
         this.clock = clock;
@@ -64,14 +56,9 @@ public class SourceAdmin {
         SourceItem item = new SourceItem(Keys.source(id), SourceRegistry.SORT_KEY, id, k.name(), null, allowed, now,
                 secrets.seal(id, k.name(), secret), null, null, null, null, SourceRegistry.LISTING, Keys.source(id),
                 null);
-        try {
-            // The version check alone would let this overwrite an item written before sources had versions.
-            tables.sources().putItem(PutItemEnhancedRequest.builder(SourceItem.class).item(item)
-                    .conditionExpression(Expression.builder().expression("attribute_not_exists(pk)").build()).build());
-        } catch (ConditionalCheckFailedException exists) {
+        if (!registry.createIfAbsent(item)) {
             throw new ConflictException("a source with id " + id + " exists already; rotate its secret instead");
         }
-        registry.forget(id);
         LOG.info("source {} ({}) created by {}", id, k, by);
         return new IssuedSecret(SourceView.of(item, now), secret);
     }
@@ -79,11 +66,7 @@ public class SourceAdmin {
     /** Every source, by id. A source created a moment ago may take a second to appear (the listing is an index). */
     public List<SourceView> list() {
         Instant now = clock.instant();
-        List<SourceView> out = new ArrayList<>();
-        tables.sources().index(Tables.ENABLED_BY_SHARD)
-                .query(QueryConditional.keyEqualTo(k -> k.partitionValue(SourceRegistry.LISTING)))
-                .forEach(page -> page.items().forEach(item -> out.add(SourceView.of(item, now))));
-        return out;
+        return registry.listed().stream().map(item -> SourceView.of(item, now)).toList();
     }
 
     /**
@@ -126,12 +109,9 @@ public class SourceAdmin {
         SourceItem item = registry.read(id);
         if (item == null) throw new NotFoundException("no source with id " + id);
         SourceItem changed = edit.apply(item);
-        try {
-            tables.sources().putItem(changed); // the version attribute makes this conditional on what was read
-        } catch (ConditionalCheckFailedException raced) {
+        if (!registry.replaceIfUnchanged(changed)) {
             throw new ConflictException("source " + id + " was changed by someone else just now; read it and retry");
         }
-        registry.forget(id);
         return changed;
     }
 

@@ -1,8 +1,10 @@
 package com.nija.shared.signals;
 
 import com.nija.shared.crypto.EnvelopeOpenException;
+import com.nija.shared.data.ConditionalPut;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.SourceItem;
+import com.nija.shared.data.Tables;
 import com.nija.shared.data.TradingTables;
 import com.nija.shared.input.InputLimits;
 import com.nija.shared.settings.SignalSources;
@@ -17,6 +19,7 @@ import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
@@ -98,6 +101,33 @@ public class SourceRegistry implements SignalSources {
     SourceItem read(String sourceId) {
         return tables.sources().getItem(r -> r.key(Key.builder().partitionValue(Keys.source(sourceId))
                 .sortValue(SORT_KEY).build()).consistentRead(true));
+    }
+
+    /** Writes a new source unless one with its id exists (even one written before sources had versions). */
+    boolean createIfAbsent(SourceItem item) {
+        boolean created = ConditionalPut.ifAbsent(tables.sources(), item);
+        if (created) forget(item.sourceId());
+        return created;
+    }
+
+    /** Writes {@code changed} unless someone changed the source since it was read (its version attribute). */
+    boolean replaceIfUnchanged(SourceItem changed) {
+        try {
+            tables.sources().putItem(changed);
+        } catch (ConditionalCheckFailedException raced) {
+            return false;
+        }
+        forget(changed.sourceId());
+        return true;
+    }
+
+    /** Every listed source (the listing is an index, so a source created a moment ago may take a second to show). */
+    List<SourceItem> listed() {
+        List<SourceItem> out = new java.util.ArrayList<>();
+        tables.sources().index(Tables.ENABLED_BY_SHARD)
+                .query(QueryConditional.keyEqualTo(k -> k.partitionValue(LISTING)))
+                .forEach(page -> out.addAll(page.items()));
+        return out;
     }
 
     /** Drops this function's cached copy after a change, so its next request sees the change. */

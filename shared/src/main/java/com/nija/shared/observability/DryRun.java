@@ -1,4 +1,4 @@
-package com.nija.shared.config;
+package com.nija.shared.observability;
 
 import java.util.function.Supplier;
 
