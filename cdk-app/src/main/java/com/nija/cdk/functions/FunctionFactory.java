@@ -152,7 +152,7 @@ public final class FunctionFactory {
             wiring.queueRegion().ifPresent(r -> env.put("NIJA_SQS_REGION", r));
         }
         for (SecretKind kind : profile.secrets()) {
-            env.put(kind.envVar(), wiring.secrets().secret(kind).getSecretArn());
+            env.put(kind.envVar(), wiring.secrets().secretId(kind));
         }
         if (profile.brokerKey()) env.put("NIJA_BROKER_KEY_ARN", wiring.secrets().brokerKey().getKeyArn());
         if (profile.has(FunctionProfile.Extra.VERIFIES_TOKENS)) {
