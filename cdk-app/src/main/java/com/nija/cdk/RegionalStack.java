@@ -96,6 +96,9 @@ public final class RegionalStack extends Stack {
             spec.worker().ifPresent(w -> subscribe(fn, w));
         }
 
+        config.reservations().requireWithinLimit(region.region(), functions.stream()
+                .mapToInt(f -> f.profile().reservedConcurrency().orElse(0)).sum());
+
         api = new PublicApi(this, "Http", config, names, issuer,
                 functions.stream().filter(f -> f.spec().isHttp()).toList());
 
@@ -136,9 +139,18 @@ public final class RegionalStack extends Stack {
         // failures return only the failed messages to the queue.
         fn.alias().addEventSource(new SqsEventSource(queue, SqsEventSourceProps.builder()
                 .batchSize(worker.batchSize())
-                .maxConcurrency(worker.maxConcurrency())
+                .maxConcurrency(maxConcurrency(fn, worker))
                 .reportBatchItemFailures(true)
                 .build()));
+    }
+
+    /**
+     * The worker's scaling bound from the route table, lowered to its reservation when ops reserve less: an event
+     * source allowed more concurrency than the function has only gets throttled invocations (SQS allows 2 to 1000).
+     */
+    static int maxConcurrency(NijaFunction fn, Worker worker) {
+        return fn.profile().reservedConcurrency().map(r -> Math.max(2, Math.min(r, worker.maxConcurrency())))
+                .orElse(worker.maxConcurrency());
     }
 
     private void outputs(GlobalTables tables, UserDirectory.Issuer issuer) {

@@ -22,18 +22,22 @@ import java.util.function.Function;
  * @param alarmEmail       address subscribed to every alarm topic; empty leaves the topics without subscribers
  * @param alarms           create alarms (default: prod yes, dev no)
  * @param logLevel         {@code POWERTOOLS_LOG_LEVEL} of every function
+ * @param reservations     reserved concurrency per function and the account limit it must fit in
  */
 public record AppConfig(Stage stage, List<RegionSpec> regions, Optional<String> account, List<String> dashboardOrigins,
-                        Optional<DnsConfig> dns, Optional<String> alarmEmail, boolean alarms, String logLevel) {
+                        Optional<DnsConfig> dns, Optional<String> alarmEmail, boolean alarms, String logLevel,
+                        Reservations reservations) {
 
     public static final String DEFAULT_REGIONS = "us-east-1:primary,us-west-2:full,eu-west-1:api";
     /** A dev dashboard served by the local platform or a dev server; prod must name its real origin. */
     public static final String DEV_DASHBOARD_ORIGIN = "http://localhost:5173";
     public static final Set<String> KEYS = Set.of("stage", "regions", "account", "dashboardOrigins", "domainName",
-            "hostedZoneId", "hostedZoneName", "alarmEmail", "alarms", "logLevel");
+            "hostedZoneId", "hostedZoneName", "alarmEmail", "alarms", "logLevel", "reservedConcurrency",
+            "lambdaConcurrencyLimit");
 
     public AppConfig {
         Objects.requireNonNull(stage);
+        Objects.requireNonNull(reservations);
         regions = List.copyOf(regions);
         dashboardOrigins = List.copyOf(dashboardOrigins);
         if (regions.stream().filter(r -> r.role() == RegionRole.PRIMARY).count() != 1) {
@@ -70,7 +74,10 @@ public record AppConfig(Stage stage, List<RegionSpec> regions, Optional<String> 
                 string(context, "hostedZoneName"));
         boolean alarms = string(context, "alarms").map(AppConfig::bool).orElse(stage.alarmsByDefault());
         String logLevel = string(context, "logLevel").orElse("INFO").toUpperCase(java.util.Locale.ROOT);
-        return new AppConfig(stage, regions, account, origins, dns, string(context, "alarmEmail"), alarms, logLevel);
+        Reservations reservations = Reservations.parse(string(context, "reservedConcurrency"),
+                string(context, "lambdaConcurrencyLimit"), stage);
+        return new AppConfig(stage, regions, account, origins, dns, string(context, "alarmEmail"), alarms, logLevel,
+                reservations);
     }
 
     /**

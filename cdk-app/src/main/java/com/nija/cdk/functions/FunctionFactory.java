@@ -60,7 +60,9 @@ public final class FunctionFactory {
         return create(spec, FunctionProfiles.forSpec(spec));
     }
 
-    public NijaFunction create(FunctionSpec spec, FunctionProfile profile) {
+    public NijaFunction create(FunctionSpec spec, FunctionProfile sized) {
+        FunctionProfile profile = sized.withReservedConcurrency(
+                wiring.config().reservations().of(spec.function(), sized.reservedConcurrency()));
         Construct holder = new Construct(scope, spec.function());
         String functionName = wiring.names().function(spec.function());
         boolean prod = wiring.config().stage().isProd();
@@ -94,9 +96,7 @@ public final class FunctionFactory {
                 .logGroup(logs)
                 .role(role)
                 .environment(environment(spec, profile));
-        if (prod && profile.reservedConcurrency().isPresent()) {
-            fb.reservedConcurrentExecutions(profile.reservedConcurrency().get());
-        }
+        profile.reservedConcurrency().ifPresent(fb::reservedConcurrentExecutions);
         // Functions without data access (the WebSocket authorizer) stay out of the VPC: no Redis, no ENI to wait for.
         if (wiring.network().isPresent() && profile.table() != FunctionProfile.TableAccess.NONE) {
             Network n = wiring.network().get();
