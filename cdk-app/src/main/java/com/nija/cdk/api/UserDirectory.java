@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cognito.AccountRecovery;
 import software.amazon.awscdk.services.cognito.AuthFlow;
@@ -48,7 +47,7 @@ public final class UserDirectory extends Construct {
                 .mfa(prod ? Mfa.REQUIRED : Mfa.OPTIONAL)
                 .mfaSecondFactor(MfaSecondFactor.builder().otp(true).sms(false).build())
                 .deletionProtection(prod)
-                .removalPolicy(prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
+                .removalPolicy(stage.removalPolicy());
         if (prod) {
             // Threat protection (compromised credentials, risky sign-ins) needs the Plus feature plan.
             b.featurePlan(FeaturePlan.PLUS).standardThreatProtectionMode(StandardThreatProtectionMode.FULL_FUNCTION);

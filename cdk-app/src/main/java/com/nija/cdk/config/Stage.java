@@ -1,6 +1,7 @@
 package com.nija.cdk.config;
 
 import java.util.Locale;
+import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.logs.RetentionDays;
 
 /**
@@ -44,6 +45,15 @@ public enum Stage {
     }
 
     public boolean isProd() { return this == PROD; }
+
+    /**
+     * What happens to data and named resources when they leave the stack. Prod keeps them on update and delete
+     * ({@code RetainExceptOnCreate}) but lets the rollback of the operation that created them delete them, so a
+     * failed first deploy leaves nothing behind that a retry would collide with ("already exists"). Dev deletes.
+     */
+    public RemovalPolicy removalPolicy() {
+        return isProd() ? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE : RemovalPolicy.DESTROY;
+    }
     public int maxAzs() { return maxAzs; }
     public int natGateways() { return natGateways; }
     public String cacheNodeType() { return cacheNodeType; }

@@ -42,7 +42,7 @@ public final class SecretsAndKeys extends Construct {
                           Optional<String> primaryBrokerKeyArn) {
         super(scope, id);
         boolean primary = role == RegionRole.PRIMARY;
-        RemovalPolicy removal = config.stage().isProd() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+        RemovalPolicy removal = config.stage().removalPolicy();
         List<ReplicaRegion> replicas = config.regions().stream().filter(r -> r.role() != RegionRole.PRIMARY)
                 .map(r -> ReplicaRegion.builder().region(r.region()).build()).toList();
         for (SecretKind kind : SecretKind.values()) {

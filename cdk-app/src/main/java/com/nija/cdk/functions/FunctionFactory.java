@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.ITableV2;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
@@ -65,11 +64,11 @@ public final class FunctionFactory {
                 wiring.config().reservations().of(spec.function(), sized.reservedConcurrency()));
         Construct holder = new Construct(scope, spec.function());
         String functionName = wiring.names().function(spec.function());
-        boolean prod = wiring.config().stage().isProd();
+        // No fixed name: the function logs to this group by its logging config, and a retained group named
+        // /aws/lambda/<function> would make the next create of the function's stack fail with "already exists".
         LogGroup logs = LogGroup.Builder.create(holder, "Logs")
-                .logGroupName("/aws/lambda/" + functionName)
                 .retention(wiring.config().stage().logRetention())
-                .removalPolicy(prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
+                .removalPolicy(wiring.config().stage().removalPolicy())
                 .build();
         // Our own role instead of CDK's default: the default attaches AWS managed policies whose log and ENI
         // statements cover every log group in the account. This one writes only to its own log group.

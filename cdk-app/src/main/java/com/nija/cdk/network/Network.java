@@ -4,7 +4,6 @@ import com.nija.cdk.config.Names;
 import com.nija.cdk.config.Stage;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.ec2.FlowLogDestination;
 import software.amazon.awscdk.services.ec2.FlowLogOptions;
 import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
@@ -32,7 +31,7 @@ public final class Network extends Construct {
         super(scope, id);
         LogGroup flowLogs = LogGroup.Builder.create(this, "FlowLogs")
                 .retention(stage.logRetention())
-                .removalPolicy(stage.isProd() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
+                .removalPolicy(stage.removalPolicy())
                 .build();
         vpc = Vpc.Builder.create(this, "Vpc")
                 .vpcName(names.of("vpc"))

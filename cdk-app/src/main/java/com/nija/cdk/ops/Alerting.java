@@ -60,6 +60,7 @@ public final class Alerting extends Construct {
         Key key = Key.Builder.create(this, "TopicKey")
                 .description("NIJA " + config.stage().label() + " alarm topics")
                 .enableKeyRotation(true)
+                .removalPolicy(config.stage().removalPolicy())
                 .build();
         key.grant(new ServicePrincipal("cloudwatch.amazonaws.com"), "kms:Decrypt", "kms:GenerateDataKey*");
         critical = topic("Critical", names.of("alarms-critical"), key, config.alarmEmail());

@@ -26,9 +26,11 @@ public final class TableBackups extends Construct {
 
     public TableBackups(Construct scope, String id, Stage stage, Names names, List<ITableV2> tables) {
         super(scope, id);
+        // A vault that holds recovery points cannot be deleted, so no stage lets stack deletion try: the vault stays
+        // (its recovery points expire), except when the deploy that created it rolls back (it is empty then).
         BackupVault vault = BackupVault.Builder.create(this, "Vault")
                 .backupVaultName(names.of("tables"))
-                .removalPolicy(stage.isProd() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
+                .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
                 .build();
         BackupPlan plan = BackupPlan.Builder.create(this, "Plan")
                 .backupPlanName(names.of("tables-daily"))
