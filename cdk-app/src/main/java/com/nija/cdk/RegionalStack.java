@@ -78,7 +78,7 @@ public final class RegionalStack extends Stack {
         queues = Optional.of(engine ? WorkQueues.create(this, "Queues", names)
                 : WorkQueues.remote(this, "Queues", names, config.primary().region()));
 
-        users = role == RegionRole.PRIMARY ? Optional.of(new UserDirectory(this, "Users", config.stage(), names))
+        users = role == RegionRole.PRIMARY ? Optional.of(new UserDirectory(this, "Users", config, names))
                 : Optional.empty();
         UserDirectory.Issuer issuer = users.map(UserDirectory::issuer)
                 .orElseGet(() -> primary.orElseThrow(() -> new IllegalStateException(
