@@ -16,6 +16,7 @@ import com.nija.cdk.functions.FunctionCatalog;
 import com.nija.cdk.functions.FunctionFactory;
 import com.nija.cdk.functions.FunctionSpec;
 import com.nija.cdk.functions.NijaFunction;
+import com.nija.cdk.functions.WorkerBudget;
 import com.nija.cdk.network.Cache;
 import com.nija.cdk.network.Network;
 import com.nija.cdk.ops.Alerting;
@@ -138,7 +139,7 @@ public final class RegionalStack extends Stack {
         // Maximum concurrency is the worker's scaling bound (blueprint: trading engine replicas); partial batch
         // failures return only the failed messages to the queue.
         fn.alias().addEventSource(new SqsEventSource(queue, SqsEventSourceProps.builder()
-                .batchSize(worker.batchSize())
+                .batchSize(WorkerBudget.batchSize(worker))
                 .maxConcurrency(maxConcurrency(fn, worker))
                 .reportBatchItemFailures(true)
                 .build()));
