@@ -55,7 +55,10 @@ public enum Stage {
         return isProd() ? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE : RemovalPolicy.DESTROY;
     }
     public int maxAzs() { return maxAzs; }
+    /** One NAT gateway per AZ in prod, so losing an AZ does not cut the other AZs' functions off from brokers. */
     public int natGateways() { return natGateways; }
+    /** SQS, Secrets Manager and KMS through interface endpoints (prod: cheaper than NAT data at prod volumes). */
+    public boolean interfaceEndpoints() { return isProd(); }
     public String cacheNodeType() { return cacheNodeType; }
     /** Cluster mode (sharding) with shard/replica auto scaling: prod only (blueprint: 3 masters + 3 replicas). */
     public boolean cacheClusterMode() { return cacheClusterMode; }
