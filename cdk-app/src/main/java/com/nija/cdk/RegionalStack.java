@@ -118,6 +118,8 @@ public final class RegionalStack extends Stack {
             functions.stream().filter(f -> f.spec().worker().isPresent()).forEach(a::workerErrors);
             functions.stream().filter(f -> f.profile().has(Extra.PUSHES_LIVE_UPDATES)).forEach(a::pushFailures);
             cache.ifPresent(a::cache);
+            // Route 53 failing this region over is worth a page.
+            dns.ifPresent(d -> a.critical(d.unhealthyAlarm()));
             alerting = Optional.of(a);
         } else {
             alerting = Optional.empty();
@@ -128,7 +130,7 @@ public final class RegionalStack extends Stack {
         new OpsDashboard(this, "Dashboard", names.of(region.region()), api.api(), functions, localQueues,
                 queues.filter(WorkQueues::local).map(WorkQueues::deadLetters).orElse(Map.of()), tableName, cache);
 
-        if (engine) new TableBackups(this, "Backups", config.stage(), names, List.copyOf(tables.all().values()));
+        if (engine) new TableBackups(this, "Backups", config, names, List.copyOf(tables.all().values()));
 
         outputs(tables, issuer);
         acceptStackWideFindings();

@@ -182,6 +182,13 @@ public final class Alerting extends Construct {
         alarms.put(id, alarm);
     }
 
+    /** An alarm made elsewhere (the region's DNS health) that pages on-call like the critical ones. */
+    public void critical(Alarm alarm) {
+        SnsAction action = new SnsAction(critical);
+        alarm.addAlarmAction(action);
+        alarm.addOkAction(action);
+    }
+
     public Map<String, Alarm> alarms() {
         return java.util.Collections.unmodifiableMap(alarms);
     }
