@@ -17,6 +17,7 @@ import com.nija.cdk.functions.FunctionCatalog;
 import com.nija.cdk.functions.FunctionFactory;
 import com.nija.cdk.functions.FunctionSpec;
 import com.nija.cdk.functions.NijaFunction;
+import com.nija.cdk.functions.WorkerBudget;
 import com.nija.cdk.network.Cache;
 import com.nija.cdk.network.Network;
 import com.nija.cdk.ops.Alerting;
@@ -79,7 +80,7 @@ public final class RegionalStack extends Stack {
         queues = Optional.of(engine ? WorkQueues.create(this, "Queues", names)
                 : WorkQueues.remote(this, "Queues", names, config.primary().region()));
 
-        users = role == RegionRole.PRIMARY ? Optional.of(new UserDirectory(this, "Users", config.stage(), names))
+        users = role == RegionRole.PRIMARY ? Optional.of(new UserDirectory(this, "Users", config, names))
                 : Optional.empty();
         UserDirectory.Issuer issuer = users.map(UserDirectory::issuer)
                 .orElseGet(() -> primary.orElseThrow(() -> new IllegalStateException(
@@ -100,6 +101,9 @@ public final class RegionalStack extends Stack {
             spec.worker().ifPresent(w -> subscribe(fn, w));
             fn.function().addEnvironment(EngineConfig.REGION_ENV, engineRegion.region());
         }
+
+        config.reservations().requireWithinLimit(region.region(), functions.stream()
+                .mapToInt(f -> f.profile().reservedConcurrency().orElse(0)).sum());
 
         api = new PublicApi(this, "Http", config, names, issuer,
                 functions.stream().filter(f -> f.spec().isHttp()).toList());
@@ -125,6 +129,8 @@ public final class RegionalStack extends Stack {
             functions.stream().filter(f -> f.spec().worker().isPresent()).forEach(a::workerErrors);
             functions.stream().filter(f -> f.profile().has(Extra.PUSHES_LIVE_UPDATES)).forEach(a::pushFailures);
             cache.ifPresent(a::cache);
+            // Route 53 failing this region over is worth a page.
+            dns.ifPresent(d -> a.critical(d.unhealthyAlarm()));
             alerting = Optional.of(a);
         } else {
             alerting = Optional.empty();
@@ -135,7 +141,7 @@ public final class RegionalStack extends Stack {
         new OpsDashboard(this, "Dashboard", names.of(region.region()), api.api(), functions, localQueues,
                 queues.filter(WorkQueues::local).map(WorkQueues::deadLetters).orElse(Map.of()), tableName, cache);
 
-        if (engine) new TableBackups(this, "Backups", config.stage(), names, List.copyOf(tables.all().values()));
+        if (engine) new TableBackups(this, "Backups", config, names, List.copyOf(tables.all().values()));
 
         outputs(tables, issuer);
         acceptStackWideFindings();
@@ -146,10 +152,19 @@ public final class RegionalStack extends Stack {
         // Maximum concurrency is the worker's scaling bound (blueprint: trading engine replicas); partial batch
         // failures return only the failed messages to the queue.
         fn.alias().addEventSource(new SqsEventSource(queue, SqsEventSourceProps.builder()
-                .batchSize(worker.batchSize())
-                .maxConcurrency(worker.maxConcurrency())
+                .batchSize(WorkerBudget.batchSize(worker))
+                .maxConcurrency(maxConcurrency(fn, worker))
                 .reportBatchItemFailures(true)
                 .build()));
+    }
+
+    /**
+     * The worker's scaling bound from the route table, lowered to its reservation when ops reserve less: an event
+     * source allowed more concurrency than the function has only gets throttled invocations (SQS allows 2 to 1000).
+     */
+    static int maxConcurrency(NijaFunction fn, Worker worker) {
+        return fn.profile().reservedConcurrency().map(r -> Math.max(2, Math.min(r, worker.maxConcurrency())))
+                .orElse(worker.maxConcurrency());
     }
 
     private void outputs(GlobalTables tables, UserDirectory.Issuer issuer) {

@@ -94,6 +94,10 @@ class ApiTest {
         }
         assertThat(RouteGroup.of(RouteTable.byFunction("kill-switch").orElseThrow())).isEqualTo(RouteGroup.STAFF);
         assertThat(RouteGroup.of(RouteTable.byFunction("health").orElseThrow())).isEqualTo(RouteGroup.HEALTH);
+        // Signals have their own bucket, below the stage's and apart from the price feed and webhooks.
+        assertThat(RouteGroup.of(RouteTable.byFunction("signal-intake").orElseThrow())).isEqualTo(RouteGroup.SIGNALS);
+        assertThat(RouteGroup.of(RouteTable.byFunction("price-ingest").orElseThrow())).isEqualTo(RouteGroup.INGEST);
+        assertThat(RouteGroup.SIGNALS.rate(1)).isLessThan(RouteGroup.STAGE_RATE);
     }
 
     @Test
@@ -108,14 +112,23 @@ class ApiTest {
     }
 
     @Test
-    @DisplayName("with a hosted zone: a latency record per region with a /health check every 30 s; without: no DNS")
+    @DisplayName("with a hosted zone: a latency record per region, healthy by its own 5xx alarm (not a probe anyone "
+            + "can flood); without: no DNS")
     void latencyDns() {
         for (RegionalStack s : prod.stacks) {
             var checks = prod.properties(s, "AWS::Route53::HealthCheck");
             assertThat(checks).hasSize(1);
             Map<String, Object> cfg = at(checks.get(0), "HealthCheckConfig");
-            assertThat(cfg).containsEntry("Type", "HTTPS").containsEntry("ResourcePath", "/health")
-                    .containsEntry("RequestInterval", 30).containsEntry("FailureThreshold", 3);
+            assertThat(cfg).containsEntry("Type", "CLOUDWATCH_METRIC")
+                    .containsEntry("InsufficientDataHealthStatus", "LastKnownStatus")
+                    .doesNotContainKeys("ResourcePath", "FullyQualifiedDomainName");
+            assertThat((Object) at(cfg, "AlarmIdentifier", "Region")).isEqualTo(s.regionSpec().region());
+            String alarmId = at(cfg, "AlarmIdentifier", "Name", "Ref");
+            Map<String, Object> alarm = Synth.props(prod.resources(s, "AWS::CloudWatch::Alarm").get(alarmId));
+            // Route 53 takes single-metric alarms with a standard statistic only.
+            assertThat(alarm).containsEntry("MetricName", "5xx").containsEntry("Statistic", "Sum")
+                    .containsEntry("Period", 60).containsEntry("EvaluationPeriods", 3)
+                    .containsEntry("Threshold", 50).doesNotContainKeys("Metrics", "ExtendedStatistic");
             var records = prod.properties(s, "AWS::Route53::RecordSet");
             var latency = records.stream().filter(p -> "A".equals(p.get("Type")) && p.containsKey("Region")).toList();
             assertThat(latency).hasSize(1);

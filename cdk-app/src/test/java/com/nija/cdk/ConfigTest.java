@@ -97,7 +97,7 @@ class ConfigTest {
                         com.nija.functions.routes.Access.TRADER, "get-something-new")), java.util.Optional.empty());
         var p = FunctionProfiles.forSpec(unknownGet);
         assertThat(p.table()).isEqualTo(TableAccess.READ);
-        assertThat(p.secrets()).containsExactly(SecretKind.CURSOR);
+        assertThat(p.secrets()).isEmpty();
         assertThat(p.sendsTo()).isEmpty();
         assertThat(p.reservedConcurrency()).isEmpty();
         FunctionSpec unknownPost = new FunctionSpec("post-new", "x.Z",

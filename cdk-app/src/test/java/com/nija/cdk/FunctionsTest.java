@@ -184,7 +184,7 @@ class FunctionsTest {
     }
 
     @Test
-    @DisplayName("each worker consumes its queue through its alias, with the route table's batch size and max concurrency")
+    @DisplayName("each worker consumes its queue through its alias, with its budgeted batch size and the route table's max concurrency")
     void workersEventSources() {
         for (RegionalStack s : prod.stacks) {
             var mappings = prod.properties(s, "AWS::Lambda::EventSourceMapping");
@@ -199,7 +199,7 @@ class FunctionsTest {
                 var m = mappings.stream().filter(p -> String.valueOf(p.get("FunctionName")).contains(aliasId)
                         && String.valueOf(p.get("FunctionName")).contains(":live")).findFirst();
                 assertThat(m).as(w.function()).isPresent();
-                assertThat(m.get()).containsEntry("BatchSize", w.batchSize())
+                assertThat(m.get()).containsEntry("BatchSize", com.nija.cdk.functions.WorkerBudget.batchSize(w))
                         .containsEntry("FunctionResponseTypes", List.of("ReportBatchItemFailures"));
                 assertThat((Object) at(m.get(), "ScalingConfig", "MaximumConcurrency")).isEqualTo(w.maxConcurrency());
                 int timeout = (Integer) props(fn(prod, s.regionSpec().region(), w.function())).get("Timeout");

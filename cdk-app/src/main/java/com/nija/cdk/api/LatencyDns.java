@@ -7,7 +7,13 @@ import software.amazon.awscdk.services.apigatewayv2.ApiMapping;
 import software.amazon.awscdk.services.apigatewayv2.DomainName;
 import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.certificatemanager.CertificateValidation;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.route53.ARecord;
+import software.amazon.awscdk.services.route53.AlarmIdentifier;
+import software.amazon.awscdk.services.route53.InsufficientDataHealthStatusEnum;
 import software.amazon.awscdk.services.route53.HealthCheck;
 import software.amazon.awscdk.services.route53.HealthCheckType;
 import software.amazon.awscdk.services.route53.HostedZone;
@@ -20,15 +26,16 @@ import software.constructs.Construct;
 /**
  * The blueprint's GeoDNS as Route 53 latency routing: every region serves the same name through a regional custom
  * domain, Route 53 answers with the lowest-latency region whose health check passes, so an unhealthy region fails
- * over to the next-nearest one. The health check calls the region's own {@code /health} every 30 seconds
- * (blueprint: "Check every 30 seconds, failover if unhealthy").
+ * over to the next-nearest one. A region's health is a CloudWatch alarm on its own API's server errors, which
+ * nobody outside can starve (a probe of the public {@code /health} could be flooded into 429s).
  */
 public final class LatencyDns extends Construct {
-    /** Blueprint: check every 30 seconds. */
-    public static final int CHECK_INTERVAL_SECONDS = 30;
-    /** Three failed checks (90 s) mark a region unhealthy; RTO target is 15 minutes. */
-    public static final int FAILURE_THRESHOLD = 3;
+    /** Server errors a minute that count as an unhealthy minute. */
+    public static final int UNHEALTHY_5XX_PER_MINUTE = 50;
+    /** Three unhealthy minutes in a row fail the region over (blueprint: RTO 15 minutes). */
+    public static final int UNHEALTHY_MINUTES = 3;
 
+    private final Alarm unhealthy;
     private final HealthCheck healthCheck;
     private final ARecord record;
 
@@ -46,14 +53,26 @@ public final class LatencyDns extends Construct {
                 .certificate(certificate)
                 .build();
         ApiMapping.Builder.create(this, "Mapping").api(api.api()).domainName(domain).stage(api.stage()).build();
-        // Check the region's own endpoint, not the shared name: the shared name answers from a healthy region.
+        // Health from the region's own metrics, not from probing /health: anyone can flood a public /health into
+        // 429s (its route throttle) and a probing check would then drop a healthy region from DNS. Server errors
+        // cannot be caused from outside that way (throttled requests are 4xx). Route 53 accepts only single-metric
+        // alarms with a standard statistic, so the alarm counts 5xx rather than a ratio.
+        unhealthy = Alarm.Builder.create(this, "RegionUnhealthy")
+                .alarmDescription("NIJA API in " + region + " answers " + UNHEALTHY_5XX_PER_MINUTE + "+ server errors a "
+                        + "minute for " + UNHEALTHY_MINUTES + " minutes: Route 53 stops sending traders here")
+                .metric(api.api().metricServerError(MetricOptions.builder().statistic("Sum")
+                        .period(Duration.minutes(1)).build()))
+                .threshold(UNHEALTHY_5XX_PER_MINUTE)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .evaluationPeriods(UNHEALTHY_MINUTES)
+                .datapointsToAlarm(UNHEALTHY_MINUTES)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
         healthCheck = HealthCheck.Builder.create(this, "Health")
-                .type(HealthCheckType.HTTPS)
-                .fqdn(api.api().getApiId() + ".execute-api." + region + ".amazonaws.com")
-                .port(443)
-                .resourcePath("/health")
-                .requestInterval(Duration.seconds(CHECK_INTERVAL_SECONDS))
-                .failureThreshold(FAILURE_THRESHOLD)
+                .type(HealthCheckType.CLOUDWATCH_METRIC)
+                .alarmIdentifier(AlarmIdentifier.builder().name(unhealthy.getAlarmName()).region(region).build())
+                // No data (a quiet region, a CloudWatch hiccup) keeps the last verdict rather than failing over.
+                .insufficientDataHealthStatus(InsufficientDataHealthStatusEnum.LAST_KNOWN_STATUS)
                 .build();
         record = ARecord.Builder.create(this, "Latency")
                 .zone(zone)
@@ -64,6 +83,10 @@ public final class LatencyDns extends Construct {
                 .setIdentifier(region)
                 .healthCheck(healthCheck)
                 .build();
+    }
+
+    public Alarm unhealthyAlarm() {
+        return unhealthy;
     }
 
     public HealthCheck healthCheck() {

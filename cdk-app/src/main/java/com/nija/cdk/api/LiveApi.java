@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Arn;
 import software.amazon.awscdk.ArnComponents;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.WebSocketLambdaAuthorizer;
@@ -88,7 +87,7 @@ public final class LiveApi extends Construct {
                 .build();
         LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
                 .retention(config.stage().logRetention())
-                .removalPolicy(config.stage().isProd() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
+                .removalPolicy(config.stage().removalPolicy())
                 .build();
         ((CfnStage) stage.getNode().getDefaultChild()).setAccessLogSettings(CfnStage.AccessLogSettingsProperty.builder()
                 .destinationArn(accessLogs.getLogGroupArn())

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizerProps;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
@@ -45,7 +44,6 @@ public final class PublicApi extends Construct {
     public PublicApi(Construct scope, String id, AppConfig config, Names names, UserDirectory.Issuer issuer,
                      List<NijaFunction> functions) {
         super(scope, id);
-        boolean prod = config.stage().isProd();
         api = HttpApi.Builder.create(this, "Api")
                 .apiName(names.of("api"))
                 .description("NIJA trader, signal and staff API")
@@ -103,7 +101,7 @@ public final class PublicApi extends Construct {
 
         accessLogs = LogGroup.Builder.create(this, "AccessLogs")
                 .retention(config.stage().logRetention())
-                .removalPolicy(prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
+                .removalPolicy(config.stage().removalPolicy())
                 .build();
         CfnStage cfnStage = (CfnStage) stage.getNode().getDefaultChild();
         cfnStage.setRouteSettings(settings);

@@ -1,19 +1,28 @@
 package com.nija.cdk.api;
 
 import com.nija.cdk.Nag;
+import com.nija.cdk.config.AppConfig;
 import com.nija.cdk.config.Names;
+import com.nija.cdk.config.SignIn;
 import com.nija.cdk.config.Stage;
 import com.nija.functions.routes.Access;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cognito.AccountRecovery;
 import software.amazon.awscdk.services.cognito.AuthFlow;
 import software.amazon.awscdk.services.cognito.AutoVerifiedAttrs;
 import software.amazon.awscdk.services.cognito.CfnUserPoolGroup;
+import software.amazon.awscdk.services.cognito.CognitoDomainOptions;
+import software.amazon.awscdk.services.cognito.OAuthFlows;
+import software.amazon.awscdk.services.cognito.OAuthScope;
+import software.amazon.awscdk.services.cognito.OAuthSettings;
+import software.amazon.awscdk.services.cognito.UserPoolClientIdentityProvider;
+import software.amazon.awscdk.services.cognito.UserPoolDomainOptions;
+import software.amazon.awscdk.services.cognito.UserVerificationConfig;
+import software.amazon.awscdk.services.cognito.VerificationEmailStyle;
 import software.amazon.awscdk.services.cognito.FeaturePlan;
 import software.amazon.awscdk.services.cognito.Mfa;
 import software.amazon.awscdk.services.cognito.MfaSecondFactor;
@@ -33,12 +42,16 @@ public final class UserDirectory extends Construct {
     private final UserPool pool;
     private final UserPoolClient dashboardClient;
 
-    public UserDirectory(Construct scope, String id, Stage stage, Names names) {
+    public UserDirectory(Construct scope, String id, AppConfig config, Names names) {
         super(scope, id);
+        Stage stage = config.stage();
+        SignIn signIn = config.signIn();
         boolean prod = stage.isProd();
         UserPool.Builder b = UserPool.Builder.create(this, "Pool")
                 .userPoolName(names.of("users"))
-                .selfSignUpEnabled(true)
+                // Self sign-up is a context choice; a self-made account signs in only after its email is verified.
+                .selfSignUpEnabled(signIn.selfSignUp())
+                .userVerification(UserVerificationConfig.builder().emailStyle(VerificationEmailStyle.CODE).build())
                 .signInAliases(SignInAliases.builder().email(true).build())
                 .autoVerify(AutoVerifiedAttrs.builder().email(true).build())
                 .accountRecovery(AccountRecovery.EMAIL_ONLY)
@@ -48,7 +61,7 @@ public final class UserDirectory extends Construct {
                 .mfa(prod ? Mfa.REQUIRED : Mfa.OPTIONAL)
                 .mfaSecondFactor(MfaSecondFactor.builder().otp(true).sms(false).build())
                 .deletionProtection(prod)
-                .removalPolicy(prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
+                .removalPolicy(stage.removalPolicy());
         if (prod) {
             // Threat protection (compromised credentials, risky sign-ins) needs the Plus feature plan.
             b.featurePlan(FeaturePlan.PLUS).standardThreatProtectionMode(StandardThreatProtectionMode.FULL_FUNCTION);
@@ -66,12 +79,23 @@ public final class UserDirectory extends Construct {
                 // A browser app cannot keep a client secret.
                 .generateSecret(false)
                 .authFlows(AuthFlow.builder().userSrp(true).build())
+                // Authorization code only (the dashboard adds PKCE: a public client has no secret to prove itself);
+                // no implicit flow, which puts tokens in the URL. Redirects only to the dashboard's origins.
+                .oAuth(OAuthSettings.builder()
+                        .flows(OAuthFlows.builder().authorizationCodeGrant(true).implicitCodeGrant(false).build())
+                        .scopes(List.of(OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE))
+                        .callbackUrls(signIn.callbackUrls(config.dashboardOrigins()))
+                        .logoutUrls(signIn.signOutUrls(config.dashboardOrigins()))
+                        .build())
+                .supportedIdentityProviders(List.of(UserPoolClientIdentityProvider.COGNITO))
                 .preventUserExistenceErrors(true)
                 .enableTokenRevocation(true)
                 .accessTokenValidity(Duration.hours(1))
                 .idTokenValidity(Duration.hours(1))
                 .refreshTokenValidity(Duration.days(30))
                 .build();
+        signIn.domainPrefix().ifPresent(prefix -> pool.addDomain("SignInDomain", UserPoolDomainOptions.builder()
+                .cognitoDomain(CognitoDomainOptions.builder().domainPrefix(prefix).build()).build()));
         for (String group : staffGroups()) {
             CfnUserPoolGroup.Builder.create(this, "Group-" + group)
                     .userPoolId(pool.getUserPoolId())

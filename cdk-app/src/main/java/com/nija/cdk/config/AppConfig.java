@@ -22,18 +22,27 @@ import java.util.function.Function;
  * @param alarmEmail       address subscribed to every alarm topic; empty leaves the topics without subscribers
  * @param alarms           create alarms (default: prod yes, dev no)
  * @param logLevel         {@code POWERTOOLS_LOG_LEVEL} of every function
+ * @param reservations     reserved concurrency per function and the account limit it must fit in
+ * @param signIn           the dashboard's sign-in: self sign-up, hosted sign-in domain
+ * @param backups          cross-region copy of the table backups and the optional vault lock
  */
 public record AppConfig(Stage stage, List<RegionSpec> regions, Optional<String> account, List<String> dashboardOrigins,
-                        Optional<DnsConfig> dns, Optional<String> alarmEmail, boolean alarms, String logLevel) {
+                        Optional<DnsConfig> dns, Optional<String> alarmEmail, boolean alarms, String logLevel,
+                        Reservations reservations, SignIn signIn, Backups backups) {
 
     public static final String DEFAULT_REGIONS = "us-east-1:primary,us-west-2:full,eu-west-1:api";
     /** A dev dashboard served by the local platform or a dev server; prod must name its real origin. */
     public static final String DEV_DASHBOARD_ORIGIN = "http://localhost:5173";
     public static final Set<String> KEYS = Set.of("stage", "regions", "account", "dashboardOrigins", "domainName",
-            "hostedZoneId", "hostedZoneName", "alarmEmail", "alarms", "logLevel", "engineRegion", "engineApiUrl");
+            "hostedZoneId", "hostedZoneName", "alarmEmail", "alarms", "logLevel", "reservedConcurrency",
+            "lambdaConcurrencyLimit", "selfSignUp", "authDomainPrefix",
+            "backupCopyRegion", "backupVaultLockDays", "engineRegion", "engineApiUrl");
 
     public AppConfig {
         Objects.requireNonNull(stage);
+        Objects.requireNonNull(reservations);
+        Objects.requireNonNull(signIn);
+        Objects.requireNonNull(backups);
         regions = List.copyOf(regions);
         dashboardOrigins = List.copyOf(dashboardOrigins);
         if (regions.stream().filter(r -> r.role() == RegionRole.PRIMARY).count() != 1) {
@@ -68,9 +77,15 @@ public record AppConfig(Stage stage, List<RegionSpec> regions, Optional<String> 
         }
         Optional<DnsConfig> dns = DnsConfig.from(string(context, "domainName"), string(context, "hostedZoneId"),
                 string(context, "hostedZoneName"));
-        boolean alarms = string(context, "alarms").map(AppConfig::bool).orElse(stage.alarmsByDefault());
+        boolean alarms = string(context, "alarms").map(v -> bool("alarms", v)).orElse(stage.alarmsByDefault());
         String logLevel = string(context, "logLevel").orElse("INFO").toUpperCase(java.util.Locale.ROOT);
-        return new AppConfig(stage, regions, account, origins, dns, string(context, "alarmEmail"), alarms, logLevel);
+        Reservations reservations = Reservations.parse(string(context, "reservedConcurrency"),
+                string(context, "lambdaConcurrencyLimit"), stage);
+        SignIn signIn = new SignIn(string(context, "selfSignUp").map(v -> bool("selfSignUp", v)).orElse(true),
+                string(context, "authDomainPrefix").or(() -> account.map(a -> "nija-" + stage.label() + "-" + a)));
+        return new AppConfig(stage, regions, account, origins, dns, string(context, "alarmEmail"), alarms, logLevel,
+                reservations, signIn, Backups.parse(string(context, "backupCopyRegion"),
+                string(context, "backupVaultLockDays")));
     }
 
     /**
@@ -120,11 +135,11 @@ public record AppConfig(Stage stage, List<RegionSpec> regions, Optional<String> 
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v);
     }
 
-    private static boolean bool(String v) {
+    private static boolean bool(String key, String v) {
         return switch (v.toLowerCase(java.util.Locale.ROOT)) {
             case "true", "yes", "on", "1" -> true;
             case "false", "no", "off", "0" -> false;
-            default -> throw new IllegalArgumentException("alarms: '" + v + "' is not true/false");
+            default -> throw new IllegalArgumentException(key + ": '" + v + "' is not true/false");
         };
     }
 

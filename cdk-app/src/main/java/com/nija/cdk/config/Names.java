@@ -11,6 +11,10 @@ public final class Names {
         this.stage = stage;
     }
 
+    public Stage stage() {
+        return stage;
+    }
+
     /** {@code nija-orders.fifo} → {@code nija-orders-dev.fifo} outside prod. */
     public String physical(String defaultName) {
         if (stage.isProd()) return defaultName;

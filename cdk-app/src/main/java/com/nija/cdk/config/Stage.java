@@ -1,6 +1,7 @@
 package com.nija.cdk.config;
 
 import java.util.Locale;
+import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.logs.RetentionDays;
 
 /**
@@ -44,8 +45,20 @@ public enum Stage {
     }
 
     public boolean isProd() { return this == PROD; }
+
+    /**
+     * What happens to data and named resources when they leave the stack. Prod keeps them on update and delete
+     * ({@code RetainExceptOnCreate}) but lets the rollback of the operation that created them delete them, so a
+     * failed first deploy leaves nothing behind that a retry would collide with ("already exists"). Dev deletes.
+     */
+    public RemovalPolicy removalPolicy() {
+        return isProd() ? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE : RemovalPolicy.DESTROY;
+    }
     public int maxAzs() { return maxAzs; }
+    /** One NAT gateway per AZ in prod, so losing an AZ does not cut the other AZs' functions off from brokers. */
     public int natGateways() { return natGateways; }
+    /** SQS, Secrets Manager and KMS through interface endpoints (prod: cheaper than NAT data at prod volumes). */
+    public boolean interfaceEndpoints() { return isProd(); }
     public String cacheNodeType() { return cacheNodeType; }
     /** Cluster mode (sharding) with shard/replica auto scaling: prod only (blueprint: 3 masters + 3 replicas). */
     public boolean cacheClusterMode() { return cacheClusterMode; }

@@ -9,7 +9,6 @@ import com.nija.shared.data.Tables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.Billing;
@@ -62,7 +61,7 @@ public final class GlobalTables extends Construct {
                 .deletionProtection(prod)
                 .encryption(TableEncryptionV2.awsManagedKey())
                 .replicas(replicas)
-                .removalPolicy(prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
+                .removalPolicy(config.stage().removalPolicy())
                 .build();
     }
 

@@ -43,11 +43,11 @@ public final class SecretsAndKeys extends Construct {
                           Optional<String> primaryBrokerKeyArn) {
         super(scope, id);
         boolean primary = role == RegionRole.PRIMARY;
-        RemovalPolicy removal = config.stage().isProd() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+        RemovalPolicy removal = config.stage().removalPolicy();
         List<ReplicaRegion> replicas = config.regions().stream().filter(r -> r.role() != RegionRole.PRIMARY)
                 .map(r -> ReplicaRegion.builder().region(r.region()).build()).toList();
         for (SecretKind kind : SecretKind.values()) {
-            String name = secretName(names, kind);
+            String name = SecretNames.of(names, kind);
             if (primary) {
                 Secret secret = Secret.Builder.create(this, kind.id())
                         .secretName(name)
@@ -61,6 +61,8 @@ public final class SecretsAndKeys extends Construct {
                 Nag.suppress(secret, "AwsSolutions-SMG4", rotationReason(kind));
                 secrets.put(kind, secret);
             } else {
+                // The replica has the primary's name; its complete ARN (random suffix) is unknown here, so functions
+                // get the name (GetSecretValue takes a name or a complete ARN, never a partial one).
                 secrets.put(kind, Secret.fromSecretNameV2(this, kind.id(), name));
             }
         }
@@ -103,10 +105,6 @@ public final class SecretsAndKeys extends Construct {
                 .build())).build();
     }
 
-    public static String secretName(Names names, SecretKind kind) {
-        return "nija/" + names.of(kind.id()).substring("nija-".length());
-    }
-
     private static String description(SecretKind kind) {
         return switch (kind) {
             case CURSOR -> "HMAC key that signs pagination cursors";
@@ -125,6 +123,15 @@ public final class SecretsAndKeys extends Construct {
 
     public ISecret secret(SecretKind kind) {
         return secrets.get(kind);
+    }
+
+    /**
+     * What a function is told to read: the complete ARN where this stack created the secret, else the secret's
+     * name. Never a partial ARN ({@code fromSecretNameV2}'s ARN), which Secrets Manager cannot always resolve.
+     */
+    public String secretId(SecretKind kind) {
+        ISecret s = secrets.get(kind);
+        return s instanceof Secret ? s.getSecretArn() : s.getSecretName();
     }
 
     public IKey brokerKey() {

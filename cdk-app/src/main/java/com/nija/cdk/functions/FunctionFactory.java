@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.ITableV2;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
@@ -60,14 +59,16 @@ public final class FunctionFactory {
         return create(spec, FunctionProfiles.forSpec(spec));
     }
 
-    public NijaFunction create(FunctionSpec spec, FunctionProfile profile) {
+    public NijaFunction create(FunctionSpec spec, FunctionProfile sized) {
+        FunctionProfile profile = sized.withReservedConcurrency(
+                wiring.config().reservations().of(spec.function(), sized.reservedConcurrency()));
         Construct holder = new Construct(scope, spec.function());
         String functionName = wiring.names().function(spec.function());
-        boolean prod = wiring.config().stage().isProd();
+        // No fixed name: the function logs to this group by its logging config, and a retained group named
+        // /aws/lambda/<function> would make the next create of the function's stack fail with "already exists".
         LogGroup logs = LogGroup.Builder.create(holder, "Logs")
-                .logGroupName("/aws/lambda/" + functionName)
                 .retention(wiring.config().stage().logRetention())
-                .removalPolicy(prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
+                .removalPolicy(wiring.config().stage().removalPolicy())
                 .build();
         // Our own role instead of CDK's default: the default attaches AWS managed policies whose log and ENI
         // statements cover every log group in the account. This one writes only to its own log group.
@@ -94,9 +95,7 @@ public final class FunctionFactory {
                 .logGroup(logs)
                 .role(role)
                 .environment(environment(spec, profile));
-        if (prod && profile.reservedConcurrency().isPresent()) {
-            fb.reservedConcurrentExecutions(profile.reservedConcurrency().get());
-        }
+        profile.reservedConcurrency().ifPresent(fb::reservedConcurrentExecutions);
         // Functions without data access (the WebSocket authorizer) stay out of the VPC: no Redis, no ENI to wait for.
         if (wiring.network().isPresent() && profile.table() != FunctionProfile.TableAccess.NONE) {
             Network n = wiring.network().get();
@@ -152,7 +151,7 @@ public final class FunctionFactory {
             wiring.queueRegion().ifPresent(r -> env.put("NIJA_SQS_REGION", r));
         }
         for (SecretKind kind : profile.secrets()) {
-            env.put(kind.envVar(), wiring.secrets().secret(kind).getSecretArn());
+            env.put(kind.envVar(), wiring.secrets().secretId(kind));
         }
         if (profile.brokerKey()) env.put("NIJA_BROKER_KEY_ARN", wiring.secrets().brokerKey().getKeyArn());
         if (profile.has(FunctionProfile.Extra.SEALS_SECRETS) || profile.has(FunctionProfile.Extra.OPENS_SEALED_SECRETS)) {

@@ -9,7 +9,8 @@ import java.util.Set;
  *
  * @param memoryMb            memory (and so CPU share)
  * @param timeoutSeconds      hard stop; HTTP functions stay well under API Gateway's 30 s integration limit
- * @param reservedConcurrency prod only: a cap where the blueprint caps a service (empty: shares the account pool)
+ * @param reservedConcurrency a cap where the blueprint caps a service (empty: shares the account pool); context
+ *                            {@code reservedConcurrency} decides whether and how it is applied ({@code Reservations})
  * @param table               access to the trading table
  * @param sendsTo             ids of the queues it sends to ({@code QueueDefinition.id()})
  * @param secrets             Secrets Manager secrets it reads
@@ -74,6 +75,12 @@ public record FunctionProfile(int memoryMb, int timeoutSeconds, Optional<Integer
 
     public FunctionProfile withReservedConcurrency(int n) {
         return new FunctionProfile(memoryMb, timeoutSeconds, Optional.of(n), table, sendsTo, secrets, brokerKey,
+                async, extras);
+    }
+
+    /** The same profile with {@code reservation} (empty: shares the account's pool). */
+    public FunctionProfile withReservedConcurrency(Optional<Integer> reservation) {
+        return new FunctionProfile(memoryMb, timeoutSeconds, reservation, table, sendsTo, secrets, brokerKey,
                 async, extras);
     }
 

@@ -26,6 +26,10 @@ public final class FunctionProfiles {
 
     static final Map<String, UnaryOperator<FunctionProfile>> OVERRIDES = Map.ofEntries(
             entry("health", p -> p.withMemory(512)),
+            // Only the routes that sign or check pagination cursors read the cursor key.
+            entry("get-positions", p -> p.reading(SecretKind.CURSOR)),
+            entry("get-trades", p -> p.reading(SecretKind.CURSOR)),
+            entry("billing-subscribers", p -> p.reading(SecretKind.CURSOR)),
             // Orders too: intake fans a signal with few subscribers out itself (one queue hop fewer).
             // Sources' secrets are sealed in the table: intake opens them (once per cached copy).
             entry("signal-intake", p -> p.sendingTo(Queues.SIGNALS.id(), Queues.ORDERS.id())
@@ -57,8 +61,8 @@ public final class FunctionProfiles {
     }
 
     /**
-     * HTTP: 1 GB, 10 s, table read for GET-only functions (and the cursor secret, since reads page) and read-write
-     * otherwise; staff routes capped. Queue workers: a sixth of the queue's visibility timeout (AWS's rule for SQS
+     * HTTP: 1 GB, 10 s, table read for GET-only functions and read-write otherwise; staff routes capped. No
+     * secret: the routes that page with signed cursors say so above. Queue workers: a sixth of the queue's visibility timeout (AWS's rule for SQS
      * event sources) and a reserved concurrency equal to the event source's maximum concurrency, so the bound the
      * route table sets is both guaranteed and enforced.
      */
@@ -66,13 +70,11 @@ public final class FunctionProfiles {
         FunctionProfile p = new FunctionProfile(DEFAULT_MEMORY_MB, HTTP_TIMEOUT_SECONDS, Optional.empty(),
                 spec.readOnly() ? TableAccess.READ : TableAccess.READ_WRITE, java.util.Set.of(), java.util.Set.of(),
                 false, false, java.util.Set.of());
-        if (spec.readOnly()) p = p.reading(SecretKind.CURSOR);
         boolean staff = spec.routes().stream().anyMatch(r -> r.access() == Access.FINANCE || r.access() == Access.ADMIN);
         if (staff) p = p.withReservedConcurrency(STAFF_RESERVED_CONCURRENCY);
         if (spec.worker().isPresent()) {
             var w = spec.worker().get();
-            int timeout = (int) Math.max(1, w.queue().visibilityTimeout().toSeconds() / 6);
-            p = p.withTimeout(timeout).withReservedConcurrency(w.maxConcurrency());
+            p = p.withTimeout(WorkerBudget.timeoutSeconds(w)).withReservedConcurrency(w.maxConcurrency());
         }
         return p;
     }

@@ -60,6 +60,7 @@ public final class Alerting extends Construct {
         Key key = Key.Builder.create(this, "TopicKey")
                 .description("NIJA " + config.stage().label() + " alarm topics")
                 .enableKeyRotation(true)
+                .removalPolicy(config.stage().removalPolicy())
                 .build();
         key.grant(new ServicePrincipal("cloudwatch.amazonaws.com"), "kms:Decrypt", "kms:GenerateDataKey*");
         critical = topic("Critical", names.of("alarms-critical"), key, config.alarmEmail());
@@ -179,6 +180,13 @@ public final class Alerting extends Construct {
         alarm.addAlarmAction(action);
         alarm.addOkAction(action);
         alarms.put(id, alarm);
+    }
+
+    /** An alarm made elsewhere (the region's DNS health) that pages on-call like the critical ones. */
+    public void critical(Alarm alarm) {
+        SnsAction action = new SnsAction(critical);
+        alarm.addAlarmAction(action);
+        alarm.addOkAction(action);
     }
 
     public Map<String, Alarm> alarms() {

@@ -1,0 +1,68 @@
+package com.nija.cdk;
+
+import static com.nija.cdk.Synth.at;
+import static com.nija.cdk.Synth.list;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nija.cdk.config.AppConfig;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Sign-in: the dashboard client uses the authorization code flow only, back to the dashboard's origins")
+class SignInTest {
+    static Map<String, Object> client(Synth.Result r) {
+        var clients = r.properties(r.stack("us-east-1"), "AWS::Cognito::UserPoolClient");
+        assertThat(clients).hasSize(1);
+        return clients.get(0);
+    }
+
+    static Map<String, Object> pool(Synth.Result r) {
+        return r.properties(r.stack("us-east-1"), "AWS::Cognito::UserPool").get(0);
+    }
+
+    @Test
+    @DisplayName("code flow only (no implicit), no client secret, callback and sign-out URLs on the dashboard's origin")
+    void codeFlowOnly() {
+        Map<String, Object> prod = client(Synth.prod());
+        assertThat(prod).containsEntry("AllowedOAuthFlows", List.of("code"))
+                .containsEntry("AllowedOAuthFlowsUserPoolClient", true)
+                .containsEntry("CallbackURLs", List.of(Synth.ORIGIN + "/auth/callback"))
+                .containsEntry("LogoutURLs", List.of(Synth.ORIGIN + "/"))
+                .containsEntry("SupportedIdentityProviders", List.of("COGNITO"));
+        assertThat(prod.get("GenerateSecret")).isIn(null, false);
+        assertThat(list(prod.get("AllowedOAuthScopes"))).contains("openid").doesNotContain("aws.cognito.signin.user.admin");
+        Map<String, Object> dev = client(Synth.dev());
+        assertThat(dev).containsEntry("AllowedOAuthFlows", List.of("code"))
+                .containsEntry("CallbackURLs", List.of("http://localhost:5173/auth/callback"));
+    }
+
+    @Test
+    @DisplayName("self sign-up by default, with the email verified by a code; the context can leave it to admins")
+    void selfSignUpIsAContextChoice() {
+        Map<String, Object> pool = pool(Synth.prod());
+        assertThat((Object) at(pool, "AdminCreateUserConfig", "AllowAdminCreateUserOnly")).isEqualTo(false);
+        assertThat(list(pool.get("AutoVerifiedAttributes"))).containsExactly("email");
+        assertThat((Object) at(pool, "VerificationMessageTemplate", "DefaultEmailOption")).isEqualTo("CONFIRM_WITH_CODE");
+
+        Synth.Result closed = Synth.with(Map.of("regions", "us-east-1:primary", "selfSignUp", "false"));
+        assertThat((Object) at(pool(closed), "AdminCreateUserConfig", "AllowAdminCreateUserOnly")).isEqualTo(true);
+        assertThat(list(pool(closed).get("AutoVerifiedAttributes"))).containsExactly("email");
+    }
+
+    @Test
+    @DisplayName("the hosted sign-in domain is named from the stage and account, or from authDomainPrefix")
+    void signInDomain() {
+        var domains = Synth.prod().properties(Synth.prod().stack("us-east-1"), "AWS::Cognito::UserPoolDomain");
+        assertThat(domains).hasSize(1);
+        assertThat(domains.get(0)).containsEntry("Domain", "nija-prod-" + Synth.ACCOUNT);
+        assertThat(AppConfig.from(Map.<String, Object>of("authDomainPrefix", "trade-nija")::get).signIn().domainPrefix())
+                .contains("trade-nija");
+        assertThatThrownBy(() -> AppConfig.from(Map.<String, Object>of("authDomainPrefix", "my-aws-login")::get))
+                .hasMessageContaining("authDomainPrefix");
+        assertThatThrownBy(() -> AppConfig.from(Map.<String, Object>of("selfSignUp", "maybe")::get))
+                .hasMessageContaining("selfSignUp");
+    }
+}
