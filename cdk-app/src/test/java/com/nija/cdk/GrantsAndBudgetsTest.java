@@ -18,6 +18,8 @@ class GrantsAndBudgetsTest {
     /** The routes that sign or check pagination cursors (PositionsService.closed, TradesService.page, subscribers). */
     static final Set<String> CURSOR_SIGNERS = Set.of("get-positions", "get-trades", "billing-subscribers");
     static final Set<String> BROKER_KEY_USERS = Set.of("order-executor", "close-position");
+    /** Functions that open source secrets sealed in the table (the envelope key wraps their data keys). */
+    static final Set<String> SEALED_SECRET_OPENERS = Set.of("signal-intake", "price-ingest");
 
     @Test
     @DisplayName("only the routes that sign cursors get the cursor secret (environment and IAM)")
@@ -37,12 +39,12 @@ class GrantsAndBudgetsTest {
     }
 
     @Test
-    @DisplayName("kms:Decrypt only in the roles of functions that decrypt broker credentials")
+    @DisplayName("kms:Decrypt only in the roles of functions that decrypt broker credentials or sealed source secrets")
     void kmsDecryptOnlyWhereUsed() {
         for (RegionalStack s : prod.stacks) {
             for (NamedFunction f : functions(s)) {
                 boolean decrypts = IamTest.actionsOf(s, f.name()).contains("kms:Decrypt");
-                assertThat(decrypts).as(s.getStackName() + " " + f.name()).isEqualTo(BROKER_KEY_USERS.contains(f.name()));
+                assertThat(decrypts).as(s.getStackName() + " " + f.name()).isEqualTo(BROKER_KEY_USERS.contains(f.name()) || SEALED_SECRET_OPENERS.contains(f.name()));
             }
         }
     }

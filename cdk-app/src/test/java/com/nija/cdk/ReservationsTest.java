@@ -29,11 +29,11 @@ class ReservationsTest {
     }
 
     @Test
-    @DisplayName("prod reserves 115 per engine region by default, so it needs a limit of 215 there")
-    void prodDefaultsNeed215() {
+    @DisplayName("prod reserves 140 per engine region by default, so it needs a limit of 240 there")
+    void prodDefaultsNeed240() {
         Synth.Result prod = Synth.prod();
-        assertThat(reservedSum(prod, prod.stack("us-east-1"))).isEqualTo(115);
-        assertThat(reservedSum(prod, prod.stack("us-west-2"))).isEqualTo(115);
+        assertThat(reservedSum(prod, prod.stack("us-east-1"))).isEqualTo(140);
+        assertThat(reservedSum(prod, prod.stack("us-west-2"))).isEqualTo(140);
         Synth.Result dev = Synth.dev();
         assertThat(reservedSum(dev, dev.stack("us-east-1"))).isZero();
     }
@@ -66,8 +66,8 @@ class ReservationsTest {
     void limitEnforcedAtSynth() {
         AppConfig c = AppConfig.from(Map.<String, Object>of("stage", "prod", "dashboardOrigins", Synth.ORIGIN,
                 "lambdaConcurrencyLimit", "200")::get);
-        assertThatThrownBy(() -> c.reservations().requireWithinLimit("us-east-1", 115))
-                .hasMessageContaining("at least 215").hasMessageContaining("check-lambda-concurrency.sh");
+        assertThatThrownBy(() -> c.reservations().requireWithinLimit("us-east-1", 140))
+                .hasMessageContaining("at least 240").hasMessageContaining("check-lambda-concurrency.sh");
         c.reservations().requireWithinLimit("eu-west-1", 100);
         assertThat(c.reservations().of("order-executor", Optional.of(50))).contains(50);
         assertThatThrownBy(() -> AppConfig.from(Map.<String, Object>of("reservedConcurrency", "order-executor=0")::get))
@@ -96,12 +96,12 @@ class ReservationsTest {
 
         Run fits = run(bin, out, 1000, 0);
         assertThat(fits.exit).as(fits.output).isZero();
-        assertThat(fits.output).contains("ok   us-east-1").contains("115 reserved by NIJA");
+        assertThat(fits.output).contains("ok   us-east-1").contains("140 reserved by NIJA");
 
         Run tight = run(bin, out, 250, 50);
         assertThat(tight.exit).as(tight.output).isEqualTo(1);
         assertThat(tight.output).contains("FAIL us-east-1").contains("FAIL us-west-2")
-                .contains("--quota-code L-B99A9384 --desired-value 265");
+                .contains("--quota-code L-B99A9384 --desired-value 290");
     }
 
     record Run(int exit, String output) {}
