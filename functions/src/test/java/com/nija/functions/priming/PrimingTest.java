@@ -55,7 +55,10 @@ class PrimingTest {
         assertThat(dynamoWrites.writes() - writesBefore).as("DynamoDB item writes").isZero();
         assertThat(TraderFixture.storedItemCount(Priming.USER)).as("items stored for " + Priming.USER).isZero();
         assertThat(TraderFixture.storedItemCount()).as("items in the whole table").isEqualTo(itemsBefore);
-        assertThat(redisContents()).as("every Redis key and value").isEqualTo(redisBefore);
+        // Other test classes' cache entries may expire meanwhile (their TTLs run): a key may go, none may come or change.
+        Map<String, String> redisAfter = redisContents();
+        redisAfter.values().removeIf("(gone)"::equals);
+        assertThat(redisBefore).as("every Redis key and value").containsAllEntriesOf(redisAfter);
         assertThat(LocalBackends.get().metrics().snapshot()).as("published metrics").isEqualTo(metricsBefore);
     }
 
