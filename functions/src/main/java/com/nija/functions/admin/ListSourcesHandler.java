@@ -11,7 +11,6 @@ import com.nija.shared.signals.SourceView;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code GET /api/v1/admin/sources} — admin group only. 200 {@code {sources: [{id, kind, strategies, enabled,
@@ -37,9 +36,6 @@ public class ListSourcesHandler extends ApiHandler {
     /** Priming: an admin's listing, a read that returns no secret and writes nothing. */
     @Override
     protected APIGatewayV2HTTPEvent primingEvent() {
-        APIGatewayV2HTTPEvent event = Priming.getEvent(Priming.USER);
-        event.getRequestContext().getAuthorizer().getJwt()
-                .setClaims(Map.of("sub", Priming.USER, "cognito:groups", "[admin]"));
-        return event;
+        return Priming.getEvent(Priming.USER, "admin");
     }
 }

@@ -21,9 +21,7 @@ final class FinanceAccess {
 
     /** Priming: the real read path, as a finance caller, with {@code query}; finance routes only read. */
     static APIGatewayV2HTTPEvent primingEvent(Map<String, String> query) {
-        APIGatewayV2HTTPEvent event = Priming.getEvent(Priming.USER);
-        event.getRequestContext().getAuthorizer().getJwt()
-                .setClaims(Map.of("sub", Priming.USER, "cognito:groups", "[finance]"));
+        APIGatewayV2HTTPEvent event = Priming.getEvent(Priming.USER, "finance");
         event.setQueryStringParameters(query);
         return event;
     }

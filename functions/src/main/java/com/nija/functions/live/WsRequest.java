@@ -1,7 +1,6 @@
 package com.nija.functions.live;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nija.functions.http.Headers;
 import com.nija.shared.json.Json;
@@ -94,15 +93,10 @@ public final class WsRequest {
             raw = new String(Base64.getDecoder().decode(raw), StandardCharsets.UTF_8);
         }
         if (raw == null || raw.isBlank()) throw InvalidInputException.of("body", "send a JSON object with an action");
-        try {
-            JsonNode parsed = Json.MAPPER.readTree(raw);
-            if (parsed == null || !parsed.isObject()) throw InvalidInputException.of("body", "must be a JSON object");
-            body = parsed;
-            return body;
-        } catch (JsonProcessingException | NumberFormatException e) {
-            // Jackson reports a number it cannot hold (an exponent beyond int, e.g. 1e888888888888) as the latter.
-            throw InvalidInputException.of("body", "is not valid JSON");
-        }
+        JsonNode parsed = Json.readTree(raw).orElseThrow(() -> InvalidInputException.of("body", "is not valid JSON"));
+        if (!parsed.isObject()) throw InvalidInputException.of("body", "must be a JSON object");
+        body = parsed;
+        return body;
     }
 
     /** The body's {@code action}, if the body is a JSON object with one. Never throws. */

@@ -64,6 +64,14 @@ public class Priming implements OrderedResource {
         return CheckpointOrder.PRIMING;
     }
 
+    /** As {@link #getEvent(String)}, with the token naming {@code group} (staff routes prime as a caller allowed in). */
+    public static APIGatewayV2HTTPEvent getEvent(String user, String group) {
+        APIGatewayV2HTTPEvent event = getEvent(user);
+        event.getRequestContext().getAuthorizer().getJwt()
+                .setClaims(Map.of("sub", user, "cognito:groups", "[" + group + "]"));
+        return event;
+    }
+
     /** A GET for {@code user} with fixed ids and time; handlers override the method, path and body they need. */
     public static APIGatewayV2HTTPEvent getEvent(String user) {
         return APIGatewayV2HTTPEvent.builder()

@@ -1,6 +1,5 @@
 package com.nija.shared.billing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nija.shared.json.Json;
 import com.nija.shared.problem.InvalidInputException;
@@ -70,20 +69,16 @@ public class StripeWebhookVerifier {
     }
 
     static StripeEvent read(String payload) {
-        try {
-            JsonNode root = Json.MAPPER.readTree(payload);
-            JsonNode object = root == null ? null : root.path("data").get("object");
-            String id = StripeJson.text(root, "id");
-            String type = StripeJson.text(root, "type");
-            Instant created = StripeJson.time(root, "created");
-            if (id == null || type == null || created == null || object == null || !object.isObject()) {
-                throw InvalidInputException.of("body", "is not a Stripe event: id, type, created and data.object are required");
-            }
-            return new StripeEvent(id, type, created, StripeJson.flag(root, "livemode"),
-                    StripeJson.text(root, "api_version"), object, root.path("data").get("previous_attributes"));
-        } catch (JsonProcessingException | NumberFormatException e) {
-            // Jackson reports a number it cannot hold (an exponent beyond int, e.g. 1e888888888888) as the latter.
-            throw InvalidInputException.of("body", "is not a Stripe event");
+        JsonNode root = Json.readTree(payload)
+                .orElseThrow(() -> InvalidInputException.of("body", "is not a Stripe event"));
+        JsonNode object = root.path("data").get("object");
+        String id = StripeJson.text(root, "id");
+        String type = StripeJson.text(root, "type");
+        Instant created = StripeJson.time(root, "created");
+        if (id == null || type == null || created == null || object == null || !object.isObject()) {
+            throw InvalidInputException.of("body", "is not a Stripe event: id, type, created and data.object are required");
         }
+        return new StripeEvent(id, type, created, StripeJson.flag(root, "livemode"),
+                StripeJson.text(root, "api_version"), object, root.path("data").get("previous_attributes"));
     }
 }
