@@ -20,7 +20,6 @@ import com.nija.shared.config.PlatformClock;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.SourceItem;
 import com.nija.shared.data.TradingTables;
-import com.nija.shared.signals.SignalAuthenticator;
 import com.nija.shared.signals.SourceAdmin;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
@@ -96,9 +95,8 @@ class SourceAdminHandlersTest {
     private int signal(String source, String secret) {
         String body = "{\"signalId\": \"sig-" + UUID.randomUUID() + "\", \"symbol\": \"BTC-USD\", \"action\": \"buy\","
                 + " \"strategy\": \"trend\"}";
-        APIGatewayV2HTTPEvent event = Events.withBody(Events.http("api/signal-intake.json"), body);
-        Events.withHeader(event, "X-Nija-Source", source);
-        Events.withHeader(event, "X-Nija-Signature", SignalAuthenticator.sign(secret, body, CLOCK.instant()));
+        APIGatewayV2HTTPEvent event = Events.signed(Events.http("api/signal-intake.json"), source, secret, body,
+                CLOCK.instant());
         return intake.handleRequest(event, null).getStatusCode();
     }
 

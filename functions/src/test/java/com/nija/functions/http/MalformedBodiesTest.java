@@ -18,7 +18,6 @@ import com.nija.functions.support.LocalBackends;
 import com.nija.functions.support.TraderFixture;
 import com.nija.shared.data.ControlItem;
 import com.nija.shared.engine.KillSwitch;
-import com.nija.shared.signals.SignalAuthenticator;
 import com.nija.shared.signals.SourceRegistry;
 import io.micronaut.context.ApplicationContext;
 import java.time.Clock;
@@ -146,8 +145,6 @@ class MalformedBodiesTest {
 
     /** The event with {@code body}, signed now by {@code source} the way a programmatic sender signs. */
     private static APIGatewayV2HTTPEvent signed(APIGatewayV2HTTPEvent event, String source, String body) {
-        Events.withBody(event, body);
-        Events.withHeader(event, "X-Nija-Source", source);
-        return Events.withHeader(event, "X-Nija-Signature", SignalAuthenticator.sign(SECRET, body, now(context)));
+        return Events.signed(event, source, SECRET, body, now(context));
     }
 }

@@ -16,7 +16,6 @@ import com.nija.shared.engine.OrderMessages;
 import com.nija.shared.instruments.Instruments;
 import com.nija.shared.engine.OrderRequest;
 import com.nija.shared.order.OrderTrigger;
-import com.nija.shared.signals.SignalAuthenticator;
 import com.nija.shared.signals.SourceRegistry;
 import io.micronaut.context.ApplicationContext;
 import java.time.Instant;
@@ -54,9 +53,8 @@ class InlineFanoutTest {
     private String accept(SignalIntakeHandler handler, String symbol) {
         String signalId = "sig-" + UUID.randomUUID();
         String body = "{\"signalId\":\"" + signalId + "\",\"symbol\":\"" + symbol + "\",\"action\":\"buy\"}";
-        APIGatewayV2HTTPEvent event = Events.withBody(Events.http("api/signal-intake.json"), body);
-        Events.withHeader(event, "X-Nija-Source", source);
-        Events.withHeader(event, "X-Nija-Signature", SignalAuthenticator.sign(SECRET, body, PlatformClock.system().instant()));
+        APIGatewayV2HTTPEvent event = Events.signed(Events.http("api/signal-intake.json"), source, SECRET, body,
+                PlatformClock.system().instant());
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(202);
         return signalId;

@@ -5,7 +5,6 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.nija.functions.support.Events;
 import com.nija.functions.support.FuzzBackends;
 import com.nija.functions.support.ServerFaults;
-import com.nija.shared.signals.SignalAuthenticator;
 import com.nija.shared.signals.SourceRegistry;
 import io.micronaut.context.ApplicationContext;
 import java.nio.charset.StandardCharsets;
@@ -37,10 +36,8 @@ class PriceIngestFuzzTest {
     void batch(byte[] input) {
         PriceIngestHandler ingest = handler();
         String body = new String(input, StandardCharsets.UTF_8);
-        APIGatewayV2HTTPEvent event = Events.withBody(Events.http("api/price-ingest.json"), body);
-        event = Events.withHeader(event, "X-Nija-Source", FEED);
-        event = Events.withHeader(event, "X-Nija-Signature",
-                SignalAuthenticator.sign(SECRET, body, context.getBean(Clock.class).instant()));
+        APIGatewayV2HTTPEvent event = Events.signed(Events.http("api/price-ingest.json"), FEED, SECRET, body,
+                context.getBean(Clock.class).instant());
 
         ServerFaults.assertNone(ingest.handleRequest(event, null), body);
     }

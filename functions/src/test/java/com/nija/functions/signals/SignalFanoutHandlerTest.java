@@ -25,7 +25,6 @@ import com.nija.shared.order.OrderStatus;
 import com.nija.shared.order.OrderTrigger;
 import com.nija.shared.settings.RiskSettings;
 import com.nija.shared.signals.FanoutService;
-import com.nija.shared.signals.SignalAuthenticator;
 import com.nija.shared.signals.SourceRegistry;
 import io.micronaut.context.ApplicationContext;
 import java.lang.reflect.InvocationTargetException;
@@ -199,9 +198,8 @@ class SignalFanoutHandlerTest {
         TraderFixture trader = TradingSetup.trader().subscribedTo(source).create().price(symbol, "200");
         String body = "{\"signalId\": \"flow-" + UUID.randomUUID() + "\", \"symbol\": \"" + symbol
                 + "\", \"action\": \"buy\", \"quantityType\": \"usd\", \"quantity\": \"400\"}";
-        APIGatewayV2HTTPEvent post = Events.withBody(Events.http("api/signal-intake.json"), body);
-        Events.withHeader(post, "X-Nija-Source", source);
-        Events.withHeader(post, "X-Nija-Signature", SignalAuthenticator.sign(secret, body, PlatformClock.system().instant()));
+        APIGatewayV2HTTPEvent post = Events.signed(Events.http("api/signal-intake.json"), source, secret, body,
+                PlatformClock.system().instant());
         backends.queues().takeSignals();
 
         int intakeStatus = new SignalIntakeHandler(context).handleRequest(post, null).getStatusCode();

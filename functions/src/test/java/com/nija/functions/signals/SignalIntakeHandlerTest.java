@@ -19,7 +19,6 @@ import com.nija.shared.engine.OrderMessages;
 import com.nija.shared.engine.QuantityType;
 import com.nija.shared.engine.Signal;
 import com.nija.shared.engine.SignalAction;
-import com.nija.shared.signals.SignalAuthenticator;
 import com.nija.shared.signals.SourceRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -77,9 +76,7 @@ class SignalIntakeHandlerTest {
 
     /** A signed request from the algo desk, signed now unless {@code signedAt} says otherwise. */
     private static APIGatewayV2HTTPEvent signed(String body, String source, String secret, Instant signedAt) {
-        APIGatewayV2HTTPEvent event = Events.withBody(Events.http("api/signal-intake.json"), body);
-        Events.withHeader(event, "X-Nija-Source", source);
-        return Events.withHeader(event, "X-Nija-Signature", SignalAuthenticator.sign(secret, body, signedAt));
+        return Events.signed(Events.http("api/signal-intake.json"), source, secret, body, signedAt);
     }
 
     private static APIGatewayV2HTTPEvent signed(String body) {

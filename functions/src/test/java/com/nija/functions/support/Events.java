@@ -3,9 +3,11 @@ package com.nija.functions.support;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.nija.shared.signals.SignalAuthenticator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,5 +61,13 @@ public final class Events {
         event.setBody(body);
         event.setIsBase64Encoded(false);
         return event;
+    }
+
+    /** {@code event} with {@code body}, signed by {@code source} at {@code at} the way a programmatic sender signs. */
+    public static APIGatewayV2HTTPEvent signed(APIGatewayV2HTTPEvent event, String source, String secret, String body,
+                                               Instant at) {
+        withBody(event, body);
+        withHeader(event, "X-Nija-Source", source);
+        return withHeader(event, "X-Nija-Signature", SignalAuthenticator.sign(secret, body, at));
     }
 }
