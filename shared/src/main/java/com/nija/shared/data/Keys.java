@@ -17,6 +17,9 @@ public final class Keys {
     public static final String ORDER_PREFIX = "ORDER#";
     public static final String CONTROL = "CONTROL";
     public static final String KILL_SWITCH = "KILL_SWITCH";
+    /** A trader's venue connections: {@code BROKER#<venue>}. */
+    public static final String BROKER_PREFIX = "BROKER#";
+    public static final String TRADING_MODE = "MODE";
     /** Live updates: a trader's WebSocket connections sort under this prefix. */
     public static final String CONNECTION_PREFIX = "CONN#";
     /** Write shards of the every-connection listing on GSI2 (platform-wide pushes such as the kill switch). */
@@ -37,6 +40,10 @@ public final class Keys {
     /** Trades sort by execution time (zero-padded millis) so a descending query is newest first. */
     public static String trade(Instant executedAt, String tradeId) {
         return TRADE_PREFIX + String.format("%013d", executedAt.toEpochMilli()) + "#" + tradeId;
+    }
+
+    public static String broker(String venue) {
+        return BROKER_PREFIX + venue;
     }
 
     public static String order(String orderId) {
