@@ -24,12 +24,13 @@ import java.util.Optional;
 final class AlpacaErrors {
     static final Duration RATE_WINDOW = Duration.ofMinutes(1);
     private static final String DUPLICATE = "client_order_id must be unique";
+    private static final long INVALID_REQUEST = 40010001L;
     private static final int MAX_REASON = 200;
 
     private AlpacaErrors() {}
 
     static boolean duplicateClientOrderId(VenueResponse response) {
-        return response.status() == 422 && response.json().path("code").asLong() == 40010001L
+        return response.status() == 422 && code(response.json()) == INVALID_REQUEST
                 && response.json().path("message").asText("").contains(DUPLICATE);
     }
 
@@ -66,8 +67,17 @@ final class AlpacaErrors {
         String message = body.path("message").isTextual() ? body.path("message").textValue() : "";
         message = message.replaceAll("\\p{Cntrl}", " ").strip();
         if (message.length() > MAX_REASON) message = message.substring(0, MAX_REASON) + "…";
-        String code = body.path("code").isIntegralNumber() ? " [" + body.path("code").asText() + "]" : "";
-        return (response.status() + " " + message).strip() + code;
+        long code = code(body);
+        String shownCode = code > 0 ? " [" + code + "]" : "";
+        return (response.status() + " " + message).strip() + shownCode;
+    }
+
+    /** Alpaca's 8-digit error code, or 0 when the body has none (or something else under that name). */
+    private static long code(JsonNode body) {
+        JsonNode code = body.path("code");
+        if (!code.isIntegralNumber() || !code.canConvertToLong()) return 0;
+        long value = code.longValue();
+        return value >= 10_000_000L && value <= 99_999_999L ? value : 0;
     }
 
     private static Duration retryAfter(VenueResponse response, Clock clock) {
