@@ -63,7 +63,8 @@ final class KrakenErrors {
             return new VenueRateLimitedException("Kraken: too many concurrent requests [" + codes + "]",
                     throttledFor(first, clock));
         }
-        if (first.contains("Rate limit exceeded") || first.endsWith(":Too many requests")) {
+        String lower = first.toLowerCase(Locale.ROOT);
+        if (lower.contains("rate limit exceeded") || lower.endsWith(":too many requests")) {
             return new VenueRateLimitedException("Kraken: rate limit exceeded [" + codes + "]", RATE_LIMIT_WAIT);
         }
         if (first.equals("EGeneral:Temporary lockout")) {

@@ -17,9 +17,6 @@ import java.util.List;
  * count towards Kraken's lockout.
  */
 final class KrakenKeyCheck {
-    /** A well-formed limit buy far below any market, for the validate-only probe. */
-    private static final KrakenForm TRADE_PROBE = KrakenForm.of("pair", "XBTUSD").and("type", "buy")
-            .and("ordertype", "limit").and("volume", "1").and("price", "1").and("validate", "true");
 
     private enum Outcome { GRANTED, DENIED }
 
@@ -44,7 +41,7 @@ final class KrakenKeyCheck {
             need(probe(key, "ClosedOrders", KrakenForm.of("without_count", "true")), "query-closed-orders",
                     permissions, errors, "the key cannot query closed orders (Kraken: Query Closed Orders & Trades), "
                             + "which NIJA needs to find a filled order before placing it again");
-            need(probe(key, "AddOrder", TRADE_PROBE), "trade", permissions, errors,
+            need(probe(key, "AddOrder", tradeProbe()), "trade", permissions, errors,
                     "the key cannot trade (Kraken: Create & Modify Orders)");
         } catch (BadKey e) {
             return KeyCheck.of(List.of(), List.of(e.getMessage()), List.of());
@@ -57,10 +54,16 @@ final class KrakenKeyCheck {
                 warnings.add("the key can withdraw funds (Kraken: Withdraw Funds); NIJA never withdraws, so a key "
                         + "without that right is safer");
             }
-        } catch (BrokerException e) {
+        } catch (BrokerException | BadKey e) {
             warnings.add("could not tell whether the key can withdraw: " + e.getMessage());
         }
         return KeyCheck.of(permissions, errors, warnings);
+    }
+
+    /** A well-formed limit buy far below any market, validated only. */
+    private static KrakenForm tradeProbe() {
+        return KrakenForm.of("pair", "XBTUSD").and("type", "buy").and("ordertype", "limit").and("volume", "1")
+                .and("price", "1").and("validate", "true");
     }
 
     private Outcome probe(VenueCredentials key, String method, KrakenForm form) {

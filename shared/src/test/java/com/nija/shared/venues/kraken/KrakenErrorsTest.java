@@ -47,7 +47,8 @@ class KrakenErrorsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"EAPI:Rate limit exceeded", "EOrder:Rate limit exceeded", "EGeneral:Too many requests"})
+    @CsvSource({"EAPI:Rate limit exceeded", "EOrder:Rate limit exceeded", "EOrder:Domain rate limit exceeded",
+        "EGeneral:Too many requests"})
     @DisplayName("a rate limit says to wait about the time one call's room takes to come back")
     void rateLimit(String error) {
         BrokerException e = KrakenErrors.toException(List.of(error), CLOCK);
