@@ -37,7 +37,9 @@ import java.util.function.Predicate;
  * fresh JWT ({@link CoinbaseSigner}).
  *
  * <p>Coinbase keeps a client order id: placing one again does not place a second order, it answers with the order
- * already placed under it — which this client then reads, so a retry learns the first order's state. Coinbase has no
+ * already placed under it (Create Order, {@code client_order_id}; coinbase-advanced-py issue 105, where a reused id
+ * "succeeded" without a new order) — which this client then reads, so a retry learns the first order's state. A
+ * refusal that names a duplicate client order id is handled the same way, by looking the order up. Coinbase has no
  * look-up by client order id ({@code GET /orders/historical/{order_id}} needs the venue's id; its
  * {@code client_order_id} parameter is deprecated and still needs one), so {@link #lookup} searches the market's open
  * orders, then its latest {@value #HISTORY_PAGES} pages of {@value #PAGE_SIZE} orders. An order older than that is

@@ -70,7 +70,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * (200 with {@code success_response}, or {@code success: false} with {@code error_response}; the insufficient-funds
  * body is the one Coinbase sends for INSUFFICIENT_FUND, the invalid-size one names its reason in
  * {@code new_order_failure_reason}); {@code get-order-*} — Orders › Get Order; {@code list-orders-*} — Orders › List
- * Orders ({@code orders}, {@code has_next}, {@code cursor}); {@code batch-cancel-*} — Orders › Cancel Orders;
+ * Orders ({@code orders}, {@code has_next}, {@code cursor}; each entry an order as Get Order has it); {@code batch-cancel-*} — Orders › Cancel Orders;
  * {@code key-permissions-*} — Data API › Get API Key Permissions; {@code product-btc-usd.json} — Public › Get Public
  * Product; {@code accounts-page-*} — Accounts › List Accounts. The one body no page documents is
  * {@code create-order-duplicate-client-order-id.json}: Coinbase answers a repeated client order id with the order
@@ -155,6 +155,23 @@ class CoinbaseClientContractTest {
         assertThat(fill.quantity()).isEqualByComparingTo("0.0004");
         assertThat(fill.price()).isEqualByComparingTo("61240.25");
         assertThat(fill.fee()).isEqualByComparingTo("0.1469766");
+    }
+
+    @Test
+    @DisplayName("a market order Coinbase ended with nothing filled is REJECTED, and a look-up finds no order standing")
+    void endedUnfilled() {
+        coinbase.stubFor(signed(post(urlPathEqualTo(ORDERS))).willReturn(body("create-order-market-buy.json")));
+        coinbase.stubFor(signed(get(urlPathEqualTo(ORDER))).willReturn(body("get-order-market-cancelled-unfilled.json")));
+        stubOpenOrders("list-orders-empty.json");
+        stubHistory("list-orders-market-cancelled-unfilled.json");
+        var key = KEYS.credentials();
+
+        BrokerException ended = catchThrowableOfType(BrokerException.class,
+                () -> client.place(key, order(OrderSide.BUY, OrderType.MARKET, "0.001", null)));
+
+        assertThat(ended.kind()).isEqualTo(BrokerException.Kind.REJECTED);
+        assertThat(ended.getMessage()).contains("nothing filled", "cancelled");
+        assertThat(client.lookup(key, "BTC-USD", CID)).isEmpty();
     }
 
     @Test
