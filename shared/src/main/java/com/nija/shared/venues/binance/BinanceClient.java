@@ -62,9 +62,10 @@ public final class BinanceClient implements VenueClient {
     @Override
     public Fill place(VenueCredentials key, VenueOrder order) {
         String action = "placing " + order.clientOrderId();
+        Map<String, String> placement = placement(order);
         URI base = base(key);
         BinanceMarket market = marketBeforePlacing(base, order.venueSymbol());
-        VenueResponse response = signed(key, base, "POST", "/api/v3/order", placement(order), action);
+        VenueResponse response = signed(key, base, "POST", "/api/v3/order", placement, action);
         Optional<BinanceError> error = BinanceError.of(response);
         if (error.isPresent()) {
             if (error.get().duplicateOrder()) {
@@ -97,7 +98,9 @@ public final class BinanceClient implements VenueClient {
             throw error.get().toException(action, response);
         }
         BinanceOrder order = BinanceOrderReader.order(response.json());
-        List<BinanceTrade> trades = order.filledAny() ? trades(key, base, order, action) : List.of();
+        // Trades only for an order that is done: one still on the book is RESTING whatever it has filled so far.
+        List<BinanceTrade> trades = order.filledAny() && !order.status().open()
+                ? trades(key, base, order, action) : List.of();
         return BinanceFills.fill(order, trades, market, (asset, quote) -> lastPrice(base, asset + quote));
     }
 
@@ -178,7 +181,7 @@ public final class BinanceClient implements VenueClient {
     private VenueResponse signed(VenueCredentials key, URI base, String method, String path, Map<String, String> params,
                                  String action) {
         VenueResponse response = http.send(BinanceRequests.signed(key, base, method, path, params,
-                serverTime.timestamp(base)));
+                timestamp(base, action)));
         if (BinanceError.of(response).filter(BinanceError::timestampRefused).isEmpty()) return response;
         try {
             serverTime.resync(base);
@@ -186,7 +189,17 @@ public final class BinanceClient implements VenueClient {
             throw new BrokerException(Kind.NOT_PLACED, "Binance refused the request's timestamp while " + action
                     + " and its clock could not be read: " + e.getMessage());
         }
-        return http.send(BinanceRequests.signed(key, base, method, path, params, serverTime.timestamp(base)));
+        return http.send(BinanceRequests.signed(key, base, method, path, params, timestamp(base, action)));
+    }
+
+    /** Our timestamp for Binance; if its clock must be read first and cannot be, the request was never sent. */
+    private long timestamp(URI base, String action) {
+        try {
+            return serverTime.timestamp(base);
+        } catch (BrokerException e) {
+            throw new BrokerException(Kind.NOT_PLACED, "nothing sent while " + action + ": Binance's clock could not"
+                    + " be read: " + e.getMessage());
+        }
     }
 
     /** The market's assets, read before placing: if they cannot be read, nothing has been sent yet. */

@@ -11,12 +11,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.nija.shared.broker.BrokerException;
 import com.nija.shared.order.OrderSide;
 import com.nija.shared.venues.KeyCheck;
+import com.nija.shared.venues.Venue;
 import com.nija.shared.venues.VenueAccount;
+import com.nija.shared.venues.VenueCredentials;
 import com.nija.shared.venues.VenueHttp;
 import com.nija.shared.venues.VenueRules;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -75,8 +78,8 @@ class BinanceAccountContractTest {
     void unknownKey() {
         BINANCE.signed(get(urlPathEqualTo("/sapi/v1/account/apiRestrictions")),
                 json(200, "api-restrictions-trade-withdraw.json"));
-        var stranger = new com.nija.shared.venues.VenueCredentials(com.nija.shared.venues.Venue.BINANCE,
-                java.util.Map.of("apiKey", "someoneElsesKey", "apiSecret", BinanceStub.SECRET), false);
+        VenueCredentials stranger = new VenueCredentials(Venue.BINANCE,
+                Map.of("apiKey", "someoneElsesKey", "apiSecret", BinanceStub.SECRET), false);
 
         KeyCheck check = client.check(stranger);
 

@@ -3,12 +3,14 @@ package com.nija.shared.venues.binance;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.nija.shared.venues.binance.BinanceStub.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.nija.shared.broker.BrokerException;
 import com.nija.shared.broker.Fill;
 import com.nija.shared.venues.VenueHttp;
@@ -75,7 +77,7 @@ class BinanceLookupContractTest {
     void filledOrderWithoutTradesYet() {
         BINANCE.signed(query("o-0000000000000000000b0007"), json(200, "query-order-filled.json"));
         BINANCE.signed(get(urlPathEqualTo("/api/v3/myTrades")),
-                com.github.tomakehurst.wiremock.client.WireMock.okJson("[]"));
+                okJson("[]"));
 
         assertThatThrownBy(() -> client.lookup(BinanceStub.key(), "BTCUSDT", "o-0000000000000000000b0007"))
                 .isInstanceOfSatisfying(BrokerException.class,
@@ -101,7 +103,7 @@ class BinanceLookupContractTest {
     @Test
     @DisplayName("cancelling a resting order answers true")
     void cancelResting() {
-        var cancelled = BINANCE.signed(delete(urlPathEqualTo("/api/v3/order"))
+        StubMapping cancelled = BINANCE.signed(delete(urlPathEqualTo("/api/v3/order"))
                 .withQueryParam("symbol", equalTo("BTCUSDT"))
                 .withQueryParam("origClientOrderId", equalTo("o-0000000000000000000b0005")),
                 json(200, "cancel-order.json"));

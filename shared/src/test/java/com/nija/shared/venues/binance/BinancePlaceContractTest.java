@@ -140,6 +140,19 @@ class BinancePlaceContractTest {
     }
 
     @Test
+    @DisplayName("a market order that expired with nothing filled is REJECTED: nothing holds at Binance")
+    void expiredEmptyIsRejected() {
+        BINANCE.signed(placing("o-0000000000000000000b000a"), json(200, "order-market-buy-expired-empty.json"));
+
+        assertThatThrownBy(() -> client.place(BinanceStub.key(),
+                market("o-0000000000000000000b000a", OrderSide.BUY, "0.5")))
+                .isInstanceOfSatisfying(BrokerException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(BrokerException.Kind.REJECTED);
+                    assertThat(e.getMessage()).contains("EXPIRED").contains("nothing filled");
+                });
+    }
+
+    @Test
     @DisplayName("an answer without fill details is completed by reading the order and its trades once")
     void answerWithoutFillsIsLookedUp() {
         BINANCE.signed(placing("o-0000000000000000000b0007"), json(200, "order-market-buy-filled-result.json"));

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Fuzzes what Binance (or anything answering in its place) sends back: each answer goes through every Binance
@@ -26,7 +27,8 @@ class BinanceResponsesFuzzTest {
     private static final BinanceMarket BTCUSDT = new BinanceMarket("BTCUSDT", "BTC", "USDT",
             new VenueRules("BTCUSDT", new BigDecimal("0.00001"), new BigDecimal("0.00001"), new BigDecimal("0.01"),
                     BigDecimal.valueOf(5)));
-    private static final HttpHeaders NO_HEADERS = HttpHeaders.of(Map.of("Retry-After", List.of("x")), (n, v) -> true);
+    /** A Retry-After that is not a number, as a hostile proxy might send. */
+    private static final HttpHeaders ODD_HEADERS = HttpHeaders.of(Map.of("Retry-After", List.of("x")), (n, v) -> true);
 
     @FuzzTest
     void answer(byte[] input) {
@@ -50,12 +52,12 @@ class BinanceResponsesFuzzTest {
         readOrRefused(() -> BinanceAccountReader.accountPermissions(json).check());
         readOrRefused(() -> BinanceAccountReader.tickerPrice(json));
         for (int status : new int[] {400, 418, 429, 503}) {
-            VenueResponse response = new VenueResponse(status, NO_HEADERS, body);
+            VenueResponse response = new VenueResponse(status, ODD_HEADERS, body);
             BinanceError.of(response).ifPresent(e -> assertThat(e.toException("fuzzing", response)).isNotNull());
         }
     }
 
-    private static <T> T readOrRefused(java.util.function.Supplier<T> read) {
+    private static <T> T readOrRefused(Supplier<T> read) {
         try {
             return read.get();
         } catch (BrokerException understood) {

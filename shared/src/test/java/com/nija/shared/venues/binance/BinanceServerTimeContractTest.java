@@ -22,9 +22,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Signed requests when our clock and Binance's disagree (rest-api.md "Timing security": Binance processes a request
@@ -108,6 +108,20 @@ class BinanceServerTimeContractTest {
         assertThat(BINANCE.received("GET", "/api/v3/time")).isEqualTo(2);
         assertThat(BINANCE.received("POST", "/api/v3/order")).isEqualTo(3); // refused + accepted, then accepted
         assertThat(BINANCE.served(accepted)).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("an offset too old to trust and a clock that cannot be read: NOT_PLACED, the order never sent")
+    void staleOffsetUnreadable() {
+        BINANCE.skew(Duration.ofSeconds(-3));
+        client.place(BinanceStub.key(), order());
+        BINANCE.clock.advance(BinanceServerTime.MAX_AGE.plusSeconds(1));
+        BINANCE.open(get(urlPathEqualTo("/api/v3/time")), aResponse().withStatus(500));
+
+        assertThatThrownBy(() -> client.place(BinanceStub.key(), order()))
+                .isInstanceOfSatisfying(BrokerException.class,
+                        e -> assertThat(e.kind()).isEqualTo(BrokerException.Kind.NOT_PLACED));
+        assertThat(BINANCE.received("POST", "/api/v3/order")).isEqualTo(2); // the first order's refusal and retry
     }
 
     @Test
