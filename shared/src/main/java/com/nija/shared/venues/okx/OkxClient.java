@@ -64,14 +64,13 @@ public final class OkxClient implements VenueClient {
     @Override
     public Fill place(VenueCredentials key, VenueOrder order) {
         String body = body(order);
-        Optional<OkxOrder> existing = find(key, order.venueSymbol(), order.clientOrderId());
-        if (existing.isPresent()) return existing.get().toFill();
+        Optional<Fill> existing = lookup(key, order.venueSymbol(), order.clientOrderId());
+        if (existing.isPresent()) return existing.get();
         OkxAnswer answer = requests.post(key, ORDER, body);
         if (answer.succeeded()) return afterPlacing(key, order);
         if (OkxErrors.is(answer, OkxErrors.DUPLICATE_CLIENT_ORDER_ID)) {
-            return find(key, order.venueSymbol(), order.clientOrderId()).map(OkxOrder::toFill)
-                    .orElseThrow(() -> new BrokerException(Kind.UNKNOWN, "OKX says order " + order.clientOrderId()
-                            + " exists but does not show it"));
+            return lookup(key, order.venueSymbol(), order.clientOrderId()).orElseThrow(() -> new BrokerException(
+                    Kind.UNKNOWN, "OKX says order " + order.clientOrderId() + " exists but does not show it"));
         }
         throw OkxErrors.failure("order " + order.clientOrderId(), answer);
     }
@@ -150,7 +149,7 @@ public final class OkxClient implements VenueClient {
     /** OKX accepted the order: from here nothing may read as "not placed", so a failed read leaves it unknown. */
     private Fill afterPlacing(VenueCredentials key, VenueOrder order) {
         try {
-            return find(key, order.venueSymbol(), order.clientOrderId()).map(OkxOrder::toFill)
+            return lookup(key, order.venueSymbol(), order.clientOrderId())
                     .orElseGet(() -> new Fill(order.clientOrderId(), Fill.Status.RESTING, order.quantity(),
                             order.limitPrice(), BigDecimal.ZERO, clock.instant()));
         } catch (BrokerException e) {

@@ -38,6 +38,7 @@ record OkxOrder(String clientOrderId, String orderId, String instId, OrderSide s
     }
 
     private Fill done(Fill.Status status) {
+        if (filled.signum() <= 0) throw OkxResponses.unreadable("accFillSz of a " + state + " order");
         if (averagePrice == null || averagePrice.signum() <= 0) {
             throw OkxResponses.unreadable("avgPx of a " + state + " order");
         }

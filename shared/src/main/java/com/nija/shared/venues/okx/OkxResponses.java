@@ -49,7 +49,8 @@ final class OkxResponses {
         if (updated == null) updated = optionalMillis(o, "cTime");
         if (updated == null) throw unreadable("uTime");
         BigDecimal filled = optionalDecimal(o, "accFillSz");
-        return new OkxOrder(OkxAnswer.text(o.path("clOrdId")), orderId, instId, side(o), state, decimal(o, "sz"),
+        if (filled != null && filled.signum() < 0) throw unreadable("accFillSz");
+        return new OkxOrder(OkxAnswer.text(o.path("clOrdId")), orderId, instId, side(o), state, positive(o, "sz"),
                 filled == null ? BigDecimal.ZERO : filled, optionalDecimal(o, "avgPx"), optionalDecimal(o, "px"), fee,
                 feeCurrency, updated, optionalMillis(o, "fillTime"));
     }

@@ -21,12 +21,15 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.nija.shared.broker.BrokerException;
 import com.nija.shared.broker.BrokerException.Kind;
 import com.nija.shared.broker.Fill;
+import com.nija.shared.json.Json;
 import com.nija.shared.order.OrderSide;
 import com.nija.shared.order.OrderType;
 import com.nija.shared.venues.ClientOrderIds;
@@ -173,6 +176,33 @@ class OkxClientContractTest {
     }
 
     @Test
+    @DisplayName("an accepted order OKX does not show yet is resting, as it was sent")
+    void acceptedNotYetShown() {
+        orderAppearsOnPlacing("place-accepted.json", "order-not-found.json");
+
+        Fill fill = client().place(LIVE, order(OrderSide.BUY, OrderType.LIMIT, "0.01", "60000.1"));
+
+        assertThat(fill.status()).isEqualTo(Fill.Status.RESTING);
+        assertThat(fill.quantity()).isEqualByComparingTo("0.01");
+        assertThat(fill.price()).isEqualByComparingTo("60000.1");
+        assertThat(fill.at()).isEqualTo(NOW);
+    }
+
+    @Test
+    @DisplayName("a rate limit on reading an accepted order leaves it unknown, never 'not placed'")
+    void rateLimitAfterAcceptance() {
+        orderAppearsOnPlacing("place-accepted.json", "order-not-found.json");
+        okx.stubFor(signed(orderLookup()).inScenario("order").whenScenarioStateIs("placed")
+                .willReturn(answer(429, "rate-limited.json")));
+
+        assertThatThrownBy(() -> client().place(LIVE, order(OrderSide.BUY, OrderType.MARKET, "0.00192834", null)))
+                .isInstanceOfSatisfying(BrokerException.class, e -> {
+                    assertThat(e).isNotInstanceOf(VenueRateLimitedException.class);
+                    assertThat(e.kind()).isEqualTo(Kind.UNKNOWN);
+                }).hasMessageContaining("accepted");
+    }
+
+    @Test
     @DisplayName("a duplicate client order id (51016) answers the existing order's state, with one placement only")
     void duplicateClientOrderId() {
         orderAppearsOnPlacing("place-duplicate.json", "order-filled-market-buy.json");
@@ -199,9 +229,7 @@ class OkxClientContractTest {
     @Test
     @DisplayName("no answer within the timeout is unknown; the lookup then finds the order OKX placed")
     void timeoutThenLookupFinds() {
-        okx.stubFor(signed(orderLookup()).willReturn(answer(200, "order-not-found.json")));
-        okx.stubFor(signed(post(urlEqualTo(ORDER))).willReturn(answer(200, "place-accepted.json").withFixedDelay(2500)));
-        OkxClient client = client(SHORT_TIMEOUT);
+        OkxClient client = clientWhosePlacingTimesOut();
 
         assertThatThrownBy(() -> client.place(LIVE, order(OrderSide.BUY, OrderType.MARKET, "0.00192834", null)))
                 .isInstanceOfSatisfying(BrokerException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNKNOWN));
@@ -215,9 +243,7 @@ class OkxClientContractTest {
     @Test
     @DisplayName("no answer within the timeout is unknown; a lookup that finds nothing (51603) is empty")
     void timeoutThenLookupFindsNothing() {
-        okx.stubFor(signed(orderLookup()).willReturn(answer(200, "order-not-found.json")));
-        okx.stubFor(signed(post(urlEqualTo(ORDER))).willReturn(answer(200, "place-accepted.json").withFixedDelay(2500)));
-        OkxClient client = client(SHORT_TIMEOUT);
+        OkxClient client = clientWhosePlacingTimesOut();
 
         assertThatThrownBy(() -> client.place(LIVE, order(OrderSide.BUY, OrderType.MARKET, "0.00192834", null)))
                 .isInstanceOfSatisfying(BrokerException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNKNOWN));
@@ -405,6 +431,25 @@ class OkxClientContractTest {
     }
 
     @Test
+    @DisplayName("open orders are read a page of 100 at a time, each page after the last order of the one before")
+    void openOrdersPaged() throws Exception {
+        ObjectNode template = (ObjectNode) Json.MAPPER.readTree(resource("orders-pending.json")).path("data").get(1);
+        ArrayNode fullPage = Json.MAPPER.createArrayNode();
+        for (int i = 0; i < 100; i++) fullPage.add(template.deepCopy().put("ordId", String.valueOf(5000 - i)));
+        ArrayNode lastPage = Json.MAPPER.createArrayNode().add(template.deepCopy().put("ordId", "4900"));
+        okx.stubFor(signed(get(urlEqualTo("/api/v5/account/balance"))).willReturn(answer(200, "balance.json")));
+        okx.stubFor(signed(get(urlEqualTo("/api/v5/trade/orders-pending?instType=SPOT"))).willReturn(aResponse()
+                .withBody(Json.MAPPER.createObjectNode().put("code", "0").put("msg", "").set("data", fullPage).toString())));
+        okx.stubFor(signed(get(urlEqualTo("/api/v5/trade/orders-pending?instType=SPOT&after=4901"))).willReturn(aResponse()
+                .withBody(Json.MAPPER.createObjectNode().put("code", "0").put("msg", "").set("data", lastPage).toString())));
+
+        VenueAccount account = client().account(LIVE);
+
+        assertThat(account.openOrders()).hasSize(101);
+        assertThat(account.openOrders().get(100).venueOrderId()).isEqualTo("4900");
+    }
+
+    @Test
     @DisplayName("cancelling an open order is true; one OKX no longer has open (51400) is false")
     void cancel() {
         okx.stubFor(signed(post(urlEqualTo("/api/v5/trade/cancel-order"))).inScenario("cancel")
@@ -437,6 +482,13 @@ class OkxClientContractTest {
                 .willSetStateTo("placed").willReturn(answer(200, placing)));
         okx.stubFor(signed(orderLookup()).inScenario("order").whenScenarioStateIs("placed")
                 .willReturn(answer(200, order)));
+    }
+
+    /** A client with a short timeout, and an OKX that finds no order and answers a placement only after it. */
+    private static OkxClient clientWhosePlacingTimesOut() {
+        okx.stubFor(signed(orderLookup()).willReturn(answer(200, "order-not-found.json")));
+        okx.stubFor(signed(post(urlEqualTo(ORDER))).willReturn(answer(200, "place-accepted.json").withFixedDelay(2500)));
+        return client(SHORT_TIMEOUT);
     }
 
     private static MappingBuilder orderLookup() {

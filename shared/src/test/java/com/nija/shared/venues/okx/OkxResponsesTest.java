@@ -86,7 +86,8 @@ class OkxResponsesTest {
 
     @ParameterizedTest(name = "{0} = \"{1}\"")
     @CsvSource({
-        "state, waiting", "side, hold", "sz, 1e5", "sz, ''", "accFillSz, 0x10", "avgPx, NaN", "fee, -",
+        "state, waiting", "side, hold", "sz, 1e5", "sz, ''", "sz, -1", "sz, 0", "accFillSz, 0x10", "accFillSz, -0.5",
+        "accFillSz, 0", "avgPx, NaN", "avgPx, 0", "fee, -",
         "uTime, 1708587373362.5", "fillTime, 99999999999999999999", "instId, btc_usdt", "ordId, ''"
     })
     @DisplayName("a field that does not follow OKX's documented form is unreadable: unknown, naming the field")
