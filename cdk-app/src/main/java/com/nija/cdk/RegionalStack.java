@@ -8,8 +8,10 @@ import com.nija.cdk.api.UserDirectory;
 import com.nija.cdk.config.AppConfig;
 import com.nija.cdk.config.AppConfig.RegionSpec;
 import com.nija.cdk.config.EngineConfig;
+import com.nija.cdk.config.LiveApiIds;
 import com.nija.cdk.config.Names;
 import com.nija.cdk.config.RegionRole;
+import com.nija.cdk.config.SourceRateLimit;
 import com.nija.cdk.data.GlobalTables;
 import com.nija.cdk.data.SecretsAndKeys;
 import com.nija.cdk.data.WorkQueues;
@@ -116,7 +118,10 @@ public final class RegionalStack extends Stack {
 
         live = new LiveApi(this, "Live", config, names,
                 functions.stream().filter(f -> f.spec().isWebSocket() || f.profile().has(Extra.PUSHES_LIVE_UPDATES))
-                        .toList());
+                        .toList(), LiveApiIds.from(key -> getNode().tryGetContext(key), config));
+        SourceRateLimit.from(key -> getNode().tryGetContext(key)).ifPresent(perMinute -> functions.stream()
+                .filter(f -> SourceRateLimit.APPLIES_TO.contains(f.spec().handler()))
+                .forEach(f -> f.function().addEnvironment(SourceRateLimit.ENV, Integer.toString(perMinute))));
 
         dns = config.dns().map(d -> new LatencyDns(this, "Dns", d, api));
 
@@ -173,6 +178,7 @@ public final class RegionalStack extends Stack {
         out("ApiUrl", api.api().getApiEndpoint());
         out("ApiId", api.api().getApiId());
         out("LiveUrl", live.stage().getUrl());
+        out("LiveApiId", live.api().getApiId());
         out("LiveCallbackUrl", live.stage().getCallbackUrl());
         for (String id : tables.all().keySet()) out(camel(id) + "TableName", tables.name(id));
         out("IssuerUrl", issuer.url());
@@ -210,15 +216,14 @@ public final class RegionalStack extends Stack {
                 + "suffix, and AWS's Resource \"*\" where an action has no resource-level permission (X-Ray "
                 + "PutTraceSegments/PutTelemetryRecords, Lambda VPC ENI management, KMS key policy self-reference), and the "
                 + "@connections path of the live WebSocket stages (any connection: connection ids are created at "
-                + "runtime; other regions' API ids are unknown to this stack, so those are scoped by account, region, "
-                + "stage and path).",
+                + "runtime; the API is this stack's own, or another region's by its id from context liveApiIds).",
                 List.of("/^Resource::.*\\/index\\/\\*$/g", "/^Resource::.*:log-group:.*:\\*$/g", "/^Resource::\\*$/g",
                         "/^Resource::arn:<AWS::Partition>:ssm:.*:parameter\\/cdk\\/exports\\/.*\\*$/g",
                         "/^Action::kms:(GenerateDataKey|ReEncrypt)\\*$/g",
                         "/^Resource::arn:<AWS::Partition>:secretsmanager:.*-\\?\\?\\?\\?\\?\\?$/g",
                         "/^Resource::<.*LogGroup.*Arn>:\\*$/g",
                         "/^Resource::arn:<AWS::Partition>:execute-api:.*:<LiveApi.*>\\/live\\/\\*\\/@connections\\/\\*$/g",
-                        "/^Resource::arn:<AWS::Partition>:execute-api:[a-z0-9-]+:[^:]+:\\*\\/live\\/POST\\/@connections\\/\\*$/g"));
+                        "/^Resource::arn:<AWS::Partition>:execute-api:[a-z0-9-]+:[^:]+:[a-z0-9]{10}\\/live\\/POST\\/@connections\\/\\*$/g"));
         Nag.suppress(this, "AwsSolutions-L1", "Runtime java21 is the project's decision (ARCHITECTURE.md: Java 17 "
                 + "bytecode on java21, SnapStart-tested); CDK's own custom-resource handlers pick their Node runtime.");
     }

@@ -2,8 +2,12 @@ package com.nija.cdk;
 
 import static com.nija.cdk.Synth.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nija.cdk.api.LiveApi;
+import com.nija.cdk.config.AppConfig;
+import com.nija.cdk.config.LiveApiIds;
+import com.nija.cdk.config.SourceRateLimit;
 import com.nija.functions.routes.RouteTable;
 import com.nija.functions.routes.WsRoute;
 import java.util.List;
@@ -13,7 +17,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("WebSocket API: the route table's WS routes both ways, the $connect authorizer, pushes granted only to pushers")
+@DisplayName("WebSocket API: the route table's WS routes both ways, the $connect authorizer, pushes granted only to pushers, on known API ids")
 class LiveApiTest {
     static final Set<String> PUSHERS = Set.of("order-executor", "close-position", "price-ingest", "kill-switch",
             "pause-trading", "resume-trading");
@@ -96,22 +100,128 @@ class LiveApiTest {
                 .containsAll(RouteTable.ROUTES.stream().map(r -> r.function()).toList());
     }
 
+    /** Dev with every region's WebSocket API id and a default source limit given as context. */
+    static final Synth.Result withIds = Synth.with(Map.of(LiveApiIds.CONTEXT_KEY,
+            "us-east-1=aaaaaaaaa1,us-west-2=bbbbbbbbb2,eu-west-1=ccccccccc3",
+            SourceRateLimit.CONTEXT_KEY, "3000"));
+
     @Test
-    @DisplayName("pushers may reach connections on the other regions' live stages (a trader connected elsewhere)")
-    void crossRegionPushes() {
+    @DisplayName("no execute-api:ManageConnections statement in any stack names its API by wildcard")
+    void noWildcardApiId() {
+        for (Synth.Result r : List.of(prod, dev, withIds)) {
+            for (RegionalStack s : r.stacks) {
+                List<String> resources = manageConnectionsResources(r, s, "");
+                assertThat(resources).as(s.getStackName()).isNotEmpty();
+                for (String arn : resources) {
+                    String[] parts = arn.split(":", 6);
+                    assertThat(parts).as(arn).hasSize(6);
+                    String apiId = parts[5].substring(0, parts[5].indexOf('/'));
+                    assertThat(apiId).as("API id of %s in %s", arn, s.getStackName()).isNotEmpty()
+                            .doesNotContain("*").doesNotContain("?");
+                }
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("with liveApiIds, pushers may reach connections on the other regions' live stages by their API ids, "
+            + "and the findings stay explained")
+    void crossRegionPushesByApiId() {
+        List<String> resources = manageConnectionsResources(withIds, withIds.stack("us-east-1"), "orderexecutorRole");
+
+        String arn = "arn:{AWS__Partition}:execute-api:";
+        assertThat(resources)
+                .contains(arn + "us-west-2:" + Synth.ACCOUNT + ":bbbbbbbbb2/live/POST/@connections/*")
+                .contains(arn + "eu-west-1:" + Synth.ACCOUNT + ":ccccccccc3/live/POST/@connections/*")
+                .noneMatch(r -> r.contains("aaaaaaaaa1"));
+        assertThat(manageConnectionsResources(withIds, withIds.stack("us-west-2"), "orderexecutorRole"))
+                .anyMatch(r -> r.contains(":us-east-1:") && r.contains(":aaaaaaaaa1/live/POST/"))
+                .noneMatch(r -> r.contains("bbbbbbbbb2"));
+        assertThat(NagTest.findings(withIds)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("without liveApiIds pushers get only their own stage, and synth warns which regions they cannot reach")
+    void withoutIdsOwnStageOnly() {
         RegionalStack s = prod.stack("us-east-1");
-        List<String> resources = new java.util.ArrayList<>();
-        prod.resources(s, "AWS::IAM::Policy").forEach((id, p) -> {
-            if (!id.startsWith("orderexecutorRole")) return;
+
+        List<String> resources = manageConnectionsResources(prod, s, "orderexecutorRole");
+
+        assertThat(resources).isNotEmpty().allMatch(r -> r.contains(":execute-api:us-east-1:"));
+        assertThat(prod.artifact(s).getMessages()).anyMatch(m -> String.valueOf(m.getEntry().getData())
+                .contains(LiveApiIds.CONTEXT_KEY) && String.valueOf(m.getEntry().getData()).contains("us-west-2")
+                && String.valueOf(m.getEntry().getData()).contains("eu-west-1"));
+    }
+
+    @Test
+    @DisplayName("every stack outputs its WebSocket API id (LiveApiId), what liveApiIds is built from")
+    void liveApiIdOutput() {
+        for (RegionalStack s : prod.stacks) {
+            String apiLogicalId = s.getLogicalId((software.amazon.awscdk.CfnElement) s.live().api().getNode()
+                    .getDefaultChild());
+            Object value = at(prod.json(s), "Outputs", "LiveApiId", "Value");
+            assertThat(value).as(s.getStackName()).isEqualTo(Map.of("Ref", apiLogicalId));
+        }
+    }
+
+    @Test
+    @DisplayName("liveApiIds naming a region the app does not have, or something that is no API id, stops the synth")
+    void liveApiIdsChecked() {
+        AppConfig app = ConfigTest.config(Map.of());
+
+        assertThat(LiveApiIds.from(Map.<String, Object>of(LiveApiIds.CONTEXT_KEY, Map.of("us-west-2", "bbbbbbbbb2"))::get,
+                app).of("us-west-2")).contains("bbbbbbbbb2");
+        assertThatThrownBy(() -> LiveApiIds.from(Map.<String, Object>of(LiveApiIds.CONTEXT_KEY,
+                "ap-south-1=bbbbbbbbb2")::get, app)).hasMessageContaining("ap-south-1").hasMessageContaining("regions");
+        assertThatThrownBy(() -> LiveApiIds.from(Map.<String, Object>of(LiveApiIds.CONTEXT_KEY, "us-west-2=*")::get,
+                app)).hasMessageContaining("not an API id");
+        assertThatThrownBy(() -> LiveApiIds.from(Map.<String, Object>of(LiveApiIds.CONTEXT_KEY, "us-west-2")::get,
+                app)).hasMessageContaining("not an API id");
+    }
+
+    @Test
+    @DisplayName("sourceRateLimitPerMinute reaches signal intake and price ingest only; absent, no function gets it")
+    void sourceRateLimitDefault() {
+        RegionalStack s = withIds.stack("us-east-1");
+        for (String fn : List.of("signal-intake", "price-ingest")) {
+            assertThat(environment(withIds, s, fn)).as(fn).containsEntry(SourceRateLimit.ENV, "3000");
+        }
+        assertThat(environment(withIds, s, "get-positions")).doesNotContainKey(SourceRateLimit.ENV);
+        assertThat(environment(prod, prod.stack("us-east-1"), "signal-intake")).doesNotContainKey(SourceRateLimit.ENV);
+        assertThatThrownBy(() -> SourceRateLimit.from(Map.<String, Object>of(SourceRateLimit.CONTEXT_KEY, "0")::get))
+                .hasMessageContaining(SourceRateLimit.CONTEXT_KEY);
+        assertThatThrownBy(() -> SourceRateLimit.from(Map.<String, Object>of(SourceRateLimit.CONTEXT_KEY, "1e3")::get))
+                .hasMessageContaining(SourceRateLimit.CONTEXT_KEY);
+    }
+
+    /**
+     * The resources of every ManageConnections statement in {@code stack}'s policies whose logical id starts with
+     * {@code policyPrefix}, rendered as text: references become {@code {Name}} (colons as {@code _}, so
+     * {@code AWS::Partition} is {@code {AWS__Partition}}), so an ARN splits on its own colons.
+     */
+    static List<String> manageConnectionsResources(Synth.Result r, RegionalStack stack, String policyPrefix) {
+        List<String> out = new java.util.ArrayList<>();
+        r.resources(stack, "AWS::IAM::Policy").forEach((id, p) -> {
+            if (!id.startsWith(policyPrefix)) return;
             Synth.list(at(p, "Properties", "PolicyDocument", "Statement")).forEach(st -> {
-                if (String.valueOf(((Map<?, ?>) st).get("Action")).contains("execute-api:ManageConnections")) {
-                    Synth.list(((Map<?, ?>) st).get("Resource")).forEach(r -> resources.add(String.valueOf(r)));
+                if (Synth.list(((Map<?, ?>) st).get("Action")).contains("execute-api:ManageConnections")) {
+                    Synth.list(((Map<?, ?>) st).get("Resource")).forEach(res -> out.add(render(res)));
                 }
             });
         });
-        assertThat(resources).anyMatch(r -> r.contains("execute-api:us-west-2:" + Synth.ACCOUNT + ":*/live/POST/@connections/*"))
-                .anyMatch(r -> r.contains("execute-api:eu-west-1:" + Synth.ACCOUNT + ":*/live/POST/@connections/*"))
-                .noneMatch(r -> r.contains("execute-api:us-east-1:" + Synth.ACCOUNT + ":*/"));
+        return out;
+    }
+
+    private static String render(Object value) {
+        if (value instanceof String text) return text;
+        if (value instanceof Map<?, ?> m && m.get("Fn::Join") instanceof List<?> join) {
+            String separator = (String) join.get(0);
+            return ((List<?>) join.get(1)).stream().map(LiveApiTest::render).collect(Collectors.joining(separator));
+        }
+        if (value instanceof Map<?, ?> m && m.containsKey("Ref")) {
+            return "{" + String.valueOf(m.get("Ref")).replace(':', '_') + "}";
+        }
+        return "{" + String.valueOf(value).replace(':', '_') + "}";
     }
 
     @Test

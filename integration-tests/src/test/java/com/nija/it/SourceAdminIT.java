@@ -71,6 +71,39 @@ class SourceAdminIT {
     }
 
     @Test
+    @DisplayName("a source created with a limit of 2 a minute gets the X-RateLimit headers over HTTP, then 429 "
+            + "problem+json with Retry-After naming it; another source is still accepted")
+    void rateLimitOverHttp() {
+        String admin = adminToken();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String id = "it-limited-" + suffix;
+        String other = "it-unlimited-" + suffix;
+        JsonNode created = create(admin, Map.of("id", id, "kind", "SIGNALS", "strategies", List.of("*"),
+                "rateLimitPerMinute", 2)).expect(201).json();
+        JsonNode otherCreated = create(admin, Map.of("id", other, "kind", "SIGNALS", "strategies", List.of("*")))
+                .expect(201).json();
+        SignalSource limited = SignalSource.created(api, id, created.path("secret").asText(), null, null);
+        SignalSource unaffected = SignalSource.created(api, other, otherCreated.path("secret").asText(), null, null);
+
+        ApiResponse first = limited.send(SignalSource.signal("buy", DOT)).expect(202);
+        ApiResponse second = limited.send(SignalSource.signal("buy", DOT)).expect(202);
+        ApiResponse third = limited.send(SignalSource.signal("buy", DOT));
+
+        assertThat(created.path("source").path("rateLimitPerMinute").asInt()).isEqualTo(2);
+        assertThat(first.header("X-RateLimit-Limit")).hasValue("2");
+        assertThat(first.header("X-RateLimit-Remaining")).hasValue("1");
+        assertThat(second.header("X-RateLimit-Remaining")).hasValue("0");
+        assertThat(second.header("X-RateLimit-Reset")).hasValueSatisfying(s -> assertThat(Long.parseLong(s))
+                .isBetween(1L, 60L));
+        JsonNode problem = third.problem(429);
+        assertThat(problem.path("type").asText()).isEqualTo(ApiResponse.PROBLEM_TYPE_BASE + "source-rate-limit");
+        assertThat(problem.path("detail").asText()).contains(id);
+        assertThat(third.header("Retry-After")).hasValueSatisfying(s -> assertThat(Long.parseLong(s))
+                .isBetween(1L, 30L));
+        unaffected.send(SignalSource.signal("buy", DOT)).expect(202);
+    }
+
+    @Test
     @DisplayName("a trader's token gets 403 from the source routes, and the listing never shows a secret")
     void tradersForbidden() {
         String trader = target.newTraderToken("source admin, forbidden");

@@ -2,6 +2,7 @@ package com.nija.cdk.api;
 
 import com.nija.cdk.Nag;
 import com.nija.cdk.config.AppConfig;
+import com.nija.cdk.config.LiveApiIds;
 import com.nija.cdk.config.Names;
 import com.nija.cdk.functions.FunctionProfile.Extra;
 import com.nija.cdk.functions.NijaFunction;
@@ -9,6 +10,7 @@ import com.nija.functions.routes.WsRoute;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Arn;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.Stack;
@@ -30,7 +32,8 @@ import software.constructs.Construct;
  * {@link WsRoute} of the route table integrated with its function's {@code live} alias, two-way routes answering
  * the client, and the Lambda REQUEST authorizer on {@code $connect} (WebSocket APIs have no JWT authorizer).
  * Functions that push ({@link Extra#PUSHES_LIVE_UPDATES}) get the stage's {@code @connections} callback URL as
- * {@code NIJA_LIVE_CALLBACK_URL} and {@code execute-api:ManageConnections} on this API's stage only.
+ * {@code NIJA_LIVE_CALLBACK_URL} and {@code execute-api:ManageConnections} on this API's stage, and on the other
+ * regions' live stages named by {@link LiveApiIds} (never on any API id by wildcard).
  */
 public final class LiveApi extends Construct {
     /** The stage name: part of the wss:// URL and of the callback URL. */
@@ -48,7 +51,8 @@ public final class LiveApi extends Construct {
     private final WebSocketStage stage;
     private final Map<String, WebSocketRoute> routes = new LinkedHashMap<>();
 
-    public LiveApi(Construct scope, String id, AppConfig config, Names names, List<NijaFunction> functions) {
+    public LiveApi(Construct scope, String id, AppConfig config, Names names, List<NijaFunction> functions,
+                   LiveApiIds otherApis) {
         super(scope, id);
         NijaFunction authorizerFn = functions.stream().filter(f -> f.spec().wsAuthorizer()).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the WebSocket API needs its $connect authorizer"));
@@ -95,13 +99,21 @@ public final class LiveApi extends Construct {
                 .build());
 
         // A trader may be connected to another region's API while this region executes their order: pushes go to
-        // the API the connection is on, so pushers may also manage connections of the other regions' live stages.
-        // Their API ids are not known to this stack; the grant is scoped to the account, region, stage and path.
+        // the API the connection is on, so pushers may also manage connections on the other regions' live stages —
+        // on their APIs by id (context liveApiIds), never on every API of the account.
         String here = Stack.of(this).getRegion();
-        List<String> elsewhere = config.regions().stream().map(r -> r.region()).filter(r -> !r.equals(here))
-                .map(r -> Arn.format(ArnComponents.builder().service("execute-api").region(r)
-                        .resource("*/" + STAGE + "/POST/@connections/*").build(), Stack.of(this)))
+        List<String> others = config.regions().stream().map(AppConfig.RegionSpec::region).filter(r -> !r.equals(here))
                 .toList();
+        List<String> elsewhere = others.stream().flatMap(r -> otherApis.of(r).stream()
+                        .map(api -> Arn.format(ArnComponents.builder().service("execute-api").region(r)
+                                .resource(api + "/" + STAGE + "/POST/@connections/*").build(), Stack.of(this))))
+                .toList();
+        List<String> unknown = others.stream().filter(r -> otherApis.of(r).isEmpty()).toList();
+        if (!unknown.isEmpty() && functions.stream().anyMatch(f -> f.profile().has(Extra.PUSHES_LIVE_UPDATES))) {
+            Annotations.of(this).addWarningV2("@nija/live:crossRegionPushes", "no " + LiveApiIds.CONTEXT_KEY
+                    + " for " + unknown + ": pushes from this region to traders connected there are denied until "
+                    + "-c " + LiveApiIds.CONTEXT_KEY + " names their LiveApiId outputs (docs/DEPLOY.md)");
+        }
         for (NijaFunction fn : functions) {
             if (!fn.profile().has(Extra.PUSHES_LIVE_UPDATES)) continue;
             fn.function().addEnvironment("NIJA_LIVE_CALLBACK_URL", stage.getCallbackUrl());

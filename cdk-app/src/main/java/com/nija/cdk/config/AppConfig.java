@@ -36,7 +36,8 @@ public record AppConfig(Stage stage, List<RegionSpec> regions, Optional<String> 
     public static final Set<String> KEYS = Set.of("stage", "regions", "account", "dashboardOrigins", "domainName",
             "hostedZoneId", "hostedZoneName", "alarmEmail", "alarms", "logLevel", "reservedConcurrency",
             "lambdaConcurrencyLimit", "selfSignUp", "authDomainPrefix",
-            "backupCopyRegion", "backupVaultLockDays", "engineRegion", "engineApiUrl");
+            "backupCopyRegion", "backupVaultLockDays", "engineRegion", "engineApiUrl", LiveApiIds.CONTEXT_KEY,
+            SourceRateLimit.CONTEXT_KEY);
 
     public AppConfig {
         Objects.requireNonNull(stage);

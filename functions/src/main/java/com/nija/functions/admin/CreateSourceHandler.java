@@ -13,8 +13,10 @@ import java.util.Map;
 /**
  * {@code POST /api/v1/admin/sources} {@code {"id": "tv-alerts", "kind": "SIGNALS", "strategies": ["*"]}} — admin group
  * only. Registers a signal source (or, with kind PRICES and no strategies, a price feed) and answers 201
- * {@code {source, secret}}: the only time the secret is shown; it is stored sealed. 400 a body that is not that JSON
- * object; 422 an id, kind or strategies that break their rules; 409 the id is taken; 403 not admin.
+ * {@code {source, secret}}: the only time the secret is shown; it is stored sealed. An optional
+ * {@code rateLimitPerMinute} sets the requests a minute it may send (else the platform's default). 400 a body that is
+ * not that JSON object; 422 an id, kind, strategies or limit that break their rules; 409 the id is taken; 403 not
+ * admin.
  */
 public class CreateSourceHandler extends ApiHandler {
     @Inject SourceAdmin sources;
@@ -25,13 +27,13 @@ public class CreateSourceHandler extends ApiHandler {
         super(context);
     }
 
-    record Body(String id, String kind, List<String> strategies) {}
+    record Body(String id, String kind, List<String> strategies, Integer rateLimitPerMinute) {}
 
     @Override
     protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
         request.requireGroup("admin");
         Body body = request.body(Body.class);
-        return Responses.json(201, sources.create(body.id(), body.kind(), body.strategies(), request.userId()),
-                Map.of());
+        return Responses.json(201, sources.create(body.id(), body.kind(), body.strategies(), body.rateLimitPerMinute(),
+                request.userId()), Map.of());
     }
 }

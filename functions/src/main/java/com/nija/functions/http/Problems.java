@@ -10,6 +10,7 @@ import com.nija.shared.problem.ConflictException;
 import com.nija.shared.problem.ForbiddenException;
 import com.nija.shared.problem.PayloadTooLargeException;
 import com.nija.shared.problem.VersionConflictException;
+import com.nija.shared.ratelimit.RateLimitedException;
 import com.nija.shared.signals.SignalAuthException;
 import com.nija.shared.signals.StaleSignalException;
 import java.util.LinkedHashMap;
@@ -39,7 +40,8 @@ public final class Problems {
             Map.entry(StripeEventInProgressException.class, new Mapping(409, "Event being applied")),
             Map.entry(StripeWebhookNotConfiguredException.class, new Mapping(503, "Webhook not configured")),
             Map.entry(PayloadTooLargeException.class, new Mapping(413, "Payload too large")),
-            Map.entry(InvalidTokenException.class, new Mapping(401, "Unauthorized")));
+            Map.entry(InvalidTokenException.class, new Mapping(401, "Unauthorized")),
+            Map.entry(RateLimitedException.class, new Mapping(429, "Too many requests")));
 
     public static APIGatewayV2HTTPResponse from(DomainException e, String instance) {
         if (e instanceof InvalidInputException invalid) {
@@ -51,6 +53,7 @@ public final class Problems {
         APIGatewayV2HTTPResponse response =
                 of(m.status(), e.problemType(), m.title(), e.getMessage(), instance, Map.of());
         if (e instanceof InvalidTokenException token) response.getHeaders().put("WWW-Authenticate", token.challenge());
+        if (e instanceof RateLimitedException limited) response.getHeaders().putAll(RateLimitHeaders.of(limited.quota()));
         return response;
     }
 

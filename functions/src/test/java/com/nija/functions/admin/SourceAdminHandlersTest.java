@@ -233,6 +233,27 @@ class SourceAdminHandlersTest {
         assertThat(signal(id, json(response).path("secret").asText())).isEqualTo(401);
     }
 
+    @Test
+    @DisplayName("a source created with its own rate limit is listed with it and refused with 429 past it; one created "
+            + "without is listed with the default")
+    void createWithRateLimit() {
+        String id = newSourceId();
+        String defaulted = newSourceId();
+
+        APIGatewayV2HTTPResponse response = createSource("{\"id\": \"" + id + "\", \"kind\": \"SIGNALS\", "
+                + "\"strategies\": [\"*\"], \"rateLimitPerMinute\": 2}");
+        String secret = json(response).path("secret").asText();
+        createSignalSource(defaulted);
+
+        assertThat(response.getStatusCode()).as("status of %s", response.getBody()).isEqualTo(201);
+        assertThat(json(response).path("source").path("rateLimitPerMinute").asInt()).isEqualTo(2);
+        assertThat(stored(id).rateLimitPerMinute()).isEqualTo(2);
+        assertThat(listed(id).path("rateLimitPerMinute").asInt()).isEqualTo(2);
+        assertThat(listed(defaulted).path("rateLimitPerMinute").asInt()).isEqualTo(1000);
+        assertThat(stored(defaulted).rateLimitPerMinute()).as("the default is not copied into the item").isNull();
+        assertThat(List.of(signal(id, secret), signal(id, secret), signal(id, secret))).containsExactly(202, 202, 429);
+    }
+
     static Stream<Arguments> brokenRules() {
         return Stream.of(
                 Arguments.of("{\"id\": \"Upper_Case\", \"kind\": \"SIGNALS\", \"strategies\": [\"*\"]}", "id"),
@@ -243,7 +264,11 @@ class SourceAdminHandlersTest {
                 Arguments.of("{\"id\": \"ok-id\", \"kind\": \"SIGNALS\"}", "strategies"),
                 Arguments.of("{\"id\": \"ok-id\", \"kind\": \"SIGNALS\", \"strategies\": []}", "strategies"),
                 Arguments.of("{\"id\": \"ok-id\", \"kind\": \"SIGNALS\", \"strategies\": [\"a b\"]}", "strategies[0]"),
-                Arguments.of("{\"id\": \"ok-id\", \"kind\": \"PRICES\", \"strategies\": [\"*\"]}", "strategies"));
+                Arguments.of("{\"id\": \"ok-id\", \"kind\": \"PRICES\", \"strategies\": [\"*\"]}", "strategies"),
+                Arguments.of("{\"id\": \"ok-id\", \"kind\": \"SIGNALS\", \"strategies\": [\"*\"], "
+                        + "\"rateLimitPerMinute\": 0}", "rateLimitPerMinute"),
+                Arguments.of("{\"id\": \"ok-id\", \"kind\": \"PRICES\", \"rateLimitPerMinute\": 1000001}",
+                        "rateLimitPerMinute"));
     }
 
     @ParameterizedTest(name = "{1}: {0}")
@@ -259,7 +284,8 @@ class SourceAdminHandlersTest {
 
     @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {"{\"id\": ", "[\"ok-id\"]", "{\"id\": \"ok-id\", \"kind\": \"SIGNALS\", \"strategies\": \"*\"}",
-            "{\"id\": {\"name\": \"ok-id\"}, \"kind\": \"SIGNALS\", \"strategies\": [\"*\"]}"})
+            "{\"id\": {\"name\": \"ok-id\"}, \"kind\": \"SIGNALS\", \"strategies\": [\"*\"]}",
+            "{\"id\": \"ok-id\", \"kind\": \"SIGNALS\", \"strategies\": [\"*\"], \"rateLimitPerMinute\": 2.5}"})
     @DisplayName("a malformed create body gets 400 problem+json, never a 500, and creates nothing")
     void malformed(String body) {
         JsonNode problem = problem(createSource(body), 400, "invalid-input");
@@ -336,7 +362,7 @@ class SourceAdminHandlersTest {
         String id = newSourceId();
         String plain = "legacy-plain-secret-" + id;
         tables.sources().putItem(new SourceItem(Keys.source(id), "SOURCE", id, "SIGNALS", plain, List.of("*"),
-                CLOCK.instant(), null, null, null, null, null, null, null, null));
+                CLOCK.instant(), null, null, null, null, null, null, null, null, null));
         assertThat(signal(id, plain)).isEqualTo(202);
 
         String fresh = json(rotate(id)).path("secret").asText();

@@ -5,6 +5,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.nija.functions.support.Events;
 import com.nija.functions.support.FuzzBackends;
 import com.nija.functions.support.ServerFaults;
+import com.nija.shared.signals.SourceRateLimits;
 import com.nija.shared.signals.SourceRegistry;
 import io.micronaut.context.ApplicationContext;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +26,9 @@ class PriceIngestFuzzTest {
     private static synchronized PriceIngestHandler handler() {
         if (handler == null) {
             context = FuzzBackends.context();
+            // A fuzzing run sends far more than any source's minute: unlimited, so every input reaches the parser.
             context.getBean(SourceRegistry.class).register(FEED, "PRICES", SECRET, List.of(),
-                    context.getBean(Clock.class).instant());
+                    SourceRateLimits.MAX_PER_MINUTE, context.getBean(Clock.class).instant());
             handler = new PriceIngestHandler(context);
         }
         return handler;

@@ -6,6 +6,7 @@ import com.nija.functions.support.Events;
 import com.nija.functions.support.FuzzBackends;
 import com.nija.functions.support.ServerFaults;
 import com.nija.shared.signals.SignalAuthenticator;
+import com.nija.shared.signals.SourceRateLimits;
 import com.nija.shared.signals.SourceRegistry;
 import io.micronaut.context.ApplicationContext;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +29,9 @@ class SignalIntakeFuzzTest {
     private static synchronized SignalIntakeHandler handler() {
         if (handler == null) {
             context = FuzzBackends.context();
+            // A fuzzing run sends far more than any source's minute: unlimited, so every input reaches the parser.
             context.getBean(SourceRegistry.class).register(SOURCE, "SIGNALS", SECRET, List.of("*"),
-                    context.getBean(Clock.class).instant());
+                    SourceRateLimits.MAX_PER_MINUTE, context.getBean(Clock.class).instant());
             handler = new SignalIntakeHandler(context);
         }
         return handler;

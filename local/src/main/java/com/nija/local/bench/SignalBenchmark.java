@@ -10,6 +10,7 @@ import com.nija.shared.market.PriceBook;
 import com.nija.shared.observability.DynamoWriteCounter;
 import com.nija.shared.order.OrderStatus;
 import com.nija.shared.signals.SignalAuthenticator;
+import com.nija.shared.signals.SourceRateLimits;
 import com.nija.shared.signals.SourceRegistry;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -59,8 +60,10 @@ public final class SignalBenchmark {
         int max = 1;
         for (int n : fanouts) max = Math.max(max, n);
         SourceRegistry sources = ctx.getBean(SourceRegistry.class);
-        sources.register("bench-1", "SIGNALS", SECRET, List.of("*"), Instant.now());
-        for (int n : fanouts) sources.register("bench-" + n, "SIGNALS", SECRET, List.of("*"), Instant.now());
+        // The benchmark measures the pipeline, not the sources' rate limits: any --runs runs through.
+        int unlimited = SourceRateLimits.MAX_PER_MINUTE;
+        sources.register("bench-1", "SIGNALS", SECRET, List.of("*"), unlimited, Instant.now());
+        for (int n : fanouts) sources.register("bench-" + n, "SIGNALS", SECRET, List.of("*"), unlimited, Instant.now());
         PriceBook prices = ctx.getBean(PriceBook.class);
         for (String s : List.of("BTC-USD", "ETH-USD", "SOL-USD", "ADA-USD")) prices.update(s, new BigDecimal("100"), Instant.now());
         seedTraders(ctx.getBean(TradingTables.class), max, fanouts);

@@ -10,7 +10,10 @@ import com.nija.shared.instruments.Instruments;
 import com.nija.shared.market.PriceBook;
 import com.nija.shared.market.PriceUpdate;
 import com.nija.shared.order.OrderTrigger;
+import com.nija.shared.ratelimit.Quota;
 import com.nija.shared.signals.SignalAuthenticator;
+import com.nija.shared.signals.SourceRateLimits;
+import com.nija.shared.signals.VerifiedSource;
 import com.nija.shared.trading.PositionRepository;
 import com.nija.shared.trading.Side;
 import jakarta.inject.Singleton;
@@ -42,10 +45,12 @@ public class PriceIngestService {
     private final List<PriceListener> listeners;
     private final SignalAuthenticator auth;
     private final Instruments instruments;
+    private final SourceRateLimits limits;
 
     public PriceIngestService(PriceBook prices, PositionRepository positions, RestingOrders resting, WorkQueues queues,
                               Clock clock, List<PriceListener> listeners, SignalAuthenticator auth,
-                              Instruments instruments) {
+                              Instruments instruments, SourceRateLimits limits) {
+        this.limits = limits;
         this.prices = prices;
         this.openPositions = positions;
         this.resting = resting;
@@ -59,14 +64,21 @@ public class PriceIngestService {
     /** Counts of what a batch of prices triggered. */
     public record Outcome(int prices, int stopsAndTargets, int limitFills) {}
 
+    /** A feed's request done: what it triggered, and the feed's rate limit after it. */
+    public record Accepted(Outcome outcome, Quota quota) {}
+
     /**
-     * A feed's request: authenticated as a source of kind PRICES (signed like signals), read by
-     * {@link PriceBatchParser} (at most {@value PriceBatchParser#MAX_PRICES} prices), then ingested.
+     * A feed's request: authenticated as a source of kind PRICES (signed like signals), counted against the feed's
+     * rate limit, read by {@link PriceBatchParser} (at most {@value PriceBatchParser#MAX_PRICES} prices), then ingested.
+     *
+     * @throws com.nija.shared.ratelimit.RateLimitedException (429) the feed used its allowance: no price is read
      */
-    public Outcome accept(String rawBody, Optional<String> sourceHeader, Optional<String> signatureHeader) {
+    public Accepted accept(String rawBody, Optional<String> sourceHeader, Optional<String> signatureHeader) {
         Instant now = clock.instant();
-        auth.authenticate(sourceHeader, signatureHeader, Optional.empty(), Optional.empty(), rawBody, "PRICES", now);
-        return ingest(PriceBatchParser.parse(rawBody, now));
+        VerifiedSource feed = auth.authenticate(sourceHeader, signatureHeader, Optional.empty(), Optional.empty(),
+                rawBody, "PRICES", now);
+        Quota quota = limits.admit(feed);
+        return new Accepted(ingest(PriceBatchParser.parse(rawBody, now)), quota);
     }
 
     /**

@@ -12,6 +12,7 @@ import com.nija.shared.engine.WorkQueues;
 import com.nija.shared.json.Json;
 import com.nija.shared.observability.Telemetry;
 import com.nija.shared.problem.InvalidInputException;
+import com.nija.shared.ratelimit.Quota;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,10 +42,12 @@ public class SignalIntakeService {
     private final NijaConfig config;
     private final Clock clock;
     private final Instruments instruments;
+    private final SourceRateLimits limits;
 
     public SignalIntakeService(SignalAuthenticator auth, SignalRepository signals, WorkQueues queues, FanoutService fanout,
-                               NijaConfig config, Clock clock, Instruments instruments) {
+                               NijaConfig config, Clock clock, Instruments instruments, SourceRateLimits limits) {
         this.instruments = instruments;
+        this.limits = limits;
         this.auth = auth;
         this.signals = signals;
         this.queues = queues;
@@ -53,14 +56,22 @@ public class SignalIntakeService {
         this.clock = clock;
     }
 
-    /** @param duplicate true when this signal was accepted before; {@code body} is what the first delivery got */
-    public record Intake(boolean duplicate, Map<String, Object> body) {}
+    /**
+     * @param duplicate true when this signal was accepted before; {@code body} is what the first delivery got
+     * @param quota     the source's rate limit after this request
+     */
+    public record Intake(boolean duplicate, Map<String, Object> body, Quota quota) {}
 
+    /**
+     * @throws com.nija.shared.ratelimit.RateLimitedException (429) the source used its allowance: nothing is parsed,
+     *                                                        recorded or sent
+     */
     public Intake accept(String rawBody, Optional<String> sourceHeader, Optional<String> signatureHeader) {
         Instant now = clock.instant();
         JsonNode json = parseJson(rawBody);
         VerifiedSource source = auth.authenticate(sourceHeader, signatureHeader, text(json, "source"), text(json, "secret"),
                 rawBody, "SIGNALS", now);
+        Quota quota = limits.admit(source);
         Signal signal;
         try {
             signal = SignalParser.parse(json, source.sourceId(), rawBody, now, instruments);
@@ -80,7 +91,7 @@ public class SignalIntakeService {
                 OrderMessages.write(answer), now, now.plus(DEDUP_RETENTION).getEpochSecond());
         if (!signals.recordOnce(item)) {
             Telemetry.count("SignalDuplicate");
-            return new Intake(true, firstAnswer(signal.signalId()));
+            return new Intake(true, firstAnswer(signal.signalId()), quota);
         }
         try {
             if (!fannedOutInline(signal)) queues.enqueueSignal(signal);
@@ -89,7 +100,7 @@ public class SignalIntakeService {
             throw e;
         }
         Telemetry.count("SignalAccepted");
-        return new Intake(false, answer);
+        return new Intake(false, answer, quota);
     }
 
     private boolean fannedOutInline(Signal signal) {

@@ -35,9 +35,11 @@ public class SourceAdmin {
     private final SourceSecrets secrets;
     private final Clock clock;
     private final Duration overlap;
+    private final SourceRateLimits limits;
 
     public SourceAdmin(SourceRegistry registry, SourceSecrets secrets, Clock clock,
-                       @Value("${nija.sources.rotation-overlap:24h}") Duration overlap) {
+                       @Value("${nija.sources.rotation-overlap:24h}") Duration overlap, SourceRateLimits limits) {
+        this.limits = limits;
         this.registry = registry;
         this.secrets = secrets;
         this.clock = clock;
@@ -45,28 +47,32 @@ public class SourceAdmin {
     }
 
     /**
-     * @throws InvalidInputException (422) an id, kind or strategies that break their rules
+     * @param rateLimitPerMinute requests a minute it may send (1 to {@value SourceRateLimits#MAX_PER_MINUTE}); null
+     *                           for the platform's default
+     * @throws InvalidInputException (422) an id, kind, strategies or limit that break their rules
      * @throws ConflictException a source with this id exists
      */
-    public IssuedSecret create(String id, String kind, List<String> strategies, String by) {
-        SourceKind k = validate(id, kind, strategies);
+    public IssuedSecret create(String id, String kind, List<String> strategies, Integer rateLimitPerMinute,
+                               String by) {
+        SourceKind k = validate(id, kind, strategies, rateLimitPerMinute);
         Instant now = clock.instant();
         String secret = SourceSecrets.generate();
         List<String> allowed = strategies == null ? List.of() : List.copyOf(strategies);
         SourceItem item = new SourceItem(Keys.source(id), SourceRegistry.SORT_KEY, id, k.name(), null, allowed, now,
                 secrets.seal(id, k.name(), secret), null, null, null, null, SourceRegistry.LISTING, Keys.source(id),
-                null);
+                null, rateLimitPerMinute);
         if (!registry.createIfAbsent(item)) {
             throw new ConflictException("a source with id " + id + " exists already; rotate its secret instead");
         }
-        LOG.info("source {} ({}) created by {}", id, k, by);
-        return new IssuedSecret(SourceView.of(item, now), secret);
+        LOG.info("source {} ({}) created by {}, limited to {} requests a minute", id, k, by,
+                limits.perMinute(rateLimitPerMinute));
+        return new IssuedSecret(SourceView.of(item, now, limits), secret);
     }
 
     /** Every source, by id. A source created a moment ago may take a second to appear (the listing is an index). */
     public List<SourceView> list() {
         Instant now = clock.instant();
-        return registry.listed().stream().map(item -> SourceView.of(item, now)).toList();
+        return registry.listed().stream().map(item -> SourceView.of(item, now, limits)).toList();
     }
 
     /**
@@ -86,7 +92,7 @@ public class SourceAdmin {
                     .withListing(SourceRegistry.LISTING, Keys.source(id));
         });
         LOG.info("source {} secret rotated by {}; the previous one verifies until {}", id, by, now.plus(overlap));
-        return new IssuedSecret(SourceView.of(rotated, now), secret);
+        return new IssuedSecret(SourceView.of(rotated, now, limits), secret);
     }
 
     /** Refuses (401) everything the source sends from now on, until enabled again. Disabling twice changes nothing. */
@@ -94,13 +100,13 @@ public class SourceAdmin {
         Instant now = clock.instant();
         SourceItem item = change(id, i -> i.enabled() ? i.withDisabledAt(now) : i);
         LOG.info("source {} disabled by {}", id, by);
-        return SourceView.of(item, now);
+        return SourceView.of(item, now, limits);
     }
 
     public SourceView enable(String id, String by) {
         SourceItem item = change(id, i -> i.withDisabledAt(null));
         LOG.info("source {} enabled by {}", id, by);
-        return SourceView.of(item, clock.instant());
+        return SourceView.of(item, clock.instant(), limits);
     }
 
     /** Reads the source, applies {@code edit} and writes it back if nobody changed it in between. */
@@ -115,7 +121,7 @@ public class SourceAdmin {
         return changed;
     }
 
-    private static SourceKind validate(String id, String kind, List<String> strategies) {
+    private static SourceKind validate(String id, String kind, List<String> strategies, Integer rateLimitPerMinute) {
         List<Violation> violations = new ArrayList<>();
         InputLimits.checkId(InputLimits.Id.SOURCE, "id", id).ifPresent(violations::add);
         SourceKind k = null;
@@ -131,6 +137,7 @@ public class SourceAdmin {
         if (k == SourceKind.PRICES && strategies != null && !strategies.isEmpty()) {
             violations.add(new Violation("strategies", "must be left out for a price source: it sends no signals"));
         }
+        SourceRateLimits.check(rateLimitPerMinute).ifPresent(violations::add);
         if (!violations.isEmpty()) throw new InvalidInputException(violations, true);
         return k;
     }

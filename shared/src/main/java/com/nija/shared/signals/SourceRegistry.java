@@ -82,11 +82,17 @@ public class SourceRegistry implements SignalSources {
      * one registered under the same id. Sources in AWS are created through {@link SourceAdmin}.
      */
     public void register(String sourceId, String kind, String secret, List<String> strategies, Instant now) {
+        register(sourceId, kind, secret, strategies, null, now);
+    }
+
+    /** As {@link #register(String, String, String, List, Instant)}, with its own rate limit (null: the default). */
+    public void register(String sourceId, String kind, String secret, List<String> strategies,
+                         Integer rateLimitPerMinute, Instant now) {
         for (int attempt = 0; ; attempt++) {
             SourceItem current = read(sourceId);
             SourceItem item = new SourceItem(Keys.source(sourceId), SORT_KEY, sourceId, kind, null, strategies, now,
                     secrets.seal(sourceId, kind, secret), null, null, null, null, LISTING, Keys.source(sourceId),
-                    current == null ? null : current.version());
+                    current == null ? null : current.version(), rateLimitPerMinute);
             try {
                 tables.sources().putItem(item);
                 forget(sourceId);
@@ -179,8 +185,8 @@ public class SourceRegistry implements SignalSources {
             if (o == null) return Optional.empty();
             boolean ok = false;
             for (String secret : o.validAt(item, now)) ok |= check.test(secret);
-            return ok ? Optional.of(new VerifiedSource(item.sourceId(), item.kind(), item.strategies()))
-                    : Optional.empty();
+            return ok ? Optional.of(new VerifiedSource(item.sourceId(), item.kind(), item.strategies(),
+                    item.rateLimitPerMinute())) : Optional.empty();
         }
 
         private Opened opened() {

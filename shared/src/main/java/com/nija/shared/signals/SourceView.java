@@ -9,14 +9,16 @@ import java.util.List;
  *
  * @param previousSecretValidUntil after a rotation, when the previous secret stops verifying; null when only the
  *                                 current one does
+ * @param rateLimitPerMinute       the requests a minute it may send: its own limit, else the platform's default
  */
 public record SourceView(String id, String kind, List<String> strategies, boolean enabled, Instant createdAt,
-                         Instant rotatedAt, Instant previousSecretValidUntil, Instant disabledAt) {
+                         Instant rotatedAt, Instant previousSecretValidUntil, Instant disabledAt,
+                         int rateLimitPerMinute) {
 
-    static SourceView of(SourceItem item, Instant now) {
+    static SourceView of(SourceItem item, Instant now, SourceRateLimits limits) {
         Instant until = item.previousSecretUntil();
         return new SourceView(item.sourceId(), item.kind(), item.strategies() == null ? List.of() : item.strategies(),
                 item.enabled(), item.createdAt(), item.rotatedAt(), until != null && now.isBefore(until) ? until : null,
-                item.disabledAt());
+                item.disabledAt(), limits.perMinute(item.rateLimitPerMinute()));
     }
 }
