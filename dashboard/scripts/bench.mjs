@@ -1,6 +1,7 @@
 // Dashboard load benchmark: Debian's chromium (headless, through playwright-core) against a running platform.
 // Prints first contentful paint, largest contentful paint and the JS/CSS transferred, cold (empty cache) and warm
-// (the same browser again: hashed assets come from its cache). Signs in through the local sign-in form's endpoint.
+// (the same browser again: hashed assets come from its cache). Locally the gateway does not compress, so the
+// bytes are uncompressed; CloudFront compresses in AWS. Signs in through the local sign-in form's endpoint.
 //   node scripts/bench.mjs [http://127.0.0.1:3000] [runs]
 import { chromium } from 'playwright-core';
 
@@ -19,6 +20,7 @@ const browser = await chromium.launch({
 });
 
 async function measure(page) {
+  await page.goto('about:blank'); // a real navigation each time, not a fragment change on the same document
   await page.goto(`${base}/#token=${token}`, { waitUntil: 'load' });
   await page.getByTestId('equity').waitFor();
   return page.evaluate(() => new Promise(resolve => {
