@@ -70,6 +70,8 @@ public final class Main {
         if (options.demo()) {
             String token = platform.tokens().issue(LocalPlatform.DEMO_TRADER, List.of(), Duration.ofHours(12));
             System.out.println("demo trader: " + LocalPlatform.DEMO_TRADER + " (token valid 12 h)");
+            // The token rides in the fragment, which the browser never sends; the page removes it from the address bar.
+            System.out.println("dashboard: " + platform.baseUrl() + "/#token=" + token);
             System.out.println("try: curl -s -H 'Authorization: Bearer " + token + "' " + platform.baseUrl()
                     + "/api/v1/dashboard");
             if (System.getenv(LocalPlatform.DEMO_SECRET_ENV) == null) {
@@ -80,6 +82,7 @@ public final class Main {
                     + com.nija.local.demo.DemoSeeder.firstSignal(
                     System.getenv(LocalPlatform.DEMO_SECRET_ENV) == null ? platform.demoSecret() : "<secret>") + "'");
         } else {
+            System.out.println("dashboard: " + platform.baseUrl() + "/ (sign in with a trader id)");
             System.out.println("get a token: java -jar local/target/nija-local.jar token --user <id>");
         }
         System.out.println("Ctrl-C stops every part");

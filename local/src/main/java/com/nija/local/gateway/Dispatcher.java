@@ -33,12 +33,14 @@ final class Dispatcher {
     private final RouteMatcher routes;
     private final JwtVerifier verifier;
     private final GatewayOptions options;
+    private final StaticSite site;
     private final long timeoutNanos;
 
-    Dispatcher(RouteMatcher routes, JwtVerifier verifier, GatewayOptions options) {
+    Dispatcher(RouteMatcher routes, JwtVerifier verifier, GatewayOptions options, StaticSite site) {
         this.routes = routes;
         this.verifier = verifier;
         this.options = options;
+        this.site = site;
         this.timeoutNanos = options.integrationTimeout().toNanos();
     }
 
@@ -80,6 +82,8 @@ final class Dispatcher {
             return response;
         }
         if (!(result instanceof RouteMatcher.Found found)) {
+            FullHttpResponse page = site == null ? null : serveSite(request, method, target.rawPath());
+            if (page != null) return page;
             return Problems.response(GatewayProblem.NOT_FOUND, "No route for " + method + " " + target.rawPath());
         }
         Route route = found.bound().route();
@@ -131,6 +135,18 @@ final class Dispatcher {
                     requestId, e.getMessage());
             return Problems.response(GatewayProblem.INTERNAL,
                     "The function returned an invalid response; see the platform log for request " + requestId);
+        }
+    }
+
+    private FullHttpResponse serveSite(FullHttpRequest request, String method, String rawPath) {
+        APIGatewayV2HTTPResponse out = site.serve(method, rawPath, request.headers()::get,
+                request.content().toString(java.nio.charset.StandardCharsets.UTF_8));
+        if (out == null) return null;
+        try {
+            return HttpApiResponses.toHttp(out);
+        } catch (InvalidResponseException e) {
+            LOG.error("The static site answered {} {} unusably: {}", method, rawPath, e.getMessage());
+            return Problems.response(GatewayProblem.INTERNAL, "The static site failed; see the platform log");
         }
     }
 

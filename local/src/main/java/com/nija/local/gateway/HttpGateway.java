@@ -98,6 +98,14 @@ public final class HttpGateway implements AutoCloseable {
      */
     public HttpGateway(List<BoundRoute> routes, List<BoundWsRoute> wsRoutes, BoundWsAuthorizer wsAuthorizer,
                        JwtVerifier verifier, GatewayOptions options) {
+        this(routes, wsRoutes, wsAuthorizer, verifier, options, null);
+    }
+
+    /**
+     * As above, with a {@link StaticSite} answering what no route matches (the dashboard); null for none.
+     */
+    public HttpGateway(List<BoundRoute> routes, List<BoundWsRoute> wsRoutes, BoundWsAuthorizer wsAuthorizer,
+                       JwtVerifier verifier, GatewayOptions options, StaticSite site) {
         Objects.requireNonNull(routes, "routes");
         Objects.requireNonNull(wsRoutes, "wsRoutes");
         this.options = Objects.requireNonNull(options, "options");
@@ -109,7 +117,7 @@ public final class HttpGateway implements AutoCloseable {
         }
         this.webSockets = wsRoutes.isEmpty() ? null : new WebSocketApi(wsRoutes, wsAuthorizer, options);
         this.management = webSockets == null ? null : new ConnectionsApi(webSockets);
-        this.dispatcher = new Dispatcher(new RouteMatcher(routes), verifier, options);
+        this.dispatcher = new Dispatcher(new RouteMatcher(routes), verifier, options, site);
         this.routeCount = routes.size();
     }
 

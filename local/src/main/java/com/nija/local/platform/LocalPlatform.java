@@ -11,6 +11,7 @@ import com.nija.local.gateway.BoundWsAuthorizer;
 import com.nija.local.gateway.BoundWsRoute;
 import com.nija.local.gateway.GatewayOptions;
 import com.nija.local.gateway.HttpGateway;
+import com.nija.local.site.DashboardSite;
 import com.nija.local.services.FreePort;
 import com.nija.local.services.RedisServerProcess;
 import com.nija.shared.crypto.LocalDataKeys;
@@ -98,9 +99,10 @@ public final class LocalPlatform implements AutoCloseable {
             if (options.demo()) demoSecret = seedDemo(runtime.context());
             BoundWsAuthorizer wsAuthorizer = new BoundWsAuthorizer(RouteTable.WS_AUTHORIZER,
                     rt.handler(RouteTable.WS_AUTHORIZER.handler()));
+            TokenIssuer tokens = new TokenIssuer(key);
             HttpGateway gateway = new HttpGateway(routes, wsRoutes, wsAuthorizer, new JwtVerifier(key),
-                    GatewayOptions.defaults().withPort(port)).start();
-            return new LocalPlatform(backends, runtime, gateway, new TokenIssuer(key), metrics, demoSecret);
+                    GatewayOptions.defaults().withPort(port), DashboardSite.fromClasspath(tokens).orElse(null)).start();
+            return new LocalPlatform(backends, runtime, gateway, tokens, metrics, demoSecret);
         } catch (RuntimeException e) {
             if (runtime != null) runtime.close();
             backends.close();
