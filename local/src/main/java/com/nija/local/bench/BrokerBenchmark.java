@@ -57,8 +57,8 @@ public final class BrokerBenchmark {
     }
 
     /** What one venue's run measured, and every call its stub received, by {@code METHOD path}. */
-    record VenueResult(BenchVenue venue, int places, Map<String, Long> calls, long firstPlaceNanos, Histogram placeNanos,
-                       Optional<Histogram> signNanos) {}
+    record VenueResult(BenchVenue venue, int places, Map<String, Long> calls, long firstPlaceNanos,
+                       Histogram placeNanos, Optional<Histogram> signNanos) {}
 
     public static int run(int orders, List<String> venueNames, int initRuns) throws Exception {
         if (orders < 1 || initRuns < 1) {

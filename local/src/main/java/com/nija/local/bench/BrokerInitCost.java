@@ -35,7 +35,8 @@ record BrokerInitCost(boolean afterAws, List<Long> awsNanos, List<Long> httpNano
                     .redirectErrorStream(true).start();
             StringBuilder output = new StringBuilder();
             Matcher found = null;
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(probe.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader r = new BufferedReader(
+                    new InputStreamReader(probe.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
                     output.append(line).append('\n');
                     Matcher m = LINE.matcher(line);

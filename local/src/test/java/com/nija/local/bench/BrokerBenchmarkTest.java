@@ -76,7 +76,8 @@ class BrokerBenchmarkTest {
         assertThatThrownBy(() -> new BrokerBenchmark(new PrintStream(new ByteArrayOutputStream(), true,
                 StandardCharsets.UTF_8)).places(List.of(undocumented), 1))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("POST /0/private/ClosedOrders is not a call kraken's place is documented to make");
+                .hasMessageContaining(
+                        "POST /0/private/ClosedOrders is not a call kraken's place is documented to make");
     }
 
     @Test

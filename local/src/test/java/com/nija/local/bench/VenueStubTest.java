@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The benchmark's venue stub answers only what the venue documents for the order it plays, and says what it refused. */
+/** The benchmark's venue stub answers only what a venue documents for the order it plays; it names what it refuses. */
 class VenueStubTest {
     private static final Order ORDER = new Order("o-00000000000000000000abcd", "5f0c1e9a-0000-3000-8000-000000000001");
     private final HttpClient http = HttpClient.newHttpClient();
