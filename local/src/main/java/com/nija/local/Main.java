@@ -29,6 +29,8 @@ public final class Main {
               bench pushes [--rounds 200] [--bursts 4] [--clients 1,100,1000] [--idle 10000]
                                                          fill→client push latency (one trader's fills, and every
                                                          connected trader's at once), idle connections held
+              bench broker [--orders 500] [--venues coinbase,kraken,okx,binance,alpaca] [--init-runs 5]
+                                                         venue adapters' place() to a loopback stub, signing, init
             environment: NIJA_DYNAMODB_ENDPOINT, NIJA_REDIS_URL use services that already run instead of starting them;
                          NIJA_LOCAL_HOME (default ~/.nija) holds the dev signing key and secrets
             """;
@@ -130,8 +132,10 @@ public final class Main {
                     Arrays.stream((a.value("--clients") == null ? "1,100,1000" : a.value("--clients")).split(","))
                             .mapToInt(s -> Integer.parseInt(s.trim())).toArray(), a.intValue("--idle", 10_000));
             case "prices" -> com.nija.local.bench.PriceBenchmark.run(home(), a.intValue("--batches", 50));
+            case "broker" -> com.nija.local.bench.BrokerBenchmark.run(a.intValue("--orders", 500),
+                    list(a.value("--venues"), "coinbase,kraken,okx,binance,alpaca"), a.intValue("--init-runs", 5));
             default -> {
-                System.err.println("bench needs read-api, cold-start, signals, pushes or prices\n" + USAGE);
+                System.err.println("bench needs read-api, cold-start, signals, pushes, prices or broker\n" + USAGE);
                 yield 2;
             }
         };

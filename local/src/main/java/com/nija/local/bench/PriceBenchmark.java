@@ -17,7 +17,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,13 +64,13 @@ public final class PriceBenchmark {
         seedPositions(tables, listed);
         seedPositions(tables, distinct.subList(0, 50));
         System.out.printf("price benchmark: %d cores, JDK %s, load average %s%n", Runtime.getRuntime().availableProcessors(),
-                Runtime.version(), loadAverage());
+                Runtime.version(), Machine.loadAverage());
         System.out.printf("%d open positions with stops and targets on each of the %d listed markets and on 50 of the "
                 + "distinct ones%n", POSITIONS_PER_MARKET, listed.size());
         for (int i = 0; i < 5; i++) post(batch(listed)); // warm-up: class loading and connections, not the design
         report("1,000 prices over the " + listed.size() + " listed markets", listed, batches);
         report("1,000 prices over 1,000 distinct markets", distinct, batches);
-        System.out.printf("load average after: %s%n", loadAverage());
+        System.out.printf("load average after: %s%n", Machine.loadAverage());
         return 0;
     }
 
@@ -119,14 +118,6 @@ public final class PriceBenchmark {
                         PositionStatus.OPEN.name(), now, null, null, null, BigDecimal.ZERO, new BigDecimal("50"),
                         new BigDecimal("200"), Keys.openBySymbol(symbol), userId + "#" + positionId, null, null));
             }
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (Exception e) {
-            return "n/a";
         }
     }
 }

@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
  * SEC1 {@code ECPrivateKey} on P-256 (RFC 5915), often pasted with its line breaks as literal {@code \n}. The JDK reads
  * only PKCS#8, so the SEC1 structure is read here and the key rebuilt from its scalar; a PKCS#8
  * {@code -----BEGIN PRIVATE KEY-----} block is accepted too. Anything else is {@link Invalid}, whose message never
- * repeats the key.
+ * repeats the key. Public so the broker benchmark can time what a request costs to sign (the client reads the key for
+ * every request).
  */
-final class CoinbasePrivateKey {
+public final class CoinbasePrivateKey {
     private static final Pattern PEM = Pattern.compile(
             "-----BEGIN (EC )?PRIVATE KEY-----([A-Za-z0-9+/=\\s]{1,4000})-----END (?:EC )?PRIVATE KEY-----");
     /** The DER encoding of OID 1.2.840.10045.3.1.7 (prime256v1 / secp256r1), as SEC1's {@code parameters} names it. */
@@ -39,7 +40,7 @@ final class CoinbasePrivateKey {
         }
     }
 
-    static ECPrivateKey parse(String pem) {
+    public static ECPrivateKey parse(String pem) {
         // A key pasted from Coinbase's JSON download keeps its line breaks as the two characters \ and n.
         Matcher m = PEM.matcher(pem.replace("\\r", "").replace("\\n", "\n"));
         if (!m.find()) throw new Invalid();

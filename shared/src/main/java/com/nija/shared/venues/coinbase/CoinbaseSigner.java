@@ -20,20 +20,21 @@ import java.util.HexFormat;
  * Coinbase's request authentication for CDP API keys (Advanced Trade, "API key authentication"): a fresh ES256 JWT
  * per request, sent as {@code Authorization: Bearer <jwt>}. Header: {@code alg ES256}, {@code kid} = key name,
  * {@code nonce} = random hex, {@code typ JWT}; claims: {@code iss "cdp"}, {@code sub} = key name, {@code nbf} = now,
- * {@code exp} = {@code nbf} + 120 s, {@code uri} = {@code "<METHOD> <host><path>"} (no scheme, no query).
+ * {@code exp} = {@code nbf} + 120 s, {@code uri} = {@code "<METHOD> <host><path>"} (no scheme, no query). Public so
+ * the broker benchmark can time one signature on its own.
  */
-final class CoinbaseSigner {
+public final class CoinbaseSigner {
     static final Duration LIFETIME = Duration.ofSeconds(120);
     private static final HexFormat HEX = HexFormat.of();
 
     private final Clock clock;
 
-    CoinbaseSigner(Clock clock) {
+    public CoinbaseSigner(Clock clock) {
         this.clock = clock;
     }
 
     /** The {@code Authorization} header value for one {@code method} request to {@code uri}. */
-    String authorization(String keyName, ECPrivateKey key, String method, URI uri) {
+    public String authorization(String keyName, ECPrivateKey key, String method, URI uri) {
         // A SecureRandom made per request seeds itself from the OS: no two functions restored from one SnapStart
         // snapshot share its state, so neither nonces nor ECDSA's per-signature secret repeat across them.
         SecureRandom random = new SecureRandom();
