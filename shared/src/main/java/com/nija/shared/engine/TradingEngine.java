@@ -6,7 +6,11 @@ import com.nija.shared.billing.BillingStanding;
 import com.nija.shared.broker.Broker;
 import com.nija.shared.broker.BrokerException;
 import com.nija.shared.broker.Fill;
+import com.nija.shared.broker.OrderRef;
 import com.nija.shared.broker.OrderTicket;
+import com.nija.shared.broker.PreparedTicket;
+import com.nija.shared.brokers.TradingMode;
+import com.nija.shared.brokers.TradingModeItem;
 import com.nija.shared.cache.UserCache;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.OrderItem;
@@ -22,6 +26,8 @@ import com.nija.shared.order.OrderType;
 import com.nija.shared.settings.SettingsService;
 import com.nija.shared.trading.PositionRepository;
 import com.nija.shared.trading.PositionStatus;
+import com.nija.shared.venues.ClientOrderIds;
+import com.nija.shared.venues.Venue;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -39,18 +45,28 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>an order id derived from what caused it (a signal, a crossed stop or target, a click, a limit fill; see
  *       {@link OrderRequest}) and the trader; if that order exists, finish applying it and stop;</li>
- *   <li>on a redelivery, ask the broker first — an order it has is applied whatever the rules say now;</li>
- *   <li>otherwise plan under the risk rules (refusals are recorded with their reason);</li>
- *   <li>place (brokers deduplicate on the order id), record the order, apply it to the books. A close's order id is
- *       its position's ({@link OrderIds#close}), so the order's conditional write is also the close claim: two closes
- *       of one position (an exit signal and a stop, or two clicks) record one order, and the second sees a duplicate.
- *       A failed close is recorded under the request's own id, so the position can still be closed later.</li>
+ *   <li>on a redelivery, ask the paper broker first — an order it has is applied whatever the rules say now;</li>
+ *   <li>otherwise plan under the risk rules (refusals are recorded with their reason), and route: a close to the
+ *       broker its position was opened at, a new position to the trader's mode (paper, or their live venue) as it is
+ *       now; the broker sizes the ticket to the venue's rules or refuses it before anything is sent;</li>
+ *   <li>paper: place (brokers deduplicate on the order id), record the order, apply it to the books. Live: record the
+ *       order SUBMITTED first, then place it under the venue's format of the same id and record the venue's answer;
+ *       whoever finds it SUBMITTED later asks the venue before placing it again. A close's order id is its position's
+ *       ({@link OrderIds#close}), so the order's conditional write is also the close claim: two closes of one position
+ *       (an exit signal and a stop, or two clicks) record one order, and the second sees a duplicate. A failed close
+ *       is recorded under the request's own id, so the position can still be closed later.</li>
  * </ol>
  */
 @Singleton
 public class TradingEngine {
     private static final Logger LOG = LoggerFactory.getLogger(TradingEngine.class);
     private static final Duration ORDER_RETENTION = Duration.ofDays(400);
+    /**
+     * How long a SUBMITTED live order may still be on its way to the venue (the venue call's timeout, with margin for
+     * the rate limiter and the key's decryption): a twin that finds it within this asks again later instead of placing
+     * it. Below the queue's visibility timeout, so a redelivery after a crash never waits.
+     */
+    static final Duration IN_FLIGHT = Duration.ofSeconds(30);
 
     private final OrderRepository orders;
     private final TraderSnapshotRepository snapshots;
@@ -101,66 +117,87 @@ public class TradingEngine {
         // The open positions are read beside the snapshot (both are needed unless the order exists: rare).
         CompletableFuture<List<PositionItem>> open = ParallelCalls.start(() -> positions.list(userId, PositionStatus.OPEN));
         TraderSnapshot snapshot = snapshots.read(userId, orderId, clock.instant());
-        if (snapshot.order() != null) return ExecutionResult.duplicateOf(resume(snapshot.order()));
+        if (snapshot.order() != null) return ExecutionResult.duplicateOf(resume(snapshot.order(), lastAttempt));
         if (request.trigger() == OrderTrigger.LIMIT_FILL) {
             // The fill belongs to an order its own request has not recorded yet; that request's redelivery finds it
             // filled at the broker. Until then, this one waits its turn (and reaches the dead-letter queue if never).
             return ExecutionResult.retryLater("resting order " + orderId + " is not recorded yet");
         }
         if (redelivery) {
-            Optional<Fill> placed = lookupQuietly(userId, orderId);
-            if (placed.isPresent()) return recoverPlaced(request, placed.get());
+            // Only a paper order can be at its broker unrecorded: a live one is recorded SUBMITTED before it is sent.
+            Optional<Fill> placed = lookupQuietly(new OrderRef(userId, null, request.symbol(), orderId));
+            if (placed.isPresent()) return recoverPlaced(request, placed.get(), lastAttempt);
         }
         boolean closeOnly = request.trigger().closesPosition();
         TraderState state = load(userId, request.symbol(), snapshot, ParallelCalls.join(open));
         OrderPlan plan = closeOnly ? RiskPlanner.planClose(request.symbol(), state)
                 : RiskPlanner.plan(request.signal(), state, killSwitch.engaged());
-        if (plan.refused()) return refuse(request, plan.refusal(), redelivery);
+        if (plan.refused()) return refuse(request, plan.refusal(), redelivery, lastAttempt);
         if (closeOnly && !plan.closing().positionId().equals(request.positionId())) {
-            return refuse(request, "position " + request.positionId() + " is not open", redelivery);
+            return refuse(request, "position " + request.positionId() + " is not open", redelivery, lastAttempt);
         }
+        Destination destination = destination(plan, snapshot.mode(), state);
+        if (destination.refusal() != null) return refuse(request, destination.refusal(), redelivery, lastAttempt);
+        BigDecimal market = state.prices().get(request.symbol());
+        PreparedTicket prepared = broker.prepare(ticket(request, plan, destination.venue()), market);
+        // Below the venue's minimum: REFUSED like any rule, not FAILED: nothing was sent, a retry would be refused
+        // again, and it is no broker error (it must not count towards pausing the bot).
+        if (prepared.refused()) return refuse(request, prepared.refusal(), redelivery, lastAttempt);
         if (plan.intent() == OrderIntent.OPEN) {
-            Optional<String> crossed = levelCrossedAtFill(request, plan, state);
-            if (crossed.isPresent()) return refuse(request, crossed.get(), redelivery);
+            Optional<String> crossed = levelCrossedAtFill(prepared.ticket(), plan, market);
+            if (crossed.isPresent()) return refuse(request, crossed.get(), redelivery, lastAttempt);
             Optional<String> throttled = throttle.acquire(userId);
-            if (throttled.isPresent()) return refuse(request, "throttled: " + throttled.get(), redelivery);
+            if (throttled.isPresent()) return refuse(request, "throttled: " + throttled.get(), redelivery, lastAttempt);
         }
-        return place(request, plan, lastAttempt, state.profile().brokerErrors());
+        Long brokerErrors = state.profile().brokerErrors();
+        return destination.venue() == null ? place(request, plan, prepared.ticket(), lastAttempt, brokerErrors)
+                : submit(request, plan, prepared.ticket(), lastAttempt, brokerErrors);
+    }
+
+    /** Where an order goes: {@code venue} (null = the paper broker), or why it may go nowhere. */
+    private record Destination(String venue, String refusal) {}
+
+    /**
+     * A close goes where its position was opened, whatever the mode is now (paper positions stay paper); a new
+     * position goes to the mode in force as it is planned: the trader's live venue, if their plan still allows live
+     * trading (a lapsed subscription falls back to a free, paper-only tier).
+     */
+    private static Destination destination(OrderPlan plan, TradingModeItem mode, TraderState state) {
+        if (plan.closing() != null) return new Destination(plan.closing().venue(), null);
+        if (mode == null || mode.mode() != TradingMode.LIVE) return new Destination(null, null);
+        Optional<Venue> venue = Venue.parse(mode.venue());
+        if (venue.isEmpty()) return new Destination(null, "live mode names no venue");
+        if (!Boolean.TRUE.equals(state.tier().liveTrading())) {
+            return new Destination(null, "your plan does not include live trading");
+        }
+        return new Destination(venue.get().wire(), null);
     }
 
     /**
      * A stop or target already crossed at the price the order would fill at would close the new position on the next
      * tick, at a loss: refused before any broker call.
      */
-    private Optional<String> levelCrossedAtFill(OrderRequest request, OrderPlan plan, TraderState state) {
+    private Optional<String> levelCrossedAtFill(OrderTicket ticket, OrderPlan plan, BigDecimal market) {
         if (plan.stopLoss() == null && plan.takeProfit() == null) return Optional.empty();
-        BigDecimal market = state.prices().get(request.symbol());
-        BigDecimal fillPrice = broker.expectedFillPrice(ticket(request, plan), market);
+        BigDecimal fillPrice = broker.expectedFillPrice(ticket, market);
         if (fillPrice == null) return Optional.empty(); // no price at all: the broker refuses the order itself
         return LevelRules.crossedAtFill(plan.side().buys(), fillPrice, plan.stopLoss(), plan.takeProfit());
     }
 
-    private static OrderTicket ticket(OrderRequest request, OrderPlan plan) {
-        String orderId = plan.closing() != null ? OrderIds.close(plan.closing().positionId(), request.userId())
-                : request.orderId();
+    private static OrderTicket ticket(OrderRequest request, OrderPlan plan, String venue) {
+        String orderId = plan.closing() != null ? OrderIds.close(plan.closing()) : request.orderId();
         return new OrderTicket(orderId, request.userId(), request.symbol(), plan.side(), plan.orderType(),
-                plan.quantity(), plan.limitPrice());
+                plan.quantity(), plan.limitPrice(), venue);
     }
 
-    private ExecutionResult place(OrderRequest request, OrderPlan plan, boolean lastAttempt, Long brokerErrors) {
-        OrderTicket ticket = ticket(request, plan);
+    private ExecutionResult place(OrderRequest request, OrderPlan plan, OrderTicket ticket, boolean lastAttempt,
+                                  Long brokerErrors) {
         String orderId = ticket.clientOrderId();
         Fill fill;
         try {
             fill = broker.place(ticket);
         } catch (BrokerException e) {
-            Telemetry.record(Metric.count("BrokerError", "kind", e.kind().name()));
-            if (brokerHealth.failed(request.userId())) {
-                LOG.warn("bot paused after repeated broker errors");
-                String reason = "paused after " + BrokerErrorTracker.PAUSE_AFTER + " broker errors in a row (last: "
-                        + e.getMessage() + ")";
-                listeners.forEach(l -> l.botPaused(request.userId(), reason));
-            }
+            brokerFailed(request.userId(), e);
             if (e.kind() == BrokerException.Kind.REJECTED || lastAttempt) {
                 return record(base(request, plan, OrderStatus.FAILED, "broker: " + e.getMessage()));
             }
@@ -171,22 +208,147 @@ public class TradingEngine {
         OrderItem order = withFill(base(request, orderId, plan, null, null), positionId, fill);
         if (!orders.create(order)) {
             // Another request's order (a close of the same position) or this one's from an earlier attempt.
-            return ExecutionResult.duplicateOf(resume(orders.find(request.userId(), orderId).orElseThrow()));
+            return ExecutionResult.duplicateOf(resume(orders.find(request.userId(), orderId).orElseThrow(), lastAttempt));
         }
         return applyFilled(order, plan.closing());
+    }
+
+    /**
+     * A live order: recorded SUBMITTED with its venue before the venue is called — the conditional write is also a
+     * close's claim — so a crash, a timeout or a concurrent twin finds it and asks the venue before anything is placed
+     * again, always under the same client order id.
+     */
+    private ExecutionResult submit(OrderRequest request, OrderPlan plan, OrderTicket ticket, boolean lastAttempt,
+                                   Long brokerErrors) {
+        String orderId = ticket.clientOrderId();
+        Venue venue = Venue.parse(ticket.venue()).orElseThrow();
+        OrderItem submitted = base(request, orderId, plan, null, null).submittedTo(venue.wire(),
+                ClientOrderIds.forVenue(venue, orderId), ticket.quantity(), ticket.limitPrice(), clock.instant());
+        if (!orders.create(submitted)) {
+            return ExecutionResult.duplicateOf(resume(orders.find(request.userId(), orderId).orElseThrow(), lastAttempt));
+        }
+        return sendToVenue(submitted, plan.closing(), lastAttempt, brokerErrors);
+    }
+
+    /**
+     * Places a SUBMITTED order at its venue and records the answer. Rejected: FAILED with the venue's reason. Not
+     * placed (refused connection, rate limit): retried later, FAILED on the last attempt. Unknown (no answer): retried
+     * later and looked up first; never FAILED, since the venue may hold it.
+     */
+    private ExecutionResult sendToVenue(OrderItem submitted, PositionItem closing, boolean lastAttempt,
+                                        Long brokerErrors) {
+        Fill fill;
+        try {
+            fill = broker.place(ticketOf(submitted));
+        } catch (BrokerException e) {
+            brokerFailed(submitted.userId(), e);
+            boolean failed = e.kind() == BrokerException.Kind.REJECTED
+                    || (e.kind() == BrokerException.Kind.NOT_PLACED && lastAttempt);
+            if (failed) return settled(submitted, submitted.withStatus(OrderStatus.FAILED, "broker: " + e.getMessage()),
+                    closing, lastAttempt);
+            LiveOrderAudit.record(submitted, e.kind().name());
+            return ExecutionResult.pending(submitted, "venue " + e.kind() + ": " + e.getMessage());
+        }
+        brokerHealth.succeeded(submitted.userId(), brokerErrors);
+        return settle(submitted, fill, closing, lastAttempt);
+    }
+
+    /** The venue's answer for a live order (SUBMITTED or RESTING until now), recorded and applied. */
+    private ExecutionResult settle(OrderItem order, Fill fill, PositionItem closing, boolean lastAttempt) {
+        BigDecimal asked = order.quantity();
+        OrderItem next;
+        if (fill.status() == Fill.Status.RESTING) {
+            next = order.withExecution(OrderStatus.RESTING, order.positionId(), asked, null, null, null)
+                    .withVenueAnswer(fill.venueOrderId(), asked, Keys.liveResting(order.symbol()));
+        } else if (fill.quantity() == null || fill.quantity().signum() <= 0) {
+            next = order.withStatus(OrderStatus.CANCELLED, "the venue filled none of it")
+                    .withVenueAnswer(fill.venueOrderId(), asked, null);
+        } else {
+            String positionId = order.intent() == OrderIntent.OPEN ? order.orderId() : order.positionId();
+            next = order.withExecution(OrderStatus.FILLED, positionId, fill.quantity(), fill.price(), fill.fee(), fill.at())
+                    .withVenueAnswer(fill.venueOrderId(), asked, null);
+        }
+        return settled(order, next, closing, lastAttempt);
+    }
+
+    /** Records {@code next} if {@code order} is still as read; applies a fill; the audit hears of every outcome. */
+    private ExecutionResult settled(OrderItem order, OrderItem next, PositionItem closing, boolean lastAttempt) {
+        if (releasesCloseClaim(next)) return releaseCloseClaim(order, next);
+        if (!next.equals(order) && !orders.transition(next, order.status())) {
+            // Another attempt recorded the venue's answer first: carry on from what it recorded.
+            return resume(orders.find(order.userId(), order.orderId()).orElseThrow(), lastAttempt);
+        }
+        LiveOrderAudit.record(next, next.status().name());
+        cache.invalidate(next.userId());
+        if (next.status() == OrderStatus.RESTING) {
+            listeners.forEach(l -> l.recorded(next));
+            return stillResting(next, lastAttempt);
+        }
+        if (next.status() != OrderStatus.FILLED) {
+            listeners.forEach(l -> l.recorded(next));
+            return ExecutionResult.done(next);
+        }
+        PositionItem position = closing != null || next.intent() != OrderIntent.CLOSE ? closing
+                : ledger.position(next.userId(), next.positionId()).orElse(null);
+        return applyFilled(next, position);
+    }
+
+    /** A live close that filled nothing must not keep its position's close id, or the position could never close. */
+    private static boolean releasesCloseClaim(OrderItem outcome) {
+        return outcome.intent() == OrderIntent.CLOSE
+                && (outcome.status() == OrderStatus.FAILED || outcome.status() == OrderStatus.CANCELLED)
+                && !outcome.orderId().equals(OrderIds.of(outcome.signalId(), outcome.userId()));
+    }
+
+    /**
+     * Records a close that placed or filled nothing under its request's own id (as a failed paper close is) and gives
+     * the position's close id back. Recorded first, released second: a crash between them leaves the claim, whose
+     * redelivery asks the venue again, rather than an outcome nobody recorded.
+     */
+    private ExecutionResult releaseCloseClaim(OrderItem claim, OrderItem outcome) {
+        OrderItem moved = outcome.withOrderId(OrderIds.of(outcome.signalId(), outcome.userId()));
+        orders.create(moved); // false on a retry that got this far before
+        orders.release(claim, claim.status());
+        LiveOrderAudit.record(moved, moved.status().name());
+        cache.invalidate(moved.userId());
+        listeners.forEach(l -> l.recorded(moved));
+        return ExecutionResult.done(moved);
+    }
+
+    /**
+     * A live order accepted but not filled. A market order fills within moments: its message is delivered again
+     * (the trader's queue waits, as their next order may need this position) until its last attempt. A limit order
+     * may rest for days: it is done here, and a price that crosses it has its fill looked up (the open-by-symbol index).
+     */
+    private static ExecutionResult stillResting(OrderItem order, boolean lastAttempt) {
+        if (order.orderType() == OrderType.MARKET && !lastAttempt) {
+            return ExecutionResult.pending(order, "market order " + order.orderId() + " is not filled yet at "
+                    + order.venue());
+        }
+        return ExecutionResult.done(order);
     }
 
     /** {@code cancel}: withdraws the trader's resting (unfilled limit) orders on the signal's symbol. */
     private ExecutionResult cancelResting(OrderRequest request) {
         String userId = request.userId();
-        for (OrderTicket resting : broker.openOrders(userId)) {
-            if (!resting.symbol().equals(request.symbol())) continue;
-            if (!broker.cancel(userId, resting.clientOrderId())) continue;
-            orders.find(userId, resting.clientOrderId()).filter(o -> o.status() == OrderStatus.RESTING).ifPresent(o -> {
-                OrderItem cancelled = o.withStatus(OrderStatus.CANCELLED, "cancelled by signal " + request.requestId());
-                orders.update(cancelled);
-                listeners.forEach(l -> l.recorded(cancelled));
-            });
+        String why = "cancelled by signal " + request.requestId();
+        for (OrderItem resting : orders.resting(userId, request.symbol())) {
+            OrderRef ref = refOf(resting);
+            if (!broker.cancel(ref)) continue;
+            if (resting.live()) {
+                // What filled before the cancel is the trader's: the position holds it.
+                Optional<Fill> after = broker.lookup(ref).filter(f -> f.status() != Fill.Status.RESTING
+                        && f.quantity() != null && f.quantity().signum() > 0);
+                if (after.isPresent()) {
+                    settle(resting, after.get(), null, true);
+                } else {
+                    settled(resting, resting.withStatus(OrderStatus.CANCELLED, why), null, true);
+                }
+                continue;
+            }
+            OrderItem cancelled = resting.withStatus(OrderStatus.CANCELLED, why);
+            orders.update(cancelled);
+            listeners.forEach(l -> l.recorded(cancelled));
         }
         cache.invalidate(userId);
         return ExecutionResult.done(null);
@@ -196,22 +358,26 @@ public class TradingEngine {
      * A redelivered request whose order the broker has: record and apply it without re-deciding. Only opening orders
      * carry the request's id at the broker (a close carries its position's), so this is an open.
      */
-    private ExecutionResult recoverPlaced(OrderRequest request, Fill fill) {
+    private ExecutionResult recoverPlaced(OrderRequest request, Fill fill, boolean lastAttempt) {
         LOG.info("order {} found at the broker on redelivery; completing it", request.orderId());
         OrderPlan plan = new OrderPlan(OrderIntent.OPEN, request.requestedSide(),
                 fill.quantity(), null, OrderType.MARKET, null, null, null, null, null);
         OrderItem order = withFill(base(request, plan, null, null), request.orderId(), fill);
-        if (!orders.create(order)) return resume(orders.find(request.userId(), request.orderId()).orElseThrow());
+        if (!orders.create(order)) {
+            return resume(orders.find(request.userId(), request.orderId()).orElseThrow(), lastAttempt);
+        }
         return applyFilled(order, null);
     }
 
     /**
      * The order exists: finish applying it if it filled (a crash may have stopped us half-way), or, if it was resting,
-     * record its fill once the broker reports one.
+     * record its fill once the broker reports one. A live order still SUBMITTED is asked for at its venue.
      */
-    private ExecutionResult resume(OrderItem order) {
+    private ExecutionResult resume(OrderItem order, boolean lastAttempt) {
+        if (order.live() && order.status() == OrderStatus.SUBMITTED) return resumeSubmitted(order, lastAttempt);
+        if (order.live() && order.status() == OrderStatus.RESTING) return followUp(order, lastAttempt);
         if (order.status() == OrderStatus.RESTING) {
-            Optional<Fill> fill = lookupQuietly(order.userId(), order.orderId()).filter(f -> f.status() == Fill.Status.FILLED);
+            Optional<Fill> fill = lookupQuietly(refOf(order)).filter(f -> f.status() == Fill.Status.FILLED);
             if (fill.isEmpty()) return ExecutionResult.done(order);
             OrderItem filled = withFill(order, order.positionId(), fill.get());
             orders.update(filled);
@@ -221,6 +387,62 @@ public class TradingEngine {
         PositionItem position = order.intent() == OrderIntent.CLOSE
                 ? ledger.position(order.userId(), order.positionId()).orElse(null) : null;
         return applyFilled(order, position);
+    }
+
+    /**
+     * A live order recorded SUBMITTED whose outcome this attempt does not know (a crash, a timeout, a twin that got
+     * there first): the venue is asked by client order id. Found: its fill is applied. Not found: placed again under
+     * the same id — unless it was submitted so recently that its first attempt may still be on its way (a concurrent
+     * twin waits and asks again), or, for a new position, the kill switch was engaged meanwhile.
+     */
+    private ExecutionResult resumeSubmitted(OrderItem order, boolean lastAttempt) {
+        Optional<Fill> found;
+        try {
+            found = broker.lookup(refOf(order));
+        } catch (BrokerException e) {
+            LiveOrderAudit.record(order, "LOOKUP_" + e.kind().name());
+            return ExecutionResult.pending(order, "cannot tell whether order " + order.orderId() + " was placed at "
+                    + order.venue() + ": " + e.getMessage());
+        }
+        if (found.isPresent()) return settle(order, found.get(), null, lastAttempt);
+        if (order.submittedAt() != null && clock.instant().isBefore(order.submittedAt().plus(IN_FLIGHT))) {
+            return ExecutionResult.pending(order, "order " + order.orderId() + " is being placed at " + order.venue());
+        }
+        if (order.intent() == OrderIntent.OPEN) {
+            Optional<String> halted = killSwitch.engaged();
+            if (halted.isPresent()) {
+                return settled(order, order.withStatus(OrderStatus.REFUSED, "kill switch engaged: " + halted.get()),
+                        null, lastAttempt);
+            }
+        }
+        return sendToVenue(order, null, lastAttempt, null);
+    }
+
+    /** A live order resting at its venue: asked for again (its message redelivered, or a price crossed it). */
+    private ExecutionResult followUp(OrderItem order, boolean lastAttempt) {
+        Optional<Fill> found;
+        try {
+            found = broker.lookup(refOf(order));
+        } catch (BrokerException e) {
+            return ExecutionResult.pending(order, "cannot read order " + order.orderId() + " at " + order.venue()
+                    + ": " + e.getMessage());
+        }
+        if (found.isEmpty()) {
+            return settled(order, order.withStatus(OrderStatus.CANCELLED, order.venue() + " no longer has the order"),
+                    null, lastAttempt);
+        }
+        if (found.get().status() == Fill.Status.RESTING) return stillResting(order, lastAttempt);
+        return settle(order, found.get(), null, lastAttempt);
+    }
+
+    private void brokerFailed(String userId, BrokerException e) {
+        Telemetry.record(Metric.count("BrokerError", "kind", e.kind().name()));
+        if (brokerHealth.failed(userId)) {
+            LOG.warn("bot paused after repeated broker errors");
+            String reason = "paused after " + BrokerErrorTracker.PAUSE_AFTER + " broker errors in a row (last: "
+                    + e.getMessage() + ")";
+            listeners.forEach(l -> l.botPaused(userId, reason));
+        }
     }
 
     private ExecutionResult applyFilled(OrderItem order, PositionItem closing) {
@@ -242,10 +464,10 @@ public class TradingEngine {
      * Records a refusal — unless this is a redelivery whose close already went through: that order carries its
      * position's id, not the request's, so the snapshot could not see it, and the plan now finds nothing to close.
      */
-    private ExecutionResult refuse(OrderRequest request, String reason, boolean redelivery) {
+    private ExecutionResult refuse(OrderRequest request, String reason, boolean redelivery, boolean lastAttempt) {
         if (redelivery) {
             Optional<OrderItem> done = orders.findBySignal(request.userId(), request.requestId());
-            if (done.isPresent()) return ExecutionResult.duplicateOf(resume(done.get()));
+            if (done.isPresent()) return ExecutionResult.duplicateOf(resume(done.get(), lastAttempt));
         }
         return refuse(request, reason);
     }
@@ -298,7 +520,7 @@ public class TradingEngine {
                 plan == null ? null : plan.quantity(), plan == null ? null : plan.notional(),
                 plan == null ? null : plan.stopLoss(), plan == null ? null : plan.takeProfit(), status, reason,
                 null, null, null, request.requestedAt() != null ? request.requestedAt() : now,
-                now.plus(ORDER_RETENTION).getEpochSecond(), null);
+                now.plus(ORDER_RETENTION).getEpochSecond(), null, null, null, null, null, null, null, null, null);
     }
 
     private static OrderItem withFill(OrderItem o, String positionId, Fill fill) {
@@ -306,11 +528,22 @@ public class TradingEngine {
                 positionId, fill.quantity(), fill.price(), fill.fee(), fill.at());
     }
 
-    private Optional<Fill> lookupQuietly(String userId, String orderId) {
+    private static OrderRef refOf(OrderItem order) {
+        return new OrderRef(order.userId(), order.venue(), order.symbol(), order.orderId());
+    }
+
+    /** A recorded live order as its venue gets it again (same id, size and limit as first sent). */
+    private static OrderTicket ticketOf(OrderItem order) {
+        return new OrderTicket(order.orderId(), order.userId(), order.symbol(), order.side(), order.orderType(),
+                order.quantity(), order.limitPrice(), order.venue());
+    }
+
+    private Optional<Fill> lookupQuietly(OrderRef order) {
         try {
-            return broker.lookup(userId, orderId);
+            return broker.lookup(order);
         } catch (BrokerException e) {
-            throw new IllegalStateException("cannot tell whether order " + orderId + " was placed: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot tell whether order " + order.orderId() + " was placed: "
+                    + e.getMessage(), e);
         }
     }
 
@@ -319,7 +552,7 @@ public class TradingEngine {
      * before close ids existed remember their closing order, which is read only for them.
      */
     private boolean closedBy(PositionItem p, OrderItem order) {
-        if (order.orderId().equals(OrderIds.close(p.positionId(), p.userId()))) return true;
+        if (order.orderId().equals(OrderIds.close(p))) return true;
         return order.orderId().equals(ledger.closedByOrder(p.userId(), p.positionId()));
     }
 }
