@@ -147,6 +147,14 @@ public final class ScriptedExchange implements VenueClient {
         fill(o, o.sent.quantity(), price, Fill.Status.FILLED);
     }
 
+    /** The venue fills part of a resting order, which keeps resting for the rest. */
+    public synchronized void fillRestingPart(String clientOrderId, String quantity) {
+        Order o = orders.get(clientOrderId);
+        if (o == null || o.status != Fill.Status.RESTING || o.cancelled) throw new IllegalStateException("not resting");
+        BigDecimal price = o.sent.limitPrice() != null ? o.sent.limitPrice() : marks.get(o.sent.venueSymbol());
+        fill(o, new BigDecimal(quantity), price, Fill.Status.RESTING);
+    }
+
     // --- what the tests read ---------------------------------------------------------------------------------
 
     /** Orders in the book: one per client order id, however often it was placed. */
@@ -218,7 +226,7 @@ public final class ScriptedExchange implements VenueClient {
         if (step instanceof Rests || !crosses) {
             o.status = Fill.Status.RESTING;
         } else if (step instanceof FillsPart p) {
-            BigDecimal part = order.quantity().multiply(p.fraction()).setScale(order.quantity().scale(), RoundingMode.DOWN);
+            BigDecimal part = order.quantity().multiply(p.fraction()).setScale(8, RoundingMode.DOWN);
             fill(o, part, price, Fill.Status.PARTIALLY_FILLED);
         } else {
             fill(o, order.quantity(), price, Fill.Status.FILLED);
