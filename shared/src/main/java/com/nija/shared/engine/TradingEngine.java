@@ -28,6 +28,7 @@ import com.nija.shared.trading.PositionRepository;
 import com.nija.shared.trading.PositionStatus;
 import com.nija.shared.venues.ClientOrderIds;
 import com.nija.shared.venues.Venue;
+import com.nija.shared.venues.VenueRateLimitedException;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -437,6 +438,8 @@ public class TradingEngine {
 
     private void brokerFailed(String userId, BrokerException e) {
         Telemetry.record(Metric.count("BrokerError", "kind", e.kind().name()));
+        // Being told to slow down is no fault of the trader's broker: it must not pause their bot.
+        if (e instanceof VenueRateLimitedException) return;
         if (brokerHealth.failed(userId)) {
             LOG.warn("bot paused after repeated broker errors");
             String reason = "paused after " + BrokerErrorTracker.PAUSE_AFTER + " broker errors in a row (last: "

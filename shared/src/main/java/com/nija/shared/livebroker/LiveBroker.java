@@ -96,8 +96,9 @@ public class LiveBroker implements Broker {
                 BrokerException.Kind.REJECTED, "no " + venue.wire() + " key is connected"));
         Optional<Duration> wait = limiter.acquire(venue, key.keyId());
         if (wait.isPresent()) {
-            throw new BrokerException(BrokerException.Kind.NOT_PLACED, "rate limit of " + venue.wire() + " key "
-                    + key.keyHint() + " reached; next call in " + wait.get().toMillis() + " ms");
+            // Our own share of the venue's limit is spent: as if the venue had said 429, without asking it.
+            throw new VenueRateLimitedException("rate limit of " + venue.wire() + " key " + key.keyHint()
+                    + " reached; next call in " + wait.get().toMillis() + " ms", wait.get());
         }
         try {
             return call.call(clients.client(venue), key);

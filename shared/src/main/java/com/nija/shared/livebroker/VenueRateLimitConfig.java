@@ -34,11 +34,6 @@ public class VenueRateLimitConfig {
             if (period.isNegative() || period.isZero()) throw new IllegalArgumentException("a refill period is positive");
         }
 
-        /** Tokens added per millisecond. */
-        public double perMilli() {
-            return (double) capacity / period.toMillis();
-        }
-
         /** {@code 30/1s}, {@code 200/60s}, {@code 100/1m}. */
         public static Bucket parse(String text) {
             Matcher m = BUCKET.matcher(text == null ? "" : text);

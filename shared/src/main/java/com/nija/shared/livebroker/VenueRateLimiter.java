@@ -30,19 +30,19 @@ public class VenueRateLimiter {
     /**
      * Refills the bucket for the time since it was last taken from (times from our clock, ARGV[1], never Redis's),
      * then takes a token; answers 0 when taken, else the milliseconds until one is there (or until a back-off ends).
-     * ARGV: now ms, capacity, tokens per ms, ttl ms.
+     * ARGV: now ms, capacity, refill period ms (capacity tokens per period), ttl ms.
      */
     private static final String TAKE = """
             local now = tonumber(ARGV[1])
             local capacity = tonumber(ARGV[2])
-            local rate = tonumber(ARGV[3])
+            local period = tonumber(ARGV[3])
             local b = redis.call('HMGET', KEYS[1], 'tokens', 'at', 'blocked')
             local blocked = tonumber(b[3]) or 0
             if now < blocked then return blocked - now end
             local tokens = tonumber(b[1]) or capacity
             local at = tonumber(b[2]) or now
-            if now > at then tokens = math.min(capacity, tokens + (now - at) * rate) end
-            if tokens < 1 then return math.ceil((1 - tokens) / rate) end
+            if now > at then tokens = math.min(capacity, tokens + (now - at) * capacity / period) end
+            if tokens < 1 then return math.ceil((1 - tokens) * period / capacity) end
             redis.call('HSET', KEYS[1], 'tokens', tostring(tokens - 1), 'at', tostring(math.max(now, at)))
             redis.call('PEXPIRE', KEYS[1], ARGV[4])
             return 0
@@ -71,7 +71,7 @@ public class VenueRateLimiter {
         VenueRateLimitConfig.Bucket bucket = config.bucket(venue);
         long now = clock.millis();
         Optional<Long> wait = redis.call(r -> r.eval(TAKE, ScriptOutputType.INTEGER, new String[] {key(venue, keyId)},
-                Long.toString(now), Integer.toString(bucket.capacity()), Double.toString(bucket.perMilli()),
+                Long.toString(now), Integer.toString(bucket.capacity()), Long.toString(bucket.period().toMillis()),
                 Long.toString(ttl(bucket, Duration.ZERO))));
         if (wait.isEmpty()) {
             Telemetry.record(Metric.count("VenueRateLimiterUnavailable", "venue", venue.wire()));

@@ -22,7 +22,6 @@ class VenueRateLimitConfigTest {
 
         assertThat(bucket.capacity()).isEqualTo(capacity);
         assertThat(bucket.period()).isEqualTo(period);
-        assertThat(bucket.perMilli()).isEqualTo((double) capacity / period.toMillis());
     }
 
     @ParameterizedTest(name = "[{0}]")
