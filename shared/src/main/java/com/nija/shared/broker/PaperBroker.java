@@ -92,7 +92,8 @@ public class PaperBroker implements Broker, RestingOrders {
         Optional<PaperOrderItem> item = book.latest(userId, clientOrderId);
         if (item.isPresent()) return item.filter(i -> i.status() != OrderStatus.CANCELLED).map(PaperBroker::toFill);
         OrderItem order = book.engineOrder(userId, clientOrderId).orElse(null);
-        if (order == null || order.status() != OrderStatus.FILLED) return Optional.empty();
+        // A live order under this id is its venue's, never a paper fill.
+        if (order == null || order.live() || order.status() != OrderStatus.FILLED) return Optional.empty();
         return Optional.of(new Fill(clientOrderId, Fill.Status.FILLED, order.quantity(), order.fillPrice(), order.fee(),
                 order.filledAt()));
     }

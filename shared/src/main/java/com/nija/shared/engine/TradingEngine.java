@@ -62,12 +62,6 @@ import org.slf4j.LoggerFactory;
 public class TradingEngine {
     private static final Logger LOG = LoggerFactory.getLogger(TradingEngine.class);
     private static final Duration ORDER_RETENTION = Duration.ofDays(400);
-    /**
-     * How long a SUBMITTED live order may still be on its way to the venue (the venue call's timeout, with margin for
-     * the rate limiter and the key's decryption): a twin that finds it within this asks again later instead of placing
-     * it. Below the queue's visibility timeout, so a redelivery after a crash never waits.
-     */
-    static final Duration IN_FLIGHT = Duration.ofSeconds(30);
 
     private final OrderRepository orders;
     private final TraderSnapshotRepository snapshots;
@@ -84,6 +78,7 @@ public class TradingEngine {
     private final UserCache cache;
     private final List<TradeListener> listeners;
     private final Clock clock;
+    private final LiveOrders live;
 
     public TradingEngine(OrderRepository orders, TraderSnapshotRepository snapshots, BrokerErrorTracker brokerHealth,
                          PositionLedger ledger, PositionRepository positions,
@@ -105,6 +100,23 @@ public class TradingEngine {
         this.cache = cache;
         this.listeners = listeners;
         this.clock = clock;
+        this.live = new LiveOrders(orders, broker, brokerHealth, ledger, killSwitch, cache, listeners, clock,
+                new LiveOrders.Engine() {
+                    @Override
+                    public ExecutionResult applyFilled(OrderItem order, PositionItem closing) {
+                        return TradingEngine.this.applyFilled(order, closing);
+                    }
+
+                    @Override
+                    public ExecutionResult resume(OrderItem order, boolean lastAttempt) {
+                        return TradingEngine.this.resume(order, lastAttempt);
+                    }
+
+                    @Override
+                    public void brokerFailed(String userId, BrokerException e) {
+                        TradingEngine.this.brokerFailed(userId, e);
+                    }
+                });
     }
 
     /**
@@ -225,108 +237,7 @@ public class TradingEngine {
         Venue venue = Venue.parse(ticket.venue()).orElseThrow();
         OrderItem submitted = base(request, orderId, plan, null, null).submittedTo(venue.wire(),
                 ClientOrderIds.forVenue(venue, orderId), ticket.quantity(), ticket.limitPrice(), clock.instant());
-        if (!orders.create(submitted)) {
-            return ExecutionResult.duplicateOf(resume(orders.find(request.userId(), orderId).orElseThrow(), lastAttempt));
-        }
-        return sendToVenue(submitted, plan.closing(), lastAttempt, brokerErrors);
-    }
-
-    /**
-     * Places a SUBMITTED order at its venue and records the answer. Rejected: FAILED with the venue's reason. Not
-     * placed (refused connection, rate limit): retried later, FAILED on the last attempt. Unknown (no answer): retried
-     * later and looked up first; never FAILED, since the venue may hold it.
-     */
-    private ExecutionResult sendToVenue(OrderItem submitted, PositionItem closing, boolean lastAttempt,
-                                        Long brokerErrors) {
-        Fill fill;
-        try {
-            fill = broker.place(ticketOf(submitted));
-        } catch (BrokerException e) {
-            brokerFailed(submitted.userId(), e);
-            boolean failed = e.kind() == BrokerException.Kind.REJECTED
-                    || (e.kind() == BrokerException.Kind.NOT_PLACED && lastAttempt);
-            if (failed) return settled(submitted, submitted.withStatus(OrderStatus.FAILED, "broker: " + e.getMessage()),
-                    closing, lastAttempt);
-            LiveOrderAudit.record(submitted, e.kind().name());
-            return ExecutionResult.pending(submitted, "venue " + e.kind() + ": " + e.getMessage());
-        }
-        brokerHealth.succeeded(submitted.userId(), brokerErrors);
-        return settle(submitted, fill, closing, lastAttempt);
-    }
-
-    /** The venue's answer for a live order (SUBMITTED or RESTING until now), recorded and applied. */
-    private ExecutionResult settle(OrderItem order, Fill fill, PositionItem closing, boolean lastAttempt) {
-        BigDecimal asked = order.quantity();
-        OrderItem next;
-        if (fill.status() == Fill.Status.RESTING) {
-            next = order.withExecution(OrderStatus.RESTING, order.positionId(), asked, null, null, null)
-                    .withVenueAnswer(fill.venueOrderId(), asked, Keys.liveResting(order.symbol()));
-        } else if (fill.quantity() == null || fill.quantity().signum() <= 0) {
-            next = order.withStatus(OrderStatus.CANCELLED, "the venue filled none of it")
-                    .withVenueAnswer(fill.venueOrderId(), asked, null);
-        } else {
-            String positionId = order.intent() == OrderIntent.OPEN ? order.orderId() : order.positionId();
-            next = order.withExecution(OrderStatus.FILLED, positionId, fill.quantity(), fill.price(), fill.fee(), fill.at())
-                    .withVenueAnswer(fill.venueOrderId(), asked, null);
-        }
-        return settled(order, next, closing, lastAttempt);
-    }
-
-    /** Records {@code next} if {@code order} is still as read; applies a fill; the audit hears of every outcome. */
-    private ExecutionResult settled(OrderItem order, OrderItem next, PositionItem closing, boolean lastAttempt) {
-        if (releasesCloseClaim(next)) return releaseCloseClaim(order, next);
-        if (!next.equals(order) && !orders.transition(next, order.status())) {
-            // Another attempt recorded the venue's answer first: carry on from what it recorded.
-            return resume(orders.find(order.userId(), order.orderId()).orElseThrow(), lastAttempt);
-        }
-        LiveOrderAudit.record(next, next.status().name());
-        cache.invalidate(next.userId());
-        if (next.status() == OrderStatus.RESTING) {
-            listeners.forEach(l -> l.recorded(next));
-            return stillResting(next, lastAttempt);
-        }
-        if (next.status() != OrderStatus.FILLED) {
-            listeners.forEach(l -> l.recorded(next));
-            return ExecutionResult.done(next);
-        }
-        PositionItem position = closing != null || next.intent() != OrderIntent.CLOSE ? closing
-                : ledger.position(next.userId(), next.positionId()).orElse(null);
-        return applyFilled(next, position);
-    }
-
-    /** A live close that filled nothing must not keep its position's close id, or the position could never close. */
-    private static boolean releasesCloseClaim(OrderItem outcome) {
-        return outcome.intent() == OrderIntent.CLOSE
-                && (outcome.status() == OrderStatus.FAILED || outcome.status() == OrderStatus.CANCELLED)
-                && !outcome.orderId().equals(OrderIds.of(outcome.signalId(), outcome.userId()));
-    }
-
-    /**
-     * Records a close that placed or filled nothing under its request's own id (as a failed paper close is) and gives
-     * the position's close id back. Recorded first, released second: a crash between them leaves the claim, whose
-     * redelivery asks the venue again, rather than an outcome nobody recorded.
-     */
-    private ExecutionResult releaseCloseClaim(OrderItem claim, OrderItem outcome) {
-        OrderItem moved = outcome.withOrderId(OrderIds.of(outcome.signalId(), outcome.userId()));
-        orders.create(moved); // false on a retry that got this far before
-        orders.release(claim, claim.status());
-        LiveOrderAudit.record(moved, moved.status().name());
-        cache.invalidate(moved.userId());
-        listeners.forEach(l -> l.recorded(moved));
-        return ExecutionResult.done(moved);
-    }
-
-    /**
-     * A live order accepted but not filled. A market order fills within moments: its message is delivered again
-     * (the trader's queue waits, as their next order may need this position) until its last attempt. A limit order
-     * may rest for days: it is done here, and a price that crosses it has its fill looked up (the open-by-symbol index).
-     */
-    private static ExecutionResult stillResting(OrderItem order, boolean lastAttempt) {
-        if (order.orderType() == OrderType.MARKET && !lastAttempt) {
-            return ExecutionResult.pending(order, "market order " + order.orderId() + " is not filled yet at "
-                    + order.venue());
-        }
-        return ExecutionResult.done(order);
+        return live.submit(submitted, plan.closing(), lastAttempt, brokerErrors);
     }
 
     /** {@code cancel}: withdraws the trader's resting (unfilled limit) orders on the signal's symbol. */
@@ -334,19 +245,11 @@ public class TradingEngine {
         String userId = request.userId();
         String why = "cancelled by signal " + request.requestId();
         for (OrderItem resting : orders.resting(userId, request.symbol())) {
-            OrderRef ref = refOf(resting);
-            if (!broker.cancel(ref)) continue;
             if (resting.live()) {
-                // What filled before the cancel is the trader's: the position holds it.
-                Optional<Fill> after = broker.lookup(ref).filter(f -> f.status() != Fill.Status.RESTING
-                        && f.quantity() != null && f.quantity().signum() > 0);
-                if (after.isPresent()) {
-                    settle(resting, after.get(), null, true);
-                } else {
-                    settled(resting, resting.withStatus(OrderStatus.CANCELLED, why), null, true);
-                }
+                live.cancel(resting, why);
                 continue;
             }
+            if (!broker.cancel(LiveOrders.refOf(resting))) continue;
             OrderItem cancelled = resting.withStatus(OrderStatus.CANCELLED, why);
             orders.update(cancelled);
             listeners.forEach(l -> l.recorded(cancelled));
@@ -375,10 +278,10 @@ public class TradingEngine {
      * record its fill once the broker reports one. A live order still SUBMITTED is asked for at its venue.
      */
     private ExecutionResult resume(OrderItem order, boolean lastAttempt) {
-        if (order.live() && order.status() == OrderStatus.SUBMITTED) return resumeSubmitted(order, lastAttempt);
-        if (order.live() && order.status() == OrderStatus.RESTING) return followUp(order, lastAttempt);
+        if (order.live() && order.status() == OrderStatus.SUBMITTED) return live.resumeSubmitted(order, lastAttempt);
+        if (order.live() && order.status() == OrderStatus.RESTING) return live.followUp(order, lastAttempt);
         if (order.status() == OrderStatus.RESTING) {
-            Optional<Fill> fill = lookupQuietly(refOf(order)).filter(f -> f.status() == Fill.Status.FILLED);
+            Optional<Fill> fill = lookupQuietly(LiveOrders.refOf(order)).filter(f -> f.status() == Fill.Status.FILLED);
             if (fill.isEmpty()) return ExecutionResult.done(order);
             OrderItem filled = withFill(order, order.positionId(), fill.get());
             orders.update(filled);
@@ -388,52 +291,6 @@ public class TradingEngine {
         PositionItem position = order.intent() == OrderIntent.CLOSE
                 ? ledger.position(order.userId(), order.positionId()).orElse(null) : null;
         return applyFilled(order, position);
-    }
-
-    /**
-     * A live order recorded SUBMITTED whose outcome this attempt does not know (a crash, a timeout, a twin that got
-     * there first): the venue is asked by client order id. Found: its fill is applied. Not found: placed again under
-     * the same id — unless it was submitted so recently that its first attempt may still be on its way (a concurrent
-     * twin waits and asks again), or, for a new position, the kill switch was engaged meanwhile.
-     */
-    private ExecutionResult resumeSubmitted(OrderItem order, boolean lastAttempt) {
-        Optional<Fill> found;
-        try {
-            found = broker.lookup(refOf(order));
-        } catch (BrokerException e) {
-            LiveOrderAudit.record(order, "LOOKUP_" + e.kind().name());
-            return ExecutionResult.pending(order, "cannot tell whether order " + order.orderId() + " was placed at "
-                    + order.venue() + ": " + e.getMessage());
-        }
-        if (found.isPresent()) return settle(order, found.get(), null, lastAttempt);
-        if (order.submittedAt() != null && clock.instant().isBefore(order.submittedAt().plus(IN_FLIGHT))) {
-            return ExecutionResult.pending(order, "order " + order.orderId() + " is being placed at " + order.venue());
-        }
-        if (order.intent() == OrderIntent.OPEN) {
-            Optional<String> halted = killSwitch.engaged();
-            if (halted.isPresent()) {
-                return settled(order, order.withStatus(OrderStatus.REFUSED, "kill switch engaged: " + halted.get()),
-                        null, lastAttempt);
-            }
-        }
-        return sendToVenue(order, null, lastAttempt, null);
-    }
-
-    /** A live order resting at its venue: asked for again (its message redelivered, or a price crossed it). */
-    private ExecutionResult followUp(OrderItem order, boolean lastAttempt) {
-        Optional<Fill> found;
-        try {
-            found = broker.lookup(refOf(order));
-        } catch (BrokerException e) {
-            return ExecutionResult.pending(order, "cannot read order " + order.orderId() + " at " + order.venue()
-                    + ": " + e.getMessage());
-        }
-        if (found.isEmpty()) {
-            return settled(order, order.withStatus(OrderStatus.CANCELLED, order.venue() + " no longer has the order"),
-                    null, lastAttempt);
-        }
-        if (found.get().status() == Fill.Status.RESTING) return stillResting(order, lastAttempt);
-        return settle(order, found.get(), null, lastAttempt);
     }
 
     private void brokerFailed(String userId, BrokerException e) {
@@ -529,16 +386,6 @@ public class TradingEngine {
     private static OrderItem withFill(OrderItem o, String positionId, Fill fill) {
         return o.withExecution(fill.status() == Fill.Status.RESTING ? OrderStatus.RESTING : OrderStatus.FILLED,
                 positionId, fill.quantity(), fill.price(), fill.fee(), fill.at());
-    }
-
-    private static OrderRef refOf(OrderItem order) {
-        return new OrderRef(order.userId(), order.venue(), order.symbol(), order.orderId());
-    }
-
-    /** A recorded live order as its venue gets it again (same id, size and limit as first sent). */
-    private static OrderTicket ticketOf(OrderItem order) {
-        return new OrderTicket(order.orderId(), order.userId(), order.symbol(), order.side(), order.orderType(),
-                order.quantity(), order.limitPrice(), order.venue());
     }
 
     private Optional<Fill> lookupQuietly(OrderRef order) {
