@@ -1,6 +1,7 @@
 package com.nija.functions.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nija.functions.support.Books;
 import com.nija.functions.support.LiveTrading;
@@ -21,6 +22,7 @@ import com.nija.shared.order.OrderStatus;
 import com.nija.shared.testing.ScriptedExchange;
 import com.nija.shared.venues.Venue;
 import io.lettuce.core.RedisClient;
+import io.micronaut.context.ApplicationContext;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -181,6 +183,26 @@ class LiveBrokerRateLimitTest {
         assertThat(kraken.placeCalls()).isEqualTo(2);
         assertThat(LocalBackends.get().metrics().total(metric)).isGreaterThan(before);
         assertThat(Books.of(trader.userId()).trades()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("bucket sizes come from configuration per venue (NIJA_VENUE_RATE_LIMIT_<VENUE>); a malformed one stops the function at start")
+    void bucketsFromConfiguration() {
+        VenueRateLimitConfig.Bucket kraken;
+        VenueRateLimitConfig.Bucket okx;
+        try (ApplicationContext configured = LocalBackends.get().newContext(
+                Map.of("nija.venue-rate-limit.kraken", "20/20s"))) {
+            kraken = configured.getBean(VenueRateLimitConfig.class).bucket(Venue.KRAKEN);
+            okx = configured.getBean(VenueRateLimitConfig.class).bucket(Venue.OKX);
+        }
+
+        assertThat(kraken).isEqualTo(new VenueRateLimitConfig.Bucket(20, Duration.ofSeconds(20)));
+        assertThat(okx).as("documented default").isEqualTo(new VenueRateLimitConfig.Bucket(60, Duration.ofSeconds(2)));
+        try (ApplicationContext malformed = LocalBackends.get().newContext(
+                Map.of("nija.venue-rate-limit.kraken", "twenty"))) {
+            assertThatThrownBy(() -> malformed.getBean(VenueRateLimitConfig.class))
+                    .hasStackTraceContaining("a venue rate limit is <tokens>/<period>");
+        }
     }
 
     @Test
