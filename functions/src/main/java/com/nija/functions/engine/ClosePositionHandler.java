@@ -17,7 +17,8 @@ import java.util.Map;
  * {@code POST /api/v1/trading/close-position} {@code {"positionId": "…"}} — closes the caller's position at market.
  * 200 with the filled order; 400 no positionId or not a position id (1–100 letters, digits or :._-); 413 a body over
  * 256 KB; 404 not the caller's position; 409 already closed or closing
- * (two concurrent clicks close once); 502 when the broker failed (nothing closed).
+ * (two concurrent clicks close once); 502 when the broker failed (nothing closed); 202 with the order (status
+ * {@code SUBMITTED} or {@code RESTING}) when a live venue took the close but has not confirmed its fill yet.
  */
 public class ClosePositionHandler extends ApiHandler implements EngineWrite {
     @Inject ManualClose closer;
@@ -36,6 +37,9 @@ public class ClosePositionHandler extends ApiHandler implements EngineWrite {
         if (order.status() == OrderStatus.FAILED) {
             return Problems.of(502, "broker-failure", "The broker did not close the position", order.reason(),
                     request.event().getRawPath(), Map.of("orderId", order.orderId()));
+        }
+        if (order.status() == OrderStatus.SUBMITTED || order.status() == OrderStatus.RESTING) {
+            return Responses.json(202, OrderViews.of(order), Map.of());
         }
         return Responses.ok(OrderViews.of(order));
     }

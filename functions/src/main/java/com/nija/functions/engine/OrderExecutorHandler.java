@@ -14,7 +14,9 @@ import org.slf4j.MDC;
 /**
  * Executor — triggered by the orders FIFO queue (one message per trader and signal, MessageGroupId = trader).
  * Runs the trading engine for each; a broker that confirms nothing was placed gets the message retried, and on
- * the last attempt the order is recorded as failed instead. Poison messages go to the DLQ after
+ * the last attempt the order is recorded as failed instead. A live order its venue has not settled yet (no answer,
+ * the key's rate limit spent, a market order accepted but not filled) is retried the same way: the redelivery finds
+ * it SUBMITTED or RESTING and asks the venue before anything is placed again. Poison messages go to the DLQ after
  * {@code maxReceiveCount} receives.
  */
 public class OrderExecutorHandler extends QueueHandler {

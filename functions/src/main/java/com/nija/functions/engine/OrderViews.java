@@ -4,7 +4,11 @@ import com.nija.shared.data.OrderItem;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** An order as the API shows it: no keys or internal attributes; its enums by name. */
+/**
+ * An order as the API shows it: no keys or internal attributes; its enums by name. A live order also shows its venue
+ * and the ids it has there; a partial fill says so and what was asked ({@code quantity} is what filled). Paper orders
+ * read as before.
+ */
 final class OrderViews {
     private OrderViews() {}
 
@@ -29,6 +33,15 @@ final class OrderViews {
         v.put("strategy", o.strategy());
         v.put("createdAt", o.createdAt());
         if (o.filledAt() != null) v.put("filledAt", o.filledAt());
+        if (Boolean.TRUE.equals(o.partial())) {
+            v.put("partial", true);
+            v.put("requestedQuantity", o.requestedQuantity());
+        }
+        if (o.venue() != null) {
+            v.put("venue", o.venue());
+            v.put("clientOrderId", o.clientOrderId());
+            if (o.venueOrderId() != null) v.put("venueOrderId", o.venueOrderId());
+        }
         return v;
     }
 }

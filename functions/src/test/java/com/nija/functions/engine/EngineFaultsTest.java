@@ -187,13 +187,13 @@ class EngineFaultsTest {
         String orderId = request.orderId();
         // What the executor had done when it crashed: placed at the broker, recorded the FILLED order — nothing else.
         Fill fill = context.getBean(PaperBroker.class).place(new OrderTicket(orderId, trader.userId(), symbol,
-                OrderSide.BUY, OrderType.MARKET, new BigDecimal("2"), null));
+                OrderSide.BUY, OrderType.MARKET, new BigDecimal("2"), null, null));
         Instant now = PlatformClock.system().instant();
         context.getBean(OrderRepository.class).create(new OrderItem(Keys.user(trader.userId()), Keys.order(orderId),
                 orderId, trader.userId(), request.signal().signalId(), request.signal().source(),
                 request.signal().strategy(), symbol, OrderSide.BUY, OrderIntent.OPEN, orderId, OrderType.MARKET, null,
                 fill.quantity(), new BigDecimal("800.00"), null, null, OrderStatus.FILLED, null, fill.price(), fill.fee(),
-                fill.at(), now, now.plus(Duration.ofDays(400)).getEpochSecond(), null));
+                fill.at(), now, now.plus(Duration.ofDays(400)).getEpochSecond(), null, null, null, null, null, null, null, null, null));
 
         SQSBatchResponse response = new OrderExecutorHandler(context).handleRequest(SqsEvents.order(request, 2), null);
 

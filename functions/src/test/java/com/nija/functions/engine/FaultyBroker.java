@@ -3,6 +3,7 @@ package com.nija.functions.engine;
 import com.nija.shared.broker.Broker;
 import com.nija.shared.broker.BrokerException;
 import com.nija.shared.broker.Fill;
+import com.nija.shared.broker.OrderRef;
 import com.nija.shared.broker.OrderTicket;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -75,18 +76,13 @@ final class FaultyBroker implements Broker {
     }
 
     @Override
-    public Optional<Fill> lookup(String userId, String clientOrderId) {
-        Fill accepted = lost.get(clientOrderId);
-        return accepted != null ? Optional.of(accepted) : real.lookup(userId, clientOrderId);
+    public Optional<Fill> lookup(OrderRef order) {
+        Fill accepted = lost.get(order.orderId());
+        return accepted != null ? Optional.of(accepted) : real.lookup(order);
     }
 
     @Override
-    public boolean cancel(String userId, String clientOrderId) {
-        return real.cancel(userId, clientOrderId);
-    }
-
-    @Override
-    public List<OrderTicket> openOrders(String userId) {
-        return real.openOrders(userId);
+    public boolean cancel(OrderRef order) {
+        return real.cancel(order);
     }
 }

@@ -74,7 +74,7 @@ class LivePushTest {
         return new OrderItem(Keys.user(user), Keys.order(orderId), orderId, user, newId("sig"), "src",
                 "default", symbol, OrderSide.BUY, OrderIntent.OPEN, orderId, OrderType.MARKET, null,
                 new BigDecimal("0.5"), new BigDecimal("50.00"), null, null, OrderStatus.FILLED, null,
-                new BigDecimal("100.00"), new BigDecimal("0.05"), at, at.minusMillis(30), null, null);
+                new BigDecimal("100.00"), new BigDecimal("0.05"), at, at.minusMillis(30), null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The position the ledger opens for {@code order}. */
@@ -82,7 +82,7 @@ class LivePushTest {
         return new PositionItem(order.pk(), Keys.position(order.orderId()), order.orderId(), order.userId(),
                 order.symbol(), "LONG", order.quantity(), order.fillPrice(), "OPEN", order.filledAt(), null, null, null,
                 order.fee(), null, null, Keys.openBySymbol(order.symbol()), order.userId() + "#" + order.orderId(), null,
-                null);
+                null, null, null);
     }
 
     /** The engine's callback for an opening fill. */
@@ -94,7 +94,7 @@ class LivePushTest {
         String orderId = newId("o");
         return new OrderItem(Keys.user(user), Keys.order(orderId), orderId, user, newId("sig"), "src", "default", symbol,
                 OrderSide.BUY, null, null, OrderType.MARKET, null, null, null, null, null, OrderStatus.REFUSED,
-                "daily loss limit reached", null, null, null, PlatformClock.system().instant(), null, null);
+                "daily loss limit reached", null, null, null, PlatformClock.system().instant(), null, null, null, null, null, null, null, null, null, null);
     }
 
     static Map<String, Object> json(ConnectionsRecorder.Post post) {
@@ -173,7 +173,7 @@ class LivePushTest {
         PositionItem btcPosition = opened(btc);
         PositionItem ethShort = new PositionItem(Keys.user(user), Keys.position("p-eth"), "p-eth", user, "ETH-USD",
                 "SHORT", new BigDecimal("2"), new BigDecimal("3000"), "OPEN", PlatformClock.system().instant(), null, null, null,
-                BigDecimal.ZERO, null, null, null, null, null, null);
+                BigDecimal.ZERO, null, null, null, null, null, null, null, null);
 
         events.positionsMarked(new java.util.LinkedHashMap<>(Map.of(
                 btcPosition, new PriceUpdate("BTC-USD", new BigDecimal("104.10"), null),
@@ -282,11 +282,11 @@ class LivePushTest {
         PositionItem p = opened(open);
         PositionItem closed = new PositionItem(p.pk(), p.sk(), p.positionId(), p.userId(), p.symbol(), p.side(),
                 p.quantity(), p.entryPrice(), "CLOSED", p.openedAt(), PlatformClock.system().instant(), new BigDecimal("110.00"),
-                new BigDecimal("4.90"), new BigDecimal("0.10"), null, null, null, null, null, null);
+                new BigDecimal("4.90"), new BigDecimal("0.10"), null, null, null, null, null, null, null, null);
         OrderItem close = new OrderItem(open.pk(), Keys.order("c-" + open.orderId()), "c-" + open.orderId(), user,
                 newId("sig"), "src", "default", "BTC-USD", OrderSide.SELL, OrderIntent.CLOSE, open.positionId(),
                 OrderType.MARKET, null, open.quantity(), null, null, null, OrderStatus.FILLED, null,
-                new BigDecimal("110.00"), new BigDecimal("0.05"), PlatformClock.system().instant(), PlatformClock.system().instant(), null, null);
+                new BigDecimal("110.00"), new BigDecimal("0.05"), PlatformClock.system().instant(), PlatformClock.system().instant(), null, null, null, null, null, null, null, null, null, null);
 
         events.filled(close, closed, new BigDecimal("4.90"));
 

@@ -69,14 +69,15 @@ public final class Books {
 
     /**
      * Every order the paper broker accepted for this trader: its own book (resting limit orders and their fills)
-     * plus its immediate fills, whose only record is the engine's FILLED order under the same id.
+     * plus its immediate fills, whose only record is the engine's FILLED order under the same id (live orders are
+     * their venues', not the paper broker's).
      */
     public List<PaperOrderItem> paperOrders() {
         List<PaperOrderItem> book = tables.paperOrders().query(r -> r.queryConditional(QueryConditional.keyEqualTo(
                 Key.builder().partitionValue(Keys.paperOrders(userId)).build())).consistentRead(true)).items().stream().toList();
         List<PaperOrderItem> all = new ArrayList<>(book);
         for (OrderItem o : orders()) {
-            if (o.status() != OrderStatus.FILLED || book.stream().anyMatch(b -> b.clientOrderId().equals(o.orderId()))) continue;
+            if (o.live() || o.status() != OrderStatus.FILLED || book.stream().anyMatch(b -> b.clientOrderId().equals(o.orderId()))) continue;
             all.add(new PaperOrderItem(Keys.paperOrders(userId), o.orderId(), o.orderId(), userId, o.symbol(), o.side(),
                     o.orderType(), o.quantity(), o.limitPrice(), o.status(), o.fillPrice(), o.fee(), o.filledAt(),
                     o.createdAt(), null, null, null));

@@ -1,6 +1,7 @@
 package com.nija.functions.support;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
@@ -9,20 +10,33 @@ import org.apache.logging.log4j.core.Logger;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.config.Property;
 
-/** What one class logs while it is open: the lines an operator would read, by level. */
+/** What one class (or, from the root, every class) logs while it is open: the lines an operator would read, by level. */
 public final class LogCapture extends AbstractAppender implements AutoCloseable {
     private final List<LogEvent> events = new CopyOnWriteArrayList<>();
     private final Logger logger;
 
-    private LogCapture(Class<?> source) {
-        super("capture-" + source.getName(), null, null, true, Property.EMPTY_ARRAY);
-        this.logger = (Logger) LogManager.getLogger(source);
+    private LogCapture(String name, Logger logger) {
+        super("capture-" + name, null, null, true, Property.EMPTY_ARRAY);
+        this.logger = logger;
         start();
         logger.addAppender(this);
+        // Adding an appender gives the logger a configuration of its own; it must keep passing lines on to the root,
+        // or once this capture is closed the logger's lines would reach no appender at all (and no later capture).
+        if (!logger.getName().isEmpty()) logger.setAdditive(true);
     }
 
     public static LogCapture of(Class<?> source) {
-        return new LogCapture(source);
+        return named(source.getName());
+    }
+
+    /** A logger by name (a class this package cannot see). */
+    public static LogCapture named(String loggerName) {
+        return new LogCapture(loggerName, (Logger) LogManager.getLogger(loggerName));
+    }
+
+    /** Every line any class logs. */
+    public static LogCapture everything() {
+        return new LogCapture("root", (Logger) LogManager.getRootLogger());
     }
 
     @Override
@@ -34,6 +48,21 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
     public List<String> messages(Level level) {
         return events.stream().filter(e -> e.getLevel().equals(level)).map(e -> e.getMessage().getFormattedMessage())
                 .toList();
+    }
+
+    /** The context (MDC) each line at {@code level} carried: its structured fields in the JSON layout. */
+    public List<Map<String, String>> contexts(Level level) {
+        return events.stream().filter(e -> e.getLevel().equals(level)).map(e -> e.getContextData().toMap()).toList();
+    }
+
+    /** Everything a reader of the logs would see of each line: message, context fields, exception messages. */
+    public List<String> fullText() {
+        return events.stream().map(e -> {
+            StringBuilder text = new StringBuilder(e.getMessage().getFormattedMessage())
+                    .append(' ').append(e.getContextData().toMap());
+            for (Throwable t = e.getThrown(); t != null; t = t.getCause()) text.append(' ').append(t);
+            return text.toString();
+        }).toList();
     }
 
     /** True when any line carried an exception (its stack trace would be printed). */

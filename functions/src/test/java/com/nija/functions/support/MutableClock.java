@@ -1,39 +1,11 @@
 package com.nija.functions.support;
 
-import java.time.Clock;
-import java.time.Duration;
+import com.nija.shared.testing.HandMovedClock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
-/** A clock a test moves by hand: windows, grace periods and expiries are crossed without waiting. */
-public final class MutableClock extends Clock {
-    private volatile Instant now;
-
+/** A clock a test moves by hand (the shared tests' {@link HandMovedClock}, under the name handler tests know). */
+public final class MutableClock extends HandMovedClock {
     public MutableClock(Instant start) {
-        this.now = start;
-    }
-
-    public void set(Instant at) {
-        now = at;
-    }
-
-    public void advance(Duration by) {
-        now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
+        super(start);
     }
 }

@@ -59,6 +59,11 @@ public final class TestSignals {
         return new TestSignals(SignalAction.EXIT, symbol);
     }
 
+    /** Withdraws the trader's resting orders on the symbol. */
+    public static TestSignals cancel(String symbol) {
+        return new TestSignals(SignalAction.CANCEL, symbol);
+    }
+
     /** The close a price update sends when a position's stop-loss is crossed. */
     public static OrderRequest stopLossClose(String userId, String positionId, String symbol) {
         return OrderRequest.forCrossedLevel(userId, OrderTrigger.STOP_LOSS, positionId, symbol,

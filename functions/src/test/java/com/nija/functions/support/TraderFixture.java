@@ -72,7 +72,7 @@ public final class TraderFixture {
         PositionItem item = new PositionItem(Keys.user(userId), Keys.position(positionId), positionId, userId, symbol,
                 side.name(), new BigDecimal(quantity), new BigDecimal(entryPrice), PositionStatus.OPEN.name(),
                 PlatformClock.system().instant().minus(Duration.ofHours(2)), null, null, null, new BigDecimal(fee), null, null,
-                Keys.openBySymbol(symbol), userId + "#" + positionId, null, null);
+                Keys.openBySymbol(symbol), userId + "#" + positionId, null, null, null, null);
         tables.positions().putItem(item);
         return item;
     }
@@ -84,7 +84,7 @@ public final class TraderFixture {
         PositionItem item = new PositionItem(Keys.user(userId), Keys.position(positionId), positionId, userId, symbol,
                 side.name(), new BigDecimal(quantity), new BigDecimal(entryPrice), PositionStatus.CLOSED.name(),
                 closedAt.minus(Duration.ofHours(3)), closedAt, new BigDecimal(exitPrice), new BigDecimal(realizedPnl),
-                new BigDecimal(fees), null, null, null, null, null, null);
+                new BigDecimal(fees), null, null, null, null, null, null, null, null);
         tables.positions().putItem(item);
         return item;
     }

@@ -116,7 +116,7 @@ public final class PriceBenchmark {
                 tables.positions().putItem(new PositionItem(Keys.user(userId), Keys.position(positionId), positionId,
                         userId, symbol, Side.LONG.name(), BigDecimal.ONE, new BigDecimal("100"),
                         PositionStatus.OPEN.name(), now, null, null, null, BigDecimal.ZERO, new BigDecimal("50"),
-                        new BigDecimal("200"), Keys.openBySymbol(symbol), userId + "#" + positionId, null, null));
+                        new BigDecimal("200"), Keys.openBySymbol(symbol), userId + "#" + positionId, null, null, null, null));
             }
         }
     }

@@ -118,7 +118,7 @@ public final class ReadApiBenchmark {
                 tables.positions().putItem(new PositionItem(Keys.user(user), Keys.position(id), id, user, symbol,
                         "LONG", new BigDecimal("2"), new BigDecimal("95.5"), PositionStatus.OPEN.name(), now, null,
                         null, null, new BigDecimal("0.19"), null, null, Keys.openBySymbol(symbol), user + "#" + id,
-                        null, null));
+                        null, null, null, null));
             }
         }
         return ids;

@@ -105,7 +105,7 @@ public final class DemoSeeder {
         if (closeHour < 0) {
             positions.add(new PositionItem(Keys.user(userId), Keys.position(positionId), positionId, userId, symbol,
                     side.name(), qty, entry, PositionStatus.OPEN.name(), openedAt, null, null, null, entryFee,
-                    null, null, Keys.openBySymbol(symbol), userId + "#" + positionId, null, null));
+                    null, null, Keys.openBySymbol(symbol), userId + "#" + positionId, null, null, null, null));
             return;
         }
         BigDecimal exit = paths.price(symbol, closeHour);
@@ -117,7 +117,7 @@ public final class DemoSeeder {
                 qty, exit, exitFee, realized, closedAt));
         positions.add(new PositionItem(Keys.user(userId), Keys.position(positionId), positionId, userId, symbol,
                 side.name(), qty, entry, PositionStatus.CLOSED.name(), openedAt, closedAt, exit, realized,
-                entryFee.add(exitFee), null, null, null, null, null, null));
+                entryFee.add(exitFee), null, null, null, null, null, null, null, null));
     }
 
     private static TradeItem fill(String userId, String tradeId, String positionId, String symbol, String side,

@@ -1,13 +1,14 @@
 package com.nija.shared.broker;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * The one port every broker sits behind (paper, Coinbase, Kraken, OKX, Binance, Alpaca): what the engine needs of a
- * venue and nothing more — place under NIJA's client order id, look an order (and its fill) up by that id, cancel,
- * and list what rests. Cash is NIJA's own ledger's, not asked of the venue.
+ * venue and nothing more — size a ticket to the venue's rules, place under NIJA's client order id, look an order (and
+ * its fill) up by that id, cancel. Cash is NIJA's own ledger's, not asked of the venue. Which orders rest is NIJA's
+ * own record's (the engine's orders), not asked of the broker either: a venue can name an order only by its own
+ * format of our id, which for some venues (Kraken's UUIDs) cannot be turned back into it.
  */
 public interface Broker {
     /**
@@ -17,14 +18,19 @@ public interface Broker {
      */
     Fill place(OrderTicket ticket);
 
-    /** The order with this client order id, if the broker has it (how a retry after a timeout learns the truth). */
-    Optional<Fill> lookup(String userId, String clientOrderId);
+    /** The order, if the broker has it (how a retry after a timeout learns the truth). */
+    Optional<Fill> lookup(OrderRef order);
 
     /** Cancels a resting order; false when there was nothing to cancel. */
-    boolean cancel(String userId, String clientOrderId);
+    boolean cancel(OrderRef order);
 
-    /** Orders accepted but not filled yet. */
-    List<OrderTicket> openOrders(String userId);
+    /**
+     * {@code ticket} as this broker will send it, or why the venue would refuse it — decided before anything is recorded
+     * or sent. The paper broker takes tickets as they are.
+     */
+    default PreparedTicket prepare(OrderTicket ticket, BigDecimal market) {
+        return PreparedTicket.ready(ticket);
+    }
 
     /**
      * The price {@code ticket} would fill at now, given the latest {@code market} price (null when none is known), so

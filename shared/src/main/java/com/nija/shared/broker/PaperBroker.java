@@ -12,7 +12,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,7 +55,7 @@ public class PaperBroker implements Broker, RestingOrders {
                 null, null, null, now, Keys.resting(t.symbol()), t.userId() + "#" + t.clientOrderId(), expiry(now));
         if (!book.placeOnce(item)) {
             // Same client order id again (a retry or a twin): the first placement stands, as at a real exchange.
-            return lookup(t.userId(), t.clientOrderId()).orElseThrow();
+            return lookup(t.ref()).orElseThrow();
         }
         return toFill(item);
     }
@@ -87,33 +86,29 @@ public class PaperBroker implements Broker, RestingOrders {
 
     /** A resting order (or its later fill) from the book; an immediate fill from the engine's order. */
     @Override
-    public Optional<Fill> lookup(String userId, String clientOrderId) {
+    public Optional<Fill> lookup(OrderRef ref) {
+        String userId = ref.userId();
+        String clientOrderId = ref.orderId();
         Optional<PaperOrderItem> item = book.latest(userId, clientOrderId);
         if (item.isPresent()) return item.filter(i -> i.status() != OrderStatus.CANCELLED).map(PaperBroker::toFill);
         OrderItem order = book.engineOrder(userId, clientOrderId).orElse(null);
-        if (order == null || order.status() != OrderStatus.FILLED) return Optional.empty();
+        // A live order under this id is its venue's, never a paper fill.
+        if (order == null || order.live() || order.status() != OrderStatus.FILLED) return Optional.empty();
         return Optional.of(new Fill(clientOrderId, Fill.Status.FILLED, order.quantity(), order.fillPrice(), order.fee(),
                 order.filledAt()));
     }
 
     @Override
-    public boolean cancel(String userId, String clientOrderId) {
-        PaperOrderItem item = book.find(userId, clientOrderId).orElse(null);
+    public boolean cancel(OrderRef ref) {
+        PaperOrderItem item = book.find(ref.userId(), ref.orderId()).orElse(null);
         if (item == null || item.status() != OrderStatus.RESTING) return false;
         book.save(item.cancelled());
         return true;
     }
 
-    @Override
-    public List<OrderTicket> openOrders(String userId) {
-        return book.ofTrader(userId).stream().filter(i -> i.status() == OrderStatus.RESTING)
-                .map(PaperBroker::ticket)
-                .toList();
-    }
-
     private static OrderTicket ticket(PaperOrderItem i) {
         return new OrderTicket(i.clientOrderId(), i.userId(), i.symbol(), i.side(), i.orderType(), i.quantity(),
-                i.limitPrice());
+                i.limitPrice(), null);
     }
 
     private PaperOrderItem filled(OrderTicket t, BigDecimal price, Instant now) {

@@ -81,13 +81,6 @@ public class PaperOrderBook {
                 .stream().flatMap(p -> p.items().stream()).toList();
     }
 
-    /** Every order of a trader in the book, whatever its status. */
-    public List<PaperOrderItem> ofTrader(String userId) {
-        return tables.paperOrders().query(r -> r.queryConditional(QueryConditional.keyEqualTo(
-                        Key.builder().partitionValue(Keys.paperOrders(userId)).build())))
-                .items().stream().toList();
-    }
-
     private static Key key(String userId, String clientOrderId) {
         return Key.builder().partitionValue(Keys.paperOrders(userId)).sortValue(clientOrderId).build();
     }

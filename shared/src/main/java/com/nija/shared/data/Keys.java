@@ -67,6 +67,11 @@ public final class Keys {
         return "RESTING#" + symbol;
     }
 
+    /** A live order resting at its venue, in the open-by-symbol index while it rests. */
+    public static String liveResting(String symbol) {
+        return "LIVE_RESTING#" + symbol;
+    }
+
     public static String price(String symbol) {
         return "PRICE#" + symbol;
     }

@@ -9,33 +9,82 @@ import java.time.Instant;
 
 /**
  * An order and what became of it, under the trader's partition. Its id is derived from what caused it (a signal and
- * the trader, or a position for a close), and the broker is asked first, with that id as its client order id; then
- * the order is written once, on condition that none with its id exists. A retried or duplicated message therefore
- * finds the broker's order by that id and records at most one order. {@code status}: FILLED or RESTING (→ FILLED or
- * CANCELLED) after the broker answered, REFUSED by the risk rules (no broker asked), FAILED at the broker; see
+ * the trader, or a position for a close), and the broker is asked with that id as its client order id. A paper order
+ * is written once the broker answered, on condition that none with its id exists; a live order is written
+ * {@code SUBMITTED} on that condition before the venue is called, then updated with the venue's answer. A retried or
+ * duplicated message therefore finds the order by that id and records at most one. {@code status}: see
  * {@link OrderStatus}. {@code signalId}, {@code source} and {@code strategy}: the signal's, or for an order the engine
- * or a trader caused, the request's id and its trigger. Updates (resting → filled or cancelled) are conditional on
- * {@code version}.
+ * or a trader caused, the request's id and its trigger.
+ *
+ * <p>Live orders only (absent on paper orders, so items written before live venues read as paper): {@code venue} where
+ * it was sent ({@code coinbase}, …); {@code clientOrderId}, our id in the venue's format; {@code venueOrderId}, the
+ * venue's own id once it answered; {@code submittedAt}, when it was recorded SUBMITTED; {@code partial} and
+ * {@code requestedQuantity} when the venue filled less than was asked ({@code quantity} is what filled). Together with
+ * the trader, the request id and the status they are the order's audit record. {@code gsi1pk}/{@code gsi1sk} put a
+ * live order in the open-by-symbol index while it rests at the venue, so a price that crosses it has its fill looked up.
  */
 public record OrderItem(String pk, String sk, String orderId, String userId, String signalId, String source,
                         String strategy, String symbol, OrderSide side, OrderIntent intent, String positionId,
                         OrderType orderType, BigDecimal limitPrice, BigDecimal quantity, BigDecimal notional,
                         BigDecimal stopLoss, BigDecimal takeProfit, OrderStatus status, String reason,
                         BigDecimal fillPrice, BigDecimal fee, Instant filledAt, Instant createdAt,
-                        Long expiresAt, Long version) {
+                        Long expiresAt, Long version, String venue, String clientOrderId, String venueOrderId,
+                        Instant submittedAt, Boolean partial, BigDecimal requestedQuantity, String gsi1pk,
+                        String gsi1sk) {
 
-    /** This order in another status, for {@code reason}. */
+    /** Whether this order went to a live venue (false for paper orders, old items included). */
+    public boolean live() {
+        return venue != null;
+    }
+
+    /** This order in another status, for {@code reason}; out of the resting index unless it rests. */
     public OrderItem withStatus(OrderStatus status, String reason) {
+        boolean rests = status == OrderStatus.RESTING;
         return new OrderItem(pk, sk, orderId, userId, signalId, source, strategy, symbol, side, intent, positionId,
                 orderType, limitPrice, quantity, notional, stopLoss, takeProfit, status, reason, fillPrice, fee,
-                filledAt, createdAt, expiresAt, version);
+                filledAt, createdAt, expiresAt, version, venue, clientOrderId, venueOrderId, submittedAt, partial,
+                requestedQuantity, rests ? gsi1pk : null, rests ? gsi1sk : null);
     }
 
     /** This order as the broker executed it (or accepted it, {@code RESTING}), for {@code positionId}. */
     public OrderItem withExecution(OrderStatus status, String positionId, BigDecimal quantity, BigDecimal fillPrice,
                                    BigDecimal fee, Instant filledAt) {
+        boolean rests = status == OrderStatus.RESTING;
         return new OrderItem(pk, sk, orderId, userId, signalId, source, strategy, symbol, side, intent, positionId,
                 orderType, limitPrice, quantity, notional, stopLoss, takeProfit, status, null, fillPrice, fee,
-                filledAt, createdAt, expiresAt, version);
+                filledAt, createdAt, expiresAt, version, venue, clientOrderId, venueOrderId, submittedAt, partial,
+                requestedQuantity, rests ? gsi1pk : null, rests ? gsi1sk : null);
+    }
+
+    /**
+     * This order about to be sent to {@code venue} under {@code clientOrderId} (the venue's format of our id), at
+     * {@code quantity} and {@code limitPrice} as the venue's steps round them: {@code SUBMITTED}, at {@code at}.
+     */
+    public OrderItem submittedTo(String venue, String clientOrderId, BigDecimal quantity, BigDecimal limitPrice,
+                                 Instant at) {
+        return new OrderItem(pk, sk, orderId, userId, signalId, source, strategy, symbol, side, intent, positionId,
+                orderType, limitPrice, quantity, notional, stopLoss, takeProfit, OrderStatus.SUBMITTED, null, null,
+                null, null, createdAt, expiresAt, version, venue, clientOrderId, null, at, null, null, null, null);
+    }
+
+    /**
+     * This live order with the venue's answer: its order id there, whether it filled less than {@code asked}, and while
+     * it rests, its place in the index of resting live orders ({@code restingKey}, null once it no longer rests).
+     */
+    public OrderItem withVenueAnswer(String venueOrderId, BigDecimal asked, String restingKey) {
+        boolean less = asked != null && quantity != null && status == OrderStatus.FILLED && quantity.compareTo(asked) < 0;
+        return new OrderItem(pk, sk, orderId, userId, signalId, source, strategy, symbol, side, intent, positionId,
+                orderType, limitPrice, quantity, notional, stopLoss, takeProfit, status, reason, fillPrice, fee,
+                filledAt, createdAt, expiresAt, version, venue, clientOrderId,
+                venueOrderId != null ? venueOrderId : this.venueOrderId, submittedAt, less ? Boolean.TRUE : null,
+                less ? asked : null, restingKey, restingKey == null ? null : userId + "#" + orderId);
+    }
+
+    /** This order under another id (a failed close moved off its position's close id onto its request's own). */
+    public OrderItem withOrderId(String orderId) {
+        return new OrderItem(pk, Keys.order(orderId), orderId, userId, signalId, source, strategy, symbol, side, intent,
+                positionId, orderType, limitPrice, quantity, notional, stopLoss, takeProfit, status, reason, fillPrice,
+                fee, filledAt, createdAt, expiresAt, null, venue, clientOrderId, venueOrderId, submittedAt, partial,
+                requestedQuantity, null, null);
     }
 }

@@ -28,6 +28,8 @@ public class ManualClose {
     }
 
     /**
+     * @return the close order: FILLED, FAILED at the broker, or for a live position SUBMITTED or RESTING when the venue
+     * has not confirmed the fill yet
      * @throws com.nija.shared.problem.InvalidInputException when {@code positionId} is missing or no position id
      * @throws NotFoundException when the trader has no such position (another trader's id included)
      * @throws ConflictException when it is closed or being closed already
@@ -42,6 +44,9 @@ public class ManualClose {
         OrderRequest request = OrderRequest.forManualClose(userId, positionId, position.symbol(), clock.instant());
         ExecutionResult result = engine.execute(request, false, true);
         OrderItem order = result.order();
+        // Sent to a live venue whose answer is not in yet (no answer, or a market order it has not filled): the
+        // order stands, and whatever next touches the position asks the venue for it.
+        if (result.retry() && !result.duplicate() && order != null) return order;
         if (result.duplicate() || order == null || order.status() == OrderStatus.REFUSED) {
             throw new ConflictException("position " + positionId + " is already closed or being closed"
                     + (order != null && order.reason() != null ? " (" + order.reason() + ")" : ""));

@@ -18,6 +18,16 @@ public final class OrderIds {
         return of("close#" + positionId, userId);
     }
 
+    /**
+     * The close id of {@code position} now: the plain {@link #close(String, String)} until a partial fill reduced it,
+     * then one per close round, so closing what remains is a new order and not the partial one again.
+     */
+    public static String close(com.nija.shared.data.PositionItem position) {
+        Integer round = position.closeRound();
+        return round == null || round == 0 ? close(position.positionId(), position.userId())
+                : of("close#" + position.positionId() + "#" + round, position.userId());
+    }
+
     public static String of(String signalId, String userId) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")

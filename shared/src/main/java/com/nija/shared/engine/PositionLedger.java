@@ -13,6 +13,7 @@ import com.nija.shared.trading.Side;
 import com.nija.shared.trading.TradeRepository;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,7 @@ public class PositionLedger {
             ParallelCalls.all(List.of(() -> positions.openIfAbsent(opened), () -> writeTrade(o, null)));
             return new Applied(opened, null);
         }
+        if (Boolean.TRUE.equals(o.partial())) return reduce(o, closing);
         if (PositionStatus.CLOSED.name().equals(closing.status())) {
             // Applied before (a redelivery or a second click): the position holds the true figures; its fees
             // already include this exit, so recomputing would count the exit fee twice.
@@ -66,6 +68,31 @@ public class PositionLedger {
         // not written when closed by this very order on an earlier attempt: only its close order id gets this far
         ParallelCalls.all(closeWrites(o, realized, closed.fees(), () -> positions.closeIfOpen(closed, o.orderId())));
         return new Applied(closed, realized);
+    }
+
+    /**
+     * A close the venue filled only in part: the position keeps what did not sell, with the part of its entry fees
+     * that remains, and moves to its next close round (the next close is a new order). The trade and roll-ups are
+     * written first and the position last, on condition of its round: a retry that finds the round moved on knows
+     * everything before it was written, and recomputes nothing from a position that has changed.
+     */
+    private Applied reduce(OrderItem o, PositionItem p) {
+        if (!o.orderId().equals(OrderIds.close(p)) || !PositionStatus.OPEN.name().equals(p.status())) {
+            return new Applied(p, null);
+        }
+        BigDecimal fees = p.fees() == null ? BigDecimal.ZERO : p.fees();
+        // The sold part's share of the entry fees; what remains stays on the position, so the two always add up.
+        BigDecimal share = fees.multiply(o.quantity()).divide(p.quantity(), 10, RoundingMode.HALF_EVEN);
+        BigDecimal realized = PositionMath.unrealizedPnl(Side.valueOf(p.side()), o.quantity(), p.entryPrice(),
+                o.fillPrice()).subtract(share).subtract(o.fee());
+        int round = p.closeRound() == null ? 0 : p.closeRound();
+        PositionItem reduced = new PositionItem(p.pk(), p.sk(), p.positionId(), p.userId(), p.symbol(), p.side(),
+                p.quantity().subtract(o.quantity()), p.entryPrice(), p.status(), p.openedAt(), null, null, null,
+                fees.subtract(share), p.stopLoss(), p.takeProfit(), p.gsi1pk(), p.gsi1sk(), p.expiresAt(),
+                p.version() == null ? null : p.version() + 1, p.venue(), round + 1);
+        ParallelCalls.all(closeWrites(o, realized, share.add(o.fee()), null));
+        positions.reduceIfOpen(reduced, round);
+        return new Applied(reduced, realized);
     }
 
     /** The trade and roll-up writes of a close, plus the position's own write when it is not closed yet. */
@@ -99,7 +126,8 @@ public class PositionLedger {
         return new PositionItem(Keys.user(o.userId()), Keys.position(o.positionId()), o.positionId(),
                 o.userId(), o.symbol(), o.side().buys() ? Side.LONG.name() : Side.SHORT.name(), o.quantity(),
                 o.fillPrice(), PositionStatus.OPEN.name(), o.filledAt(), null, null, null, o.fee(), o.stopLoss(),
-                o.takeProfit(), Keys.openBySymbol(o.symbol()), o.userId() + "#" + o.positionId(), null, null);
+                o.takeProfit(), Keys.openBySymbol(o.symbol()), o.userId() + "#" + o.positionId(), null, null, o.venue(),
+                null);
     }
 
     /** The position as {@code exit} closes it: what {@link PositionRepository#closeIfOpen} writes (the index keys go). */
@@ -108,7 +136,7 @@ public class PositionLedger {
         return new PositionItem(p.pk(), p.sk(), p.positionId(), p.userId(), p.symbol(), p.side(), p.quantity(),
                 p.entryPrice(), PositionStatus.CLOSED.name(), p.openedAt(), exit.filledAt(), exit.fillPrice(), realized,
                 fees, p.stopLoss(), p.takeProfit(), null, null, p.expiresAt(),
-                p.version() == null ? null : p.version() + 1);
+                p.version() == null ? null : p.version() + 1, p.venue(), p.closeRound());
     }
 
     private static TradeItem trade(OrderItem o, BigDecimal realized) {

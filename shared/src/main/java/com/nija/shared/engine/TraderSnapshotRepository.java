@@ -1,6 +1,7 @@
 package com.nija.shared.engine;
 
 import com.nija.shared.billing.BillingAccountItem;
+import com.nija.shared.brokers.TradingModeItem;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.ProfileItem;
@@ -22,8 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
- * Reads profile, settings, lifetime and today's roll-ups, billing and the order (if it exists) in one round trip:
- * the engine's per-order reads went from five calls to one, which is most of its DynamoDB latency.
+ * Reads profile, settings, lifetime and today's roll-ups, billing, the trading mode and the order (if it exists) in
+ * one round trip: the engine's per-order reads went from six calls to one, which is most of its DynamoDB latency.
  */
 @Singleton
 public class TraderSnapshotRepository {
@@ -32,6 +33,7 @@ public class TraderSnapshotRepository {
     private static final TableSchema<RollupItem> ROLLUP = RecordTableSchema.of(RollupItem.class, Tables.TRADING);
     private static final TableSchema<OrderItem> ORDER = RecordTableSchema.of(OrderItem.class, Tables.TRADING);
     private static final TableSchema<BillingAccountItem> BILLING = RecordTableSchema.of(BillingAccountItem.class, Tables.TRADING);
+    private static final TableSchema<TradingModeItem> MODE = RecordTableSchema.of(TradingModeItem.class, Tables.TRADING);
 
     private final TradingTables tables;
 
@@ -45,7 +47,8 @@ public class TraderSnapshotRepository {
         String today = Keys.rollup(RollupPeriod.DAY, now);
         String order = Keys.order(orderId);
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        for (String sk : List.of(Keys.PROFILE, Keys.SETTINGS, lifetime, today, order, Keys.BILLING)) {
+        for (String sk : List.of(Keys.PROFILE, Keys.SETTINGS, lifetime, today, order, Keys.BILLING,
+                Keys.TRADING_MODE)) {
             keys.add(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)));
         }
         Map<String, Map<String, AttributeValue>> bySk = new HashMap<>();
@@ -60,7 +63,7 @@ public class TraderSnapshotRepository {
         if (!pending.isEmpty()) throw new IllegalStateException("DynamoDB kept keys unprocessed; retry the order");
         return new TraderSnapshot(map(PROFILE, bySk.get(Keys.PROFILE)), map(SETTINGS, bySk.get(Keys.SETTINGS)),
                 map(ROLLUP, bySk.get(lifetime)), map(ROLLUP, bySk.get(today)), map(ORDER, bySk.get(order)),
-                map(BILLING, bySk.get(Keys.BILLING)));
+                map(BILLING, bySk.get(Keys.BILLING)), map(MODE, bySk.get(Keys.TRADING_MODE)));
     }
 
     private static <T> T map(TableSchema<T> schema, Map<String, AttributeValue> item) {

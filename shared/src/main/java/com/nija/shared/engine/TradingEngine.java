@@ -6,7 +6,11 @@ import com.nija.shared.billing.BillingStanding;
 import com.nija.shared.broker.Broker;
 import com.nija.shared.broker.BrokerException;
 import com.nija.shared.broker.Fill;
+import com.nija.shared.broker.OrderRef;
 import com.nija.shared.broker.OrderTicket;
+import com.nija.shared.broker.PreparedTicket;
+import com.nija.shared.brokers.TradingMode;
+import com.nija.shared.brokers.TradingModeItem;
 import com.nija.shared.cache.UserCache;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.OrderItem;
@@ -22,6 +26,9 @@ import com.nija.shared.order.OrderType;
 import com.nija.shared.settings.SettingsService;
 import com.nija.shared.trading.PositionRepository;
 import com.nija.shared.trading.PositionStatus;
+import com.nija.shared.venues.ClientOrderIds;
+import com.nija.shared.venues.Venue;
+import com.nija.shared.venues.VenueRateLimitedException;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -39,12 +46,16 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>an order id derived from what caused it (a signal, a crossed stop or target, a click, a limit fill; see
  *       {@link OrderRequest}) and the trader; if that order exists, finish applying it and stop;</li>
- *   <li>on a redelivery, ask the broker first — an order it has is applied whatever the rules say now;</li>
- *   <li>otherwise plan under the risk rules (refusals are recorded with their reason);</li>
- *   <li>place (brokers deduplicate on the order id), record the order, apply it to the books. A close's order id is
- *       its position's ({@link OrderIds#close}), so the order's conditional write is also the close claim: two closes
- *       of one position (an exit signal and a stop, or two clicks) record one order, and the second sees a duplicate.
- *       A failed close is recorded under the request's own id, so the position can still be closed later.</li>
+ *   <li>on a redelivery, ask the paper broker first — an order it has is applied whatever the rules say now;</li>
+ *   <li>otherwise plan under the risk rules (refusals are recorded with their reason), and route: a close to the
+ *       broker its position was opened at, a new position to the trader's mode (paper, or their live venue) as it is
+ *       now; the broker sizes the ticket to the venue's rules or refuses it before anything is sent;</li>
+ *   <li>paper: place (brokers deduplicate on the order id), record the order, apply it to the books. Live: record the
+ *       order SUBMITTED first, then place it under the venue's format of the same id and record the venue's answer;
+ *       whoever finds it SUBMITTED later asks the venue before placing it again. A close's order id is its position's
+ *       ({@link OrderIds#close}), so the order's conditional write is also the close claim: two closes of one position
+ *       (an exit signal and a stop, or two clicks) record one order, and the second sees a duplicate. A failed close
+ *       is recorded under the request's own id, so the position can still be closed later.</li>
  * </ol>
  */
 @Singleton
@@ -67,6 +78,7 @@ public class TradingEngine {
     private final UserCache cache;
     private final List<TradeListener> listeners;
     private final Clock clock;
+    private final LiveOrders live;
 
     public TradingEngine(OrderRepository orders, TraderSnapshotRepository snapshots, BrokerErrorTracker brokerHealth,
                          PositionLedger ledger, PositionRepository positions,
@@ -88,6 +100,23 @@ public class TradingEngine {
         this.cache = cache;
         this.listeners = listeners;
         this.clock = clock;
+        this.live = new LiveOrders(orders, broker, brokerHealth, ledger, killSwitch, cache, listeners, clock,
+                new LiveOrders.Engine() {
+                    @Override
+                    public ExecutionResult applyFilled(OrderItem order, PositionItem closing) {
+                        return TradingEngine.this.applyFilled(order, closing);
+                    }
+
+                    @Override
+                    public ExecutionResult resume(OrderItem order, boolean lastAttempt) {
+                        return TradingEngine.this.resume(order, lastAttempt);
+                    }
+
+                    @Override
+                    public void brokerFailed(String userId, BrokerException e) {
+                        TradingEngine.this.brokerFailed(userId, e);
+                    }
+                });
     }
 
     /**
@@ -101,66 +130,87 @@ public class TradingEngine {
         // The open positions are read beside the snapshot (both are needed unless the order exists: rare).
         CompletableFuture<List<PositionItem>> open = ParallelCalls.start(() -> positions.list(userId, PositionStatus.OPEN));
         TraderSnapshot snapshot = snapshots.read(userId, orderId, clock.instant());
-        if (snapshot.order() != null) return ExecutionResult.duplicateOf(resume(snapshot.order()));
+        if (snapshot.order() != null) return ExecutionResult.duplicateOf(resume(snapshot.order(), lastAttempt));
         if (request.trigger() == OrderTrigger.LIMIT_FILL) {
             // The fill belongs to an order its own request has not recorded yet; that request's redelivery finds it
             // filled at the broker. Until then, this one waits its turn (and reaches the dead-letter queue if never).
             return ExecutionResult.retryLater("resting order " + orderId + " is not recorded yet");
         }
         if (redelivery) {
-            Optional<Fill> placed = lookupQuietly(userId, orderId);
-            if (placed.isPresent()) return recoverPlaced(request, placed.get());
+            // Only a paper order can be at its broker unrecorded: a live one is recorded SUBMITTED before it is sent.
+            Optional<Fill> placed = lookupQuietly(new OrderRef(userId, null, request.symbol(), orderId));
+            if (placed.isPresent()) return recoverPlaced(request, placed.get(), lastAttempt);
         }
         boolean closeOnly = request.trigger().closesPosition();
         TraderState state = load(userId, request.symbol(), snapshot, ParallelCalls.join(open));
         OrderPlan plan = closeOnly ? RiskPlanner.planClose(request.symbol(), state)
                 : RiskPlanner.plan(request.signal(), state, killSwitch.engaged());
-        if (plan.refused()) return refuse(request, plan.refusal(), redelivery);
+        if (plan.refused()) return refuse(request, plan.refusal(), redelivery, lastAttempt);
         if (closeOnly && !plan.closing().positionId().equals(request.positionId())) {
-            return refuse(request, "position " + request.positionId() + " is not open", redelivery);
+            return refuse(request, "position " + request.positionId() + " is not open", redelivery, lastAttempt);
         }
+        Destination destination = destination(plan, snapshot.mode(), state);
+        if (destination.refusal() != null) return refuse(request, destination.refusal(), redelivery, lastAttempt);
+        BigDecimal market = state.prices().get(request.symbol());
+        PreparedTicket prepared = broker.prepare(ticket(request, plan, destination.venue()), market);
+        // Below the venue's minimum: REFUSED like any rule, not FAILED: nothing was sent, a retry would be refused
+        // again, and it is no broker error (it must not count towards pausing the bot).
+        if (prepared.refused()) return refuse(request, prepared.refusal(), redelivery, lastAttempt);
         if (plan.intent() == OrderIntent.OPEN) {
-            Optional<String> crossed = levelCrossedAtFill(request, plan, state);
-            if (crossed.isPresent()) return refuse(request, crossed.get(), redelivery);
+            Optional<String> crossed = levelCrossedAtFill(prepared.ticket(), plan, market);
+            if (crossed.isPresent()) return refuse(request, crossed.get(), redelivery, lastAttempt);
             Optional<String> throttled = throttle.acquire(userId);
-            if (throttled.isPresent()) return refuse(request, "throttled: " + throttled.get(), redelivery);
+            if (throttled.isPresent()) return refuse(request, "throttled: " + throttled.get(), redelivery, lastAttempt);
         }
-        return place(request, plan, lastAttempt, state.profile().brokerErrors());
+        Long brokerErrors = state.profile().brokerErrors();
+        return destination.venue() == null ? place(request, plan, prepared.ticket(), lastAttempt, brokerErrors)
+                : submit(request, plan, prepared.ticket(), lastAttempt, brokerErrors);
+    }
+
+    /** Where an order goes: {@code venue} (null = the paper broker), or why it may go nowhere. */
+    private record Destination(String venue, String refusal) {}
+
+    /**
+     * A close goes where its position was opened, whatever the mode is now (paper positions stay paper); a new
+     * position goes to the mode in force as it is planned: the trader's live venue, if their plan still allows live
+     * trading (a lapsed subscription falls back to a free, paper-only tier).
+     */
+    private static Destination destination(OrderPlan plan, TradingModeItem mode, TraderState state) {
+        if (plan.closing() != null) return new Destination(plan.closing().venue(), null);
+        if (mode == null || mode.mode() != TradingMode.LIVE) return new Destination(null, null);
+        Optional<Venue> venue = Venue.parse(mode.venue());
+        if (venue.isEmpty()) return new Destination(null, "live mode names no venue");
+        if (!Boolean.TRUE.equals(state.tier().liveTrading())) {
+            return new Destination(null, "your plan does not include live trading");
+        }
+        return new Destination(venue.get().wire(), null);
     }
 
     /**
      * A stop or target already crossed at the price the order would fill at would close the new position on the next
      * tick, at a loss: refused before any broker call.
      */
-    private Optional<String> levelCrossedAtFill(OrderRequest request, OrderPlan plan, TraderState state) {
+    private Optional<String> levelCrossedAtFill(OrderTicket ticket, OrderPlan plan, BigDecimal market) {
         if (plan.stopLoss() == null && plan.takeProfit() == null) return Optional.empty();
-        BigDecimal market = state.prices().get(request.symbol());
-        BigDecimal fillPrice = broker.expectedFillPrice(ticket(request, plan), market);
+        BigDecimal fillPrice = broker.expectedFillPrice(ticket, market);
         if (fillPrice == null) return Optional.empty(); // no price at all: the broker refuses the order itself
         return LevelRules.crossedAtFill(plan.side().buys(), fillPrice, plan.stopLoss(), plan.takeProfit());
     }
 
-    private static OrderTicket ticket(OrderRequest request, OrderPlan plan) {
-        String orderId = plan.closing() != null ? OrderIds.close(plan.closing().positionId(), request.userId())
-                : request.orderId();
+    private static OrderTicket ticket(OrderRequest request, OrderPlan plan, String venue) {
+        String orderId = plan.closing() != null ? OrderIds.close(plan.closing()) : request.orderId();
         return new OrderTicket(orderId, request.userId(), request.symbol(), plan.side(), plan.orderType(),
-                plan.quantity(), plan.limitPrice());
+                plan.quantity(), plan.limitPrice(), venue);
     }
 
-    private ExecutionResult place(OrderRequest request, OrderPlan plan, boolean lastAttempt, Long brokerErrors) {
-        OrderTicket ticket = ticket(request, plan);
+    private ExecutionResult place(OrderRequest request, OrderPlan plan, OrderTicket ticket, boolean lastAttempt,
+                                  Long brokerErrors) {
         String orderId = ticket.clientOrderId();
         Fill fill;
         try {
             fill = broker.place(ticket);
         } catch (BrokerException e) {
-            Telemetry.record(Metric.count("BrokerError", "kind", e.kind().name()));
-            if (brokerHealth.failed(request.userId())) {
-                LOG.warn("bot paused after repeated broker errors");
-                String reason = "paused after " + BrokerErrorTracker.PAUSE_AFTER + " broker errors in a row (last: "
-                        + e.getMessage() + ")";
-                listeners.forEach(l -> l.botPaused(request.userId(), reason));
-            }
+            brokerFailed(request.userId(), e);
             if (e.kind() == BrokerException.Kind.REJECTED || lastAttempt) {
                 return record(base(request, plan, OrderStatus.FAILED, "broker: " + e.getMessage()));
             }
@@ -171,22 +221,38 @@ public class TradingEngine {
         OrderItem order = withFill(base(request, orderId, plan, null, null), positionId, fill);
         if (!orders.create(order)) {
             // Another request's order (a close of the same position) or this one's from an earlier attempt.
-            return ExecutionResult.duplicateOf(resume(orders.find(request.userId(), orderId).orElseThrow()));
+            return ExecutionResult.duplicateOf(resume(orders.find(request.userId(), orderId).orElseThrow(), lastAttempt));
         }
         return applyFilled(order, plan.closing());
+    }
+
+    /**
+     * A live order: recorded SUBMITTED with its venue before the venue is called — the conditional write is also a
+     * close's claim — so a crash, a timeout or a concurrent twin finds it and asks the venue before anything is placed
+     * again, always under the same client order id.
+     */
+    private ExecutionResult submit(OrderRequest request, OrderPlan plan, OrderTicket ticket, boolean lastAttempt,
+                                   Long brokerErrors) {
+        String orderId = ticket.clientOrderId();
+        Venue venue = Venue.parse(ticket.venue()).orElseThrow();
+        OrderItem submitted = base(request, orderId, plan, null, null).submittedTo(venue.wire(),
+                ClientOrderIds.forVenue(venue, orderId), ticket.quantity(), ticket.limitPrice(), clock.instant());
+        return live.submit(submitted, plan.closing(), lastAttempt, brokerErrors);
     }
 
     /** {@code cancel}: withdraws the trader's resting (unfilled limit) orders on the signal's symbol. */
     private ExecutionResult cancelResting(OrderRequest request) {
         String userId = request.userId();
-        for (OrderTicket resting : broker.openOrders(userId)) {
-            if (!resting.symbol().equals(request.symbol())) continue;
-            if (!broker.cancel(userId, resting.clientOrderId())) continue;
-            orders.find(userId, resting.clientOrderId()).filter(o -> o.status() == OrderStatus.RESTING).ifPresent(o -> {
-                OrderItem cancelled = o.withStatus(OrderStatus.CANCELLED, "cancelled by signal " + request.requestId());
-                orders.update(cancelled);
-                listeners.forEach(l -> l.recorded(cancelled));
-            });
+        String why = "cancelled by signal " + request.requestId();
+        for (OrderItem resting : orders.resting(userId, request.symbol())) {
+            if (resting.live()) {
+                live.cancel(resting, why);
+                continue;
+            }
+            if (!broker.cancel(LiveOrders.refOf(resting))) continue;
+            OrderItem cancelled = resting.withStatus(OrderStatus.CANCELLED, why);
+            orders.update(cancelled);
+            listeners.forEach(l -> l.recorded(cancelled));
         }
         cache.invalidate(userId);
         return ExecutionResult.done(null);
@@ -196,22 +262,26 @@ public class TradingEngine {
      * A redelivered request whose order the broker has: record and apply it without re-deciding. Only opening orders
      * carry the request's id at the broker (a close carries its position's), so this is an open.
      */
-    private ExecutionResult recoverPlaced(OrderRequest request, Fill fill) {
+    private ExecutionResult recoverPlaced(OrderRequest request, Fill fill, boolean lastAttempt) {
         LOG.info("order {} found at the broker on redelivery; completing it", request.orderId());
         OrderPlan plan = new OrderPlan(OrderIntent.OPEN, request.requestedSide(),
                 fill.quantity(), null, OrderType.MARKET, null, null, null, null, null);
         OrderItem order = withFill(base(request, plan, null, null), request.orderId(), fill);
-        if (!orders.create(order)) return resume(orders.find(request.userId(), request.orderId()).orElseThrow());
+        if (!orders.create(order)) {
+            return resume(orders.find(request.userId(), request.orderId()).orElseThrow(), lastAttempt);
+        }
         return applyFilled(order, null);
     }
 
     /**
      * The order exists: finish applying it if it filled (a crash may have stopped us half-way), or, if it was resting,
-     * record its fill once the broker reports one.
+     * record its fill once the broker reports one. A live order still SUBMITTED is asked for at its venue.
      */
-    private ExecutionResult resume(OrderItem order) {
+    private ExecutionResult resume(OrderItem order, boolean lastAttempt) {
+        if (order.live() && order.status() == OrderStatus.SUBMITTED) return live.resumeSubmitted(order, lastAttempt);
+        if (order.live() && order.status() == OrderStatus.RESTING) return live.followUp(order, lastAttempt);
         if (order.status() == OrderStatus.RESTING) {
-            Optional<Fill> fill = lookupQuietly(order.userId(), order.orderId()).filter(f -> f.status() == Fill.Status.FILLED);
+            Optional<Fill> fill = lookupQuietly(LiveOrders.refOf(order)).filter(f -> f.status() == Fill.Status.FILLED);
             if (fill.isEmpty()) return ExecutionResult.done(order);
             OrderItem filled = withFill(order, order.positionId(), fill.get());
             orders.update(filled);
@@ -221,6 +291,18 @@ public class TradingEngine {
         PositionItem position = order.intent() == OrderIntent.CLOSE
                 ? ledger.position(order.userId(), order.positionId()).orElse(null) : null;
         return applyFilled(order, position);
+    }
+
+    private void brokerFailed(String userId, BrokerException e) {
+        Telemetry.record(Metric.count("BrokerError", "kind", e.kind().name()));
+        // Being told to slow down is no fault of the trader's broker: it must not pause their bot.
+        if (e instanceof VenueRateLimitedException) return;
+        if (brokerHealth.failed(userId)) {
+            LOG.warn("bot paused after repeated broker errors");
+            String reason = "paused after " + BrokerErrorTracker.PAUSE_AFTER + " broker errors in a row (last: "
+                    + e.getMessage() + ")";
+            listeners.forEach(l -> l.botPaused(userId, reason));
+        }
     }
 
     private ExecutionResult applyFilled(OrderItem order, PositionItem closing) {
@@ -242,10 +324,10 @@ public class TradingEngine {
      * Records a refusal — unless this is a redelivery whose close already went through: that order carries its
      * position's id, not the request's, so the snapshot could not see it, and the plan now finds nothing to close.
      */
-    private ExecutionResult refuse(OrderRequest request, String reason, boolean redelivery) {
+    private ExecutionResult refuse(OrderRequest request, String reason, boolean redelivery, boolean lastAttempt) {
         if (redelivery) {
             Optional<OrderItem> done = orders.findBySignal(request.userId(), request.requestId());
-            if (done.isPresent()) return ExecutionResult.duplicateOf(resume(done.get()));
+            if (done.isPresent()) return ExecutionResult.duplicateOf(resume(done.get(), lastAttempt));
         }
         return refuse(request, reason);
     }
@@ -298,7 +380,7 @@ public class TradingEngine {
                 plan == null ? null : plan.quantity(), plan == null ? null : plan.notional(),
                 plan == null ? null : plan.stopLoss(), plan == null ? null : plan.takeProfit(), status, reason,
                 null, null, null, request.requestedAt() != null ? request.requestedAt() : now,
-                now.plus(ORDER_RETENTION).getEpochSecond(), null);
+                now.plus(ORDER_RETENTION).getEpochSecond(), null, null, null, null, null, null, null, null, null);
     }
 
     private static OrderItem withFill(OrderItem o, String positionId, Fill fill) {
@@ -306,11 +388,12 @@ public class TradingEngine {
                 positionId, fill.quantity(), fill.price(), fill.fee(), fill.at());
     }
 
-    private Optional<Fill> lookupQuietly(String userId, String orderId) {
+    private Optional<Fill> lookupQuietly(OrderRef order) {
         try {
-            return broker.lookup(userId, orderId);
+            return broker.lookup(order);
         } catch (BrokerException e) {
-            throw new IllegalStateException("cannot tell whether order " + orderId + " was placed: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot tell whether order " + order.orderId() + " was placed: "
+                    + e.getMessage(), e);
         }
     }
 
@@ -319,7 +402,7 @@ public class TradingEngine {
      * before close ids existed remember their closing order, which is read only for them.
      */
     private boolean closedBy(PositionItem p, OrderItem order) {
-        if (order.orderId().equals(OrderIds.close(p.positionId(), p.userId()))) return true;
+        if (order.orderId().equals(OrderIds.close(p))) return true;
         return order.orderId().equals(ledger.closedByOrder(p.userId(), p.positionId()));
     }
 }

@@ -99,6 +99,7 @@ public class LiveEvents implements TradeListener, KillSwitchListener, BotStateLi
                 case RESTING -> "order.placed";
                 case CANCELLED -> "order.cancelled";
                 case FILLED -> "order.recorded";
+                case SUBMITTED -> "order.submitted";
             };
             return List.of(new LiveUpdate(Channels.ORDERS, event, order.createdAt(), LiveViews.Order.of(order)));
         }));

@@ -32,14 +32,15 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Records latest prices and acts on them: open positions whose stop-loss or take-profit the price crossed are
- * closed, resting limit orders it crossed are filled. Both are found through the sparse open-by-symbol index,
- * and the resulting work goes through the trader's FIFO order queue like any other order.
+ * closed, resting limit orders it crossed are filled (paper) or have their fill looked up (live venues). All are
+ * found through the sparse open-by-symbol index, and the resulting work goes through the trader's FIFO order queue
+ * like any other order.
  */
 @Singleton
 public class PriceIngestService {
     private final PriceBook prices;
     private final PositionRepository openPositions;
-    private final RestingOrders resting;
+    private final List<RestingOrders> books;
     private final WorkQueues queues;
     private final Clock clock;
     private final List<PriceListener> listeners;
@@ -47,13 +48,13 @@ public class PriceIngestService {
     private final Instruments instruments;
     private final SourceRateLimits limits;
 
-    public PriceIngestService(PriceBook prices, PositionRepository positions, RestingOrders resting, WorkQueues queues,
-                              Clock clock, List<PriceListener> listeners, SignalAuthenticator auth,
+    public PriceIngestService(PriceBook prices, PositionRepository positions, List<RestingOrders> books,
+                              WorkQueues queues, Clock clock, List<PriceListener> listeners, SignalAuthenticator auth,
                               Instruments instruments, SourceRateLimits limits) {
         this.limits = limits;
         this.prices = prices;
         this.openPositions = positions;
-        this.resting = resting;
+        this.books = books;
         this.queues = queues;
         this.clock = clock;
         this.listeners = listeners;
@@ -116,9 +117,10 @@ public class PriceIngestService {
                     marks.put(p, u);
                 }
             }
-            for (Iterator<OrderTicket> it = w.resting().iterator(); it.hasNext(); ) {
-                OrderTicket order = it.next();
-                if (resting.fillIfCrossed(order, u.price())) {
+            for (Iterator<Resting> it = w.resting().iterator(); it.hasNext(); ) {
+                Resting r = it.next();
+                OrderTicket order = r.order();
+                if (r.book().fillIfCrossed(order, u.price())) {
                     work.add(OrderRequest.forLimitFill(order.userId(), order.clientOrderId(), order.symbol(),
                             clock.instant()));
                     it.remove();
@@ -134,8 +136,11 @@ public class PriceIngestService {
         return new Outcome(updates.size(), stops, fills);
     }
 
-    /** What a market's prices may act on: its open positions and resting limit orders. */
-    private record Watches(List<PositionItem> positions, List<OrderTicket> resting) {}
+    /** What a market's prices may act on: its open positions and resting limit orders (paper and live). */
+    private record Watches(List<PositionItem> positions, List<Resting> resting) {}
+
+    /** A resting order and the book (paper broker, live venues) that acts on it. */
+    private record Resting(RestingOrders book, OrderTicket order) {}
 
     /**
      * Two index queries per market, all markets side by side: a batch costs its slowest market, not their sum. Only
@@ -143,7 +148,7 @@ public class PriceIngestService {
      */
     private Map<String, Watches> watches(Collection<String> symbols) {
         Map<String, CompletableFuture<List<PositionItem>>> positions = new LinkedHashMap<>();
-        Map<String, CompletableFuture<List<OrderTicket>>> restingOrders = new LinkedHashMap<>();
+        Map<String, List<CompletableFuture<List<Resting>>>> restingOrders = new LinkedHashMap<>();
         Map<String, Watches> out = new HashMap<>();
         for (String s : symbols) {
             if (instruments.find(s).isEmpty()) {
@@ -151,11 +156,13 @@ public class PriceIngestService {
                 continue;
             }
             positions.put(s, ParallelCalls.start(() -> openPositions.openOn(s)));
-            restingOrders.put(s, ParallelCalls.start(() -> resting.resting(s)));
+            restingOrders.put(s, books.stream().map(book -> ParallelCalls.start(() ->
+                    book.resting(s).stream().map(o -> new Resting(book, o)).toList())).toList());
         }
         for (String s : positions.keySet()) {
-            out.put(s, new Watches(new ArrayList<>(ParallelCalls.join(positions.get(s))),
-                    new ArrayList<>(ParallelCalls.join(restingOrders.get(s)))));
+            List<Resting> resting = new ArrayList<>();
+            restingOrders.get(s).forEach(f -> resting.addAll(ParallelCalls.join(f)));
+            out.put(s, new Watches(new ArrayList<>(ParallelCalls.join(positions.get(s))), resting));
         }
         return out;
     }

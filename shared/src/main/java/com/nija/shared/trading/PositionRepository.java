@@ -95,6 +95,33 @@ public class PositionRepository {
         }
     }
 
+    /**
+     * Writes what a partial close left of the position (its quantity and unspent entry fees, the next close round)
+     * if it is still open in round {@code roundBefore}; false (and nothing written) when that round was reduced or the
+     * position closed already (a retry after this write).
+     */
+    public boolean reduceIfOpen(PositionItem reduced, int roundBefore) {
+        String inRound = roundBefore == 0 ? "(attribute_not_exists(closeRound) OR closeRound = :round)"
+                : "closeRound = :round";
+        try {
+            tables.client().updateItem(b -> b.tableName(tables.name())
+                    .key(Map.of("pk", AttributeValue.fromS(reduced.pk()), "sk", AttributeValue.fromS(reduced.sk())))
+                    .updateExpression("SET quantity = :q, fees = :fees, closeRound = :next, version = version + :one")
+                    .conditionExpression("#s = :open AND " + inRound)
+                    .expressionAttributeNames(Map.of("#s", "status"))
+                    .expressionAttributeValues(Map.of(
+                            ":open", AttributeValue.fromS(PositionStatus.OPEN.name()),
+                            ":q", AttributeValue.fromN(reduced.quantity().toPlainString()),
+                            ":fees", AttributeValue.fromN(reduced.fees().toPlainString()),
+                            ":round", AttributeValue.fromN(Integer.toString(roundBefore)),
+                            ":next", AttributeValue.fromN(Integer.toString(roundBefore + 1)),
+                            ":one", AttributeValue.fromN("1"))));
+            return true;
+        } catch (ConditionalCheckFailedException alreadyReduced) {
+            return false;
+        }
+    }
+
     /** The order that closed a position, or null while it is open; a consistent read of that one attribute. */
     public String closedByOrder(String userId, String positionId) {
         AttributeValue v = tables.client().getItem(b -> b.tableName(tables.name())

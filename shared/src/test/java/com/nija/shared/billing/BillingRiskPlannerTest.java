@@ -48,7 +48,7 @@ class BillingRiskPlannerTest {
     private static PositionItem open(String symbol) {
         return new PositionItem(Keys.user("u1"), Keys.position("p-" + symbol), "p-" + symbol, "u1", symbol, "LONG",
                 BigDecimal.ONE, PRICES.get(symbol), "OPEN", NOW.minus(Duration.ofHours(1)), null, null, null,
-                BigDecimal.ZERO, null, null, Keys.openBySymbol(symbol), "u1#p-" + symbol, null, null);
+                BigDecimal.ZERO, null, null, Keys.openBySymbol(symbol), "u1#p-" + symbol, null, null, null, null);
     }
 
     private static Signal signal(SignalAction action, String symbol, String usd) {

@@ -44,7 +44,7 @@ class RecordTableSchemaTest {
                 Arguments.of(PositionItem.class, new PositionItem("USER#u1", "POS#p1", "p1", "u1", "BTC-USD", "LONG",
                         new BigDecimal("0.00500000"), new BigDecimal("61000.10"), "CLOSED", T0, T1,
                         new BigDecimal("61500"), new BigDecimal("1.99"), new BigDecimal("0.51"),
-                        new BigDecimal("58000"), new BigDecimal("65000"), "OPEN#BTC-USD", "p1", 1_800_000_000L, 4L)),
+                        new BigDecimal("58000"), new BigDecimal("65000"), "OPEN#BTC-USD", "p1", 1_800_000_000L, 4L, "kraken", 1)),
                 Arguments.of(TradeItem.class, new TradeItem("USER#u1", Keys.trade(T0, "t1"), "t1", "o1", "p1",
                         "BTC-USD", "SELL", new BigDecimal("0.005"), new BigDecimal("61500.00"),
                         new BigDecimal("0.31"), new BigDecimal("-2.40"), T0, 1_802_000_000L)),
@@ -58,7 +58,8 @@ class RecordTableSchemaTest {
                         "BTC-USD", OrderSide.BUY, OrderIntent.OPEN, "o1", OrderType.LIMIT, new BigDecimal("61000"),
                         new BigDecimal("0.005"), new BigDecimal("305.00"), new BigDecimal("58000"),
                         new BigDecimal("65000"), OrderStatus.FILLED, "filled after resting", new BigDecimal("60990"),
-                        new BigDecimal("0.30"), T1, T0, 1_900_000_000L, 2L)),
+                        new BigDecimal("0.30"), T1, T0, 1_900_000_000L, 2L, "okx", "o1", "okx-778", T0, true,
+                        new BigDecimal("0.010"), "LIVE_RESTING#BTC-USD", "u1#o1")),
                 Arguments.of(PaperOrderItem.class, new PaperOrderItem("PAPER#u1", "o1", "o1", "u1", "BTC-USD",
                         OrderSide.SELL, OrderType.LIMIT, new BigDecimal("0.005"), new BigDecimal("60000"),
                         OrderStatus.RESTING, new BigDecimal("60000"), new BigDecimal("0.30"), T1, T0, "RESTING#BTC-USD",
@@ -180,7 +181,7 @@ class RecordTableSchemaTest {
     void closedPositionDropsOutOfSparseIndex() {
         PositionItem closed = new PositionItem("USER#u1", "POS#p1", "p1", "u1", "BTC-USD", "LONG",
                 new BigDecimal("1"), new BigDecimal("100"), "CLOSED", T0, T1, new BigDecimal("110"),
-                new BigDecimal("9.80"), new BigDecimal("0.20"), null, null, null, null, null, 5L);
+                new BigDecimal("9.80"), new BigDecimal("0.20"), null, null, null, null, null, 5L, null, null);
         TableSchema<PositionItem> schema = RecordTableSchema.of(PositionItem.class, Tables.TRADING);
 
         Map<String, AttributeValue> map = schema.itemToMap(closed, true);

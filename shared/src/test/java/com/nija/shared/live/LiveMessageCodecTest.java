@@ -22,7 +22,7 @@ class LiveMessageCodecTest {
         OrderItem order = new OrderItem("USER#u1", "ORDER#o1", "o1", "u1", "sig-1", "src", "default", "BTC-USD", OrderSide.BUY,
                 OrderIntent.OPEN, "o1", OrderType.MARKET, null, new BigDecimal("0.00312500"), new BigDecimal("200.00"),
                 null, null, OrderStatus.FILLED, null, new BigDecimal("64000.10"), new BigDecimal("0.20"), FILLED,
-                FILLED.minusMillis(40), 1L, null);
+                FILLED.minusMillis(40), 1L, null, null, null, null, null, null, null, null, null);
         return LiveMessage.of(7, FILLED.plusMillis(3), List.of(
                 new LiveUpdate(Channels.ORDERS, "order.filled", FILLED, LiveViews.Order.of(order)),
                 new LiveUpdate(Channels.TRADES, "trade.executed", FILLED, LiveViews.Trade.of(order, null))));
