@@ -20,7 +20,7 @@ import com.nija.shared.testing.ScriptedExchange;
 import com.nija.shared.trading.PositionStatus;
 import com.nija.shared.venues.ClientOrderIds;
 import com.nija.shared.venues.Venue;
-import com.nija.shared.venues.VenueClient;
+import com.nija.shared.venues.VenueClients;
 import com.nija.shared.venues.VenueCredentials;
 import io.micronaut.context.ApplicationContext;
 import java.math.BigDecimal;
@@ -45,7 +45,8 @@ class ClosePositionLiveHandlerTest {
     @BeforeAll
     static void contextWithKraken() {
         context = LocalBackends.get().newContext(Map.of());
-        context.registerSingleton(VenueClient.class, KRAKEN);
+        // The scripted exchange stands in for the venue clients the context builds.
+        context.registerSingleton(VenueClients.class, new VenueClients(java.util.List.of(KRAKEN)));
     }
 
     @AfterAll
