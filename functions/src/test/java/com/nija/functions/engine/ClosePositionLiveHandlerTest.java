@@ -58,6 +58,7 @@ class ClosePositionLiveHandlerTest {
     private static String krakenLong(TraderFixture trader) {
         context.getBean(BrokerLinkRepository.class).connect(trader.userId(), new VenueCredentials(Venue.KRAKEN,
                 Map.of("apiKey", "key-" + trader.userId(), "apiSecret", "c2VjcmV0"), false), PlatformClock.system().instant());
+        KRAKEN.holds("key-" + trader.userId(), "BTC", "0.01"); // what the position bought there
         String positionId = "p-" + trader.userId();
         Instant openedAt = PlatformClock.system().instant().minus(Duration.ofHours(1));
         context.getBean(TradingTables.class).positions().putItem(new PositionItem(Keys.user(trader.userId()),

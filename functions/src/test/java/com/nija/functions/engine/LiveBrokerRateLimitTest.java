@@ -112,8 +112,9 @@ class LiveBrokerRateLimitTest {
     @Test
     @DisplayName("two engine instances share one bucket per key: when it is empty the order is not placed, retried later, placed once")
     void bucketSharedAcrossInstances() {
-        TradingEngine first = engine(limiter("2/60s"));
-        TradingEngine second = engine(limiter("2/60s"));
+        // Three tokens: the buy's order, then the exit's balance read and its order.
+        TradingEngine first = engine(limiter("3/60s"));
+        TradingEngine second = engine(limiter("3/60s"));
         ScriptedExchange kraken = live.exchange(Venue.KRAKEN);
         OrderRequest rebuy = buy();
 

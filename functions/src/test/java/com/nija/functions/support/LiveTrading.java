@@ -53,7 +53,8 @@ public final class LiveTrading {
     private LiveTrading() {
         Map<String, Instrument.VenueMarket> markets = new HashMap<>();
         for (Venue v : Venue.values()) {
-            exchanges.put(v, new ScriptedExchange(v, clock).mark(venueSymbol(v), "100"));
+            exchanges.put(v, new ScriptedExchange(v, clock).mark(venueSymbol(v), "100")
+                    .lists(venueSymbol(v), symbol.split("-")[0]));
             markets.put(v.wire(), new Instrument.VenueMarket(venueSymbol(v), List.of(), new BigDecimal("0.0001"),
                     new BigDecimal("0.0001"), new BigDecimal("0.01"), BigDecimal.ONE));
         }

@@ -53,11 +53,35 @@ public class LiveBroker implements Broker {
         Optional<Instrument.VenueMarket> listed = instruments.find(ticket.symbol()).flatMap(i -> i.on(venue.wire()));
         if (listed.isEmpty()) return PreparedTicket.refused(ticket, ticket.symbol() + " is not traded on " + venue.wire());
         VenueRules r = rules.rules(venue, listed.get());
-        BigDecimal quantity = r.roundSize(ticket.quantity());
         BigDecimal limit = ticket.limitPrice() == null ? null : r.roundPrice(ticket.limitPrice(), ticket.side().buys());
-        Optional<String> refusal = r.refusal(quantity, limit != null ? limit : market);
+        BigDecimal price = limit != null ? limit : market;
+        BigDecimal asked = r.roundSize(ticket.quantity());
+        BigDecimal held = r.roundSize(sellable(ticket, venue));
+        // Less held than asked: sell what is held, if that is an order the venue takes. Holding (almost) nothing, the
+        // order goes as asked and the venue answers (insufficient funds), so a claim made earlier is still resumed.
+        BigDecimal quantity = held.compareTo(asked) < 0 && r.refusal(held, price).isEmpty() ? held : asked;
+        Optional<String> refusal = r.refusal(quantity, price);
         return refusal.map(why -> PreparedTicket.refused(ticket, venue.wire() + ": " + why))
                 .orElseGet(() -> PreparedTicket.ready(ticket.sized(quantity, limit)));
+    }
+
+    /**
+     * A sell never asks for more of the coin than the venue holds for the trader: venues that take a buy's fee in the
+     * coin bought (Binance without BNB, OKX, Alpaca) leave slightly less than the filled quantity the position
+     * records, and a sell of the recorded quantity would be refused for insufficient funds on every retry. When the
+     * balance cannot be read, the venue decides.
+     */
+    private BigDecimal sellable(OrderTicket ticket, Venue venue) {
+        if (ticket.side().buys()) return ticket.quantity();
+        Optional<String> base = instruments.find(ticket.symbol()).map(Instrument::base);
+        if (base.isEmpty()) return ticket.quantity();
+        try {
+            BigDecimal held = withKey(ticket.userId(), venue, (client, key) -> client.account(key))
+                    .balances().getOrDefault(base.get(), BigDecimal.ZERO);
+            return held.min(ticket.quantity());
+        } catch (BrokerException e) {
+            return ticket.quantity();
+        }
     }
 
     @Override

@@ -135,7 +135,7 @@ class LiveBrokerTest {
     void roundsToTheVenuesSteps(String quantity, String limit, String expectedQuantity, String expectedLimit,
                                 OrderSide side, OrderType type) {
         exchanges.get(Venue.KRAKEN).rules(new VenueRules("XBTUSD", new BigDecimal("0.01"), new BigDecimal("0.001"),
-                new BigDecimal("0.5"), new BigDecimal("1")));
+                new BigDecimal("0.5"), new BigDecimal("1"))).holds(keyFor(Venue.KRAKEN).keyId(), "BTC", "1");
 
         PreparedTicket prepared = broker.prepare(ticket(Venue.KRAKEN, "BTC-USD", side, type, quantity, limit),
                 new BigDecimal("100"));
@@ -147,6 +147,33 @@ class LiveBrokerTest {
         } else {
             assertThat(prepared.ticket().limitPrice()).isEqualByComparingTo(expectedLimit);
         }
+    }
+
+    @ParameterizedTest(name = "holding {0}, selling {1} -> {2}")
+    @CsvSource({"0.4985, 0.5, 0.498", "2, 0.5, 0.5", "0.5, 0.5, 0.5"})
+    @DisplayName("a sell never asks for more of the coin than the venue holds (a buy's fee taken in the coin bought)")
+    void sellsWhatTheVenueHolds(String held, String quantity, String sent) {
+        exchanges.get(Venue.BINANCE).rules(new VenueRules("BTCUSDT", new BigDecimal("0.001"), new BigDecimal("0.001"),
+                new BigDecimal("0.01"), new BigDecimal("5"))).holds(keyFor(Venue.BINANCE).keyId(), "BTC", held);
+
+        PreparedTicket prepared = broker.prepare(ticket(Venue.BINANCE, "BTC-USDT", OrderSide.SELL, OrderType.MARKET,
+                quantity, null), new BigDecimal("60000"));
+
+        assertThat(prepared.refused()).isFalse();
+        assertThat(prepared.ticket().quantity()).isEqualByComparingTo(sent);
+    }
+
+    @Test
+    @DisplayName("holding less than the venue's minimum, a sell goes as asked and the venue answers for it")
+    void sellOfNothingHeldGoesAsAsked() {
+        exchanges.get(Venue.BINANCE).rules(new VenueRules("BTCUSDT", new BigDecimal("0.001"), new BigDecimal("0.001"),
+                new BigDecimal("0.01"), new BigDecimal("5"))).holds(keyFor(Venue.BINANCE).keyId(), "BTC", "0.0004");
+
+        PreparedTicket prepared = broker.prepare(ticket(Venue.BINANCE, "BTC-USDT", OrderSide.SELL, OrderType.MARKET,
+                "0.5", null), new BigDecimal("60000"));
+
+        assertThat(prepared.refused()).isFalse();
+        assertThat(prepared.ticket().quantity()).isEqualByComparingTo("0.5");
     }
 
     @ParameterizedTest(name = "{0} {1} at {2}")

@@ -70,6 +70,7 @@ public final class ScriptedExchange implements VenueClient {
     private static final class Order {
         final VenueOrder sent;
         final String venueOrderId;
+        String keyId;
         Fill.Status status;
         BigDecimal filled = BigDecimal.ZERO;
         BigDecimal price;
@@ -88,6 +89,11 @@ public final class ScriptedExchange implements VenueClient {
     private final Deque<Step> script = new ArrayDeque<>();
     private final Map<String, BigDecimal> marks = new HashMap<>();
     private final Map<String, VenueRules> rules = new HashMap<>();
+    /** What each key's owner holds at the venue, per asset (BTC): buys add what filled, sells take it away. */
+    private final Map<String, Map<String, BigDecimal>> holdings = new HashMap<>();
+    /** Markets of the test's own (not in the instrument list): venue symbol to base asset. */
+    private final Map<String, String> bases = new HashMap<>();
+    private static final com.nija.shared.instruments.Instruments LISTED = new com.nija.shared.instruments.Instruments();
     private final List<String> keyIds = new ArrayList<>();
     private final List<VenueOrder> sent = new ArrayList<>();
     private int placeCalls;
@@ -124,6 +130,18 @@ public final class ScriptedExchange implements VenueClient {
     /** What {@link #rules} answers for {@code venueSymbol}. */
     public synchronized ScriptedExchange rules(VenueRules published) {
         rules.put(published.venueSymbol(), published);
+        return this;
+    }
+
+    /** The owner of {@code keyId} holds {@code quantity} of {@code asset} here (bought before, or outside NIJA). */
+    public synchronized ScriptedExchange holds(String keyId, String asset, String quantity) {
+        holdings.computeIfAbsent(keyId, k -> new HashMap<>()).put(asset, new BigDecimal(quantity));
+        return this;
+    }
+
+    /** A market of the test's own: {@code venueSymbol} trades {@code baseAsset}. */
+    public synchronized ScriptedExchange lists(String venueSymbol, String baseAsset) {
+        bases.put(venueSymbol, baseAsset);
         return this;
     }
 
@@ -216,6 +234,7 @@ public final class ScriptedExchange implements VenueClient {
         }
         if (step instanceof Dies d && !d.placedFirst()) throw new ProcessDied();
         Order o = new Order(order, venue.wire() + "-" + (orders.size() + 1));
+        o.keyId = key.keyId();
         orders.put(order.clientOrderId(), o);
         BigDecimal mark = marks.get(order.venueSymbol());
         boolean crosses = order.orderType() == OrderType.MARKET || (mark != null
@@ -280,15 +299,28 @@ public final class ScriptedExchange implements VenueClient {
                 .map(o -> new VenueAccount.OpenOrder(o.sent.clientOrderId(), o.venueOrderId, o.sent.venueSymbol(),
                         o.sent.side(), o.sent.quantity(), o.filled, o.sent.limitPrice()))
                 .toList();
-        return new VenueAccount(Map.of(), open);
+        Map<String, BigDecimal> balances = new HashMap<>();
+        holdings.getOrDefault(key.keyId(), Map.of())
+                .forEach((asset, held) -> { if (held.signum() > 0) balances.put(asset, held); });
+        return new VenueAccount(balances, open);
     }
 
     private void fill(Order o, BigDecimal quantity, BigDecimal price, Fill.Status status) {
         if (price == null) throw new IllegalStateException("no mark price for " + o.sent.venueSymbol());
+        BigDecimal more = quantity.subtract(o.filled);
+        baseOf(o.sent.venueSymbol()).ifPresent(asset -> holdings.computeIfAbsent(o.keyId, k -> new HashMap<>())
+                .merge(asset, o.sent.side().buys() ? more : more.negate(), BigDecimal::add));
         o.filled = quantity;
         o.price = price;
         o.fee = quantity.multiply(price).multiply(FEE_BPS).movePointLeft(4).setScale(2, RoundingMode.HALF_UP);
         o.status = status;
+    }
+
+    private Optional<String> baseOf(String venueSymbol) {
+        if (bases.containsKey(venueSymbol)) return Optional.of(bases.get(venueSymbol));
+        return LISTED.all().stream().filter(i -> i.on(venue.wire())
+                        .filter(m -> m.symbol().equals(venueSymbol) || m.aliases().contains(venueSymbol)).isPresent())
+                .map(com.nija.shared.instruments.Instrument::base).findFirst();
     }
 
     /** The order as the venue reports it: a cancelled one reports what filled before, as done. */
