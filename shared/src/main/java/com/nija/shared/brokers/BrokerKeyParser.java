@@ -135,6 +135,7 @@ public final class BrokerKeyParser {
 
     /** A field name fit to quote back: an unknown name could be anything the caller sent, even a pasted secret. */
     private static String safeName(String name) {
-        return name.length() <= 40 && name.matches("[A-Za-z0-9_]+") ? name : "(a field of " + name.length() + " characters)";
+        return name.length() <= 24 && name.matches("[A-Za-z_][A-Za-z0-9_]*") ? name
+                : "(a field of " + name.length() + " characters)";
     }
 }
