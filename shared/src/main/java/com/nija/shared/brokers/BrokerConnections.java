@@ -81,7 +81,7 @@ public class BrokerConnections {
                 links.find(userId, venue).ifPresent(links::deleteIfNotLive);
                 requireRoomFor(userId, venue);
             }
-            LOG.info("trader {} connected a {} key {}{}", userId, venue.wire(), item.keyHint(),
+            LOG.info("trader {} connected their {} key {}{}", userId, venue.wire(), item.keyHint(),
                     current.isPresent() ? " (replacing the previous key)" : "");
             return ConnectionView.of(item, links.mode(userId));
         }

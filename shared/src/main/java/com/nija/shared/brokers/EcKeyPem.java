@@ -37,8 +37,10 @@ public final class EcKeyPem {
         if (text == null) return Optional.empty();
         String pem = text.replace("\\n", "\n").replace("\\r", "").strip();
         int begin = pem.indexOf(BEGIN);
-        int end = pem.indexOf(END);
-        if (begin < 0 || end < begin) return Optional.empty();
+        if (begin < 0) return Optional.empty();
+        // The end line is looked for after the begin line: the two share dashes ("…KEY-----END EC…").
+        int end = pem.indexOf(END, begin + BEGIN.length());
+        if (end < 0) return Optional.empty();
         String body = pem.substring(begin + BEGIN.length(), end).replaceAll("\\s+", "");
         if (body.isEmpty()) return Optional.empty();
         try {
