@@ -1,5 +1,6 @@
 package com.nija.shared.brokers;
 
+import com.nija.shared.venues.Venue;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +38,7 @@ public class LiveKeyMarks {
     }
 
     /** Clears the mark on the trader's key at {@code venueWire} unless live trading uses it again. */
-    public void release(String userId, com.nija.shared.venues.Venue venue) {
+    public void release(String userId, Venue venue) {
         for (int attempt = 0; attempt < BrokerConnections.ATTEMPTS; attempt++) {
             Optional<BrokerLinkItem> link = links.find(userId, venue);
             if (link.isEmpty() || link.get().liveSince() == null || links.mode(userId).liveOn(venue.wire())) return;

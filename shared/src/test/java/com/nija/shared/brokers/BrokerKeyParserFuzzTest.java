@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nija.shared.json.Json;
 import com.nija.shared.problem.InvalidInputException;
 import com.nija.shared.venues.Venue;
@@ -13,6 +14,7 @@ import com.nija.shared.venues.VenueCredentials;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Fuzzes the body of {@code PUT /api/v1/brokers/{venue}} (the input's first byte picks the venue): it is read into
@@ -35,20 +37,30 @@ class BrokerKeyParserFuzzTest {
             assertThat(key.fields().keySet()).containsExactlyInAnyOrderElementsOf(venue.credentialFields());
             assertThat(key.toString()).doesNotContain(key.fields().get(venue.credentialFields().get(1)));
         } else if (json != null && json.isObject()) {
-            InvalidInputException refused = catchThrowableOfType(() -> BrokerKeyParser.parse(venue, json),
-                    InvalidInputException.class);
-            for (String value : textValues(json)) {
-                // Short values may occur in the rules' own words ("true", "key"); a secret is never that short.
-                if (value.length() >= 12) assertThat(refused.getMessage() + refused.violations()).doesNotContain(value);
+            String refusal = refusal(venue, (ObjectNode) json);
+            for (Map.Entry<String, JsonNode> field : fields((ObjectNode) json)) {
+                if (!field.getValue().isTextual() || field.getValue().textValue().length() < 4) continue;
+                String value = field.getValue().textValue();
+                if (!refusal.contains(value)) continue;
+                // The value may be words of a rule itself ("KEY-----"): it is echoed only if it is gone from the
+                // refusal of the same body with that value replaced (by characters no field accepts, so the body
+                // stays refused).
+                ObjectNode other = ((ObjectNode) json).deepCopy();
+                other.put(field.getKey(), "\u0001".repeat(value.length()));
+                assertThat(refusal(venue, other)).as("refusal quoting the value of %s", field.getKey()).contains(value);
             }
         }
     }
 
-    private static List<String> textValues(JsonNode json) {
-        List<String> out = new ArrayList<>();
-        json.forEach(v -> {
-            if (v.isTextual()) out.add(v.textValue());
-        });
+    private static String refusal(Venue venue, ObjectNode body) {
+        InvalidInputException refused = catchThrowableOfType(() -> BrokerKeyParser.parse(venue, body),
+                InvalidInputException.class);
+        return refused == null ? "" : refused.getMessage() + refused.violations();
+    }
+
+    private static List<Map.Entry<String, JsonNode>> fields(ObjectNode json) {
+        List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
+        json.fields().forEachRemaining(out::add);
         return out;
     }
 }
