@@ -25,6 +25,7 @@ import com.nija.cdk.network.Network;
 import com.nija.cdk.ops.Alerting;
 import com.nija.cdk.ops.OpsDashboard;
 import com.nija.cdk.ops.TableBackups;
+import com.nija.functions.reconcile.ReconcileVenuesHandler;
 import com.nija.functions.routes.Worker;
 import com.nija.shared.data.Tables;
 import java.nio.file.Path;
@@ -35,6 +36,8 @@ import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
@@ -46,7 +49,8 @@ import software.constructs.Construct;
  * <ul>
  *   <li>all roles: secrets and the broker key (replicas outside the primary), the table (owner in the primary,
  *       replica elsewhere), every route's function, the HTTP API, latency DNS when configured, alarms, dashboard;</li>
- *   <li>engine roles (primary, full): VPC, cache, queues with DLQs, queue workers, table backups;</li>
+ *   <li>engine roles (primary, full): VPC, cache, queues with DLQs, queue workers, scheduled functions (reconciliation
+ *       with the venues), table backups;</li>
  *   <li>primary: the Cognito user pool whose issuer every region's authorizer trusts.</li>
  * </ul>
  */
@@ -95,12 +99,13 @@ public final class RegionalStack extends Stack {
                 engine ? Optional.empty() : Optional.of(config.primary().region()), issuer));
         EngineConfig engineRegion = EngineConfig.from(key -> getNode().tryGetContext(key), config);
         for (FunctionSpec spec : FunctionCatalog.all()) {
-            if (spec.worker().isPresent() && !engine) continue;
+            if (spec.engineOnly() && !engine) continue;
             NijaFunction fn = factory.create(spec);
             functions.add(fn);
             // Workers keep their event sources in every engine-role region: a queue holds only what its own
             // region accepted while it was the engine, and the demoted engine must drain it (README "Regions").
             spec.worker().ifPresent(w -> subscribe(fn, w));
+            spec.schedule().ifPresent(timer -> schedule(fn, timer, names));
             fn.function().addEnvironment(EngineConfig.REGION_ENV, engineRegion.region());
         }
 
@@ -131,7 +136,9 @@ public final class RegionalStack extends Stack {
             a.api(api.api());
             for (String tableId : tables.all().keySet()) a.tableThrottling(tables.name(tableId));
             queues.filter(WorkQueues::local).ifPresent(q -> a.deadLetters(q.deadLetters()));
-            functions.stream().filter(f -> f.spec().worker().isPresent()).forEach(a::workerErrors);
+            functions.stream().filter(f -> f.spec().engineOnly()).forEach(a::workerErrors);
+            functions.stream().filter(f -> f.spec().schedule()
+                    .filter(t -> t.handler() == ReconcileVenuesHandler.class).isPresent()).forEach(a::positionDrift);
             functions.stream().filter(f -> f.profile().has(Extra.PUSHES_LIVE_UPDATES)).forEach(a::pushFailures);
             cache.ifPresent(a::cache);
             // Route 53 failing this region over is worth a page.
@@ -148,8 +155,22 @@ public final class RegionalStack extends Stack {
 
         if (engine) new TableBackups(this, "Backups", config, names, List.copyOf(tables.all().values()));
 
-        outputs(tables, issuer);
+        outputs(tables, issuer, network);
         acceptStackWideFindings();
+    }
+
+    /**
+     * Runs {@code fn} on its timer through EventBridge, invoking the alias like every other trigger. Async invocation:
+     * a run that fails is retried by Lambda, and a run that keeps failing trips the function's error alarm.
+     */
+    private void schedule(NijaFunction fn, com.nija.functions.routes.Schedule timer, Names names) {
+        Rule.Builder.create(fn.function(), "Schedule")
+                .ruleName(names.of(timer.function()))
+                .description("Runs " + timer.function() + " every " + timer.every().toMinutes() + " minutes")
+                .schedule(software.amazon.awscdk.services.events.Schedule.rate(
+                        software.amazon.awscdk.Duration.minutes(timer.every().toMinutes())))
+                .targets(List.of(new LambdaFunction(fn.alias())))
+                .build();
     }
 
     private void subscribe(NijaFunction fn, Worker worker) {
@@ -172,7 +193,7 @@ public final class RegionalStack extends Stack {
                 .orElse(worker.maxConcurrency());
     }
 
-    private void outputs(GlobalTables tables, UserDirectory.Issuer issuer) {
+    private void outputs(GlobalTables tables, UserDirectory.Issuer issuer, Optional<Network> network) {
         out("Region", region.region());
         out("RegionRole", region.role().label());
         out("ApiUrl", api.api().getApiEndpoint());
@@ -187,6 +208,8 @@ public final class RegionalStack extends Stack {
             out("UserPoolClientId", issuer.clientId());
         });
         cache.ifPresent(c -> out("RedisUrl", c.url()));
+        // The addresses venue calls leave from: traders may allow-list them on their API keys.
+        network.flatMap(Network::egressIps).ifPresent(ips -> out("VenueEgressIps", ips));
         queues.filter(WorkQueues::local).ifPresent(q -> com.nija.shared.data.Queues.ALL
                 .forEach(d -> out(camel(d.id()) + "QueueUrl", q.queue(d.id()).getQueueUrl())));
         alerting.ifPresent(a -> {

@@ -44,7 +44,7 @@ class FunctionsTest {
     }
 
     @Test
-    @DisplayName("every route and every worker has a java21 function whose handler is its class name")
+    @DisplayName("every route, worker and schedule has a java21 function whose handler is its class name")
     void everyFunctionDeployed() {
         for (RegionalStack s : prod.stacks) {
             Map<String, String> handlers = javaFunctions(prod, s).values().stream().collect(Collectors.toMap(
@@ -65,6 +65,10 @@ class FunctionsTest {
                 RouteTable.WORKERS.forEach(w -> {
                     expected.add("nija-prod-" + w.function());
                     assertThat(handlers).containsEntry("nija-prod-" + w.function(), w.handler().getName());
+                });
+                RouteTable.SCHEDULES.forEach(t -> {
+                    expected.add("nija-prod-" + t.function());
+                    assertThat(handlers).containsEntry("nija-prod-" + t.function(), t.handler().getName());
                 });
             }
             assertThat(handlers.keySet()).as(s.getStackName()).containsExactlyInAnyOrderElementsOf(expected);
@@ -156,7 +160,9 @@ class FunctionsTest {
         assertThat(env(fn(prod, "us-east-1", "signal-intake"))).doesNotContainKey("NIJA_SIGNAL_SOURCES_SECRET_ARN");
         assertThat(env(fn(prod, "us-east-1", "create-source"))).containsKey("NIJA_ENVELOPE_KEY_ARN");
         assertThat(env(fn(prod, "us-east-1", "list-sources"))).doesNotContainKey("NIJA_ENVELOPE_KEY_ARN");
-        assertThat(env(fn(prod, "us-east-1", "order-executor"))).containsKey("NIJA_BROKER_KEY_ARN");
+        // traders' venue keys are sealed with the same envelope key: the executor opens them
+        assertThat(env(fn(prod, "us-east-1", "order-executor"))).containsKey("NIJA_ENVELOPE_KEY_ARN")
+                .doesNotContainKey("NIJA_BROKER_KEY_ARN");
     }
 
     @Test

@@ -17,7 +17,8 @@ class GrantsAndBudgetsTest {
     static final Synth.Result prod = Synth.prod();
     /** The routes that sign or check pagination cursors (PositionsService.closed, TradesService.page, subscribers). */
     static final Set<String> CURSOR_SIGNERS = Set.of("get-positions", "get-trades", "billing-subscribers");
-    static final Set<String> BROKER_KEY_USERS = Set.of("order-executor", "close-position");
+    static final Set<String> BROKER_KEY_USERS = Set.of("order-executor", "close-position", "test-broker",
+            "reconcile-venues");
     /** Functions that open source secrets sealed in the table (the envelope key wraps their data keys). */
     static final Set<String> SEALED_SECRET_OPENERS = Set.of("signal-intake", "price-ingest");
 
@@ -69,9 +70,9 @@ class GrantsAndBudgetsTest {
 
     record NamedFunction(String name, java.util.Map<String, Object> resource) {}
 
-    /** HTTP and worker functions with a role policy (the authorizer has none beyond logs). */
+    /** HTTP, worker and scheduled functions with a role policy (the authorizer has none beyond logs). */
     static List<NamedFunction> functions(RegionalStack s) {
-        return s.functions().stream().filter(f -> f.spec().isHttp() || f.spec().worker().isPresent())
+        return s.functions().stream().filter(f -> f.spec().isHttp() || f.spec().engineOnly())
                 .map(f -> new NamedFunction(f.name(), FunctionsTest.fn(prod, s.regionSpec().region(), f.name())))
                 .toList();
     }

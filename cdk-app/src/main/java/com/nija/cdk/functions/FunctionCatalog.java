@@ -2,6 +2,7 @@ package com.nija.cdk.functions;
 
 import com.nija.functions.routes.Route;
 import com.nija.functions.routes.RouteTable;
+import com.nija.functions.routes.Schedule;
 import com.nija.functions.routes.Worker;
 import com.nija.functions.routes.WsAuthorizer;
 import com.nija.functions.routes.WsRoute;
@@ -13,10 +14,11 @@ import java.util.Optional;
 
 /**
  * Every function the stacks deploy, derived from the functions module's own lists: {@link RouteTable#ROUTES} (HTTP),
- * {@link RouteTable#WORKERS} (SQS), {@link RouteTable#WS_ROUTES} and {@link RouteTable#WS_AUTHORIZER} (WebSocket
- * API). A route or worker added there is deployed with no change here.
+ * {@link RouteTable#WORKERS} (SQS), {@link RouteTable#SCHEDULES} (EventBridge schedules), {@link RouteTable#WS_ROUTES}
+ * and {@link RouteTable#WS_AUTHORIZER} (WebSocket API). A route, worker or schedule added there is deployed with no
+ * change here.
  *
- * <p>Functions with another trigger (WebSocket pushes, schedules) go in {@link #OTHER}, one line each:
+ * <p>Functions with another trigger go in {@link #OTHER}, one line each:
  * {@code new FunctionSpec("push-sender", "com.nija.functions.live.PushSenderHandler", List.of(), Optional.empty())};
  * give them a {@link FunctionProfiles} line when they need grants beyond the table.
  */
@@ -27,15 +29,16 @@ public final class FunctionCatalog {
     private FunctionCatalog() {}
 
     /**
-     * HTTP functions first (route table order), then queue workers, the WebSocket routes and their authorizer, then
-     * the others. Names are unique.
+     * HTTP functions first (route table order), then queue workers, scheduled functions, the WebSocket routes and
+     * their authorizer, then the others. Names are unique.
      */
     public static List<FunctionSpec> all() {
-        return build(RouteTable.ROUTES, RouteTable.WORKERS, RouteTable.WS_ROUTES, RouteTable.WS_AUTHORIZER, OTHER);
+        return build(RouteTable.ROUTES, RouteTable.WORKERS, RouteTable.SCHEDULES, RouteTable.WS_ROUTES,
+                RouteTable.WS_AUTHORIZER, OTHER);
     }
 
-    static List<FunctionSpec> build(List<Route> routes, List<Worker> workers, List<WsRoute> wsRoutes,
-                                    WsAuthorizer wsAuthorizer, List<FunctionSpec> other) {
+    static List<FunctionSpec> build(List<Route> routes, List<Worker> workers, List<Schedule> schedules,
+                                    List<WsRoute> wsRoutes, WsAuthorizer wsAuthorizer, List<FunctionSpec> other) {
         Map<String, List<Route>> byFunction = new LinkedHashMap<>();
         Map<String, Class<?>> handlers = new LinkedHashMap<>();
         for (Route route : routes) {
@@ -51,6 +54,7 @@ public final class FunctionCatalog {
         for (Worker w : workers) {
             specs.add(new FunctionSpec(w.function(), w.handler().getName(), List.of(), Optional.of(w)));
         }
+        for (Schedule s : schedules) specs.add(FunctionSpec.scheduled(s));
         for (WsRoute r : wsRoutes) {
             specs.add(new FunctionSpec(r.function(), r.handler().getName(), List.of(), Optional.empty(), Optional.of(r),
                     false));

@@ -153,10 +153,14 @@ public final class FunctionFactory {
         for (SecretKind kind : profile.secrets()) {
             env.put(kind.envVar(), wiring.secrets().secretId(kind));
         }
-        if (profile.brokerKey()) env.put("NIJA_BROKER_KEY_ARN", wiring.secrets().brokerKey().getKeyArn());
-        if (profile.has(FunctionProfile.Extra.SEALS_SECRETS) || profile.has(FunctionProfile.Extra.OPENS_SEALED_SECRETS)) {
+        // Traders' venue keys are sealed with the same envelope key as sources' secrets (associated data keeps them
+        // apart): one variable, read by the envelope (nija.envelope.key-arn).
+        if (profile.brokerKey() || profile.has(FunctionProfile.Extra.SEALS_SECRETS)
+                || profile.has(FunctionProfile.Extra.OPENS_SEALED_SECRETS)) {
             env.put("NIJA_ENVELOPE_KEY_ARN", wiring.secrets().brokerKey().getKeyArn());
         }
+        // A scheduled run stops starting work in time to finish within its timeout (ScheduledHandler).
+        if (spec.schedule().isPresent()) env.put("NIJA_TIME_BUDGET_SECONDS", String.valueOf(profile.timeoutSeconds()));
         if (profile.has(FunctionProfile.Extra.VERIFIES_TOKENS)) {
             env.put("NIJA_AUTH_ISSUER", wiring.issuer().url());
             env.put("NIJA_AUTH_AUDIENCE", wiring.issuer().clientId());

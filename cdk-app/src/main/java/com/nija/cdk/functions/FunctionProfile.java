@@ -14,7 +14,10 @@ import java.util.Set;
  * @param table               access to the trading table
  * @param sendsTo             ids of the queues it sends to ({@code QueueDefinition.id()})
  * @param secrets             Secrets Manager secrets it reads
- * @param brokerKey           may decrypt broker credentials with the broker KMS key
+ * @param brokerKey           calls live venues with traders' keys: opens their sealed credentials ({@code kms:Decrypt}
+ *                            on the envelope key, and its ARN) and reaches the venues over the internet (in an engine
+ *                            region, through the VPC's egress subnets and NAT gateways — the addresses traders may
+ *                            allow-list on their keys)
  * @param async               invoked asynchronously: failed events go to a dead-letter queue
  * @param extras              what else it does that needs wiring ({@link Extra})
  */

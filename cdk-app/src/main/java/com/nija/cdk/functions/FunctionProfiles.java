@@ -37,10 +37,17 @@ public final class FunctionProfiles {
             // One price feed: a cap keeps a runaway feeder from eating the account's concurrency.
             entry("price-ingest", p -> p.sendingTo(Queues.ORDERS.id()).with(Extra.OPENS_SEALED_SECRETS)
                     .withReservedConcurrency(20).with(Extra.PUSHES_LIVE_UPDATES)),
+            // A close of a live position sells at the trader's venue with their key.
             entry("close-position", p -> p.withBrokerKey().with(Extra.PUSHES_LIVE_UPDATES)),
             entry("signal-fanout", p -> p.sendingTo(Queues.ORDERS.id())),
             // Talks to brokers: more memory for TLS + JSON, and the broker credentials key.
             entry("order-executor", p -> p.withMemory(1536).withBrokerKey().with(Extra.PUSHES_LIVE_UPDATES)),
+            // Broker keys: connecting seals a key (a data key, never Decrypt); the test opens it and calls the venue;
+            // listing, removing and the trading mode touch no key at all.
+            entry("connect-broker", p -> p.with(Extra.SEALS_SECRETS)),
+            entry("test-broker", p -> p.withBrokerKey()),
+            // Reads every live trader's venue account with their key and pushes drift to them.
+            entry("reconcile-venues", p -> p.withBrokerKey().with(Extra.PUSHES_LIVE_UPDATES)),
             // Stops every trader's new orders and tells every connected client so (platform-wide push).
             entry("kill-switch", p -> p.with(Extra.PUSHES_LIVE_UPDATES)),
             // Source admin: creating and rotating seal a new secret; list, disable and enable never touch one.
@@ -55,6 +62,14 @@ public final class FunctionProfiles {
             entry("stripe-webhook", p -> p.reading(SecretKind.STRIPE_WEBHOOK).withReservedConcurrency(10)));
 
     private FunctionProfiles() {}
+
+    /**
+     * A scheduled function stops a minute before its next run is due (at most Lambda's 15 minutes), so two runs
+     * never overlap without a reservation to enforce it (dev has none).
+     */
+    static int scheduledTimeoutSeconds(com.nija.functions.routes.Schedule schedule) {
+        return (int) Math.min(900, schedule.every().toSeconds() - 60);
+    }
 
     public static FunctionProfile forSpec(FunctionSpec spec) {
         return OVERRIDES.getOrDefault(spec.function(), UnaryOperator.identity()).apply(defaults(spec));
@@ -76,6 +91,7 @@ public final class FunctionProfiles {
             var w = spec.worker().get();
             p = p.withTimeout(WorkerBudget.timeoutSeconds(w)).withReservedConcurrency(w.maxConcurrency());
         }
+        if (spec.schedule().isPresent()) p = p.withTimeout(scheduledTimeoutSeconds(spec.schedule().get()));
         return p;
     }
 }

@@ -1,6 +1,7 @@
 package com.nija.cdk.functions;
 
 import com.nija.functions.routes.Route;
+import com.nija.functions.routes.Schedule;
 import com.nija.functions.routes.Worker;
 import com.nija.functions.routes.WsRoute;
 import java.util.List;
@@ -15,16 +16,34 @@ import java.util.Optional;
  * @param worker       the queue it consumes, for queue workers
  * @param wsRoute      the WebSocket API route it serves, for WebSocket functions
  * @param wsAuthorizer true for the WebSocket API's {@code $connect} authorizer
+ * @param schedule     the timer it runs on, for scheduled functions
  */
 public record FunctionSpec(String function, String handler, List<Route> routes, Optional<Worker> worker,
-                           Optional<WsRoute> wsRoute, boolean wsAuthorizer) {
+                           Optional<WsRoute> wsRoute, boolean wsAuthorizer, Optional<Schedule> schedule) {
     public FunctionSpec {
         routes = List.copyOf(routes);
     }
 
+    /** A function of the WebSocket API (a route's, or the authorizer). */
+    public FunctionSpec(String function, String handler, List<Route> routes, Optional<Worker> worker,
+                        Optional<WsRoute> wsRoute, boolean wsAuthorizer) {
+        this(function, handler, routes, worker, wsRoute, wsAuthorizer, Optional.empty());
+    }
+
     /** An HTTP function, a queue worker or another trigger's function. */
     public FunctionSpec(String function, String handler, List<Route> routes, Optional<Worker> worker) {
-        this(function, handler, routes, worker, Optional.empty(), false);
+        this(function, handler, routes, worker, Optional.empty(), false, Optional.empty());
+    }
+
+    /** A function run on a timer. */
+    public static FunctionSpec scheduled(Schedule schedule) {
+        return new FunctionSpec(schedule.function(), schedule.handler().getName(), List.of(), Optional.empty(),
+                Optional.empty(), false, Optional.of(schedule));
+    }
+
+    /** Runs only where the engine runs: queue workers and scheduled functions. */
+    public boolean engineOnly() {
+        return worker.isPresent() || schedule.isPresent();
     }
 
     public boolean isHttp() {

@@ -2,8 +2,14 @@ package com.nija.cdk.network;
 
 import com.nija.cdk.config.Names;
 import com.nija.cdk.config.Stage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import software.amazon.awscdk.Fn;
+import software.amazon.awscdk.services.ec2.CfnEIP;
+import software.amazon.awscdk.services.ec2.ISubnet;
+import software.constructs.IConstruct;
 import software.amazon.awscdk.services.ec2.FlowLogDestination;
 import software.amazon.awscdk.services.ec2.FlowLogOptions;
 import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
@@ -79,6 +85,19 @@ public final class Network extends Construct {
 
     public Vpc vpc() {
         return vpc;
+    }
+
+    /**
+     * The public addresses of the NAT gateways, comma-separated: every call from the functions to a venue leaves from
+     * one of them (the addresses a trader may allow-list on an API key). Empty without NAT gateways.
+     */
+    public Optional<String> egressIps() {
+        List<String> ips = new ArrayList<>();
+        for (ISubnet subnet : vpc.getPublicSubnets()) {
+            IConstruct eip = subnet.getNode().tryFindChild("EIP");
+            if (eip instanceof CfnEIP address) ips.add(address.getAttrPublicIp());
+        }
+        return ips.isEmpty() ? Optional.empty() : Optional.of(Fn.join(",", ips));
     }
 
     /** The security group every function in the VPC uses; the cache admits it. */

@@ -119,11 +119,26 @@ public final class Alerting extends Construct {
                 .dimensionsMap(Map.of("TableName", table)).statistic("Sum").period(PERIOD).build();
     }
 
-    /** Function errors on a queue worker (the order executor, the signal fan-out) are critical. */
+    /**
+     * Function errors on a queue worker (the order executor, the signal fan-out) or a scheduled function
+     * (reconciliation: drift would go unseen) are critical.
+     */
     public void workerErrors(NijaFunction worker) {
         add("WorkerErrors-" + worker.name(), critical,
                 worker.function().metricErrors(MetricOptions.builder().statistic("Sum").period(PERIOD).build()),
                 0, 1, "Errors in " + worker.name() + " (blueprint critical: executor failures)");
+    }
+
+    /**
+     * A live venue holding less than a trader's open live positions there (reconciliation's {@code PositionDrift}):
+     * a warning on the first 5-minute period with any. Real money disagrees with NIJA's books — but a trader selling
+     * at the venue by hand causes it too, so it goes to chat, not to a pager; the trader hears it at once
+     * ({@code position.drift}).
+     */
+    public void positionDrift(NijaFunction reconciler) {
+        add("PositionDrift-Warning", warning, appMetric("PositionDrift", Telemetry.service(reconciler.spec().handler())),
+                0, 1, "Reconciliation found a live venue holding less than a trader's open live positions there "
+                        + "(exchange desync): see the reconcile-venues log for trader, venue and asset");
     }
 
     /** More than 5% of a pushing function's live messages failing for 10 minutes: a warning. */

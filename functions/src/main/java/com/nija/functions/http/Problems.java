@@ -49,12 +49,21 @@ public final class Problems {
                     invalid.wellFormed() ? "The request breaks a rule" : "The request is malformed", e.getMessage(),
                     instance, Map.of("errors", invalid.violations()));
         }
-        Mapping m = MAPPINGS.getOrDefault(e.getClass(), new Mapping(400, "Request refused"));
+        Mapping m = mapping(e.getClass());
         APIGatewayV2HTTPResponse response =
-                of(m.status(), e.problemType(), m.title(), e.getMessage(), instance, Map.of());
+                of(m.status(), e.problemType(), m.title(), e.getMessage(), instance, e.extensions());
         if (e instanceof InvalidTokenException token) response.getHeaders().put("WWW-Authenticate", token.challenge());
         if (e instanceof RateLimitedException limited) response.getHeaders().putAll(RateLimitHeaders.of(limited.quota()));
         return response;
+    }
+
+    /** The mapping of {@code type} or of its nearest mapped superclass: a kind of conflict answers as a conflict. */
+    private static Mapping mapping(Class<?> type) {
+        for (Class<?> c = type; c != null && DomainException.class.isAssignableFrom(c); c = c.getSuperclass()) {
+            Mapping m = MAPPINGS.get(c);
+            if (m != null) return m;
+        }
+        return new Mapping(400, "Request refused");
     }
 
     public static APIGatewayV2HTTPResponse of(int status, String slug, String title, String detail, String instance,

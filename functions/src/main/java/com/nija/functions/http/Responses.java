@@ -14,6 +14,14 @@ public final class Responses {
         return json(200, body, Map.of());
     }
 
+    /** 204: done, nothing to say (a removal). */
+    public static APIGatewayV2HTTPResponse noContent() {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("Cache-Control", "no-store");
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(headers).withIsBase64Encoded(false)
+                .build();
+    }
+
     public static APIGatewayV2HTTPResponse json(int status, Object body, Map<String, String> headers) {
         Map<String, String> all = new HashMap<>();
         all.put("Content-Type", "application/json");

@@ -10,6 +10,12 @@ import com.nija.functions.billing.BillingMetricsHandler;
 import com.nija.functions.billing.BillingSubscribersHandler;
 import com.nija.functions.billing.GetAccountHandler;
 import com.nija.functions.billing.StripeWebhookHandler;
+import com.nija.functions.brokers.DeleteBrokerKeyHandler;
+import com.nija.functions.brokers.GetTradingModeHandler;
+import com.nija.functions.brokers.ListBrokersHandler;
+import com.nija.functions.brokers.PutBrokerKeyHandler;
+import com.nija.functions.brokers.PutTradingModeHandler;
+import com.nija.functions.brokers.TestBrokerKeyHandler;
 import com.nija.functions.dashboard.GetDashboardHandler;
 import com.nija.functions.engine.ClosePositionHandler;
 import com.nija.functions.engine.GetOrdersHandler;
@@ -25,6 +31,7 @@ import com.nija.functions.live.WsPingHandler;
 import com.nija.functions.live.WsSubscribeHandler;
 import com.nija.functions.live.WsUnsubscribeHandler;
 import com.nija.functions.performance.GetPerformanceHandler;
+import com.nija.functions.reconcile.ReconcileVenuesHandler;
 import com.nija.functions.settings.GetSettingsHandler;
 import com.nija.functions.settings.PutSettingsHandler;
 import com.nija.functions.signals.PriceIngestHandler;
@@ -33,12 +40,13 @@ import com.nija.functions.signals.SignalIntakeHandler;
 import com.nija.functions.trading.GetPositionsHandler;
 import com.nija.functions.trading.GetTradesHandler;
 import com.nija.shared.data.Queues;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Every function NIJA runs: HTTP routes, queue workers, WebSocket routes and their authorizer. The CDK app and the local platform both read these
- * lists and nothing else.
+ * Every function NIJA runs: HTTP routes, queue workers, scheduled functions, WebSocket routes and their authorizer. The
+ * CDK app and the local platform both read these lists and nothing else.
  */
 public final class RouteTable {
     public static final List<Route> ROUTES = List.of(
@@ -56,6 +64,14 @@ public final class RouteTable {
             new Route("POST", "/api/v1/trading/pause", PauseTradingHandler.class, Access.TRADER, "pause-trading"),
             new Route("POST", "/api/v1/trading/resume", ResumeTradingHandler.class, Access.TRADER, "resume-trading"),
             new Route("POST", "/api/v1/admin/kill-switch", KillSwitchHandler.class, Access.ADMIN, "kill-switch"),
+            // Live trading: a trader's venue keys (stored sealed, never shown again) and their consent to trade live
+            new Route("GET", "/api/v1/brokers", ListBrokersHandler.class, Access.TRADER, "list-brokers"),
+            new Route("PUT", "/api/v1/brokers/{venue}", PutBrokerKeyHandler.class, Access.TRADER, "connect-broker"),
+            new Route("DELETE", "/api/v1/brokers/{venue}", DeleteBrokerKeyHandler.class, Access.TRADER,
+                    "disconnect-broker"),
+            new Route("POST", "/api/v1/brokers/{venue}/test", TestBrokerKeyHandler.class, Access.TRADER, "test-broker"),
+            new Route("GET", "/api/v1/trading/mode", GetTradingModeHandler.class, Access.TRADER, "get-trading-mode"),
+            new Route("PUT", "/api/v1/trading/mode", PutTradingModeHandler.class, Access.TRADER, "set-trading-mode"),
             // Signal and price sources (ops): secrets shown once, stored sealed
             new Route("POST", "/api/v1/admin/sources", CreateSourceHandler.class, Access.ADMIN, "create-source"),
             new Route("GET", "/api/v1/admin/sources", ListSourcesHandler.class, Access.ADMIN, "list-sources"),
@@ -77,6 +93,10 @@ public final class RouteTable {
     public static final List<Worker> WORKERS = List.of(
             new Worker("signal-fanout", SignalFanoutHandler.class, Queues.SIGNALS, 10, 20),
             new Worker("order-executor", OrderExecutorHandler.class, Queues.ORDERS, 10, 50));
+
+    /** Functions run on a timer, in engine regions only. Reconciliation never trades: it only reports drift. */
+    public static final List<Schedule> SCHEDULES = List.of(
+            new Schedule("reconcile-venues", ReconcileVenuesHandler.class, Duration.ofMinutes(5)));
 
     /** WebSocket API routes (live updates): route selection on {@code $request.body.action}. */
     public static final List<WsRoute> WS_ROUTES = List.of(

@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code PostToConnection} the real SDK client sends and answers as API Gateway would — 200, 410 Gone for
  * connections it was told are gone, or a scripted number of 500s before succeeding.
  */
-final class ConnectionsRecorder implements AutoCloseable {
-    record Post(String connectionId, byte[] body) {}
+public final class ConnectionsRecorder implements AutoCloseable {
+    public record Post(String connectionId, byte[] body) {}
 
     private final HttpServer server;
     private final List<Post> posts = new CopyOnWriteArrayList<>();
@@ -30,7 +30,7 @@ final class ConnectionsRecorder implements AutoCloseable {
     private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
 
-    ConnectionsRecorder() {
+    public ConnectionsRecorder() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         } catch (IOException e) {
@@ -40,7 +40,7 @@ final class ConnectionsRecorder implements AutoCloseable {
         server.start();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
@@ -55,7 +55,7 @@ final class ConnectionsRecorder implements AutoCloseable {
     }
 
     /** Posts that were accepted (200), in arrival order, to one connection. */
-    List<Post> postsTo(String connectionId) {
+    public List<Post> postsTo(String connectionId) {
         return posts.stream().filter(p -> p.connectionId().equals(connectionId)).toList();
     }
 

@@ -24,7 +24,7 @@ class PrimingTest {
     private final ApplicationContext context = LocalBackends.get().context();
 
     @Test
-    @DisplayName("priming answers 200 for every GET route and 422 for put-settings, and no primer fails")
+    @DisplayName("priming answers 200 for every GET route and 422 for the settings, broker-key and mode puts; none fails")
     void primesEveryRoute() {
         Map<String, Integer> expectedGets = new LinkedHashMap<>();
         for (Route route : RouteTable.ROUTES) {
@@ -36,6 +36,7 @@ class PrimingTest {
 
         assertThat(statuses).containsAllEntriesOf(expectedGets);
         assertThat(statuses).containsEntry("PutSettings", 422); // validation ran, the write did not
+        assertThat(statuses).containsEntry("PutBrokerKey", 422).containsEntry("PutTradingMode", 422);
         assertThat(statuses.values()).as("no primer threw or hit a 5xx: %s", statuses)
                 .allSatisfy(status -> assertThat(status).isBetween(200, 499));
     }

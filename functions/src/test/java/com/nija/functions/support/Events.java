@@ -1,6 +1,7 @@
 package com.nija.functions.support;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.nija.shared.signals.SignalAuthenticator;
@@ -17,6 +18,8 @@ import java.util.stream.Collectors;
 public final class Events {
     private static final PojoSerializer<APIGatewayV2HTTPEvent> HTTP =
             LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, Events.class.getClassLoader());
+    private static final PojoSerializer<ScheduledEvent> SCHEDULED =
+            LambdaEventSerializers.serializerFor(ScheduledEvent.class, Events.class.getClassLoader());
 
     private Events() {}
 
@@ -34,6 +37,16 @@ public final class Events {
         try (InputStream in = Events.class.getResourceAsStream("/events/" + path)) {
             if (in == null) throw new IllegalArgumentException("no event file events/" + path);
             return HTTP.fromJson(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An EventBridge scheduled event from {@code events/<path>}, as the Lambda runtime reads it. */
+    public static ScheduledEvent scheduled(String path) {
+        try (InputStream in = Events.class.getResourceAsStream("/events/" + path)) {
+            if (in == null) throw new IllegalArgumentException("no event file events/" + path);
+            return SCHEDULED.fromJson(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

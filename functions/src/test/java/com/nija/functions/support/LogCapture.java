@@ -7,22 +7,39 @@ import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.Logger;
+import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 
-/** What one class (or, from the root, every class) logs while it is open: the lines an operator would read, by level. */
+/** What one class (or every class) logs while it is open: the lines an operator would read, by level. */
 public final class LogCapture extends AbstractAppender implements AutoCloseable {
     private final List<LogEvent> events = new CopyOnWriteArrayList<>();
     private final Logger logger;
+    private final Level rootLevelBefore;
 
     private LogCapture(String name, Logger logger) {
         super("capture-" + name, null, null, true, Property.EMPTY_ARRAY);
         this.logger = logger;
+        this.rootLevelBefore = null;
         start();
         logger.addAppender(this);
         // Adding an appender gives the logger a configuration of its own; it must keep passing lines on to the root,
         // or once this capture is closed the logger's lines would reach no appender at all (and no later capture).
         if (!logger.getName().isEmpty()) logger.setAdditive(true);
+    }
+
+    /** Every logger that reaches the root, with the root lowered to DEBUG meanwhile (what a debugging operator sees). */
+    private LogCapture() {
+        super("capture-everything", null, null, true, Property.EMPTY_ARRAY);
+        this.logger = null;
+        LoggerContext context = (LoggerContext) LogManager.getContext(false);
+        LoggerConfig root = context.getConfiguration().getRootLogger();
+        this.rootLevelBefore = root.getLevel();
+        start();
+        root.addAppender(this, Level.ALL, null);
+        root.setLevel(Level.DEBUG);
+        context.updateLoggers();
     }
 
     public static LogCapture of(Class<?> source) {
@@ -34,9 +51,24 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
         return new LogCapture(loggerName, (Logger) LogManager.getLogger(loggerName));
     }
 
-    /** Every line any class logs. */
+    /** Captures what every class logs, at DEBUG and above, until closed. */
     public static LogCapture everything() {
-        return new LogCapture("root", (Logger) LogManager.getRootLogger());
+        return new LogCapture();
+    }
+
+    /** Every line at every level, with the messages and stack traces of any exception it carried. */
+    public List<String> allText() {
+        List<String> out = new java.util.ArrayList<>();
+        for (LogEvent e : events) {
+            out.add(e.getMessage().getFormattedMessage());
+            for (Throwable t = e.getThrown(); t != null; t = t.getCause()) {
+                java.io.StringWriter trace = new java.io.StringWriter();
+                t.printStackTrace(new java.io.PrintWriter(trace));
+                out.add(trace.toString());
+            }
+            out.add(String.valueOf(e.getContextData()));
+        }
+        return out;
     }
 
     @Override
@@ -72,7 +104,15 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
 
     @Override
     public void close() {
-        logger.removeAppender(this);
+        if (logger != null) {
+            logger.removeAppender(this);
+        } else {
+            LoggerContext context = (LoggerContext) LogManager.getContext(false);
+            LoggerConfig root = context.getConfiguration().getRootLogger();
+            root.removeAppender(getName());
+            root.setLevel(rootLevelBefore);
+            context.updateLoggers();
+        }
         stop();
     }
 }

@@ -1,6 +1,9 @@
 package com.nija.local.platform;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.nija.functions.routes.RouteTable;
+import com.nija.functions.routes.Schedule;
 import com.nija.functions.routes.Worker;
 import com.nija.local.gateway.LocalLambdaContext;
 import com.nija.local.services.sqs.SqsEventSource;
@@ -16,6 +19,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -29,8 +38,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * tables created from the same definitions the CDK app uses, and the queue workers fed by SQS event sources.
  */
 public final class FunctionRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FunctionRuntime.class);
     private final ApplicationContext context;
     private final List<SqsEventSource> eventSources = new ArrayList<>();
+    private ScheduledExecutorService timers;
 
     /** @param overrides extra configuration (e.g. {@code nija.throttle.enabled=false} for load tests) */
     public FunctionRuntime(String dynamodbEndpoint, String redisUrl, String sqsEndpoint, String cursorSecret,
@@ -83,6 +94,33 @@ public final class FunctionRuntime implements AutoCloseable {
     }
 
     /**
+     * Runs every scheduled function on its timer, as EventBridge does in AWS: the first run one interval after start,
+     * one run at a time per function (a run that overruns delays the next instead of overlapping it).
+     */
+    public void startSchedules() {
+        timers = Executors.newScheduledThreadPool(1, r -> {
+            Thread t = new Thread(r, "schedules");
+            t.setDaemon(true);
+            return t;
+        });
+        for (Schedule timer : RouteTable.SCHEDULES) {
+            RequestHandler<ScheduledEvent, ?> handler = handler(timer.handler());
+            long every = timer.every().toSeconds();
+            timers.scheduleWithFixedDelay(() -> {
+                ScheduledEvent event = new ScheduledEvent().withSource("aws.events").withDetailType("Scheduled Event")
+                        .withId(UUID.randomUUID().toString());
+                try {
+                    handler.handleRequest(event, new LocalLambdaContext("schedule", timer.function(),
+                            Duration.ofSeconds(every)));
+                } catch (RuntimeException e) {
+                    // The timer keeps running, as EventBridge's next invocation would.
+                    LOG.warn("scheduled run of {} failed: {}", timer.function(), e.toString());
+                }
+            }, every, every, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
      * Invocations of a worker at once: its maximum concurrency, but at most one per core (at least 2, so FIFO groups
      * are still worked on side by side). In AWS each invocation has a CPU of its own; here they all share this
      * machine's, and ElasticMQ's FIFO receive costs grow with the messages held in flight, so pollers beyond the
@@ -108,6 +146,7 @@ public final class FunctionRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        if (timers != null) timers.shutdownNow();
         for (SqsEventSource source : eventSources) source.close();
         context.close();
     }

@@ -102,6 +102,7 @@ public final class InvokeCommand {
         return Stream.of(
                 RouteTable.ROUTES.stream().map(r -> new Target(r.function(), r.handler())),
                 RouteTable.WORKERS.stream().map(w -> new Target(w.function(), w.handler())),
+                RouteTable.SCHEDULES.stream().map(t -> new Target(t.function(), t.handler())),
                 RouteTable.WS_ROUTES.stream().map(r -> new Target(r.function(), r.handler())),
                 Stream.of(new Target(RouteTable.WS_AUTHORIZER.function(), RouteTable.WS_AUTHORIZER.handler())))
                 .flatMap(s -> s).distinct().toList();

@@ -95,6 +95,7 @@ public final class LocalPlatform implements AutoCloseable {
             List<BoundRoute> routes = RouteTable.ROUTES.stream().map(r -> new BoundRoute(r, rt.handler(r.handler()))).toList();
             List<BoundWsRoute> wsRoutes = RouteTable.WS_ROUTES.stream().map(r -> new BoundWsRoute(r, rt.handler(r.handler()))).toList();
             runtime.startWorkers();
+            runtime.startSchedules();
             String demoSecret = null;
             if (options.demo()) demoSecret = seedDemo(runtime.context());
             BoundWsAuthorizer wsAuthorizer = new BoundWsAuthorizer(RouteTable.WS_AUTHORIZER,

@@ -49,6 +49,7 @@ class InvokeCommandTest {
     void everyFunctionIsKnown() {
         RouteTable.ROUTES.forEach(r -> assertThat(InvokeCommand.find(r.function())).isPresent());
         RouteTable.WORKERS.forEach(w -> assertThat(InvokeCommand.find(w.function())).isPresent());
+        RouteTable.SCHEDULES.forEach(t -> assertThat(InvokeCommand.find(t.function())).isPresent());
         RouteTable.WS_ROUTES.forEach(r -> assertThat(InvokeCommand.find(r.function())).isPresent());
         assertThat(InvokeCommand.find("WsAuthorizerHandler")).isPresent();
         assertThat(InvokeCommand.find("no-such-function")).isEmpty();
@@ -62,6 +63,16 @@ class InvokeCommandTest {
         assertThat(response.path("statusCode").asInt()).isEqualTo(200);
         assertThat(Json.MAPPER.readTree(response.path("body").asText()).path("checks").path("dynamodb").asText())
                 .isEqualTo("up");
+    }
+
+    @Test
+    @DisplayName("a scheduled function runs with its EventBridge sample and answers its report: reconciliation, no live trader")
+    void scheduledFunction() throws Exception {
+        JsonNode report = invoke("reconcile-venues", "scheduled/reconcile-venues.json");
+
+        assertThat(report.path("traders").asInt()).isZero();
+        assertThat(report.path("drifts").asInt()).isZero();
+        assertThat(report.has("venuesUnreachable")).isTrue();
     }
 
     @Test

@@ -2,36 +2,55 @@ package com.nija.shared.billing;
 
 import com.nija.shared.account.ProfileService;
 import com.nija.shared.account.TierCatalog;
+import com.nija.shared.brokers.BrokerLinkRepository;
+import com.nija.shared.brokers.TierInForce;
+import com.nija.shared.brokers.TradingModeView;
 import com.nija.shared.data.ProfileItem;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The trader's account as billing sees it: tier, status, renewal, entitlements and what the period end brings. */
+/**
+ * The trader's account as billing sees it: tier, status, renewal, entitlements and what the period end brings, and
+ * the trading mode those entitlements are used in. The tier in force is the one broker connections and live-trading
+ * consent enforce ({@link TierInForce}).
+ */
 @Singleton
-public class AccountService {
+public class AccountService implements TierInForce {
     private final ProfileService profiles;
     private final BillingProjector projector;
     private final TierCatalog tiers;
+    private final BrokerLinkRepository brokers;
     private final Clock clock;
 
-    public AccountService(ProfileService profiles, BillingProjector projector, TierCatalog tiers, Clock clock) {
+    public AccountService(ProfileService profiles, BillingProjector projector, TierCatalog tiers,
+                          BrokerLinkRepository brokers, Clock clock) {
         this.profiles = profiles;
         this.projector = projector;
         this.tiers = tiers;
+        this.brokers = brokers;
         this.clock = clock;
+    }
+
+    /** Billing's tier at this instant when the trader has a subscription, else their profile's. */
+    @Override
+    public String tier(String userId) {
+        Optional<BillingAccountItem> billing = projector.current(userId);
+        return billing.isPresent() ? BillingStanding.of(billing.get(), clock.instant()).tier()
+                : profiles.get(userId).tier();
     }
 
     public AccountView account(String userId) {
         Optional<BillingAccountItem> billing = projector.current(userId);
         Instant now = clock.instant();
+        TradingModeView mode = TradingModeView.of(brokers.mode(userId));
         if (billing.isEmpty()) {
             ProfileItem profile = profiles.get(userId);
             return new AccountView(userId, profile.tier(), profile.subscriptionStatus(), null, null, null,
                     tiers.limits(profile.tier()), new AccountView.PeriodEnd("none", null, profile.tier(),
                     "no subscription: the " + profile.tier() + " tier applies"),
-                    new AccountView.Payment("none", null, null, false, null));
+                    new AccountView.Payment("none", null, null, false, null), mode);
         }
         BillingAccountItem b = billing.get();
         BillingStanding standing = BillingStanding.of(b, now);
@@ -41,7 +60,7 @@ public class AccountService {
         return new AccountView(userId, tier, b.status(), renews ? b.currentPeriodEnd() : null, b.currentPeriodEnd(),
                 "trialing".equals(b.status()) ? b.trialEnd() : null, tiers.limits(tier), periodEnd,
                 new AccountView.Payment(b.paymentState(), b.lastPaymentFailedAt(), b.graceEndsAt(),
-                        standing.newOrdersStopped(), b.hostedInvoiceUrl()));
+                        standing.newOrdersStopped(), b.hostedInvoiceUrl()), mode);
     }
 
     private static AccountView.PeriodEnd periodEnd(BillingAccountItem b, String tier, Instant now) {

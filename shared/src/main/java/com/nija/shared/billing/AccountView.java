@@ -1,6 +1,7 @@
 package com.nija.shared.billing;
 
 import com.nija.shared.account.TierLimits;
+import com.nija.shared.brokers.TradingModeView;
 import java.time.Instant;
 
 /**
@@ -13,10 +14,11 @@ import java.time.Instant;
  * @param entitlements       the limits of {@code tier}
  * @param atPeriodEnd        what happens when the period ends
  * @param payment            payment health and the grace period of a failed payment
+ * @param tradingMode        where new orders go: paper, or live at a venue
  */
 public record AccountView(String userId, String tier, String subscriptionStatus, Instant renewsAt,
                           Instant currentPeriodEnd, Instant trialEndsAt, TierLimits entitlements,
-                          PeriodEnd atPeriodEnd, Payment payment) {
+                          PeriodEnd atPeriodEnd, Payment payment, TradingModeView tradingMode) {
 
     /** {@code action}: renew, downgrade, cancel or none; {@code tier} the tier from {@code at} on. */
     public record PeriodEnd(String action, Instant at, String tier, String description) {}

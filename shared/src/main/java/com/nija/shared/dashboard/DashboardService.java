@@ -3,6 +3,8 @@ package com.nija.shared.dashboard;
 import com.fasterxml.jackson.databind.JavaType;
 import com.nija.shared.account.BotState;
 import com.nija.shared.account.ProfileService;
+import com.nija.shared.brokers.BrokerLinkRepository;
+import com.nija.shared.brokers.TradingModeView;
 import com.nija.shared.cache.UserCache;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.ProfileItem;
@@ -31,6 +33,8 @@ public class DashboardService {
     private static final Duration TTL = Duration.ofSeconds(30);
     private static final JavaType TYPE = Json.MAPPER.constructType(DashboardSnapshot.class);
     private static final int LAST_TRADES = 10;
+    /** The cache entry's name; it changes with the snapshot's fields, so no entry of an older shape is read. */
+    private static final String VIEW = "dashboard:2";
 
     private final ProfileService profiles;
     private final SettingsService settings;
@@ -38,24 +42,26 @@ public class DashboardService {
     private final PositionsService positions;
     private final TradesService trades;
     private final RollupRepository rollups;
+    private final BrokerLinkRepository brokers;
     private final UserCache cache;
     private final Clock clock;
 
     public DashboardService(ProfileService profiles, SettingsService settings, PositionRepository positionRepository,
                             PositionsService positions, TradesService trades, RollupRepository rollups,
-                            UserCache cache, Clock clock) {
+                            BrokerLinkRepository brokers, UserCache cache, Clock clock) {
         this.profiles = profiles;
         this.settings = settings;
         this.positionRepository = positionRepository;
         this.positions = positions;
         this.trades = trades;
         this.rollups = rollups;
+        this.brokers = brokers;
         this.cache = cache;
         this.clock = clock;
     }
 
     public DashboardView get(String userId) {
-        DashboardSnapshot s = cache.getOrLoadShared(userId, "dashboard", TTL, TYPE, () -> snapshot(userId));
+        DashboardSnapshot s = cache.getOrLoadShared(userId, VIEW, TTL, TYPE, () -> snapshot(userId));
         List<PositionView> open = positions.value(s.openPositions());
         BigDecimal unrealized = BigDecimal.ZERO;
         BigDecimal signedValue = BigDecimal.ZERO;
@@ -73,7 +79,8 @@ public class DashboardService {
         return new DashboardView(profile.tier(), profile.subscriptionStatus(), botState, s.tradingEnabled(), equity,
                 PositionMath.money(cash), PositionMath.money(s.todayRealizedPnl().add(unrealized)),
                 PositionMath.money(s.todayRealizedPnl()), PositionMath.money(unrealized), open.size(),
-                PositionMath.money(exposure), PositionMath.percent(exposure, equity), open, s.lastTrades());
+                PositionMath.money(exposure), PositionMath.percent(exposure, equity), open, s.lastTrades(),
+                s.tradingMode());
     }
 
     private DashboardSnapshot snapshot(String userId) {
@@ -85,6 +92,7 @@ public class DashboardService {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal lifetime = rollups.lifetime(userId).map(RollupItem::realizedPnl).orElse(null);
         return new DashboardSnapshot(profile, enabled, positionRepository.list(userId, PositionStatus.OPEN),
-                trades.latest(userId, LAST_TRADES), todayRealized, lifetime == null ? BigDecimal.ZERO : lifetime);
+                trades.latest(userId, LAST_TRADES), todayRealized, lifetime == null ? BigDecimal.ZERO : lifetime,
+                TradingModeView.of(brokers.mode(userId)));
     }
 }

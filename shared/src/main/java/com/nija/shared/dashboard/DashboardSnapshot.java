@@ -1,5 +1,6 @@
 package com.nija.shared.dashboard;
 
+import com.nija.shared.brokers.TradingModeView;
 import com.nija.shared.data.PositionItem;
 import com.nija.shared.data.ProfileItem;
 import com.nija.shared.trading.TradeView;
@@ -11,7 +12,8 @@ import java.util.List;
  * snapshot may serve several requests at once ({@code UserCache.getOrLoadShared}).
  */
 public record DashboardSnapshot(ProfileItem profile, boolean tradingEnabled, List<PositionItem> openPositions,
-                                List<TradeView> lastTrades, BigDecimal todayRealizedPnl, BigDecimal lifetimeRealizedPnl) {
+                                List<TradeView> lastTrades, BigDecimal todayRealizedPnl, BigDecimal lifetimeRealizedPnl,
+                                TradingModeView tradingMode) {
     public DashboardSnapshot {
         openPositions = openPositions == null ? List.of() : List.copyOf(openPositions);
         lastTrades = lastTrades == null ? List.of() : List.copyOf(lastTrades);

@@ -84,6 +84,15 @@ public final class Keys {
         return "ENABLED#" + Math.floorMod(userId.hashCode(), Tables.ENABLED_SHARDS);
     }
 
+    /** GSI2 partition listing the traders in live mode, write-sharded like {@link #enabledShard}. */
+    public static String liveTradingShard(String userId) {
+        return liveTradingShard(Math.floorMod(userId.hashCode(), Tables.ENABLED_SHARDS));
+    }
+
+    public static String liveTradingShard(int shard) {
+        return "TRADING_LIVE#" + shard;
+    }
+
     public static String rollup(RollupPeriod period, Instant at) {
         return ROLLUP_PREFIX + period.name() + "#" + bucket(period, at);
     }

@@ -9,6 +9,8 @@ import com.nija.shared.engine.KillSwitchListener;
 import com.nija.shared.engine.TradeListener;
 import com.nija.shared.observability.Telemetry;
 import com.nija.shared.prices.PriceListener;
+import com.nija.shared.reconcile.DriftListener;
+import com.nija.shared.reconcile.PositionDrift;
 import com.nija.shared.market.PriceUpdate;
 import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
@@ -38,14 +40,17 @@ import org.slf4j.LoggerFactory;
  *   <li>kill switch → {@code system: killswitch.engaged | killswitch.released} to every connection;</li>
  *   <li>a trader's bot paused or resumed → {@code system: bot.paused | bot.resumed} to each of their connections;</li>
  *   <li>prices → {@code prices:<SYMBOL>: price} to the connections watching that market, all of one ingest batch
- *       together.</li>
+ *       together;</li>
+ *   <li>reconciliation found a live venue holding less than the trader's positions there →
+ *       {@code positions: position.drift} to each of their connections, whatever they subscribe to.</li>
  * </ul>
  *
  * A push never fails what caused it: every error is logged and counted ({@code PushError}) and the change stands.
  * Among the engine's listeners it runs last, so whatever else listens has seen the fill before a client does.
  */
 @Singleton
-public class LiveEvents implements TradeListener, KillSwitchListener, BotStateListener, PriceListener, Ordered {
+public class LiveEvents implements TradeListener, KillSwitchListener, BotStateListener, PriceListener, DriftListener,
+        Ordered {
     private static final Logger LOG = LoggerFactory.getLogger(LiveEvents.class);
 
     private final ConnectionRegistry registry;
@@ -122,6 +127,13 @@ public class LiveEvents implements TradeListener, KillSwitchListener, BotStateLi
                     now, new LiveViews.Bot(state.name().toLowerCase(java.util.Locale.ROOT), reason, now));
             pushToTrader(userId, subscribed -> List.of(update));
         });
+    }
+
+    /** Drift at a live venue is the trader's money: every connection of theirs hears it. */
+    @Override
+    public void positionDrift(String userId, PositionDrift drift) {
+        safely("drift of " + userId, () -> pushToTrader(userId, subscribed -> List.of(
+                new LiveUpdate(Channels.POSITIONS, "position.drift", drift.detectedAt(), drift))));
     }
 
     /** The global kill switch changed: every connection hears it. */
