@@ -1,5 +1,7 @@
 package com.nija.shared.config;
 
+import com.nija.shared.testing.HandMovedClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +20,7 @@ class SecretResolverTest {
     private static final String ARN = "arn:aws:secretsmanager:us-east-1:111122223333:secret:nija/dev/stripe-AbCdEf";
     private static final Duration TTL = Duration.ofMinutes(5);
 
-    private final StepClock clock = new StepClock(PlatformClock.system().instant());
+    private final HandMovedClock clock = new HandMovedClock(PlatformClock.system().instant());
     private final InMemorySecretSource source = new InMemorySecretSource().put(ARN, "whsec_before");
     private final SecretResolver resolver = new SecretResolver(source, clock, TTL, Map.of("X_SECRET_ARN", ARN)::get);
     private final Secret secret = resolver.secret(null, "X_SECRET_ARN");
@@ -130,33 +132,5 @@ class SecretResolverTest {
     private static String signedWith(String signer, String value) throws SignatureException {
         if (!signer.equals(value)) throw new SignatureException("signature does not verify");
         return value;
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class StepClock extends Clock {
-        private Instant now;
-
-        StepClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

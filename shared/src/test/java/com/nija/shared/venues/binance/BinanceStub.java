@@ -1,5 +1,9 @@
 package com.nija.shared.venues.binance;
 
+import com.nija.shared.testing.HandMovedClock;
+import com.nija.shared.config.PlatformClock;
+import java.time.temporal.ChronoUnit;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -39,7 +43,8 @@ final class BinanceStub implements AutoCloseable {
     static final String SECRET = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j";
     private static final String SERVER_TIME = "binance-server-time";
 
-    final MovableClock clock = new MovableClock();
+    /** Our side's clock: the platform clock's now, to the millisecond, moved only by the test. */
+    final HandMovedClock clock = new HandMovedClock(PlatformClock.system().instant().truncatedTo(ChronoUnit.MILLIS));
     private volatile Duration skew = Duration.ZERO;
     private final WireMockServer server;
 
