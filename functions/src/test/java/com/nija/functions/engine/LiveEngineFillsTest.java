@@ -76,6 +76,68 @@ class LiveEngineFillsTest {
     }
 
     @Test
+    @DisplayName("an order the venue ended with nothing filled (Kraken: done, 0 executed) is FAILED: no position, no trade")
+    void endedUnfilledFails() {
+        kraken.next(new ScriptedExchange.EndsUnfilled());
+        OrderRequest request = buy();
+
+        ExecutionResult result = engine.execute(request, false, false);
+        ExecutionResult redelivered = engine.execute(request, true, false);
+
+        assertThat(result.retry()).isFalse();
+        assertThat(result.order().status()).isEqualTo(OrderStatus.FAILED);
+        assertThat(result.order().reason()).isEqualTo("ended at kraken with nothing filled");
+        assertThat(result.order().venueOrderId()).isEqualTo("kraken-1");
+        assertThat(result.order().gsi1pk()).as("not in the resting index").isNull();
+        assertThat(redelivered.order().status()).isEqualTo(OrderStatus.FAILED);
+        assertThat(kraken.placeCalls()).as("a redelivery places nothing again").isEqualTo(1);
+        Books books = Books.of(trader.userId());
+        assertThat(books.positions()).isEmpty();
+        assertThat(books.trades()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a close the venue ended with nothing filled is FAILED under its request's id and gives the close id "
+            + "back: the position stays open and whole, no trade")
+    void closeEndedUnfilledReleasesTheClaim() {
+        OrderRequest opened = buy();
+        engine.execute(opened, false, false);
+        kraken.next(new ScriptedExchange.EndsUnfilled());
+        OrderRequest exit = exit();
+
+        ExecutionResult ended = engine.execute(exit, false, false);
+
+        assertThat(ended.order().status()).isEqualTo(OrderStatus.FAILED);
+        assertThat(ended.order().reason()).isEqualTo("ended at kraken with nothing filled");
+        assertThat(ended.order().orderId()).as("recorded under its request's own id").isEqualTo(exit.orderId());
+        Books books = Books.of(trader.userId());
+        PositionItem position = books.position(opened.orderId()).orElseThrow();
+        assertThat(position.status()).isEqualTo("OPEN");
+        assertThat(position.quantity()).isEqualByComparingTo("3");
+        assertThat(books.order(OrderIds.close(position))).as("the close id given back").isEmpty();
+        assertThat(books.trades()).as("only the open").hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a resting order the venue ends with nothing filled is CANCELLED when followed up: no position")
+    void restingEndedUnfilledIsCancelled() {
+        kraken.next(new ScriptedExchange.Rests());
+        OrderRequest request = buy();
+
+        ExecutionResult resting = engine.execute(request, false, false);
+        kraken.endResting(resting.order().clientOrderId());
+        ExecutionResult followedUp = engine.execute(request, true, false);
+
+        assertThat(resting.order().status()).isEqualTo(OrderStatus.RESTING);
+        assertThat(followedUp.retry()).isFalse();
+        assertThat(followedUp.order().status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(followedUp.order().reason()).isEqualTo("kraken ended the resting order with nothing filled");
+        assertThat(followedUp.order().gsi1pk()).as("out of the resting index").isNull();
+        assertThat(Books.of(trader.userId()).positions()).isEmpty();
+        assertThat(kraken.placeCalls()).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("a close filled in part leaves the rest open; the next close is a new order that closes the rest")
     void partialCloseThenTheRest() {
         OrderRequest opened = buy();

@@ -121,14 +121,24 @@ final class LiveOrders {
             next = order.withExecution(OrderStatus.RESTING, order.positionId(), asked, null, null, null)
                     .withVenueAnswer(fill.venueOrderId(), asked, Keys.liveResting(order.symbol()));
         } else if (fill.quantity() == null || fill.quantity().signum() <= 0) {
-            next = order.withStatus(OrderStatus.CANCELLED, "the venue filled none of it")
-                    .withVenueAnswer(fill.venueOrderId(), asked, null);
+            next = endedUnfilled(order).withVenueAnswer(fill.venueOrderId(), asked, null);
         } else {
             String positionId = order.intent() == OrderIntent.OPEN ? order.orderId() : order.positionId();
             next = order.withExecution(OrderStatus.FILLED, positionId, fill.quantity(), fill.price(), fill.fee(), fill.at())
                     .withVenueAnswer(fill.venueOrderId(), asked, null);
         }
         return settled(order, next, closing, lastAttempt);
+    }
+
+    /**
+     * The venue ended the order with nothing filled (Kraken answers a cancelled or expired order so: done, nothing
+     * executed; other venues refuse it): no fill, no position. An order just placed FAILED, as when a venue refuses it;
+     * one that was resting was cancelled at the venue. Either way a close gives its claim back.
+     */
+    private static OrderItem endedUnfilled(OrderItem order) {
+        return order.status() == OrderStatus.RESTING
+                ? order.withStatus(OrderStatus.CANCELLED, order.venue() + " ended the resting order with nothing filled")
+                : order.withStatus(OrderStatus.FAILED, "ended at " + order.venue() + " with nothing filled");
     }
 
     /** Records {@code next} if {@code order} is still as read; applies a fill; the audit hears of every outcome. */

@@ -36,7 +36,8 @@ public final class ScriptedExchange implements VenueClient {
     private static final BigDecimal FEE_BPS = new BigDecimal("10");
 
     /** What the next {@code place} call does. */
-    public sealed interface Step permits Fills, TimesOut, Rejects, RateLimits, NotPlaced, FillsPart, Rests, Dies {}
+    public sealed interface Step permits Fills, TimesOut, Rejects, RateLimits, NotPlaced, FillsPart, Rests, Dies,
+            EndsUnfilled {}
 
     /** Accepted and answered as the book goes (the default). */
     public record Fills() implements Step {}
@@ -53,6 +54,12 @@ public final class ScriptedExchange implements VenueClient {
 
     /** Fills {@code fraction} of the order, then cancels the rest (an IOC market order against a thin book). */
     public record FillsPart(BigDecimal fraction) implements Step {}
+
+    /**
+     * Accepted, then ended at the venue with nothing filled (an IOC order against an empty book, an expired order),
+     * answered as Kraken answers it: {@code PARTIALLY_FILLED} (done) with nothing executed, at price 0.
+     */
+    public record EndsUnfilled() implements Step {}
 
     /** Accepted and left resting, even a market order (accepted, not yet executed). */
     public record Rests() implements Step {}
@@ -165,6 +172,13 @@ public final class ScriptedExchange implements VenueClient {
         fill(o, o.sent.quantity(), price, Fill.Status.FILLED);
     }
 
+    /** The venue ends a resting order itself (it expired, or was cancelled outside NIJA): done with what filled. */
+    public synchronized void endResting(String clientOrderId) {
+        Order o = orders.get(clientOrderId);
+        if (o == null || o.status != Fill.Status.RESTING || o.cancelled) throw new IllegalStateException("not resting");
+        o.cancelled = true;
+    }
+
     /** The venue fills part of a resting order, which keeps resting for the rest. */
     public synchronized void fillRestingPart(String clientOrderId, String quantity) {
         Order o = orders.get(clientOrderId);
@@ -242,7 +256,11 @@ public final class ScriptedExchange implements VenueClient {
         BigDecimal price = order.orderType() == OrderType.MARKET ? mark
                 : (mark != null && crosses ? (order.side().buys() ? mark.min(order.limitPrice()) : mark.max(order.limitPrice()))
                 : order.limitPrice());
-        if (step instanceof Rests || !crosses) {
+        if (step instanceof EndsUnfilled) {
+            o.status = Fill.Status.PARTIALLY_FILLED;
+            o.price = BigDecimal.ZERO;
+            o.fee = BigDecimal.ZERO;
+        } else if (step instanceof Rests || !crosses) {
             o.status = Fill.Status.RESTING;
         } else if (step instanceof FillsPart p) {
             BigDecimal part = order.quantity().multiply(p.fraction()).setScale(8, RoundingMode.DOWN);

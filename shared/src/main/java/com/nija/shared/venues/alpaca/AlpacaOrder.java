@@ -75,7 +75,7 @@ record AlpacaOrder(String id, String clientOrderId, String symbol, OrderSide sid
      */
     Optional<Fill> fill() {
         return switch (state) {
-            case WORKING -> Optional.of(new Fill(clientOrderId, Fill.Status.RESTING, quantity, null, null, null));
+            case WORKING -> Optional.of(new Fill(clientOrderId, Fill.Status.RESTING, quantity, null, null, null, id));
             case FILLED -> Optional.of(traded(Fill.Status.FILLED));
             case ENDED -> filledQuantity.signum() > 0 ? Optional.of(traded(Fill.Status.PARTIALLY_FILLED)) : Optional.empty();
         };
@@ -86,7 +86,7 @@ record AlpacaOrder(String id, String clientOrderId, String symbol, OrderSide sid
         if (averagePrice == null || averagePrice.signum() <= 0) throw AlpacaJson.unreadable("a filled order", "filled_avg_price");
         Instant at = filledAt != null ? filledAt : updatedAt;
         if (at == null) throw AlpacaJson.unreadable("a filled order", "filled_at");
-        return new Fill(clientOrderId, status, filledQuantity, averagePrice, BigDecimal.ZERO, at);
+        return new Fill(clientOrderId, status, filledQuantity, averagePrice, BigDecimal.ZERO, at, id);
     }
 
     private static OrderSide side(JsonNode node) {

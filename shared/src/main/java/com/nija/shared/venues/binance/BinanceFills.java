@@ -39,7 +39,8 @@ final class BinanceFills {
     static Optional<Fill> fill(BinanceOrder order, List<BinanceTrade> trades, BinanceMarket market, Prices prices) {
         if (order.status().open()) {
             return Optional.of(new Fill(order.clientOrderId(), Fill.Status.RESTING, plain(order.origQty()),
-                    order.limitPrice().map(BinanceFills::plain).orElse(null), BigDecimal.ZERO, order.updatedAt()));
+                    order.limitPrice().map(BinanceFills::plain).orElse(null), BigDecimal.ZERO, order.updatedAt(),
+                    venueOrderId(order)));
         }
         if (!order.filledAny()) return Optional.empty();
         if (trades.isEmpty()) {
@@ -49,7 +50,13 @@ final class BinanceFills {
         Fill.Status status = order.status() == BinanceOrder.Status.FILLED
                 ? Fill.Status.FILLED : Fill.Status.PARTIALLY_FILLED;
         return Optional.of(new Fill(order.clientOrderId(), status, plain(order.executedQty()),
-                averagePrice(order, trades), fee(order.clientOrderId(), trades, market, prices), order.updatedAt()));
+                averagePrice(order, trades), fee(order.clientOrderId(), trades, market, prices), order.updatedAt(),
+                venueOrderId(order)));
+    }
+
+    /** Binance's {@code orderId}, a number, as the audit record's text. */
+    private static String venueOrderId(BinanceOrder order) {
+        return Long.toString(order.orderId());
     }
 
     /** The quote spent or received over the quantity filled; from the trades when Binance lacks the total. */

@@ -69,7 +69,8 @@ record CoinbaseOrder(String orderId, String clientOrderId, String productId, Ord
      */
     Optional<Fill> fill() {
         return switch (stage()) {
-            case WORKING -> Optional.of(new Fill(clientOrderId, Fill.Status.RESTING, sizeAsked(), null, null, null));
+            case WORKING -> Optional.of(new Fill(clientOrderId, Fill.Status.RESTING, sizeAsked(), null, null, null,
+                    orderId));
             case FILLED -> Optional.of(filled(Fill.Status.FILLED));
             case ENDED -> filledSize.signum() > 0 ? Optional.of(filled(Fill.Status.PARTIALLY_FILLED)) : Optional.empty();
         };
@@ -93,7 +94,7 @@ record CoinbaseOrder(String orderId, String clientOrderId, String productId, Ord
         if (filledSize.signum() <= 0 || averageFilledPrice == null) throw CoinbaseFields.unreadable("filled_size");
         Instant at = lastFillTime != null ? lastFillTime : createdTime;
         if (at == null) throw CoinbaseFields.unreadable("last_fill_time");
-        return new Fill(clientOrderId, status, filledSize, averageFilledPrice, totalFees, at);
+        return new Fill(clientOrderId, status, filledSize, averageFilledPrice, totalFees, at, orderId);
     }
 
     private BigDecimal sizeAsked() {

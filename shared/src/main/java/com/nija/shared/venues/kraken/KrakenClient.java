@@ -113,7 +113,7 @@ public final class KrakenClient implements VenueClient {
             // Accepted all the same: answered below as resting, and the engine follows it up.
         }
         return new Fill(order.clientOrderId(), Fill.Status.RESTING, order.quantity(), order.limitPrice(),
-                BigDecimal.ZERO, clock.instant());
+                BigDecimal.ZERO, clock.instant(), txid);
     }
 
     @Override

@@ -76,11 +76,12 @@ record KrakenOrder(String txid, String clientOrderId, String status, String pair
      */
     Fill toFill(String clientOrderId, Clock clock) {
         if (status.equals("pending") || status.equals("open")) {
-            return new Fill(clientOrderId, Fill.Status.RESTING, volume, limitPrice, fee, orNow(openedAt, clock));
+            return new Fill(clientOrderId, Fill.Status.RESTING, volume, limitPrice, fee, orNow(openedAt, clock),
+                    txid);
         }
         boolean all = status.equals("closed") && executed.compareTo(volume) >= 0;
         return new Fill(clientOrderId, all ? Fill.Status.FILLED : Fill.Status.PARTIALLY_FILLED, executed,
-                fillPrice(), fee, orNow(closedAt != null ? closedAt : openedAt, clock));
+                fillPrice(), fee, orNow(closedAt != null ? closedAt : openedAt, clock), txid);
     }
 
     VenueAccount.OpenOrder toOpenOrder() {

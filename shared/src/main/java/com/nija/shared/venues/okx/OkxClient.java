@@ -67,7 +67,7 @@ public final class OkxClient implements VenueClient {
         Optional<Fill> existing = lookup(key, order.venueSymbol(), order.clientOrderId());
         if (existing.isPresent()) return existing.get();
         OkxAnswer answer = requests.post(key, ORDER, body);
-        if (answer.succeeded()) return afterPlacing(key, order);
+        if (answer.succeeded()) return afterPlacing(key, order, answer);
         if (OkxErrors.is(answer, OkxErrors.DUPLICATE_CLIENT_ORDER_ID)) {
             return lookup(key, order.venueSymbol(), order.clientOrderId()).orElseThrow(() -> new BrokerException(
                     Kind.UNKNOWN, "OKX says order " + order.clientOrderId() + " exists but does not show it"));
@@ -146,12 +146,16 @@ public final class OkxClient implements VenueClient {
         return Optional.of(order);
     }
 
-    /** OKX accepted the order: from here nothing may read as "not placed", so a failed read leaves it unknown. */
-    private Fill afterPlacing(VenueCredentials key, VenueOrder order) {
+    /**
+     * OKX accepted the order: from here nothing may read as "not placed", so a failed read leaves it unknown. Not yet
+     * readable, it rests under the {@code ordId} the placing answer gave (null if it gave none).
+     */
+    private Fill afterPlacing(VenueCredentials key, VenueOrder order, OkxAnswer placed) {
+        String orderId = OkxAnswer.text(placed.first().path("ordId"));
         try {
             return lookup(key, order.venueSymbol(), order.clientOrderId())
                     .orElseGet(() -> new Fill(order.clientOrderId(), Fill.Status.RESTING, order.quantity(),
-                            order.limitPrice(), BigDecimal.ZERO, clock.instant()));
+                            order.limitPrice(), BigDecimal.ZERO, clock.instant(), orderId.isEmpty() ? null : orderId));
         } catch (BrokerException e) {
             if (e.kind() != Kind.NOT_PLACED) throw e;
             throw new BrokerException(Kind.UNKNOWN, "order " + order.clientOrderId() + " was accepted; reading it: "

@@ -33,7 +33,8 @@ record OkxOrder(String clientOrderId, String orderId, String instId, OrderSide s
                 if (filled.signum() > 0) yield done(Fill.Status.PARTIALLY_FILLED);
                 throw new BrokerException(Kind.REJECTED, "OKX cancelled order " + clientOrderId + " with nothing filled");
             }
-            default -> new Fill(clientOrderId, Fill.Status.RESTING, size, limitPrice, BigDecimal.ZERO, updated);
+            default -> new Fill(clientOrderId, Fill.Status.RESTING, size, limitPrice, BigDecimal.ZERO, updated,
+                    orderId);
         };
     }
 
@@ -43,7 +44,7 @@ record OkxOrder(String clientOrderId, String orderId, String instId, OrderSide s
             throw OkxResponses.unreadable("avgPx of a " + state + " order");
         }
         return new Fill(clientOrderId, status, filled, averagePrice, feeInQuote(),
-                lastFill != null ? lastFill : updated);
+                lastFill != null ? lastFill : updated, orderId);
     }
 
     /** The fee charged, in the quote currency: a fee in the base currency is worth its amount at the average price. */

@@ -98,7 +98,8 @@ class AlpacaClientContractTest {
         Fill fill = client.place(PAPER_KEY, marketBuy());
 
         assertThat(fill).isEqualTo(new Fill(ORDER_ID, Fill.Status.FILLED, new BigDecimal("0.001"),
-                new BigDecimal("65012.5"), BigDecimal.ZERO, Instant.parse("2031-06-16T11:59:58.401122Z")));
+                new BigDecimal("65012.5"), BigDecimal.ZERO, Instant.parse("2031-06-16T11:59:58.401122Z"),
+                ALPACA_ORDER_ID));
         PAPER.server.verify(1, postRequestedFor(urlEqualTo("/v2/orders"))
                 .withHeader("Content-Type", equalTo("application/json"))
                 .withRequestBody(equalToJson("""
@@ -131,6 +132,7 @@ class AlpacaClientContractTest {
 
         assertThat(fill.status()).isEqualTo(Fill.Status.RESTING);
         assertThat(fill.quantity()).isEqualByComparingTo("0.001");
+        assertThat(fill.venueOrderId()).isEqualTo(ALPACA_ORDER_ID);
         PAPER.server.verify(postRequestedFor(urlEqualTo("/v2/orders")).withRequestBody(equalToJson("""
                 {"symbol":"BTC/USD","qty":"0.001","side":"buy","type":"limit","time_in_force":"gtc",
                  "limit_price":"60000","client_order_id":"o-0123456789abcdef01234567"}""")));
@@ -144,7 +146,8 @@ class AlpacaClientContractTest {
         Fill fill = client.place(PAPER_KEY, limitBuy());
 
         assertThat(fill).isEqualTo(new Fill(ORDER_ID, Fill.Status.PARTIALLY_FILLED, new BigDecimal("0.0004"),
-                new BigDecimal("59998.75"), BigDecimal.ZERO, Instant.parse("2031-06-16T11:59:59.010203Z")));
+                new BigDecimal("59998.75"), BigDecimal.ZERO, Instant.parse("2031-06-16T11:59:59.010203Z"),
+                ALPACA_ORDER_ID));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -201,8 +204,8 @@ class AlpacaClientContractTest {
                         e -> assertThat(e.kind()).isEqualTo(BrokerException.Kind.UNKNOWN));
         Optional<Fill> found = impatient.lookup(PAPER_KEY, "BTC/USD", ORDER_ID);
 
-        assertThat(found).get().extracting(Fill::status, Fill::quantity)
-                .containsExactly(Fill.Status.FILLED, new BigDecimal("0.001"));
+        assertThat(found).get().extracting(Fill::status, Fill::quantity, Fill::venueOrderId)
+                .containsExactly(Fill.Status.FILLED, new BigDecimal("0.001"), ALPACA_ORDER_ID);
     }
 
     @Test

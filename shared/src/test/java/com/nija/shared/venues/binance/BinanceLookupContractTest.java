@@ -53,6 +53,7 @@ class BinanceLookupContractTest {
         assertThat(fill.status()).isEqualTo(Fill.Status.RESTING);
         assertThat(fill.quantity()).isEqualByComparingTo("0.001");
         assertThat(fill.price()).isEqualByComparingTo("60000");
+        assertThat(fill.venueOrderId()).isEqualTo("28457105");
         assertThat(BINANCE.received("GET", "/api/v3/myTrades")).isZero();
     }
 
@@ -70,6 +71,7 @@ class BinanceLookupContractTest {
         assertThat(fill.price()).isEqualByComparingTo("67003.33333333");
         assertThat(fill.fee()).isEqualByComparingTo("0.100505");
         assertThat(fill.at()).isEqualTo(Instant.ofEpochMilli(1939377600123L));
+        assertThat(fill.venueOrderId()).isEqualTo("28457107");
     }
 
     @Test

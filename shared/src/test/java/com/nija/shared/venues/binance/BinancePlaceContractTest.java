@@ -67,6 +67,7 @@ class BinancePlaceContractTest {
         assertThat(fill.price()).isEqualByComparingTo("67003.33333333"); // 100.505 USDT / 0.0015 BTC
         assertThat(fill.fee()).isEqualByComparingTo("0.100505"); // 0.000001 × 67000 + 0.0000005 × 67010
         assertThat(fill.at()).isEqualTo(Instant.ofEpochMilli(1939377600123L));
+        assertThat(fill.venueOrderId()).isEqualTo("28457101");
         assertThat(BINANCE.served(placed)).isEqualTo(1);
     }
 
@@ -124,6 +125,7 @@ class BinancePlaceContractTest {
         assertThat(fill.quantity()).isEqualByComparingTo("0.001");
         assertThat(fill.price()).isEqualByComparingTo("60000");
         assertThat(fill.fee()).isEqualByComparingTo("0");
+        assertThat(fill.venueOrderId()).isEqualTo("28457105");
     }
 
     @Test
@@ -137,6 +139,7 @@ class BinancePlaceContractTest {
         assertThat(fill.quantity()).isEqualByComparingTo("0.2");
         assertThat(fill.price()).isEqualByComparingTo("67000");
         assertThat(fill.fee()).isEqualByComparingTo("13.4"); // 0.0002 BTC × 67000
+        assertThat(fill.venueOrderId()).isEqualTo("28457106");
     }
 
     @Test
@@ -224,6 +227,7 @@ class BinancePlaceContractTest {
 
         assertThat(fill.status()).isEqualTo(Fill.Status.RESTING);
         assertThat(fill.clientOrderId()).isEqualTo("o-0000000000000000000b0005");
+        assertThat(fill.venueOrderId()).isEqualTo("28457105");
         BINANCE.server().verify(1, postRequestedFor(urlPathEqualTo("/api/v3/order")));
     }
 
@@ -253,6 +257,7 @@ class BinancePlaceContractTest {
             assertThat(f.price()).isEqualByComparingTo("67003.33333333");
             assertThat(f.fee()).isEqualByComparingTo("0.100505");
             assertThat(f.at()).isEqualTo(Instant.ofEpochMilli(1939377600123L));
+            assertThat(f.venueOrderId()).isEqualTo("28457107");
         });
     }
 

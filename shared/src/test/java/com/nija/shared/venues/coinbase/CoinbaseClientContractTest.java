@@ -124,6 +124,7 @@ class CoinbaseClientContractTest {
         assertThat(fill.price()).isEqualByComparingTo("61250.5");
         assertThat(fill.fee()).isEqualByComparingTo("0.367503");
         assertThat(fill.at()).isEqualTo(Instant.parse("2031-06-16T11:59:59.587112Z"));
+        assertThat(fill.venueOrderId()).isEqualTo(VENUE_ORDER_ID);
     }
 
     @Test
@@ -141,6 +142,7 @@ class CoinbaseClientContractTest {
         assertThat(fill.status()).isEqualTo(Fill.Status.RESTING);
         assertThat(fill.quantity()).isEqualByComparingTo("0.001");
         assertThat(fill.price()).isNull();
+        assertThat(fill.venueOrderId()).isEqualTo(VENUE_ORDER_ID);
     }
 
     @Test
@@ -155,6 +157,7 @@ class CoinbaseClientContractTest {
         assertThat(fill.quantity()).isEqualByComparingTo("0.0004");
         assertThat(fill.price()).isEqualByComparingTo("61240.25");
         assertThat(fill.fee()).isEqualByComparingTo("0.1469766");
+        assertThat(fill.venueOrderId()).isEqualTo(VENUE_ORDER_ID);
     }
 
     @Test
@@ -250,6 +253,8 @@ class CoinbaseClientContractTest {
             assertThat(f.clientOrderId()).isEqualTo(CID);
             assertThat(f.status()).isEqualTo(Fill.Status.FILLED);
             assertThat(f.price()).isEqualByComparingTo("61250.5");
+            // The list holds another order too: the id is the one placed under our client order id.
+            assertThat(f.venueOrderId()).isEqualTo(VENUE_ORDER_ID);
         });
         coinbase.verify(1, postRequestedFor(urlPathEqualTo(ORDERS)));
     }

@@ -105,6 +105,7 @@ class KrakenClientContractTest {
         assertThat(fill.price()).isEqualByComparingTo("30000.0");
         assertThat(fill.fee()).isEqualByComparingTo("7.5");
         assertThat(fill.at()).isEqualTo(Instant.parse("2023-07-05T21:20:12.233500Z"));
+        assertThat(fill.venueOrderId()).isEqualTo(TXID);
         KRAKEN.server.verify(exactly(1), addOrder().withFormParam("pair", equalTo("XBTUSD"))
                 .withFormParam("type", equalTo("buy")).withFormParam("ordertype", equalTo("market"))
                 .withFormParam("volume", equalTo("0.25")).withFormParam("cl_ord_id", equalTo(CL_ORD_ID))
@@ -125,6 +126,7 @@ class KrakenClientContractTest {
         assertThat(fill.status()).isEqualTo(Fill.Status.RESTING);
         assertThat(fill.quantity()).isEqualByComparingTo("1.25");
         assertThat(fill.price()).isEqualByComparingTo("30010.0");
+        assertThat(fill.venueOrderId()).isEqualTo(TXID);
         KRAKEN.server.verify(exactly(1), addOrder().withFormParam("ordertype", equalTo("limit"))
                 .withFormParam("price", equalTo("30010")).withFormParam("timeinforce", equalTo("GTC")));
     }
@@ -142,6 +144,22 @@ class KrakenClientContractTest {
         assertThat(fill.quantity()).isEqualByComparingTo("0.375");
         assertThat(fill.price()).isEqualByComparingTo("30010.0");
         assertThat(fill.fee()).isEqualByComparingTo("18.00592");
+        assertThat(fill.venueOrderId()).isEqualTo(TXID);
+    }
+
+    @Test
+    @DisplayName("an order Kraken took but whose state cannot be read yet answers RESTING under the txid AddOrder gave")
+    void acceptedButUnreadRestsUnderItsTxid() {
+        nothingUnderTheId();
+        answer("AddOrder", "add-order.json");
+        answerError("QueryOrders", "EService:Unavailable");
+
+        Fill fill = kraken.place(KEY, LIMIT_BUY);
+
+        assertThat(fill.status()).isEqualTo(Fill.Status.RESTING);
+        assertThat(fill.quantity()).isEqualByComparingTo("1.25");
+        assertThat(fill.venueOrderId()).isEqualTo(TXID);
+        KRAKEN.server.verify(exactly(1), addOrder());
     }
 
     @Test
@@ -197,6 +215,7 @@ class KrakenClientContractTest {
 
         assertThat(fill.status()).isEqualTo(Fill.Status.FILLED);
         assertThat(fill.quantity()).isEqualByComparingTo("0.25");
+        assertThat(fill.venueOrderId()).isEqualTo(TXID);
         KRAKEN.server.verify(exactly(0), addOrder());
         assertThat(paths(KRAKEN.server.findAll(anyRequestedFor(anyUrl()))))
                 .as("open orders first, so an order closing in between is still seen")
@@ -361,6 +380,7 @@ class KrakenClientContractTest {
         assertThat(kraken.lookup(KEY, "XBTUSD", CL_ORD_ID)).hasValueSatisfying(f -> {
             assertThat(f.status()).isEqualTo(Fill.Status.RESTING);
             assertThat(f.price()).isEqualByComparingTo("30010.0");
+            assertThat(f.venueOrderId()).isEqualTo(TXID);
         });
 
         KRAKEN.reset();

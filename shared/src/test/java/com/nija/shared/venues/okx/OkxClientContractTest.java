@@ -72,6 +72,9 @@ class OkxClientContractTest {
     private static final String ORDER_ID = "o-6a1f0c3e9b2d4a5f8e7c1b30";
     private static final String CL_ORD_ID = ClientOrderIds.forVenue(Venue.OKX, ORDER_ID);
     private static final String ORDER = "/api/v5/trade/order";
+    /** The {@code ordId} of the order fixtures ({@code order-*.json}), and the one "Place order" answers. */
+    private static final String OKX_ORDER_ID = "680800019749904384";
+    private static final String PLACED_ORDER_ID = "312269865356374016";
     private static final Instant NOW = Instant.parse("2031-06-16T12:00:00.123Z");
     private static final VenueCredentials LIVE = key("5c1d9e2a-1f0b-4c3d-8e7f-6a5b4c3d2e1f",
             "A1B2C3D4E5F60718293A4B5C6D7E8F90", "Nija-live-1", false);
@@ -122,6 +125,7 @@ class OkxClientContractTest {
         assertThat(fill.price()).isEqualByComparingTo("51858");
         assertThat(fill.fee()).isEqualByComparingTo("0.09999985572"); // 0.00000192834 BTC × 51858
         assertThat(fill.at()).isEqualTo(Instant.ofEpochMilli(1708587373361L));
+        assertThat(fill.venueOrderId()).isEqualTo(OKX_ORDER_ID);
         okx.verify(exactly(1), postRequestedFor(urlEqualTo(ORDER)).withRequestBody(equalToJson("""
                 {"instId":"BTC-USDT","tdMode":"cash","clOrdId":"%s","side":"buy","ordType":"market",
                  "sz":"0.00192834","tgtCcy":"base_ccy","banAmend":true}""".formatted(CL_ORD_ID))));
@@ -137,6 +141,7 @@ class OkxClientContractTest {
         assertThat(fill.status()).isEqualTo(Fill.Status.RESTING);
         assertThat(fill.quantity()).isEqualByComparingTo("0.01");
         assertThat(fill.price()).isEqualByComparingTo("70000.5");
+        assertThat(fill.venueOrderId()).isEqualTo(OKX_ORDER_ID);
         okx.verify(postRequestedFor(urlEqualTo(ORDER)).withRequestBody(equalToJson("""
                 {"instId":"BTC-USDT","tdMode":"cash","clOrdId":"%s","side":"sell","ordType":"limit",
                  "sz":"0.01","px":"70000.5"}""".formatted(CL_ORD_ID))));
@@ -153,6 +158,7 @@ class OkxClientContractTest {
         assertThat(fill.quantity()).isEqualByComparingTo("0.004");
         assertThat(fill.price()).isEqualByComparingTo("70000.5");
         assertThat(fill.fee()).isEqualByComparingTo("0.280002");
+        assertThat(fill.venueOrderId()).isEqualTo(OKX_ORDER_ID);
     }
 
     @Test
@@ -186,6 +192,7 @@ class OkxClientContractTest {
         assertThat(fill.quantity()).isEqualByComparingTo("0.01");
         assertThat(fill.price()).isEqualByComparingTo("60000.1");
         assertThat(fill.at()).isEqualTo(NOW);
+        assertThat(fill.venueOrderId()).as("the ordId of OKX's answer to the placing").isEqualTo(PLACED_ORDER_ID);
     }
 
     @Test
@@ -237,7 +244,10 @@ class OkxClientContractTest {
 
         Optional<Fill> found = client.lookup(LIVE, "BTC-USDT", CL_ORD_ID);
 
-        assertThat(found).hasValueSatisfying(f -> assertThat(f.status()).isEqualTo(Fill.Status.FILLED));
+        assertThat(found).hasValueSatisfying(f -> {
+            assertThat(f.status()).isEqualTo(Fill.Status.FILLED);
+            assertThat(f.venueOrderId()).isEqualTo(OKX_ORDER_ID);
+        });
     }
 
     @Test
