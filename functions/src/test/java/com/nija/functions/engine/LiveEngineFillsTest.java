@@ -22,6 +22,7 @@ import com.nija.shared.order.OrderTrigger;
 import com.nija.shared.prices.PriceIngestService;
 import com.nija.shared.testing.ScriptedExchange;
 import com.nija.shared.venues.Venue;
+import com.nija.shared.venues.VenueOrder;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -116,6 +117,21 @@ class LiveEngineFillsTest {
         assertThat(position.quantity()).isEqualByComparingTo("3");
         assertThat(books.order(OrderIds.close(position))).as("the close id given back").isEmpty();
         assertThat(books.trades()).as("only the open").hasSize(1);
+    }
+
+    @Test
+    @DisplayName("after a close the venue ended unfilled, the next close is a new venue order and closes the position")
+    void closeAfterAnUnfilledCloseIsANewOrder() {
+        OrderRequest opened = buy();
+        engine.execute(opened, false, false);
+        kraken.next(new ScriptedExchange.EndsUnfilled());
+        engine.execute(exit(), false, false);
+
+        ExecutionResult closed = engine.execute(exit(), false, false);
+
+        assertThat(closed.order().status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(kraken.placements()).extracting(VenueOrder::clientOrderId).doesNotHaveDuplicates().hasSize(3);
+        assertThat(Books.of(trader.userId()).position(opened.orderId()).orElseThrow().status()).isEqualTo("CLOSED");
     }
 
     @Test

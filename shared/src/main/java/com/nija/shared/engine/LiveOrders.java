@@ -172,12 +172,13 @@ final class LiveOrders {
 
     /**
      * Records a close that placed or filled nothing under its request's own id (as a failed paper close is) and gives
-     * the position's close id back. Recorded first, released second: a crash between them leaves the claim, whose
+     * the position's claim back under a new close id (the venue keeps the ended order under the old one). Recorded first, released second: a crash between them leaves the claim, whose
      * redelivery asks the venue again, rather than an outcome nobody recorded.
      */
     private ExecutionResult releaseCloseClaim(OrderItem claim, OrderItem outcome) {
         OrderItem moved = outcome.withOrderId(OrderIds.of(outcome.signalId(), outcome.userId()));
         orders.create(moved); // false on a retry that got this far before
+        ledger.retireCloseId(claim.userId(), claim.positionId(), claim.orderId());
         orders.release(claim, claim.status());
         LiveOrderAudit.record(moved, moved.status().name());
         cache.invalidate(moved.userId());

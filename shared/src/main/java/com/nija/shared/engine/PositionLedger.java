@@ -42,6 +42,16 @@ public class PositionLedger {
         return positions.find(userId, positionId);
     }
 
+    /**
+     * Retires {@code closeId} if it is still the open position's close id: the position moves to its next close round,
+     * so its next close is a new order (a venue keeps a close that ended unfilled, or was refused, under the old id).
+     */
+    public void retireCloseId(String userId, String positionId, String closeId) {
+        positions.find(userId, positionId)
+                .filter(p -> PositionStatus.OPEN.name().equals(p.status()) && closeId.equals(OrderIds.close(p)))
+                .ifPresent(p -> positions.nextCloseRound(p, p.closeRound() == null ? 0 : p.closeRound()));
+    }
+
     /** What applying a fill did: the position as the fill left it, and the P&L a close realized (null for an open). */
     public record Applied(PositionItem position, BigDecimal realizedPnl) {}
 

@@ -122,6 +122,30 @@ public class PositionRepository {
         }
     }
 
+    /**
+     * Moves an open position to its next close round, if it is still in {@code roundBefore}: its next close is then a
+     * new order id, as a venue keeps an ended order under the old one (and would answer it again, or refuse the id).
+     */
+    public boolean nextCloseRound(PositionItem position, int roundBefore) {
+        String inRound = roundBefore == 0 ? "(attribute_not_exists(closeRound) OR closeRound = :round)"
+                : "closeRound = :round";
+        try {
+            tables.client().updateItem(b -> b.tableName(tables.name())
+                    .key(Map.of("pk", AttributeValue.fromS(position.pk()), "sk", AttributeValue.fromS(position.sk())))
+                    .updateExpression("SET closeRound = :next, version = version + :one")
+                    .conditionExpression("#s = :open AND " + inRound)
+                    .expressionAttributeNames(Map.of("#s", "status"))
+                    .expressionAttributeValues(Map.of(
+                            ":open", AttributeValue.fromS(PositionStatus.OPEN.name()),
+                            ":round", AttributeValue.fromN(Integer.toString(roundBefore)),
+                            ":next", AttributeValue.fromN(Integer.toString(roundBefore + 1)),
+                            ":one", AttributeValue.fromN("1"))));
+            return true;
+        } catch (ConditionalCheckFailedException moved) {
+            return false;
+        }
+    }
+
     /** The order that closed a position, or null while it is open; a consistent read of that one attribute. */
     public String closedByOrder(String userId, String positionId) {
         AttributeValue v = tables.client().getItem(b -> b.tableName(tables.name())
