@@ -8,6 +8,9 @@ import com.nija.shared.observability.Metric;
 import com.nija.shared.observability.Telemetry;
 import com.nija.shared.problem.DomainException;
 import com.nija.shared.config.EngineRegion;
+import com.nija.shared.billing.TraderApiLimits;
+import com.nija.shared.ratelimit.Quota;
+import com.nija.shared.ratelimit.RateLimitedException;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import java.util.Map;
@@ -17,12 +20,17 @@ import org.slf4j.MDC;
 
 /**
  * What every HTTP route does around its own logic: correlation ids in the log context, one metrics record per
- * invocation (latency, errors by type), a token that names no trader refused with 401, domain refusals mapped to
- * problem+json, unexpected failures logged and answered with a 500 that leaks nothing. Subclasses implement
- * {@link #handle} only.
+ * invocation (latency, errors by type), a token that names no trader refused with 401, the caller's per-minute API
+ * limit ({@link TraderApiLimits}: one Redis round trip, {@code X-RateLimit-*} headers on every answer, 429 beyond),
+ * domain refusals mapped to problem+json, unexpected failures logged and answered with a 500 that leaks nothing.
+ * Subclasses implement {@link #handle} only. Routes without a token (signals, prices, webhooks, health) are not
+ * limited here: they carry their own limits.
  */
 public abstract class ApiHandler extends MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+
+    /** Staff routes (admin and finance groups) live under this path, and are limited per caller apart from tiers. */
+    public static final String STAFF_PATH = "/api/v1/admin/";
 
     private final String service = Telemetry.service(getClass().getName());
 
@@ -64,32 +72,56 @@ public abstract class ApiHandler extends MicronautRequestHandler<APIGatewayV2HTT
         Telemetry.begin();
         MDC.put("correlation_id", String.valueOf(request.requestId()));
         request.claim("sub").filter(InputLimits.Id.USER::accepts).ifPresent(user -> MDC.put("user_id", user));
+        Quota quota = null;
         try {
             // A token without a usable sub is refused before the route reads or writes anything.
-            if (request.authorized()) request.userId();
+            String user = request.authorized() ? request.userId() : null;
             if (this instanceof EngineWrite) {
                 EngineRegion region = applicationContext.getBean(EngineRegion.class);
+                // Counted where the write runs: the engine region's answer carries its headers back.
                 if (guarded && !region.isHere()) return applicationContext.getBean(EngineForwarder.class).forward(request);
-                return servedBy(region, handle(request));
+                quota = admit(user, event, guarded);
+                return withQuota(servedBy(region, handle(request)), quota);
             }
-            return handle(request);
+            quota = admit(user, event, guarded);
+            return withQuota(handle(request), quota);
         } catch (DomainException refused) {
             Telemetry.record(Metric.count("Refused", "type", refused.problemType()));
             APIGatewayV2HTTPResponse problem = Problems.from(refused, event.getRawPath());
+            if (!(refused instanceof RateLimitedException)) withQuota(problem, quota);
             return this instanceof EngineWrite ? servedBy(applicationContext.getBean(EngineRegion.class), problem)
                     : problem;
         } catch (RuntimeException e) {
             Telemetry.record(Metric.count("Error", "type", e.getClass().getSimpleName()));
             LOG.error("request failed", e);
-            return Problems.of(500, "internal", "Something went wrong on our side",
+            return withQuota(Problems.of(500, "internal", "Something went wrong on our side",
                     "The request was not completed. Quote request id " + request.requestId() + " to support.",
-                    event.getRawPath(), Map.of());
+                    event.getRawPath(), Map.of()), quota);
         } finally {
             Telemetry.record(Metric.millis("Latency", (System.nanoTime() - started) / 1e6));
             Telemetry.end(service);
             MDC.remove("correlation_id");
             MDC.remove("user_id");
         }
+    }
+
+    /**
+     * Counts one call of {@code user} against their limit; null (nothing counted) for a route without a token and
+     * for priming, whose synthetic trader would otherwise spend its allowance on every snapshot.
+     */
+    private Quota admit(String user, APIGatewayV2HTTPEvent event, boolean guarded) {
+        if (user == null || !guarded) return null;
+        boolean staff = event.getRawPath() != null && event.getRawPath().startsWith(STAFF_PATH);
+        return applicationContext.getBean(TraderApiLimits.class).admit(user, staff);
+    }
+
+    private static APIGatewayV2HTTPResponse withQuota(APIGatewayV2HTTPResponse response, Quota quota) {
+        if (quota == null) return response;
+        java.util.Map<String, String> headers = response.getHeaders() == null ? new java.util.HashMap<>()
+                : new java.util.HashMap<>(response.getHeaders());
+        headers.putAll(RateLimitHeaders.of(quota));
+        response.setHeaders(headers);
+        return response;
     }
 
     /** Says which region ran a trading write: the engine's answer, also when another region forwarded it. */

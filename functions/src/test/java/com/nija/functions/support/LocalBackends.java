@@ -65,6 +65,9 @@ public final class LocalBackends {
                 "nija.signals-queue-url", signalsUrl,
                 "nija.orders-queue-url", ordersUrl,
                 "nija.throttle.enabled", "false",
+                // Handler tests call routes many times as one trader on one clock; the per-tier API limits are tested
+                // by TraderApiLimitTest in a context of its own, with the tiers' own figures and a moved clock.
+                "nija.api.rate-limit-per-minute-override", "1000000",
                 // Handler tests check what the cache does, not its 50 ms budget (RedisStallTest does, in a context of
                 // its own): on a loaded 2-core machine a late reply must not turn an expected hit into a miss.
                 "nija.redis-timeout-millis", "1000");
