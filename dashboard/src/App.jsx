@@ -8,8 +8,9 @@ import { Overview } from './views/Overview.jsx';
 import { Trades } from './views/Trades.jsx';
 import { Performance } from './views/Performance.jsx';
 import { Settings } from './views/Settings.jsx';
+import { Brokers } from './views/Brokers.jsx';
 
-const PAGES = { '/': Overview, '/trades': Trades, '/performance': Performance, '/settings': Settings };
+const PAGES = { '/': Overview, '/trades': Trades, '/performance': Performance, '/settings': Settings, '/brokers': Brokers };
 
 function wsUrl(config) {
   if (config.wsUrl) return config.wsUrl;

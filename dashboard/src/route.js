@@ -5,6 +5,7 @@ export const VIEWS = [
   { path: '/trades', label: 'Trades' },
   { path: '/performance', label: 'Performance' },
   { path: '/settings', label: 'Settings' },
+  { path: '/brokers', label: 'Brokers' },
 ];
 
 export const route = signal(location.pathname);
