@@ -52,9 +52,7 @@ public final class ApiTarget implements AutoCloseable {
     /** The whole platform in this JVM on a free port, with the demo trader seeded. */
     static ApiTarget local(Path home) {
         LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Options(0, true, null, home,
-                // Fresh (free-tier) traders poll routes every 100 ms while waiting for queues; per-tier API limits are
-                // tested over handlers (TraderApiLimitTest) with the tiers' own figures.
-                java.util.Map.of("nija.api.rate-limit-per-minute-override", 1_000_000)));
+                ItPlatforms.options(java.util.Map.of())));
         return new ApiTarget(platform.baseUrl(), platform, home, LocalPlatform.DEMO_TRADER, null, null);
     }
 

@@ -55,7 +55,8 @@ public final class DedicatedPlatform implements AutoCloseable {
             throw new UncheckedIOException("cannot create a home for the dedicated platform", e);
         }
         try {
-            LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Options(0, demo, null, home, overrides));
+            LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Options(0, demo, null, home,
+                    ItPlatforms.options(overrides)));
             System.out.printf("[it] platform of its own for %s (%s) ready on %s in %d ms%n", purpose, overrides,
                     platform.baseUrl(), (System.nanoTime() - started) / 1_000_000);
             return new DedicatedPlatform(shared, platform, home);

@@ -88,7 +88,7 @@ public final class TwoRegions implements AutoCloseable {
                 "nija.engine-api-url", "http://127.0.0.1:" + ports.get(engine));
         long started = System.nanoTime();
         LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Options(ports.get(region), false, null, home,
-                overrides));
+                ItPlatforms.options(overrides)));
         System.out.printf("[it] region %s (engine %s) ready on %s in %d ms%n", region, engine, platform.baseUrl(),
                 (System.nanoTime() - started) / 1_000_000);
         return platform;

@@ -1,0 +1,19 @@
+package com.nija.it.support;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** What every in-process platform of the integration tests runs with, beside each test's own overrides. */
+final class ItPlatforms {
+    private ItPlatforms() {}
+
+    /**
+     * {@code overrides} plus no per-tier API limit: fresh (free-tier) traders poll routes every 100 ms while waiting for
+     * queues. The tiers' own limits are tested over the handlers ({@code TraderApiLimitTest}).
+     */
+    static Map<String, Object> options(Map<String, Object> overrides) {
+        Map<String, Object> all = new HashMap<>(Map.of("nija.api.rate-limit-per-minute-override", 1_000_000));
+        all.putAll(overrides);
+        return all;
+    }
+}
