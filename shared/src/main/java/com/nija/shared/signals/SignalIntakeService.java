@@ -61,6 +61,24 @@ public class SignalIntakeService {
         JsonNode json = parseJson(rawBody);
         VerifiedSource source = auth.authenticate(sourceHeader, signatureHeader, text(json, "source"), text(json, "secret"),
                 rawBody, "SIGNALS", now);
+        return accept(json, source, rawBody, now);
+    }
+
+    /**
+     * A signal of one of the platform's own strategies (APEX's scheduled scan), which runs inside the platform and
+     * holds no secret: it passes the same checks, deduplication and fan-out as any sender's, provided its source is
+     * registered and enabled for signals (an operator disables it like any source; traders subscribe to it).
+     *
+     * @throws SignalAuthException when {@code sourceId} is not an enabled signal source
+     */
+    public Intake acceptFromPlatform(String sourceId, String rawBody) {
+        Instant now = clock.instant();
+        JsonNode json = parseJson(rawBody);
+        VerifiedSource source = auth.platformSource(sourceId, now);
+        return accept(json, source, rawBody, now);
+    }
+
+    private Intake accept(JsonNode json, VerifiedSource source, String rawBody, Instant now) {
         Signal signal;
         try {
             signal = SignalParser.parse(json, source.sourceId(), rawBody, now, instruments);

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * APEX's rules as numbers, read from the versioned file {@code nija/strategy/apex.json} (not constants in code): a
  * new version of the rules is a new file revision, and every signal names the version it came from. See that file
- * for the values and {@link ApexStrategy} for what each one does.
+ * for the values and {@link ApexStrategy} for what each one does; {@code markets} are the ones the scheduled scan
+ * evaluates.
  */
 public record ApexParameters(String strategy, String version, String interval, int warmupCandles, int emaFast,
                              int emaMid, int emaSlow, int rsiPeriod, double rsiLongMin, double rsiLongMax,
@@ -22,7 +23,8 @@ public record ApexParameters(String strategy, String version, String interval, i
                              double volumeConfirmRatio, double nearPercent, int minConditions, int swingBars,
                              double stopAtrMultiple, double stopMinPercent, double stopMaxPercent,
                              List<Target> targets, double trailingAtrMultiple, double sizeMinPercent,
-                             double sizeMaxPercent, double sizeFullAdx, int signalMaxLagSeconds) {
+                             double sizeMaxPercent, double sizeFullAdx, int signalMaxLagSeconds,
+                             List<String> markets) {
 
     /** A take-profit rung: at {@code percent} from entry, close {@code exitPercent} of the opening size. */
     public record Target(BigDecimal percent, int exitPercent) {}
@@ -31,6 +33,7 @@ public record ApexParameters(String strategy, String version, String interval, i
 
     public ApexParameters {
         targets = List.copyOf(targets);
+        markets = markets == null ? List.of() : List.copyOf(markets);
         if (warmupCandles < 100) throw new IllegalArgumentException("APEX needs at least 100 candles of warm-up");
         if (minConditions < 1 || minConditions > 5) throw new IllegalArgumentException("minConditions is 1 to 5");
         if (targets.stream().mapToInt(Target::exitPercent).sum() != 100) {
