@@ -94,12 +94,23 @@ public final class RegionalStack extends Stack {
         EngineConfig engineRegion = EngineConfig.from(key -> getNode().tryGetContext(key), config);
         for (FunctionSpec spec : FunctionCatalog.all()) {
             if (spec.worker().isPresent() && !engine) continue;
+            // Scheduled functions trade through the queues, so only engine-role regions carry them.
+            if (!engine && com.nija.functions.routes.RouteTable.SCHEDULES.stream()
+                    .anyMatch(sch -> sch.function().equals(spec.function()))) {
+                continue;
+            }
             NijaFunction fn = factory.create(spec);
             functions.add(fn);
             // Workers keep their event sources in every engine-role region: a queue holds only what its own
             // region accepted while it was the engine, and the demoted engine must drain it (README "Regions").
             spec.worker().ifPresent(w -> subscribe(fn, w));
             fn.function().addEnvironment(EngineConfig.REGION_ENV, engineRegion.region());
+        }
+
+        // Schedules (the APEX scan) run in the engine region only: one region at a time, never twice.
+        if (engineRegion.region().equals(region.region())) {
+            new com.nija.cdk.functions.Schedules(this, "Schedules", com.nija.functions.routes.RouteTable.SCHEDULES,
+                    functions);
         }
 
         config.reservations().requireWithinLimit(region.region(), functions.stream()

@@ -44,7 +44,7 @@ class FunctionsTest {
     }
 
     @Test
-    @DisplayName("every route and every worker has a java21 function whose handler is its class name")
+    @DisplayName("every route, worker and schedule has a java21 function whose handler is its class name")
     void everyFunctionDeployed() {
         for (RegionalStack s : prod.stacks) {
             Map<String, String> handlers = javaFunctions(prod, s).values().stream().collect(Collectors.toMap(
@@ -65,6 +65,10 @@ class FunctionsTest {
                 RouteTable.WORKERS.forEach(w -> {
                     expected.add("nija-prod-" + w.function());
                     assertThat(handlers).containsEntry("nija-prod-" + w.function(), w.handler().getName());
+                });
+                RouteTable.SCHEDULES.forEach(sch -> {
+                    expected.add("nija-prod-" + sch.function());
+                    assertThat(handlers).containsEntry("nija-prod-" + sch.function(), sch.handler().getName());
                 });
             }
             assertThat(handlers.keySet()).as(s.getStackName()).containsExactlyInAnyOrderElementsOf(expected);

@@ -31,7 +31,10 @@ public final class FunctionCatalog {
      * the others. Names are unique.
      */
     public static List<FunctionSpec> all() {
-        return build(RouteTable.ROUTES, RouteTable.WORKERS, RouteTable.WS_ROUTES, RouteTable.WS_AUTHORIZER, OTHER);
+        List<FunctionSpec> others = new ArrayList<>(OTHER);
+        RouteTable.SCHEDULES.forEach(s -> others.add(new FunctionSpec(s.function(), s.handler().getName(), List.of(),
+                Optional.empty())));
+        return build(RouteTable.ROUTES, RouteTable.WORKERS, RouteTable.WS_ROUTES, RouteTable.WS_AUTHORIZER, others);
     }
 
     static List<FunctionSpec> build(List<Route> routes, List<Worker> workers, List<WsRoute> wsRoutes,

@@ -30,6 +30,7 @@ import com.nija.functions.settings.PutSettingsHandler;
 import com.nija.functions.signals.PriceIngestHandler;
 import com.nija.functions.signals.SignalFanoutHandler;
 import com.nija.functions.signals.SignalIntakeHandler;
+import com.nija.functions.strategy.ApexScanHandler;
 import com.nija.functions.trading.GetPositionsHandler;
 import com.nija.functions.trading.GetTradesHandler;
 import com.nija.shared.data.Queues;
@@ -37,7 +38,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every function NIJA runs: HTTP routes, queue workers, WebSocket routes and their authorizer. The CDK app and the local platform both read these
+ * Every function NIJA runs: HTTP routes, queue workers, WebSocket routes and their authorizer, schedules. The CDK app and the local platform both read these
  * lists and nothing else.
  */
 public final class RouteTable {
@@ -89,6 +90,13 @@ public final class RouteTable {
 
     /** Verifies the trader's token before {@code $connect} runs (WebSocket APIs have no JWT authorizer). */
     public static final WsAuthorizer WS_AUTHORIZER = new WsAuthorizer(WsAuthorizerHandler.class, "ws-authorizer");
+
+    /**
+     * Functions on a timetable. The APEX scan runs one minute after each 5-minute candle closes, so the minute's
+     * candle ingest has stored that candle; its signals allow {@code maxLag} 240 s, well inside the candle.
+     */
+    public static final List<Schedule> SCHEDULES = List.of(
+            new Schedule("apex-scan", ApexScanHandler.class, "cron(1/5 * * * ? *)", "{\"schedule\": \"apex-scan\"}"));
 
     private RouteTable() {}
 

@@ -103,6 +103,7 @@ public final class InvokeCommand {
                 RouteTable.ROUTES.stream().map(r -> new Target(r.function(), r.handler())),
                 RouteTable.WORKERS.stream().map(w -> new Target(w.function(), w.handler())),
                 RouteTable.WS_ROUTES.stream().map(r -> new Target(r.function(), r.handler())),
+                RouteTable.SCHEDULES.stream().map(s -> new Target(s.function(), s.handler())),
                 Stream.of(new Target(RouteTable.WS_AUTHORIZER.function(), RouteTable.WS_AUTHORIZER.handler())))
                 .flatMap(s -> s).distinct().toList();
     }
@@ -114,6 +115,12 @@ public final class InvokeCommand {
             if (parent instanceof ParameterizedType p && p.getRawType() == MicronautRequestHandler.class
                     && p.getActualTypeArguments()[0] instanceof Class<?> input) {
                 return input;
+            }
+            // A schedule's handler takes a plain JSON object (Map<String, Object>): read it as its raw type.
+            if (parent instanceof ParameterizedType p && p.getRawType() == MicronautRequestHandler.class
+                    && p.getActualTypeArguments()[0] instanceof ParameterizedType generic
+                    && generic.getRawType() instanceof Class<?> raw) {
+                return raw;
             }
         }
         throw new IllegalArgumentException(handler.getName() + " is not a MicronautRequestHandler with a concrete event");
