@@ -19,6 +19,7 @@ import com.nija.cdk.functions.FunctionCatalog;
 import com.nija.cdk.functions.FunctionFactory;
 import com.nija.cdk.functions.FunctionSpec;
 import com.nija.cdk.functions.NijaFunction;
+import com.nija.cdk.functions.Schedules;
 import com.nija.cdk.functions.WorkerBudget;
 import com.nija.cdk.network.Cache;
 import com.nija.cdk.network.Network;
@@ -38,8 +39,6 @@ import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.services.events.Rule;
-import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
@@ -52,7 +51,7 @@ import software.constructs.Construct;
  *   <li>all roles: secrets and the broker key (replicas outside the primary), the table (owner in the primary,
  *       replica elsewhere), every route's function, the HTTP API, latency DNS when configured, alarms, dashboard;</li>
  *   <li>engine roles (primary, full): VPC, cache, queues with DLQs, queue workers, scheduled functions (reconciliation
- *       with the venues), table backups;</li>
+ *       with the venues, the APEX scan) and their schedules where the route table places them, table backups;</li>
  *   <li>primary: the Cognito user pool whose issuer every region's authorizer trusts.</li>
  * </ul>
  */
@@ -108,9 +107,11 @@ public final class RegionalStack extends Stack {
             // Workers keep their event sources in every engine-role region: a queue holds only what its own
             // region accepted while it was the engine, and the demoted engine must drain it (README "Regions").
             spec.worker().ifPresent(w -> subscribe(fn, w));
-            spec.schedule().ifPresent(timer -> schedule(fn, timer, names));
             fn.function().addEnvironment(EngineConfig.REGION_ENV, engineRegion.region());
         }
+
+        // Reconciliation fires in every engine-role region, the APEX scan in the engine region only (route table).
+        new Schedules(this, "Schedules", names, functions, engine, engineRegion.region().equals(region.region()));
 
         config.reservations().requireWithinLimit(region.region(), functions.stream()
                 .mapToInt(f -> f.profile().reservedConcurrency().orElse(0)).sum());
@@ -176,20 +177,6 @@ public final class RegionalStack extends Stack {
         s.deploy(dashboardDir, new DashboardConfig(region.region(), issuer.userPoolId(), issuer.clientId(), signInUrl,
                 live.stage().getUrl()).json());
         return s;
-    }
-
-    /**
-     * Runs {@code fn} on its timer through EventBridge, invoking the alias like every other trigger. Async invocation:
-     * a run that fails is retried by Lambda, and a run that keeps failing trips the function's error alarm.
-     */
-    private void schedule(NijaFunction fn, com.nija.functions.routes.Schedule timer, Names names) {
-        Rule.Builder.create(fn.function(), "Schedule")
-                .ruleName(names.of(timer.function()))
-                .description("Runs " + timer.function() + " every " + timer.every().toMinutes() + " minutes")
-                .schedule(software.amazon.awscdk.services.events.Schedule.rate(
-                        software.amazon.awscdk.Duration.minutes(timer.every().toMinutes())))
-                .targets(List.of(new LambdaFunction(fn.alias())))
-                .build();
     }
 
     private void subscribe(NijaFunction fn, Worker worker) {

@@ -108,24 +108,25 @@ class LiveTradingTest {
     }
 
     @Test
-    @DisplayName("reconciliation runs every 5 minutes on its alias in engine regions only, and stops before the next run")
+    @DisplayName("reconciliation runs every 5 minutes on its alias in engine regions only, retried on failure, and stops "
+            + "before the next run")
     void reconciliationSchedule() {
         for (RegionalStack s : prod.stacks) {
-            List<Map<String, Object>> rules = prod.properties(s, "AWS::Events::Rule");
+            var schedule = SchedulesTest.schedule(prod, s, RECONCILIATION.function());
             if (!s.regionSpec().role().runsEngine()) {
-                assertThat(rules).as(s.getStackName()).isEmpty();
+                assertThat(schedule).as(s.getStackName()).isEmpty();
                 assertThat(s.functions()).noneMatch(f -> f.name().equals(RECONCILIATION.function()));
                 continue;
             }
             String alias = FunctionsTest.aliasLogicalId(prod, s, RECONCILIATION.function());
-            assertThat(rules).singleElement().satisfies(rule -> {
+            assertThat(schedule).as(s.getStackName()).hasValueSatisfying(rule -> {
                 assertThat(rule).containsEntry("ScheduleExpression", "rate(5 minutes)").containsEntry("State", "ENABLED");
-                assertThat((Object) at(list(rule.get("Targets")).get(0), "Arn", "Ref")).isEqualTo(alias);
+                assertThat((Object) at(rule, "Target", "Arn", "Ref")).isEqualTo(alias);
+                assertThat((Integer) at(rule, "Target", "RetryPolicy", "MaximumRetryAttempts")).isPositive();
+                assertThat(SchedulesTest.invokeActions(prod, s, rule, alias)).containsExactly("lambda:InvokeFunction");
             });
-            assertThat(prod.properties(s, "AWS::Lambda::Permission")).anySatisfy(p -> {
-                assertThat(p).containsEntry("Principal", "events.amazonaws.com");
-                assertThat((Object) at(p, "FunctionName", "Ref")).isEqualTo(alias);
-            });
+            // No asynchronous-invocation override: a failed run is retried by Lambda (twice, its default).
+            assertThat(SchedulesTest.lambdaRetries(prod, s, RECONCILIATION.function())).isEmpty();
             Map<String, Object> fn = FunctionsTest.fn(prod, s.regionSpec().region(), RECONCILIATION.function());
             assertThat(props(fn)).containsEntry("Timeout", 240);
             assertThat(FunctionsTest.env(fn)).containsEntry("NIJA_TIME_BUDGET_SECONDS", "240");

@@ -30,9 +30,9 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 class ArchitectureTest {
     private static final String[] FEATURES = {"com.nija.shared.account..", "com.nija.shared.billing..",
         "com.nija.shared.broker..", "com.nija.shared.brokers..", "com.nija.shared.dashboard..", "com.nija.shared.engine..",
-        "com.nija.shared.health..", "com.nija.shared.live..", "com.nija.shared.market..",
+        "com.nija.shared.health..", "com.nija.shared.live..", "com.nija.shared.market..", "com.nija.shared.marketdata..",
         "com.nija.shared.performance..", "com.nija.shared.prices..", "com.nija.shared.reconcile..",
-        "com.nija.shared.settings..",
+        "com.nija.shared.settings..", "com.nija.shared.strategy..",
         "com.nija.shared.signals..", "com.nija.shared.trading.."};
 
     @ArchTest

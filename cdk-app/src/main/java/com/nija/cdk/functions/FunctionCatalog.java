@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Every function the stacks deploy, derived from the functions module's own lists: {@link RouteTable#ROUTES} (HTTP),
- * {@link RouteTable#WORKERS} (SQS), {@link RouteTable#SCHEDULES} (EventBridge schedules), {@link RouteTable#WS_ROUTES}
+ * {@link RouteTable#WORKERS} (SQS), {@link RouteTable#SCHEDULES} (EventBridge Scheduler), {@link RouteTable#WS_ROUTES}
  * and {@link RouteTable#WS_AUTHORIZER} (WebSocket API). A route, worker or schedule added there is deployed with no
  * change here.
  *

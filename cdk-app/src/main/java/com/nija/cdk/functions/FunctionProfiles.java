@@ -37,6 +37,9 @@ public final class FunctionProfiles {
             // One price feed: a cap keeps a runaway feeder from eating the account's concurrency.
             entry("price-ingest", p -> p.sendingTo(Queues.ORDERS.id()).with(Extra.OPENS_SEALED_SECRETS)
                     .withReservedConcurrency(20).with(Extra.PUSHES_LIVE_UPDATES)),
+            // The APEX scan sends its signals through the intake service: the same queues and source secrets.
+            entry("apex-scan", p -> p.sendingTo(Queues.SIGNALS.id(), Queues.ORDERS.id())
+                    .with(Extra.OPENS_SEALED_SECRETS)),
             // A close of a live position sells at the trader's venue with their key.
             entry("close-position", p -> p.withBrokerKey().with(Extra.PUSHES_LIVE_UPDATES)),
             entry("signal-fanout", p -> p.sendingTo(Queues.ORDERS.id())),

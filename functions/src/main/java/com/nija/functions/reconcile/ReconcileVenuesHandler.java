@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import java.util.function.LongSupplier;
 
 /**
- * Reconciliation with the live venues, every 5 minutes (EventBridge schedule; route table {@code SCHEDULES}): each
+ * Reconciliation with the live venues, every 5 minutes (EventBridge Scheduler; route table {@code SCHEDULES}): each
  * live trader's open live positions against the venue's balances and open orders. Drift is pushed to the trader
  * ({@code position.drift}), logged and counted ({@code PositionDrift}, alarmed); nothing is traded. Answers the run's
  * {@link ReconcileReport}.

@@ -37,6 +37,7 @@ import com.nija.functions.settings.PutSettingsHandler;
 import com.nija.functions.signals.PriceIngestHandler;
 import com.nija.functions.signals.SignalFanoutHandler;
 import com.nija.functions.signals.SignalIntakeHandler;
+import com.nija.functions.strategy.ApexScanHandler;
 import com.nija.functions.trading.GetPositionsHandler;
 import com.nija.functions.trading.GetTradesHandler;
 import com.nija.shared.data.Queues;
@@ -94,9 +95,17 @@ public final class RouteTable {
             new Worker("signal-fanout", SignalFanoutHandler.class, Queues.SIGNALS, 10, 20),
             new Worker("order-executor", OrderExecutorHandler.class, Queues.ORDERS, 10, 50));
 
-    /** Functions run on a timer, in engine regions only. Reconciliation never trades: it only reports drift. */
+    /**
+     * Functions run on a timer. Reconciliation never trades (it only reports drift) and runs in every engine-role
+     * region. The APEX scan runs one minute after each 5-minute candle closes, so the minute's candle ingest has
+     * stored that candle, in the engine region only (one scan per close); its signals allow {@code maxLag} 240 s, well
+     * inside the candle. No retries: a late re-run would decide on a candle that is no longer the newest, and the
+     * next close is five minutes away.
+     */
     public static final List<Schedule> SCHEDULES = List.of(
-            new Schedule("reconcile-venues", ReconcileVenuesHandler.class, Duration.ofMinutes(5)));
+            Schedule.every("reconcile-venues", ReconcileVenuesHandler.class, Duration.ofMinutes(5)),
+            Schedule.every("apex-scan", ApexScanHandler.class, Duration.ofMinutes(5)).at(Duration.ofMinutes(1))
+                    .in(Schedule.Placement.ENGINE_REGION).withoutRetries());
 
     /** WebSocket API routes (live updates): route selection on {@code $request.body.action}. */
     public static final List<WsRoute> WS_ROUTES = List.of(

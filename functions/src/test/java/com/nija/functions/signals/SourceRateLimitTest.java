@@ -17,6 +17,7 @@ import com.nija.shared.data.SignalItem;
 import com.nija.shared.data.TradingTables;
 import com.nija.shared.engine.OrderMessages;
 import com.nija.shared.market.PriceBook;
+import com.nija.shared.signals.SignalIntakeService;
 import com.nija.shared.signals.SourceRegistry;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
@@ -177,6 +178,26 @@ class SourceRateLimitTest {
         assertThat(forged).extracting(r -> header(r, "X-RateLimit-Limit")).containsOnlyNulls();
         assertThat(genuine).extracting(APIGatewayV2HTTPResponse::getStatusCode).containsOnly(202);
         assertThat(genuine).extracting(r -> header(r, "X-RateLimit-Remaining")).containsExactly("2", "1", "0");
+    }
+
+    @Test
+    @DisplayName("the platform's own strategy signals under its source without spending its HTTP allowance: past the "
+            + "limit every one is accepted, and a sender over HTTP with that source still has its whole limit")
+    void platformSignalsAreNotLimited() {
+        String source = source("SIGNALS", 2);
+        SignalIntakeService service = CONTEXT.getBean(SignalIntakeService.class);
+
+        List<SignalIntakeService.Outcome> platform = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            platform.add(service.acceptFromPlatform(source, "{\"signalId\": \"sig-" + UUID.randomUUID()
+                    + "\", \"symbol\": \"BTC-USD\", \"action\": \"buy\"}"));
+        }
+        List<APIGatewayV2HTTPResponse> overHttp = List.of(signal(source), signal(source), signal(source));
+
+        assertThat(platform).extracting(SignalIntakeService.Outcome::duplicate).containsOnly(false);
+        assertThat(platform).extracting(o -> o.body().get("status")).containsOnly("accepted");
+        assertThat(overHttp).extracting(APIGatewayV2HTTPResponse::getStatusCode).containsExactly(202, 202, 429);
+        assertThat(header(overHttp.get(0), "X-RateLimit-Remaining")).isEqualTo("1");
     }
 
     @Test

@@ -14,7 +14,9 @@ import com.nija.shared.data.TableProvisioner;
 import com.nija.shared.data.Tables;
 import io.micronaut.context.ApplicationContext;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -94,29 +96,32 @@ public final class FunctionRuntime implements AutoCloseable {
     }
 
     /**
-     * Runs every scheduled function on its timer, as EventBridge does in AWS: the first run one interval after start,
-     * one run at a time per function (a run that overruns delays the next instead of overlapping it).
+     * Runs every scheduled function on its timer, as EventBridge Scheduler does in AWS: a {@code rate} schedule first
+     * one interval after start, an aligned ({@code cron}) one at its next slot by the platform clock; one run at a time
+     * per function (a run that overruns delays the next instead of overlapping it), each function on a thread of its
+     * own so a long reconciliation never holds back a scan.
      */
     public void startSchedules() {
-        timers = Executors.newScheduledThreadPool(1, r -> {
+        timers = Executors.newScheduledThreadPool(Math.max(1, RouteTable.SCHEDULES.size()), r -> {
             Thread t = new Thread(r, "schedules");
             t.setDaemon(true);
             return t;
         });
+        Clock clock = context.getBean(Clock.class);
         for (Schedule timer : RouteTable.SCHEDULES) {
             RequestHandler<ScheduledEvent, ?> handler = handler(timer.handler());
-            long every = timer.every().toSeconds();
-            timers.scheduleWithFixedDelay(() -> {
-                ScheduledEvent event = new ScheduledEvent().withSource("aws.events").withDetailType("Scheduled Event")
-                        .withId(UUID.randomUUID().toString());
+            Instant now = clock.instant();
+            long firstMillis = Duration.between(now, timer.firstRunAfter(now)).toMillis();
+            timers.scheduleAtFixedRate(() -> {
+                ScheduledEvent event = new ScheduledEvent().withSource("aws.scheduler")
+                        .withDetailType("Scheduled Event").withId(UUID.randomUUID().toString());
                 try {
-                    handler.handleRequest(event, new LocalLambdaContext("schedule", timer.function(),
-                            Duration.ofSeconds(every)));
+                    handler.handleRequest(event, new LocalLambdaContext("schedule", timer.function(), timer.every()));
                 } catch (RuntimeException e) {
-                    // The timer keeps running, as EventBridge's next invocation would.
+                    // The timer keeps running, as the scheduler's next invocation would.
                     LOG.warn("scheduled run of {} failed: {}", timer.function(), e.toString());
                 }
-            }, every, every, TimeUnit.SECONDS);
+            }, firstMillis, timer.every().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

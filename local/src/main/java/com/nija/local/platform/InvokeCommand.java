@@ -26,9 +26,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code invoke FUNCTION EVENT_FILE}: runs one function with one event, as {@code sam local invoke -e} does, and
- * prints the response JSON — any function of the route table (HTTP routes, queue workers, WebSocket routes and the
- * {@code $connect} authorizer), named by its function name or handler class. The event file is read as the Lambda
- * runtime reads it, into the handler's own input type. A function that throws prints Lambda's error shape
+ * prints the response JSON — any function of the route table (HTTP routes, queue workers, scheduled functions,
+ * WebSocket routes and the {@code $connect} authorizer), named by its function name or handler class. The event file
+ * is read as the Lambda runtime reads it, into the handler's own input type. A function that throws prints Lambda's error shape
  * ({@code errorMessage}, {@code errorType}) and exits 1. Uses the services {@code NIJA_DYNAMODB_ENDPOINT}/
  * {@code NIJA_REDIS_URL}/{@code NIJA_SQS_ENDPOINT} name, else starts its own (empty) ones for the run.
  */

@@ -7,7 +7,9 @@ import com.nija.functions.live.WsAuthorizerHandler;
 import com.nija.functions.routes.RouteTable;
 import com.nija.local.auth.LocalSigningKey;
 import com.nija.shared.json.Json;
+import com.nija.shared.strategy.ApexParameters;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -73,6 +75,18 @@ class InvokeCommandTest {
         assertThat(report.path("traders").asInt()).isZero();
         assertThat(report.path("drifts").asInt()).isZero();
         assertThat(report.has("venuesUnreachable")).isTrue();
+    }
+
+    @Test
+    @DisplayName("the APEX scan runs with its scheduler sample: on a platform with no stored candles every configured "
+            + "market is skipped as stale and nothing is signalled")
+    void apexScan() throws Exception {
+        List<String> markets = ApexParameters.load().markets();
+
+        JsonNode report = invoke("apex-scan", "scheduled/apex-scan.json");
+
+        assertThat(report.path("scanned").asInt()).isEqualTo(markets.size()).isPositive();
+        markets.forEach(m -> assertThat(report.path("outcomes").path(m).asText()).as(m).isEqualTo("stale-candles"));
     }
 
     @Test

@@ -57,12 +57,23 @@ public class SignalIntakeService {
     }
 
     /**
+     * What the intake did with a signal.
+     *
+     * @param duplicate true when this signal was accepted before; {@code body} is what the first delivery got
+     */
+    public record Outcome(boolean duplicate, Map<String, Object> body) {}
+
+    /**
+     * An HTTP sender's answer.
+     *
      * @param duplicate true when this signal was accepted before; {@code body} is what the first delivery got
      * @param quota     the source's rate limit after this request
      */
     public record Intake(boolean duplicate, Map<String, Object> body, Quota quota) {}
 
     /**
+     * A signal sent over HTTP: authenticated, then counted against its source's rate limit.
+     *
      * @throws com.nija.shared.ratelimit.RateLimitedException (429) the source used its allowance: nothing is parsed,
      *                                                        recorded or sent
      */
@@ -72,6 +83,31 @@ public class SignalIntakeService {
         VerifiedSource source = auth.authenticate(sourceHeader, signatureHeader, text(json, "source"), text(json, "secret"),
                 rawBody, "SIGNALS", now);
         Quota quota = limits.admit(source);
+        Outcome outcome = accept(json, source, rawBody, now);
+        return new Intake(outcome.duplicate(), outcome.body(), quota);
+    }
+
+    /**
+     * A signal of one of the platform's own strategies (APEX's scheduled scan), which runs inside the platform and
+     * holds no secret: it passes the same checks, deduplication and fan-out as any sender's, provided its source is
+     * registered and enabled for signals (an operator disables it like any source; traders subscribe to it).
+     *
+     * <p>Not counted against the source's rate limit. That limit guards the HTTP intake against a sender flooding it
+     * (and answers with 429 for the sender to retry); a platform strategy sends at most one signal per market it
+     * trades per candle close, set by its own versioned parameters, and a refusal here would be a strategy decision
+     * lost with no one to retry it (its schedule is never retried). An HTTP sender using the same source id is
+     * still limited, and spends none of its allowance on these.
+     *
+     * @throws SignalAuthException when {@code sourceId} is not an enabled signal source
+     */
+    public Outcome acceptFromPlatform(String sourceId, String rawBody) {
+        Instant now = clock.instant();
+        JsonNode json = parseJson(rawBody);
+        VerifiedSource source = auth.platformSource(sourceId, now);
+        return accept(json, source, rawBody, now);
+    }
+
+    private Outcome accept(JsonNode json, VerifiedSource source, String rawBody, Instant now) {
         Signal signal;
         try {
             signal = SignalParser.parse(json, source.sourceId(), rawBody, now, instruments);
@@ -91,7 +127,7 @@ public class SignalIntakeService {
                 OrderMessages.write(answer), now, now.plus(DEDUP_RETENTION).getEpochSecond());
         if (!signals.recordOnce(item)) {
             Telemetry.count("SignalDuplicate");
-            return new Intake(true, firstAnswer(signal.signalId()), quota);
+            return new Outcome(true, firstAnswer(signal.signalId()));
         }
         try {
             if (!fannedOutInline(signal)) queues.enqueueSignal(signal);
@@ -100,7 +136,7 @@ public class SignalIntakeService {
             throw e;
         }
         Telemetry.count("SignalAccepted");
-        return new Intake(false, answer, quota);
+        return new Outcome(false, answer);
     }
 
     private boolean fannedOutInline(Signal signal) {

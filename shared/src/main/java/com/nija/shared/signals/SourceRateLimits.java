@@ -16,8 +16,8 @@ import java.util.Optional;
  *
  * <p>A source's limit is its own {@code rateLimitPerMinute}, else {@code nija.sources.rate-limit-per-minute}
  * (1,000 by default: a TradingView watchlist alert may fire up to 1,000 times in 3 minutes, all of them on one bar's
- * close, and the platform's own strategy signals every market it trades on a candle's close). The whole minute's
- * allowance may come at once.
+ * close). The whole minute's allowance may come at once. The platform's own strategies' signals do not come over HTTP
+ * and are not counted ({@link SignalIntakeService#acceptFromPlatform}).
  */
 @Singleton
 public class SourceRateLimits {
