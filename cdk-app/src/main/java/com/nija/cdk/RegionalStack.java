@@ -26,8 +26,6 @@ import com.nija.cdk.network.Network;
 import com.nija.cdk.ops.Alerting;
 import com.nija.cdk.ops.OpsDashboard;
 import com.nija.cdk.ops.TableBackups;
-import com.nija.cdk.site.DashboardConfig;
-import com.nija.cdk.site.DashboardSite;
 import com.nija.functions.reconcile.ReconcileVenuesHandler;
 import com.nija.functions.routes.Worker;
 import com.nija.shared.data.Tables;
@@ -69,10 +67,9 @@ public final class RegionalStack extends Stack {
     private final Optional<WorkQueues> queues;
     private final Optional<Alerting> alerting;
     private final Optional<LatencyDns> dns;
-    private final Optional<DashboardSite> site;
 
     public RegionalStack(Construct scope, String id, StackProps props, AppConfig config, RegionSpec region,
-                         Path functionJar, Path dashboardDir, Optional<PrimaryExports> primary) {
+                         Path functionJar, Optional<PrimaryExports> primary) {
         super(scope, id, props);
         this.region = region;
         Names names = new Names(config.stage());
@@ -133,8 +130,6 @@ public final class RegionalStack extends Stack {
                 .forEach(f -> f.function().addEnvironment(SourceRateLimit.ENV, Integer.toString(perMinute))));
 
         dns = config.dns().map(d -> new LatencyDns(this, "Dns", d, api));
-        // One dashboard, beside the user pool it signs in with; its /api/* reaches the latency-routed API domain.
-        site = users.map(u -> hostDashboard(u, config, names, dashboardDir));
 
         String tableName = tables.name(Tables.TRADING.id());
         if (config.alarms()) {
@@ -163,20 +158,6 @@ public final class RegionalStack extends Stack {
 
         outputs(tables, issuer, network);
         acceptStackWideFindings();
-    }
-
-    private DashboardSite hostDashboard(UserDirectory users, AppConfig config, Names names, Path dashboardDir) {
-        String apiDomain = config.dns().map(AppConfig.DnsConfig::domainName)
-                .orElseGet(() -> api.api().getApiId() + ".execute-api." + region.region() + "." + getUrlSuffix());
-        String liveOrigin = "wss://" + live.api().getApiId() + ".execute-api." + region.region() + "." + getUrlSuffix();
-        DashboardSite s = new DashboardSite(this, "Site", config.stage(), names, apiDomain, liveOrigin);
-        users.allowOrigin(s.url());
-        String signInUrl = users.signInUrl().orElseThrow(() -> new IllegalStateException("the hosted dashboard signs "
-                + "in through Cognito's hosted pages: set -c authDomainPrefix=<prefix> or the account"));
-        UserDirectory.Issuer issuer = users.issuer();
-        s.deploy(dashboardDir, new DashboardConfig(region.region(), issuer.userPoolId(), issuer.clientId(), signInUrl,
-                live.stage().getUrl()).json());
-        return s;
     }
 
     private void subscribe(NijaFunction fn, Worker worker) {
@@ -223,11 +204,6 @@ public final class RegionalStack extends Stack {
             out("WarningTopicArn", a.warning().getTopicArn());
         });
         dns.ifPresent(d -> out("HealthCheckId", d.healthCheck().getHealthCheckId()));
-        site.ifPresent(s -> {
-            out("DashboardUrl", s.url());
-            out("DashboardBucketName", s.files().getBucketName());
-            out("DashboardDistributionId", s.distribution().getDistributionId());
-        });
         for (NijaFunction f : functions) out("Fn" + camel(f.name()), f.function().getFunctionName());
     }
 
@@ -270,5 +246,4 @@ public final class RegionalStack extends Stack {
     public SecretsAndKeys secrets() { return secrets; }
     public Optional<Cache> cache() { return cache; }
     public Optional<Alerting> alerting() { return alerting; }
-    public Optional<DashboardSite> site() { return site; }
 }
