@@ -7,7 +7,9 @@ import com.nija.shared.marketdata.Candle;
 import com.nija.shared.marketdata.CandleInterval;
 import com.nija.shared.marketdata.CandleRepository;
 import java.time.Duration;
+import com.nija.shared.config.PlatformClock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
@@ -22,7 +24,10 @@ class CandleRepositoryTest {
     @Test
     @DisplayName("candles across midnight are stored per day, read back in order, and storing them again adds nothing")
     void storesAcrossDays() {
-        Instant lastOpen = Instant.parse("2031-06-17T00:20:00Z");
+        // Just after the next midnight by the platform clock: candles are kept per day, and days past their retention
+        // (counted from the clock) are not read, so the series must be recent whatever date the tests run on.
+        Instant lastOpen = PlatformClock.system().instant().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1))
+                .plus(Duration.ofMinutes(20));
         List<Candle> series = ApexSetups.longEntryEndingAt(lastOpen, 30);   // 21:55 the day before to 00:20
 
         int first = candles.store(symbol, CandleInterval.FIVE_MINUTES, series);
