@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { token, claims, signOut } from './auth.js';
 import { connectLive, connection } from './live.js';
-import { refreshDashboard, scheduleRefresh, liveChannels, dashboard } from './store.js';
+import { refreshDashboard, scheduleRefresh, applyUpdates, liveChannels, dashboard } from './store.js';
 import { route, navigate, VIEWS } from './route.js';
 import { SignIn } from './views/SignIn.jsx';
 import { Overview } from './views/Overview.jsx';
@@ -9,8 +9,12 @@ import { Trades } from './views/Trades.jsx';
 import { Performance } from './views/Performance.jsx';
 import { Settings } from './views/Settings.jsx';
 import { Brokers } from './views/Brokers.jsx';
+import { Positions } from './views/Positions.jsx';
+import { Orders } from './views/Orders.jsx';
 
 const PAGES = { '/': Overview, '/trades': Trades, '/performance': Performance, '/settings': Settings, '/brokers': Brokers };
+PAGES['/positions'] = Positions;
+PAGES['/orders'] = Orders;
 
 function wsUrl(config) {
   if (config.wsUrl) return config.wsUrl;
@@ -27,7 +31,7 @@ export function App({ config }) {
       url: wsUrl(config),
       token: jwt,
       channels: liveChannels,
-      onUpdates: () => scheduleRefresh(),
+      onUpdates: applyUpdates,
       onGap: () => scheduleRefresh(0),
     });
     // Follow the prices of newly held markets once a refetch shows them.

@@ -8,6 +8,34 @@ export const lastUpdate = signal(null);
 const MIN_BACKOFF_MS = 500;
 const MAX_BACKOFF_MS = 30_000;
 
+/** True when a message numbered `seq` does not follow `lastSeq`: something was missed, so the views refetch. */
+export function isSeqGap(lastSeq, seq) {
+  return lastSeq !== null && typeof seq === 'number' && seq !== lastSeq + 1;
+}
+
+/** The wait before reconnect attempt `attempt` (0-based): doubling from 0.5 s to 30 s, half of it random (jitter). */
+export function backoffMs(attempt, random = Math.random) {
+  const delay = Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS * 2 ** attempt);
+  return delay / 2 + random() * (delay / 2);
+}
+
+/**
+ * Sorts a message's updates: market prices (`price` events, and `pnl.changed` marks that carry only an unrealized
+ * figure) are applied in place as `prices` (symbol → price); anything else (a fill, an order, a position opened or
+ * closed, the bot paused) means the views refetch.
+ */
+export function sortUpdates(updates) {
+  const prices = {};
+  let refetch = false;
+  for (const u of updates) {
+    if (u?.event === 'price' && u.data?.symbol && u.data.price != null) prices[u.data.symbol] = String(u.data.price);
+    else if (u?.event === 'pnl.changed' && u.data?.markPrice != null && u.data.realizedPnl == null) {
+      prices[u.data.symbol] = String(u.data.markPrice);
+    } else refetch = true;
+  }
+  return { prices, refetch };
+}
+
 /**
  * Keeps one WebSocket open for the signed-in trader: offers `nija.v1` beside the token (browsers cannot send an
  * Authorization header on a WebSocket), subscribes to the channels `channels()` names, hands every update to
@@ -27,6 +55,7 @@ export function connectLive({ url, token, channels, onUpdates, onGap }) {
     socket.onopen = () => {
       const reconnected = attempt > 0;
       attempt = 0;
+      lastSeq = null; // a new connection numbers its messages afresh
       connection.value = 'live';
       subscribe(channels());
       if (reconnected) onGap();
@@ -40,7 +69,7 @@ export function connectLive({ url, token, channels, onUpdates, onGap }) {
         return;
       }
       if (msg.type !== 'updates') return;
-      if (lastSeq !== null && typeof msg.seq === 'number' && msg.seq !== lastSeq + 1) onGap();
+      if (isSeqGap(lastSeq, msg.seq)) onGap();
       if (typeof msg.seq === 'number') lastSeq = msg.seq;
       lastUpdate.value = Date.now();
       onUpdates(msg.updates || []);
@@ -49,8 +78,7 @@ export function connectLive({ url, token, channels, onUpdates, onGap }) {
       socket = null;
       if (stopped) return;
       connection.value = 'offline';
-      const delay = Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS * 2 ** attempt++);
-      timer = setTimeout(open, delay / 2 + Math.random() * (delay / 2));
+      timer = setTimeout(open, backoffMs(attempt++));
     };
   };
 

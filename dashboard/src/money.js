@@ -75,3 +75,6 @@ function shift(d, places) {
   const frac = d.frac.padEnd(places, '0');
   return (d.negative ? '-' : '') + d.int + frac.slice(0, places) + '.' + (frac.slice(places) || '0');
 }
+
+/** The CSS class that colours a signed amount: 'gain', 'loss' or ''. */
+export const tone = v => (signOf(v) > 0 ? 'gain' : signOf(v) < 0 ? 'loss' : '');

@@ -2,6 +2,8 @@ import { signal } from '@preact/signals';
 
 export const VIEWS = [
   { path: '/', label: 'Overview' },
+  { path: '/positions', label: 'Positions' },
+  { path: '/orders', label: 'Orders' },
   { path: '/trades', label: 'Trades' },
   { path: '/performance', label: 'Performance' },
   { path: '/settings', label: 'Settings' },

@@ -1,31 +1,43 @@
 import { signal } from '@preact/signals';
 import { get } from './api.js';
+import { sortUpdates } from './live.js';
 
 // What the overview shows, refetched from the API whenever a live update says it changed.
 export const dashboard = signal(null);
 export const loadError = signal(null);
-/** Bumped on every refetch so other views (trades, orders) can reload what they show. */
+/** Bumped when live updates say the trader's books changed, so every view (positions, orders, trades) reloads. */
 export const revision = signal(0);
+/** symbol → latest pushed price (a decimal string): open positions are marked to it between refetches. */
+export const marks = signal({});
 
 let pending = null;
 
 export async function refreshDashboard() {
   try {
-    dashboard.value = await get('/api/v1/dashboard');
+    const fresh = await get('/api/v1/dashboard');
+    marks.value = {}; // the refetch valued the positions at prices at least as new
+    dashboard.value = fresh;
     loadError.value = null;
-    revision.value++;
   } catch (e) {
     loadError.value = e.message;
   }
 }
 
 /** Coalesces a burst of updates (a fill brings order, trade, position and P&L events) into one refetch. */
-export function scheduleRefresh(delayMs = 30) {
+export function scheduleRefresh(delayMs = 15) {
   if (pending) return;
   pending = setTimeout(() => {
     pending = null;
+    revision.value++; // views fetching their own lists start now, beside the dashboard's refetch
     refreshDashboard();
   }, delayMs);
+}
+
+/** Applies one pushed message: prices mark positions in place; anything else refetches. */
+export function applyUpdates(updates) {
+  const { prices, refetch } = sortUpdates(updates);
+  if (Object.keys(prices).length) marks.value = { ...marks.value, ...prices };
+  if (refetch) scheduleRefresh();
 }
 
 /** The channels to follow: the trader's events and the prices of what they hold. */

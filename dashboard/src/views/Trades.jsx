@@ -1,50 +1,76 @@
-import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { get } from '../api.js';
-import { revision } from '../store.js';
 import { usd, pnl, qty, signOf } from '../money.js';
+import { toCsv, TRADE_COLUMNS } from '../csv.js';
+import { formatTime } from '../time.js';
+import { useCursorPages, Pager } from './Paging.jsx';
 
 const PAGE = 25;
+const CSV_PAGE = 100; // the API's largest page
+const CSV_MAX_PAGES = 200; // 20,000 trades: past that a download is an export job, not a click
 
-/** Fills, newest first, a page at a time (the API's signed cursors), filtered by symbol. */
+function tradesQuery(symbol, limit, cursor) {
+  const q = new URLSearchParams({ limit: String(limit) });
+  if (symbol) q.set('symbol', symbol);
+  if (cursor) q.set('cursor', cursor);
+  return `/api/v1/trades?${q}`;
+}
+
+/** Fills, newest first, a page at a time (the API's signed cursors), filtered by symbol, downloadable as CSV. */
 export function Trades() {
   const symbol = useSignal('');
   const applied = useSignal('');
-  const cursors = useSignal([null]); // cursor of each page seen so far; the last is the current page
-  const page = useSignal(null);
-  const error = useSignal(null);
-
-  const load = async () => {
-    const cursor = cursors.value[cursors.value.length - 1];
-    const q = new URLSearchParams({ limit: String(PAGE) });
-    if (applied.value) q.set('symbol', applied.value);
-    if (cursor) q.set('cursor', cursor);
-    try {
-      page.value = await get(`/api/v1/trades?${q}`);
-      error.value = null;
-    } catch (e) {
-      error.value = e.message;
-    }
-  };
-  // The first page follows live fills; later pages stay still while being read.
-  useEffect(() => { load(); }, [cursors.value, applied.value, cursors.value.length === 1 ? revision.value : 0]);
+  const pages = useCursorPages(cursor => get(tradesQuery(applied.value, PAGE, cursor)), [applied.value]);
 
   return (
     <section aria-labelledby="trades-h">
       <h1 id="trades-h">Trades</h1>
-      <form class="filter" onSubmit={e => { e.preventDefault(); applied.value = symbol.value.trim().toUpperCase(); cursors.value = [null]; }}>
+      <form class="filter" onSubmit={e => { e.preventDefault(); applied.value = symbol.value.trim().toUpperCase(); pages.reset(); }}>
         <label for="trade-symbol">Symbol</label>
         <input id="trade-symbol" value={symbol.value} placeholder="BTC-USD" onInput={e => (symbol.value = e.currentTarget.value)} />
         <button type="submit">Filter</button>
+        <CsvDownload symbol={applied.value} />
       </form>
-      {error.value && <p class="error" role="alert">{error.value}</p>}
-      {page.value && <TradeRows trades={page.value.trades || []} testid="trades" />}
-      <nav class="pager" aria-label="Trade pages">
-        <button type="button" disabled={cursors.value.length < 2} onClick={() => (cursors.value = cursors.value.slice(0, -1))}>Newer</button>
-        <span>Page {cursors.value.length}</span>
-        <button type="button" disabled={!page.value?.nextCursor} onClick={() => (cursors.value = [...cursors.value, page.value.nextCursor])}>Older</button>
-      </nav>
+      {pages.error.value && <p class="error" role="alert">{pages.error.value}</p>}
+      {pages.page.value && <TradeRows trades={pages.page.value.trades || []} testid="trades" />}
+      <Pager pages={pages} label="Trade pages" />
     </section>
+  );
+}
+
+/** Every trade the current filter matches, as CSV: money columns are the API's decimal strings, untouched. */
+function CsvDownload({ symbol }) {
+  const busy = useSignal(false);
+  const error = useSignal(null);
+  const download = async () => {
+    busy.value = true;
+    error.value = null;
+    try {
+      const rows = [];
+      let cursor = null;
+      for (let n = 0; n < CSV_MAX_PAGES; n++) {
+        const body = await get(tradesQuery(symbol, CSV_PAGE, cursor));
+        rows.push(...(body.trades || []));
+        cursor = body.nextCursor;
+        if (!cursor) break;
+      }
+      const url = URL.createObjectURL(new Blob([toCsv(TRADE_COLUMNS, rows)], { type: 'text/csv' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `nija-trades-${symbol || 'all'}.csv`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 0);
+    } catch (e) {
+      error.value = e.message;
+    } finally {
+      busy.value = false;
+    }
+  };
+  return (
+    <>
+      <button type="button" onClick={download} disabled={busy.value}>{busy.value ? 'Preparing CSV…' : 'Download CSV'}</button>
+      {error.value && <span class="error" role="alert">{error.value}</span>}
+    </>
   );
 }
 
@@ -62,7 +88,7 @@ export function TradeRows({ trades = [], testid = 'last-trades' }) {
         </thead>
         <tbody>
           {trades.map(t => (
-            <tr key={t.tradeId}>
+            <tr key={t.tradeId} data-symbol={t.symbol}>
               <td><time datetime={t.executedAt}>{formatTime(t.executedAt)}</time></td>
               <th scope="row">{t.symbol}</th>
               <td>{t.side}</td>
@@ -76,10 +102,4 @@ export function TradeRows({ trades = [], testid = 'last-trades' }) {
       </table>
     </div>
   );
-}
-
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
-function formatTime(iso) {
-  const ms = Date.parse(iso);
-  return Number.isFinite(ms) ? timeFormat.format(ms) : '–';
 }

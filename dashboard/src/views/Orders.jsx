@@ -1,0 +1,103 @@
+import { useEffect } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import { get } from '../api.js';
+import { revision } from '../store.js';
+import { usd, qty } from '../money.js';
+import { formatTime } from '../time.js';
+
+const STATUSES = ['', 'filled', 'refused', 'failed', 'resting', 'cancelled'];
+const LIMIT = 50;
+
+/** The trader's latest orders: what each did, why it was refused or failed, and the signal that caused it. */
+export function Orders() {
+  const status = useSignal('');
+  const orders = useSignal(null);
+  const error = useSignal(null);
+  useEffect(() => {
+    const q = new URLSearchParams({ limit: String(LIMIT) });
+    if (status.value) q.set('status', status.value);
+    get(`/api/v1/orders?${q}`)
+      .then(body => { orders.value = body.orders || []; error.value = null; })
+      .catch(e => (error.value = e.message));
+  }, [status.value, revision.value]);
+
+  return (
+    <section aria-labelledby="orders-h">
+      <h1 id="orders-h">Orders</h1>
+      <div class="filter">
+        <label for="order-status">Status</label>
+        <select id="order-status" value={status.value} onChange={e => (status.value = e.currentTarget.value)}>
+          {STATUSES.map(s => <option value={s}>{s ? s[0].toUpperCase() + s.slice(1) : 'All'}</option>)}
+        </select>
+        <span class="note">The latest {LIMIT}.</span>
+      </div>
+      {error.value && <p class="error" role="alert">{error.value}</p>}
+      {orders.value && <OrderRows orders={orders.value} />}
+    </section>
+  );
+}
+
+function OrderRows({ orders }) {
+  if (!orders.length) return <p>No orders yet.</p>;
+  return (
+    <div class="scroll" role="region" aria-label="Orders table" tabIndex={0}>
+      <table data-testid="orders">
+        <thead>
+          <tr>
+            <th scope="col">Time</th><th scope="col">Symbol</th><th scope="col">Side</th>
+            <th scope="col">Status</th><th scope="col" class="num">Quantity</th>
+            <th scope="col" class="num">Fill price</th><th scope="col">Reason</th><th scope="col">Signal</th>
+          </tr>
+        </thead>
+        <tbody>
+          {orders.map(o => (
+            <tr key={o.orderId} data-order-id={o.orderId} data-signal-id={o.signalId} data-status={o.status} data-filled-at={o.filledAt}>
+              <td><time datetime={o.createdAt}>{formatTime(o.createdAt)}</time></td>
+              <th scope="row">{o.symbol}</th>
+              <td>{o.side}{o.intent ? ` (${o.intent.toLowerCase()})` : ''}</td>
+              <td><span class={`badge status-${o.status.toLowerCase()}`}>{o.status.toLowerCase()}</span>{o.partial ? ' (partial)' : ''}</td>
+              <td class="num">{qty(o.quantity)}</td>
+              <td class="num">{o.fillPrice == null ? '–' : usd(o.fillPrice)}</td>
+              <td class="reason">{o.reason || '–'}</td>
+              <td class="signal">
+                <SignalCell order={o} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The source and signal id behind an order, and the strategy's explanation when the order carries one. */
+function SignalCell({ order }) {
+  const origin = [order.source, order.strategy && order.strategy !== order.source ? order.strategy : null].filter(Boolean).join(' · ');
+  return (
+    <>
+      <span>{origin || '–'}</span>
+      {order.signalId && <code class="id">{order.signalId}</code>}
+      {order.explanation != null && <Explanation value={order.explanation} />}
+    </>
+  );
+}
+
+/** An explanation may be a sentence or a small object of named facts; both are shown, nothing is assumed. */
+function Explanation({ value }) {
+  if (typeof value !== 'object') return <p class="explain">{String(value)}</p>;
+  const entries = Object.entries(value || {}).filter(([, v]) => v != null);
+  if (!entries.length) return null;
+  return (
+    <details class="explain">
+      <summary>Why</summary>
+      <dl>
+        {entries.map(([k, v]) => (
+          <>
+            <dt>{k}</dt>
+            <dd>{typeof v === 'object' ? JSON.stringify(v) : String(v)}</dd>
+          </>
+        ))}
+      </dl>
+    </details>
+  );
+}

@@ -1,0 +1,147 @@
+import { useEffect } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import { api, get } from '../api.js';
+import { marks, revision } from '../store.js';
+import { markAll } from '../positions.js';
+import { usd, pnl, pct, qty, tone } from '../money.js';
+import { formatTime } from '../time.js';
+import { useCursorPages, Pager } from './Paging.jsx';
+
+const CLOSED_PAGE = 25;
+
+/** Open positions valued live at the pushed prices, and the closed ones a page at a time. */
+export function Positions() {
+  const open = useSignal(null);
+  const error = useSignal(null);
+  useEffect(() => {
+    get('/api/v1/positions')
+      .then(body => { open.value = body.positions || []; error.value = null; })
+      .catch(e => (error.value = e.message));
+  }, [revision.value]);
+  const closed = useCursorPages(cursor => {
+    const q = new URLSearchParams({ status: 'closed', limit: String(CLOSED_PAGE) });
+    if (cursor) q.set('cursor', cursor);
+    return get(`/api/v1/positions?${q}`);
+  }, []);
+
+  return (
+    <section aria-labelledby="positions-view-h">
+      <h1 id="positions-view-h">Positions</h1>
+      <h2 id="positions-h">Open</h2>
+      {error.value && <p class="error" role="alert">{error.value}</p>}
+      {open.value ? <PositionsTable positions={open.value} /> : <p role="status">Loading…</p>}
+      <h2 id="closed-h">Closed</h2>
+      {closed.error.value && <p class="error" role="alert">{closed.error.value}</p>}
+      {closed.page.value && <ClosedTable positions={closed.page.value.positions || []} />}
+      <Pager pages={closed} label="Closed position pages" />
+    </section>
+  );
+}
+
+/**
+ * Open positions with unrealized P&L at the latest pushed price. A position closed from this table stays in it,
+ * marked closed, until the view is left: the row does not vanish under the pointer, and a second close shows the
+ * API's answer (409, already closed) beside it.
+ */
+export function PositionsTable({ positions = [] }) {
+  const closedHere = useSignal({}); // positionId → the position as it was when closed here
+  const shown = markAll(positions, marks.value);
+  const openIds = new Set(shown.map(p => p.positionId));
+  const gone = Object.values(closedHere.value).filter(p => !openIds.has(p.positionId));
+  const rows = [...shown, ...gone];
+  if (!rows.length) return <p>No open positions.</p>;
+  const onClosed = p => (closedHere.value = { ...closedHere.value, [p.positionId]: p });
+  return (
+    <div class="scroll" role="region" aria-label="Open positions table" tabIndex={0}>
+      <table aria-labelledby="positions-h" data-testid="positions">
+        <thead>
+          <tr>
+            <th scope="col">Symbol</th><th scope="col">Side</th><th scope="col" class="num">Quantity</th>
+            <th scope="col" class="num">Entry</th><th scope="col" class="num">Price</th>
+            <th scope="col" class="num">Unrealized P&L</th><th scope="col"><span class="sr">Actions</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(p => <PositionRow key={p.positionId} p={p} closed={!openIds.has(p.positionId)} onClosed={onClosed} />)}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Closing asks for a confirmation; a refusal (409: already closed or closing) is shown in the row. */
+function PositionRow({ p, closed, onClosed }) {
+  const step = useSignal('idle'); // idle → confirm → sending → idle
+  const message = useSignal(null);
+  const failed = useSignal(false);
+  const send = async () => {
+    step.value = 'sending';
+    try {
+      const { body } = await api('/api/v1/trading/close-position', { method: 'POST', body: { positionId: p.positionId } });
+      message.value = body?.status === 'FILLED' ? `Closed at ${usd(body.fillPrice)}.` : 'Closing at market…';
+      failed.value = false;
+      onClosed(p);
+    } catch (e) {
+      message.value = e.message;
+      failed.value = true;
+    }
+    step.value = 'idle';
+  };
+  return (
+    <tr data-symbol={p.symbol} data-position-id={p.positionId} class={closed ? 'closed' : undefined}>
+      <th scope="row">{p.symbol}</th>
+      <td>{p.side}</td>
+      <td class="num">{qty(p.quantity)}</td>
+      <td class="num">{usd(p.entryPrice)}</td>
+      <td class="num" data-testid="price">{usd(p.currentPrice)}</td>
+      <td class={`num ${tone(p.unrealizedPnl)}`} data-testid="unrealized">
+        {closed ? 'closed' : `${pnl(p.unrealizedPnl)} (${pct(p.unrealizedPnlPct, true)})`}
+      </td>
+      <td>
+        {step.value === 'confirm' ? (
+          <>
+            <button type="button" class="danger" onClick={send} aria-label={`Confirm close ${p.symbol} position`}>Confirm close</button>{' '}
+            <button type="button" onClick={() => (step.value = 'idle')} aria-label={`Keep ${p.symbol} position`}>Keep</button>
+          </>
+        ) : (
+          <button type="button" onClick={() => (step.value = 'confirm')} disabled={step.value === 'sending'} aria-label={`Close ${p.symbol} position`}>
+            {step.value === 'sending' ? 'Closing…' : 'Close'}
+          </button>
+        )}
+        {message.value && <span role={failed.value ? 'alert' : 'status'} class={failed.value ? 'error' : 'note'} data-testid="close-message"> {message.value}</span>}
+      </td>
+    </tr>
+  );
+}
+
+function ClosedTable({ positions }) {
+  if (!positions.length) return <p>No closed positions yet.</p>;
+  return (
+    <div class="scroll" role="region" aria-label="Closed positions table" tabIndex={0}>
+      <table aria-labelledby="closed-h" data-testid="closed-positions">
+        <thead>
+          <tr>
+            <th scope="col">Closed</th><th scope="col">Symbol</th><th scope="col">Side</th>
+            <th scope="col" class="num">Quantity</th><th scope="col" class="num">Entry</th>
+            <th scope="col" class="num">Exit</th><th scope="col" class="num">Fees</th>
+            <th scope="col" class="num">Realized P&L</th>
+          </tr>
+        </thead>
+        <tbody>
+          {positions.map(p => (
+            <tr key={p.positionId} data-position-id={p.positionId}>
+              <td><time datetime={p.closedAt}>{formatTime(p.closedAt)}</time></td>
+              <th scope="row">{p.symbol}</th>
+              <td>{p.side}</td>
+              <td class="num">{qty(p.quantity)}</td>
+              <td class="num">{usd(p.entryPrice)}</td>
+              <td class="num">{usd(p.exitPrice)}</td>
+              <td class="num">{usd(p.fees)}</td>
+              <td class={`num ${tone(p.realizedPnl)}`}>{pnl(p.realizedPnl)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

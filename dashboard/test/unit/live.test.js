@@ -1,0 +1,33 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { isSeqGap, sortUpdates, backoffMs } from '../../src/live.js';
+
+test('a message numbered one past the last is no gap; a skip, a repeat or a step back is', () => {
+  assert.equal(isSeqGap(null, 1), false, 'the first message of a connection');
+  assert.equal(isSeqGap(4, 5), false);
+  assert.equal(isSeqGap(4, 6), true);
+  assert.equal(isSeqGap(4, 4), true);
+  assert.equal(isSeqGap(4, 2), true);
+  assert.equal(isSeqGap(4, undefined), false, 'an unnumbered message says nothing');
+});
+
+test('prices are applied in place; fills and order changes ask for a refetch', () => {
+  const prices = sortUpdates([
+    { channel: 'prices:BTC-USD', event: 'price', data: { symbol: 'BTC-USD', price: '64000.10' } },
+    { channel: 'positions', event: 'pnl.changed', data: { symbol: 'ETH-USD', unrealizedPnl: '1.00', markPrice: '3001' } },
+  ]);
+  assert.deepEqual(prices, { prices: { 'BTC-USD': '64000.10', 'ETH-USD': '3001' }, refetch: false });
+
+  assert.equal(sortUpdates([{ channel: 'orders', event: 'order.filled', data: {} }]).refetch, true);
+  assert.equal(sortUpdates([{ channel: 'system', event: 'bot.paused', data: {} }]).refetch, true);
+  assert.equal(sortUpdates([{ channel: 'positions', event: 'pnl.changed', data: { symbol: 'X-USD', realizedPnl: '2' } }]).refetch, true,
+    'a realized P&L is a close');
+});
+
+test('reconnects back off from 0.5 s, doubling, up to 30 s, with up to half of it random', () => {
+  assert.equal(backoffMs(0, () => 0), 250);
+  assert.equal(backoffMs(0, () => 1), 500);
+  assert.equal(backoffMs(3, () => 1), 4000);
+  assert.equal(backoffMs(20, () => 1), 30_000);
+  assert.equal(backoffMs(20, () => 0), 15_000);
+});
