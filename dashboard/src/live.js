@@ -99,3 +99,24 @@ export function connectLive({ url, token, channels, onUpdates, onGap }) {
     },
   };
 }
+
+/**
+ * `list` with the records pushed on `channel` merged in by `key`, newest first: a known record takes the pushed
+ * fields over its own (a push carries the new state, the list may carry fields a push does not), a new one goes
+ * on top when `accept` takes it, and `drop` removes one (a position's close). `events` limits which events count.
+ */
+export function mergePushed(list, updates, { channel, key, events = null, accept = () => true, drop = () => false }) {
+  let out = list;
+  for (const u of updates) {
+    if (u?.channel !== channel || !u.data?.[key] || (events && !events.includes(u.event))) continue;
+    const i = out.findIndex(r => r[key] === u.data[key]);
+    if (drop(u)) {
+      if (i >= 0) out = out.filter((_, j) => j !== i);
+    } else if (i >= 0) {
+      out = out.map((r, j) => (j === i ? { ...r, ...u.data } : r));
+    } else if (accept(u.data, u)) {
+      out = [u.data, ...out];
+    }
+  }
+  return out;
+}

@@ -9,6 +9,8 @@ export const loadError = signal(null);
 export const revision = signal(0);
 /** symbol → latest pushed price (a decimal string): open positions are marked to it between refetches. */
 export const marks = signal({});
+/** The latest pushed message's updates: lists show a pushed order or position at once, before their refetch. */
+export const pushed = signal([]);
 
 let pending = null;
 
@@ -36,6 +38,7 @@ export function scheduleRefresh(delayMs = 15) {
 /** Applies one pushed message: prices mark positions in place; anything else refetches. */
 export function applyUpdates(updates) {
   const { prices, refetch } = sortUpdates(updates);
+  pushed.value = updates;
   if (Object.keys(prices).length) marks.value = { ...marks.value, ...prices };
   if (refetch) scheduleRefresh();
 }

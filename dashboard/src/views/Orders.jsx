@@ -1,7 +1,8 @@
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { get } from '../api.js';
-import { revision } from '../store.js';
+import { revision, pushed } from '../store.js';
+import { mergePushed } from '../live.js';
 import { usd, qty } from '../money.js';
 import { formatTime } from '../time.js';
 
@@ -20,6 +21,13 @@ export function Orders() {
       .then(body => { orders.value = body.orders || []; error.value = null; })
       .catch(e => (error.value = e.message));
   }, [status.value, revision.value]);
+  // A pushed order shows at once; the refetch the same push causes fills in what a push does not carry.
+  useEffect(() => {
+    if (!orders.value) return;
+    orders.value = mergePushed(orders.value, pushed.value, {
+      channel: 'orders', key: 'orderId', accept: o => !status.value || o.status?.toLowerCase() === status.value,
+    });
+  }, [pushed.value]);
 
   return (
     <section aria-labelledby="orders-h">

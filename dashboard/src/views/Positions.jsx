@@ -1,7 +1,8 @@
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { api, get } from '../api.js';
-import { marks, revision } from '../store.js';
+import { marks, revision, pushed } from '../store.js';
+import { mergePushed } from '../live.js';
 import { markAll } from '../positions.js';
 import { usd, pnl, pct, qty, tone } from '../money.js';
 import { formatTime } from '../time.js';
@@ -18,6 +19,14 @@ export function Positions() {
       .then(body => { open.value = body.positions || []; error.value = null; })
       .catch(e => (error.value = e.message));
   }, [revision.value]);
+  // An opened or closed position shows at once; its refetch (the same push causes it) adds the valuation.
+  useEffect(() => {
+    if (!open.value) return;
+    open.value = mergePushed(open.value, pushed.value, {
+      channel: 'positions', key: 'positionId', events: ['position.opened', 'position.closed'],
+      drop: u => u.event === 'position.closed',
+    });
+  }, [pushed.value]);
   const closed = useCursorPages(cursor => {
     const q = new URLSearchParams({ status: 'closed', limit: String(CLOSED_PAGE) });
     if (cursor) q.set('cursor', cursor);
@@ -69,18 +78,22 @@ export function PositionsTable({ positions = [] }) {
   );
 }
 
-/** Closing asks for a confirmation; a refusal (409: already closed or closing) is shown in the row. */
+/**
+ * Closing asks for a confirmation (Escape or Keep withdraws it); a refusal (409: already closed or closing) is
+ * shown in the row. While the request is out the button is only aria-disabled, so it keeps the keyboard focus.
+ */
 function PositionRow({ p, closed, onClosed }) {
   const step = useSignal('idle'); // idle → confirm → sending → idle
   const message = useSignal(null);
   const failed = useSignal(false);
   const send = async () => {
     step.value = 'sending';
+    // Kept before asking: the close's push can arrive before its answer, and the row must not vanish meanwhile.
+    onClosed(p);
     try {
       const { body } = await api('/api/v1/trading/close-position', { method: 'POST', body: { positionId: p.positionId } });
       message.value = body?.status === 'FILLED' ? `Closed at ${usd(body.fillPrice)}.` : 'Closing at market…';
       failed.value = false;
-      onClosed(p);
     } catch (e) {
       message.value = e.message;
       failed.value = true;
@@ -98,16 +111,21 @@ function PositionRow({ p, closed, onClosed }) {
         {closed ? 'closed' : `${pnl(p.unrealizedPnl)} (${pct(p.unrealizedPnlPct, true)})`}
       </td>
       <td>
-        {step.value === 'confirm' ? (
-          <>
-            <button type="button" class="danger" onClick={send} aria-label={`Confirm close ${p.symbol} position`}>Confirm close</button>{' '}
-            <button type="button" onClick={() => (step.value = 'idle')} aria-label={`Keep ${p.symbol} position`}>Keep</button>
-          </>
-        ) : (
-          <button type="button" onClick={() => (step.value = 'confirm')} disabled={step.value === 'sending'} aria-label={`Close ${p.symbol} position`}>
-            {step.value === 'sending' ? 'Closing…' : 'Close'}
-          </button>
-        )}
+        {/* One button that asks, then confirms: it keeps the keyboard focus between the two presses. */}
+        <button
+          type="button"
+          class={step.value === 'confirm' ? 'danger' : undefined}
+          onClick={() => {
+            if (step.value === 'confirm') send();
+            else if (step.value === 'idle') step.value = 'confirm';
+          }}
+          onKeyDown={e => { if (e.key === 'Escape' && step.value === 'confirm') step.value = 'idle'; }}
+          aria-disabled={step.value === 'sending' ? 'true' : undefined}
+          aria-label={`${step.value === 'confirm' ? 'Confirm close' : 'Close'} ${p.symbol} position`}
+        >
+          {step.value === 'confirm' ? 'Confirm close' : step.value === 'sending' ? 'Closing…' : 'Close'}
+        </button>
+        {step.value === 'confirm' && <> <button type="button" onClick={() => (step.value = 'idle')} aria-label={`Keep ${p.symbol} position`}>Keep</button></>}
         {message.value && <span role={failed.value ? 'alert' : 'status'} class={failed.value ? 'error' : 'note'} data-testid="close-message"> {message.value}</span>}
       </td>
     </tr>

@@ -76,11 +76,11 @@ test('a settings save round-trips, and a broken rule is shown next to its field'
   assert.deepEqual(problems, []);
 });
 
-test('axe finds no serious or critical accessibility violations on the overview and settings, at 375 px', async () => {
+test('axe finds no serious or critical accessibility violations on every trader view, at 375 px', async () => {
   const require = createRequire(import.meta.url);
   const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   const { page } = await newPage(browser, { viewport: { width: 375, height: 800 }, bypassCSP: true });
-  for (const path of ['/', '/settings', '/performance']) {
+  for (const path of ['/', '/positions', '/orders', '/trades', '/settings', '/performance']) {
     await page.goto(`${BASE()}${path}#token=${env('NIJA_DEMO_TOKEN')}`);
     await page.locator('main h1').waitFor();
     await page.waitForLoadState('networkidle');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isSeqGap, sortUpdates, backoffMs } from '../../src/live.js';
+import { isSeqGap, sortUpdates, backoffMs, mergePushed } from '../../src/live.js';
 
 test('a message numbered one past the last is no gap; a skip, a repeat or a step back is', () => {
   assert.equal(isSeqGap(null, 1), false, 'the first message of a connection');
@@ -30,4 +30,26 @@ test('reconnects back off from 0.5 s, doubling, up to 30 s, with up to half of i
   assert.equal(backoffMs(3, () => 1), 4000);
   assert.equal(backoffMs(20, () => 1), 30_000);
   assert.equal(backoffMs(20, () => 0), 15_000);
+});
+
+test('a pushed order updates its row in place, a new one goes on top, a filtered-out one stays out', () => {
+  const list = [{ orderId: 'o1', status: 'RESTING', source: 'tv' }];
+  const merged = mergePushed(list, [
+    { channel: 'orders', event: 'order.filled', data: { orderId: 'o1', status: 'FILLED', fillPrice: '10.5' } },
+    { channel: 'orders', event: 'order.filled', data: { orderId: 'o2', status: 'FILLED' } },
+    { channel: 'orders', event: 'order.refused', data: { orderId: 'o3', status: 'REFUSED' } },
+    { channel: 'trades', event: 'trade.executed', data: { orderId: 'o4' } },
+  ], { channel: 'orders', key: 'orderId', accept: o => o.status === 'FILLED' });
+  assert.deepEqual(merged, [
+    { orderId: 'o2', status: 'FILLED' },
+    { orderId: 'o1', status: 'FILLED', source: 'tv', fillPrice: '10.5' },
+  ]);
+});
+
+test('a closed position leaves the open list; P&L marks are not positions', () => {
+  const open = [{ positionId: 'p1', symbol: 'BTC-USD' }];
+  const options = { channel: 'positions', key: 'positionId', events: ['position.opened', 'position.closed'], drop: u => u.event === 'position.closed' };
+  assert.deepEqual(mergePushed(open, [{ channel: 'positions', event: 'position.closed', data: { positionId: 'p1' } }], options), []);
+  assert.equal(mergePushed(open, [{ channel: 'positions', event: 'pnl.changed', data: { positionId: 'p9', unrealizedPnl: '1' } }], options), open);
+  assert.equal(mergePushed(open, [], options), open, 'nothing pushed, the same list');
 });

@@ -37,12 +37,15 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @DisplayName("sign-in by fragment and by form, the demo positions, a fill arriving live, settings and axe pass in chromium")
+    @DisplayName("sign-in by fragment and by form, the demo positions, fills and prices arriving live on the overview, orders and positions, closing twice, the trades CSV, settings and axe pass in chromium")
     void browserScenarios() throws IOException, InterruptedException {
         assertThat(CHROMIUM).as("chromium for the browser tests: apt-get install -y chromium").isExecutable();
         assertThat(DASHBOARD.resolve("node_modules/playwright-core")).as("the dashboard's npm ci ran").isDirectory();
         SignalSource source = SignalSource.register(target, "dashboard browser");
         Trader live = Trader.following(target, "dashboard live", source, Map.of("allowedSymbols", List.of()));
+        // The positions and orders scenarios have a source of their own: their signals reach no other trader.
+        SignalSource positionsSource = SignalSource.register(target, "dashboard positions");
+        Trader positions = Trader.following(target, "dashboard positions", positionsSource, Map.of("allowedSymbols", List.of()));
 
         Map<String, String> env = new HashMap<>();
         env.put("NIJA_DASHBOARD_URL", target.baseUrl());
@@ -52,13 +55,18 @@ class DashboardBrowserIT {
         env.put("NIJA_FORM_TRADER", ApiTarget.newTraderId("dashboard form"));
         env.put("NIJA_SOURCE_ID", source.id());
         env.put("NIJA_SOURCE_SECRET", source.secret());
+        env.put("NIJA_POSITIONS_TOKEN", positions.token());
+        env.put("NIJA_POSITIONS_SOURCE_ID", positionsSource.id());
+        env.put("NIJA_POSITIONS_SOURCE_SECRET", positionsSource.secret());
+        env.put("NIJA_PRICE_FEED_ID", positionsSource.priceFeedId());
+        env.put("NIJA_PRICE_FEED_SECRET", positionsSource.priceFeedSecret());
         env.put("CHROMIUM", CHROMIUM.toString());
 
         Run run = node(env, "--test", "--test-reporter=tap", "test/browser/");
 
         System.out.println("[it] dashboard browser tests:\n" + run.output());
         assertThat(run.exitCode()).as("node --test test/browser/ output:%n%s", run.output()).isZero();
-        assertThat(run.output()).contains("# pass 5").contains("# fail 0");
+        assertThat(run.output()).contains("# pass 8").contains("# fail 0");
     }
 
     private record Run(int exitCode, String output) {}

@@ -89,6 +89,15 @@ public final class SignalSource {
         return secret;
     }
 
+    /** The price feed registered beside this source (sources of kind PRICES sign {@code /internal/prices}). */
+    public String priceFeedId() {
+        return priceFeedId;
+    }
+
+    public String priceFeedSecret() {
+        return priceFeedSecret;
+    }
+
     /** A signal (a map or a JSON string) signed by this source. */
     public ApiResponse send(Object signal) {
         String body = json(signal);
