@@ -9,7 +9,7 @@ export const loadError = signal(null);
 export const revision = signal(0);
 /** symbol → latest pushed price (a decimal string): open positions are marked to it between refetches. */
 export const marks = signal({});
-/** The latest pushed message's updates: lists show a pushed order or position at once, before their refetch. */
+/** The latest pushed updates that changed the books: lists show a pushed order or position before their refetch. */
 export const pushed = signal([]);
 
 let pending = null;
@@ -38,7 +38,8 @@ export function scheduleRefresh(delayMs = 15) {
 /** Applies one pushed message: prices mark positions in place; anything else refetches. */
 export function applyUpdates(updates) {
   const { prices, refetch } = sortUpdates(updates);
-  pushed.value = updates;
+  // Kept only for messages that change the books: a price between a fill and its refetch must not hide the fill.
+  if (refetch) pushed.value = updates;
   if (Object.keys(prices).length) marks.value = { ...marks.value, ...prices };
   if (refetch) scheduleRefresh();
 }

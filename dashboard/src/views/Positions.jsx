@@ -1,7 +1,6 @@
-import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { api, get } from '../api.js';
-import { marks, revision, pushed } from '../store.js';
+import { dashboard, loadError, marks, pushed } from '../store.js';
 import { mergePushed } from '../live.js';
 import { markAll } from '../positions.js';
 import { usd, pnl, pct, qty, tone } from '../money.js';
@@ -12,21 +11,12 @@ const CLOSED_PAGE = 25;
 
 /** Open positions valued live at the pushed prices, and the closed ones a page at a time. */
 export function Positions() {
-  const open = useSignal(null);
-  const error = useSignal(null);
-  useEffect(() => {
-    get('/api/v1/positions')
-      .then(body => { open.value = body.positions || []; error.value = null; })
-      .catch(e => (error.value = e.message));
-  }, [revision.value]);
-  // An opened or closed position shows at once; its refetch (the same push causes it) adds the valuation.
-  useEffect(() => {
-    if (!open.value) return;
-    open.value = mergePushed(open.value, pushed.value, {
-      channel: 'positions', key: 'positionId', events: ['position.opened', 'position.closed'],
-      drop: u => u.event === 'position.closed',
-    });
-  }, [pushed.value]);
+  // The open ones are the dashboard's (refetched on every burst of updates): no request of this view's own for them.
+  const d = dashboard.value;
+  const open = d && mergePushed(d.positions || [], pushed.value, {
+    channel: 'positions', key: 'positionId', events: ['position.opened', 'position.closed'],
+    drop: u => u.event === 'position.closed',
+  });
   const closed = useCursorPages(cursor => {
     const q = new URLSearchParams({ status: 'closed', limit: String(CLOSED_PAGE) });
     if (cursor) q.set('cursor', cursor);
@@ -37,8 +27,7 @@ export function Positions() {
     <section aria-labelledby="positions-view-h">
       <h1 id="positions-view-h">Positions</h1>
       <h2 id="positions-h">Open</h2>
-      {error.value && <p class="error" role="alert">{error.value}</p>}
-      {open.value ? <PositionsTable positions={open.value} /> : <p role="status">Loading…</p>}
+      {open ? <PositionsTable positions={open} /> : <p role="status">{loadError.value || 'Loading…'}</p>}
       <h2 id="closed-h">Closed</h2>
       {closed.error.value && <p class="error" role="alert">{closed.error.value}</p>}
       {closed.page.value && <ClosedTable positions={closed.page.value.positions || []} />}
