@@ -18,6 +18,7 @@ import com.nija.cdk.data.WorkQueues;
 import com.nija.cdk.functions.FunctionCatalog;
 import com.nija.cdk.functions.FunctionFactory;
 import com.nija.cdk.functions.FunctionSpec;
+import com.nija.cdk.functions.FunctionStacks;
 import com.nija.cdk.functions.NijaFunction;
 import com.nija.cdk.functions.Schedules;
 import com.nija.cdk.functions.WorkerBudget;
@@ -35,9 +36,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.NestedStack;
+import software.amazon.awscdk.NestedStackProps;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
 import software.amazon.awscdk.services.sqs.IQueue;
@@ -91,15 +93,23 @@ public final class RegionalStack extends Stack {
                 .orElseGet(() -> primary.orElseThrow(() -> new IllegalStateException(
                         "a non-primary region needs the primary's issuer")).issuer());
 
-        // Functions: one per route, one per queue worker (engine regions only), one per other trigger.
-        Code code = Code.fromAsset(functionJar.toString());
-        FunctionFactory factory = new FunctionFactory(this, new FunctionFactory.Wiring(config, names, code, tables,
+        // Functions: one per route, one per queue worker (engine regions only), one per other trigger; each in the
+        // nested stack of its route table group (FunctionStacks), so no template nears CloudFormation's 500.
+        FunctionFactory factory = new FunctionFactory(this, new FunctionFactory.Wiring(config, names, functionJar, tables,
                 queues, network, cache, secrets,
                 engine ? Optional.empty() : Optional.of(config.primary().region()), issuer));
         EngineConfig engineRegion = EngineConfig.from(key -> getNode().tryGetContext(key), config);
+        Map<String, FunctionFactory> factoryOf = new java.util.HashMap<>();
+        FunctionStacks.place(FunctionCatalog.all().stream().filter(s -> engine || !s.engineOnly()).toList())
+                .forEach((group, specs) -> {
+                    NestedStack nested = new NestedStack(this, "Functions" + group, NestedStackProps.builder()
+                            .description("NIJA " + group + " functions").build());
+                    FunctionFactory inNested = factory.in(nested);
+                    specs.forEach(s -> factoryOf.put(s.function(), inNested));
+                });
         for (FunctionSpec spec : FunctionCatalog.all()) {
             if (spec.engineOnly() && !engine) continue;
-            NijaFunction fn = factory.create(spec);
+            NijaFunction fn = factoryOf.get(spec.function()).create(spec);
             functions.add(fn);
             // Workers keep their event sources in every engine-role region: a queue holds only what its own
             // region accepted while it was the engine, and the demoted engine must drain it (README "Regions").
