@@ -13,7 +13,8 @@ out="${1:-$(dirname "$0")/../cdk.out}"
 [[ -f "$out/manifest.json" ]] || { echo "no $out/manifest.json: run cdk synth first" >&2; exit 2; }
 unreserved_minimum=100
 
-# One line per stack: "<region> <function>=<reserved> ..." for every function with ReservedConcurrentExecutions.
+# One line per stack: "<region> <function>=<reserved> ..." for every function with ReservedConcurrentExecutions, in the
+# stack's template or any of its nested stacks' templates.
 plan=$(node - "$out" <<'JS'
 const fs = require('fs'), path = require('path');
 const dir = process.argv[2];
@@ -21,8 +22,18 @@ const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'ut
 for (const a of Object.values(manifest.artifacts || {})) {
   if (a.type !== 'aws:cloudformation:stack') continue;
   const region = String(a.environment).split('/').pop();
-  const template = JSON.parse(fs.readFileSync(path.join(dir, a.properties.templateFile), 'utf8'));
-  const reserved = Object.values(template.Resources || {})
+  // The functions live in nested stacks: their templates are file assets of the stack's asset manifest.
+  const templates = [a.properties.templateFile];
+  for (const dep of a.dependencies || []) {
+    const m = manifest.artifacts[dep];
+    if (!m || m.type !== 'cdk:asset-manifest') continue;
+    const assets = JSON.parse(fs.readFileSync(path.join(dir, m.properties.file), 'utf8'));
+    for (const f of Object.values(assets.files || {})) {
+      if (String(f.source && f.source.path).endsWith('.nested.template.json')) templates.push(f.source.path);
+    }
+  }
+  const reserved = templates
+    .flatMap(file => Object.values(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')).Resources || {}))
     .filter(r => r.Type === 'AWS::Lambda::Function' && r.Properties && r.Properties.ReservedConcurrentExecutions)
     .map(r => `${r.Properties.FunctionName}=${r.Properties.ReservedConcurrentExecutions}`);
   console.log([region, ...reserved].join(' '));

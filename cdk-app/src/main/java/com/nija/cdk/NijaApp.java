@@ -5,6 +5,7 @@ import com.nija.cdk.config.AppConfig.RegionSpec;
 import com.nija.cdk.config.RegionRole;
 import com.nija.cdk.functions.FunctionCatalog;
 import com.nija.cdk.functions.FunctionSpec;
+import com.nija.cdk.site.DashboardFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,6 +63,11 @@ public final class NijaApp {
 
     /** Builds every stack of {@code app} from its context; tests call this with their own app. */
     public static List<RegionalStack> build(App app, Path functionJar) {
+        return build(app, functionJar, DashboardFiles.locate());
+    }
+
+    /** As {@link #build(App, Path)}, with the built dashboard from {@code dashboardDir}. */
+    public static List<RegionalStack> build(App app, Path functionJar, Path dashboardDir) {
         AppConfig config = AppConfig.from(key -> app.getNode().tryGetContext(key));
         List<String> handlers = FunctionCatalog.all().stream().map(FunctionSpec::handler).toList();
         FunctionJar.requireHandlers(functionJar, handlers);
@@ -70,7 +76,7 @@ public final class NijaApp {
 
         List<RegionalStack> stacks = new ArrayList<>();
         RegionSpec primarySpec = config.primary();
-        RegionalStack primary = stack(app, config, primarySpec, functionJar, Optional.empty());
+        RegionalStack primary = stack(app, config, primarySpec, functionJar, dashboardDir, Optional.empty());
         stacks.add(primary);
         RegionalStack.PrimaryExports exports = new RegionalStack.PrimaryExports(
                 primary.users().orElseThrow().issuer(),
@@ -78,7 +84,7 @@ public final class NijaApp {
                 primary.api().api().getApiEndpoint());
         for (RegionSpec spec : config.regions()) {
             if (spec.role() == RegionRole.PRIMARY) continue;
-            RegionalStack s = stack(app, config, spec, functionJar, Optional.of(exports));
+            RegionalStack s = stack(app, config, spec, functionJar, dashboardDir, Optional.of(exports));
             // Replicas (table, secrets, key) are created by the primary stack: deploy it first.
             s.addStackDependency(primary, "the primary creates the table, secret and key replicas");
             stacks.add(s);
@@ -86,7 +92,7 @@ public final class NijaApp {
         return stacks;
     }
 
-    private static RegionalStack stack(App app, AppConfig config, RegionSpec spec, Path jar,
+    private static RegionalStack stack(App app, AppConfig config, RegionSpec spec, Path jar, Path dashboardDir,
                                        Optional<RegionalStack.PrimaryExports> primary) {
         Environment.Builder env = Environment.builder().region(spec.region());
         config.account().ifPresent(env::account);
@@ -99,6 +105,6 @@ public final class NijaApp {
                 .crossRegionReferences(true)
                 .terminationProtection(config.stage().isProd())
                 .tags(Map.of("region-role", spec.role().label()))
-                .build(), config, spec, jar, primary);
+                .build(), config, spec, jar, dashboardDir, primary);
     }
 }

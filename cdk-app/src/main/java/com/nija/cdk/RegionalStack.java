@@ -18,6 +18,7 @@ import com.nija.cdk.data.WorkQueues;
 import com.nija.cdk.functions.FunctionCatalog;
 import com.nija.cdk.functions.FunctionFactory;
 import com.nija.cdk.functions.FunctionSpec;
+import com.nija.cdk.functions.FunctionStacks;
 import com.nija.cdk.functions.NijaFunction;
 import com.nija.cdk.functions.Schedules;
 import com.nija.cdk.functions.WorkerBudget;
@@ -26,6 +27,8 @@ import com.nija.cdk.network.Network;
 import com.nija.cdk.ops.Alerting;
 import com.nija.cdk.ops.OpsDashboard;
 import com.nija.cdk.ops.TableBackups;
+import com.nija.cdk.site.DashboardConfig;
+import com.nija.cdk.site.DashboardSite;
 import com.nija.functions.reconcile.ReconcileVenuesHandler;
 import com.nija.functions.routes.Worker;
 import com.nija.shared.data.Tables;
@@ -35,9 +38,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.NestedStack;
+import software.amazon.awscdk.NestedStackProps;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
 import software.amazon.awscdk.services.sqs.IQueue;
@@ -47,10 +51,12 @@ import software.constructs.Construct;
  * Everything NIJA runs in one region, by the region's {@link RegionRole}:
  * <ul>
  *   <li>all roles: secrets and the broker key (replicas outside the primary), the table (owner in the primary,
- *       replica elsewhere), every route's function, the HTTP API, latency DNS when configured, alarms, dashboard;</li>
+ *       replica elsewhere), every route's function (in nested stacks by route table group, {@link FunctionStacks}),
+ *       the HTTP API, latency DNS when configured, alarms, dashboard;</li>
  *   <li>engine roles (primary, full): VPC, cache, queues with DLQs, queue workers, scheduled functions (reconciliation
  *       with the venues, the APEX scan) and their schedules where the route table places them, table backups;</li>
- *   <li>primary: the Cognito user pool whose issuer every region's authorizer trusts.</li>
+ *   <li>primary: the Cognito user pool whose issuer every region's authorizer trusts, and the trader dashboard's
+ *       hosting (S3 + CloudFront, in nested stacks of its own).</li>
  * </ul>
  */
 public final class RegionalStack extends Stack {
@@ -67,9 +73,10 @@ public final class RegionalStack extends Stack {
     private final Optional<WorkQueues> queues;
     private final Optional<Alerting> alerting;
     private final Optional<LatencyDns> dns;
+    private final Optional<DashboardSite> site;
 
     public RegionalStack(Construct scope, String id, StackProps props, AppConfig config, RegionSpec region,
-                         Path functionJar, Optional<PrimaryExports> primary) {
+                         Path functionJar, Path dashboardDir, Optional<PrimaryExports> primary) {
         super(scope, id, props);
         this.region = region;
         Names names = new Names(config.stage());
@@ -91,15 +98,23 @@ public final class RegionalStack extends Stack {
                 .orElseGet(() -> primary.orElseThrow(() -> new IllegalStateException(
                         "a non-primary region needs the primary's issuer")).issuer());
 
-        // Functions: one per route, one per queue worker (engine regions only), one per other trigger.
-        Code code = Code.fromAsset(functionJar.toString());
-        FunctionFactory factory = new FunctionFactory(this, new FunctionFactory.Wiring(config, names, code, tables,
+        // Functions: one per route, one per queue worker (engine regions only), one per other trigger; each in the
+        // nested stack of its route table group (FunctionStacks), so no template nears CloudFormation's 500.
+        FunctionFactory factory = new FunctionFactory(this, new FunctionFactory.Wiring(config, names, functionJar, tables,
                 queues, network, cache, secrets,
                 engine ? Optional.empty() : Optional.of(config.primary().region()), issuer));
         EngineConfig engineRegion = EngineConfig.from(key -> getNode().tryGetContext(key), config);
+        Map<String, FunctionFactory> factoryOf = new java.util.HashMap<>();
+        FunctionStacks.place(FunctionCatalog.all().stream().filter(s -> engine || !s.engineOnly()).toList())
+                .forEach((group, specs) -> {
+                    NestedStack nested = new NestedStack(this, "Functions" + group, NestedStackProps.builder()
+                            .description("NIJA " + group + " functions").build());
+                    FunctionFactory inNested = factory.in(nested);
+                    specs.forEach(s -> factoryOf.put(s.function(), inNested));
+                });
         for (FunctionSpec spec : FunctionCatalog.all()) {
             if (spec.engineOnly() && !engine) continue;
-            NijaFunction fn = factory.create(spec);
+            NijaFunction fn = factoryOf.get(spec.function()).create(spec);
             functions.add(fn);
             // Workers keep their event sources in every engine-role region: a queue holds only what its own
             // region accepted while it was the engine, and the demoted engine must drain it (README "Regions").
@@ -130,6 +145,8 @@ public final class RegionalStack extends Stack {
                 .forEach(f -> f.function().addEnvironment(SourceRateLimit.ENV, Integer.toString(perMinute))));
 
         dns = config.dns().map(d -> new LatencyDns(this, "Dns", d, api));
+        // One dashboard, beside the user pool it signs in with; its /api/* reaches the latency-routed API domain.
+        site = users.map(u -> hostDashboard(u, config, names, dashboardDir));
 
         String tableName = tables.name(Tables.TRADING.id());
         if (config.alarms()) {
@@ -144,6 +161,8 @@ public final class RegionalStack extends Stack {
             cache.ifPresent(a::cache);
             // Route 53 failing this region over is worth a page.
             dns.ifPresent(d -> a.critical(d.unhealthyAlarm()));
+            // CloudFront publishes its metrics in us-east-1 only: elsewhere the alarms would never see a datapoint.
+            if (region.region().equals(DashboardSite.METRICS_REGION)) site.ifPresent(s -> a.dashboard(s.distribution()));
             alerting = Optional.of(a);
         } else {
             alerting = Optional.empty();
@@ -158,6 +177,30 @@ public final class RegionalStack extends Stack {
 
         outputs(tables, issuer, network);
         acceptStackWideFindings();
+    }
+
+    /**
+     * The dashboard's hosting in nested stacks of its own, so it never crowds this template: {@code Hosting} (bucket,
+     * distribution, headers, caches) and {@code HostingUploads} (the files and config.json). Separate because
+     * config.json names the user pool client, whose redirect URLs name the distribution: Hosting → client (here) →
+     * HostingUploads, where one stack would be a dependency cycle.
+     */
+    private DashboardSite hostDashboard(UserDirectory users, AppConfig config, Names names, Path dashboardDir) {
+        String apiDomain = config.dns().map(AppConfig.DnsConfig::domainName)
+                .orElseGet(() -> api.api().getApiId() + ".execute-api." + region.region() + "." + getUrlSuffix());
+        String liveOrigin = "wss://" + live.api().getApiId() + ".execute-api." + region.region() + "." + getUrlSuffix();
+        NestedStack hosting = new NestedStack(this, "Hosting", NestedStackProps.builder()
+                .description("NIJA dashboard hosting: S3 and CloudFront").build());
+        DashboardSite s = new DashboardSite(hosting, "Site", config.stage(), names, apiDomain, liveOrigin);
+        users.allowOrigin(s.url());
+        String signInUrl = users.signInUrl().orElseThrow(() -> new IllegalStateException("the hosted dashboard signs "
+                + "in through Cognito's hosted pages: set -c authDomainPrefix=<prefix> or the account"));
+        UserDirectory.Issuer issuer = users.issuer();
+        NestedStack uploads = new NestedStack(this, "HostingUploads", NestedStackProps.builder()
+                .description("NIJA dashboard files and config.json").build());
+        s.deploy(uploads, dashboardDir, new DashboardConfig(region.region(), issuer.userPoolId(), issuer.clientId(),
+                signInUrl, live.stage().getUrl()).json());
+        return s;
     }
 
     private void subscribe(NijaFunction fn, Worker worker) {
@@ -204,6 +247,11 @@ public final class RegionalStack extends Stack {
             out("WarningTopicArn", a.warning().getTopicArn());
         });
         dns.ifPresent(d -> out("HealthCheckId", d.healthCheck().getHealthCheckId()));
+        site.ifPresent(s -> {
+            out("DashboardUrl", s.url());
+            out("DashboardBucketName", s.files().getBucketName());
+            out("DashboardDistributionId", s.distribution().getDistributionId());
+        });
         for (NijaFunction f : functions) out("Fn" + camel(f.name()), f.function().getFunctionName());
     }
 
@@ -246,4 +294,5 @@ public final class RegionalStack extends Stack {
     public SecretsAndKeys secrets() { return secrets; }
     public Optional<Cache> cache() { return cache; }
     public Optional<Alerting> alerting() { return alerting; }
+    public Optional<DashboardSite> site() { return site; }
 }

@@ -24,19 +24,23 @@ class SignInTest {
     }
 
     @Test
-    @DisplayName("code flow only (no implicit), no client secret, callback and sign-out URLs on the dashboard's origin")
+    @DisplayName("code flow only (no implicit), no client secret, callback and sign-out URLs on the dashboard's origins "
+            + "(the configured ones and the hosting distribution's)")
     void codeFlowOnly() {
         Map<String, Object> prod = client(Synth.prod());
         assertThat(prod).containsEntry("AllowedOAuthFlows", List.of("code"))
                 .containsEntry("AllowedOAuthFlowsUserPoolClient", true)
-                .containsEntry("CallbackURLs", List.of(Synth.ORIGIN + "/auth/callback"))
-                .containsEntry("LogoutURLs", List.of(Synth.ORIGIN + "/"))
                 .containsEntry("SupportedIdentityProviders", List.of("COGNITO"));
+        assertThat(list(prod.get("CallbackURLs")).stream().map(DashboardSiteTest::text)).containsExactly(
+                Synth.ORIGIN + "/auth/callback", "https://{GetAtt:[SiteCdnD3C78BF8, DomainName]}/auth/callback");
+        assertThat(list(prod.get("LogoutURLs")).stream().map(DashboardSiteTest::text)).containsExactly(
+                Synth.ORIGIN + "/", "https://{GetAtt:[SiteCdnD3C78BF8, DomainName]}/");
         assertThat(prod.get("GenerateSecret")).isIn(null, false);
         assertThat(list(prod.get("AllowedOAuthScopes"))).contains("openid").doesNotContain("aws.cognito.signin.user.admin");
         Map<String, Object> dev = client(Synth.dev());
         assertThat(dev).containsEntry("AllowedOAuthFlows", List.of("code"))
-                .containsEntry("CallbackURLs", List.of("http://localhost:5173/auth/callback"));
+                .satisfies(c -> assertThat(list(c.get("CallbackURLs")).stream().map(DashboardSiteTest::text))
+                        .startsWith("http://localhost:5173/auth/callback").hasSize(2));
     }
 
     @Test

@@ -95,6 +95,7 @@ final class Synth {
         final List<RegionalStack> stacks;
         final CloudAssembly assembly;
         private final Map<String, Template> templates = new ConcurrentHashMap<>();
+        private final Map<String, Map<String, Object>> flat = new ConcurrentHashMap<>();
 
         Result(List<RegionalStack> stacks, CloudAssembly assembly) {
             this.stacks = stacks;
@@ -109,9 +110,18 @@ final class Synth {
             return assembly.getStackByName(stack.getStackName());
         }
 
-        @SuppressWarnings("unchecked")
+        /**
+         * The stack's template with its nested stacks' resources merged in, as if it were one template: a nested
+         * template's parameters are replaced by what the parent passes, and the parent's {@code Outputs.*} of a nested
+         * stack by the output's value, so references read the same wherever CDK placed a resource.
+         */
         Map<String, Object> json(RegionalStack stack) {
-            return (Map<String, Object>) artifact(stack).getTemplate();
+            return flat.computeIfAbsent(stack.getStackName(), n -> StackTemplates.of(stack, assembly).flattened());
+        }
+
+        /** Each template CloudFormation deploys for {@code stack} (the stack's own, then its nested stacks'). */
+        StackTemplates templates(RegionalStack stack) {
+            return StackTemplates.of(stack, assembly);
         }
 
         Template template(RegionalStack stack) {

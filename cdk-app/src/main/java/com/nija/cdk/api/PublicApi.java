@@ -14,13 +14,14 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizerProps;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
-import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
 import software.amazon.awscdk.services.apigatewayv2.CfnStage;
 import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpNoneAuthorizer;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
+import software.amazon.awscdk.services.apigatewayv2.HttpRouteKey;
 import software.amazon.awscdk.services.apigatewayv2.HttpStage;
 import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
 import software.amazon.awscdk.services.logs.LogGroup;
@@ -79,20 +80,24 @@ public final class PublicApi extends Construct {
             for (Route route : fn.spec().routes()) {
                 HttpLambdaIntegration integration = integrations.computeIfAbsent(fn.name(),
                         n -> new HttpLambdaIntegration(n, fn.alias()));
-                List<HttpRoute> added = api.addRoutes(AddRoutesOptions.builder()
-                        .path(route.path())
-                        .methods(List.of(software.amazon.awscdk.services.apigatewayv2.HttpMethod.valueOf(route.method())))
+                // The route, its integration and its invoke permission live beside the function (in its nested
+                // stack), so a function's resources count against its own template, not the API's.
+                Construct home = (Construct) fn.function().getNode().getScope();
+                HttpRoute added = HttpRoute.Builder.create(home, "Route " + route.method() + " " + route.path()
+                                .replace('/', ' '))
+                        .httpApi(api)
+                        .routeKey(HttpRouteKey.with(route.path(), HttpMethod.valueOf(route.method())))
                         .integration(integration)
                         .authorizer(route.access().needsToken() ? jwt : new HttpNoneAuthorizer())
-                        .build());
-                added.forEach(r -> routes.put(route.routeKey(), r));
+                        .build();
+                routes.put(route.routeKey(), added);
                 RouteGroup group = RouteGroup.of(route);
                 settings.put(route.routeKey(), Map.of(
                         "ThrottlingRateLimit", group.rate(scale),
                         "ThrottlingBurstLimit", group.burst(scale),
                         "DetailedMetricsEnabled", true));
                 if (!route.access().needsToken()) {
-                    Nag.suppress(added.get(0), "AwsSolutions-APIG4", route.routeKey() + " is public by the route "
+                    Nag.suppress(added, "AwsSolutions-APIG4", route.routeKey() + " is public by the route "
                             + "table: health checks need no token, signals/prices/webhooks verify an HMAC or "
                             + "Stripe signature in the handler.");
                 }

@@ -31,6 +31,8 @@ import software.amazon.awscdk.services.cognito.SignInAliases;
 import software.amazon.awscdk.services.cognito.StandardThreatProtectionMode;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolClient;
+import software.amazon.awscdk.services.cognito.CfnUserPoolClient;
+import software.amazon.awscdk.services.cognito.UserPoolDomain;
 import software.constructs.Construct;
 
 /**
@@ -41,11 +43,13 @@ import software.constructs.Construct;
 public final class UserDirectory extends Construct {
     private final UserPool pool;
     private final UserPoolClient dashboardClient;
+    private final SignIn signIn;
+    private final java.util.Optional<UserPoolDomain> domain;
 
     public UserDirectory(Construct scope, String id, AppConfig config, Names names) {
         super(scope, id);
         Stage stage = config.stage();
-        SignIn signIn = config.signIn();
+        signIn = config.signIn();
         boolean prod = stage.isProd();
         UserPool.Builder b = UserPool.Builder.create(this, "Pool")
                 .userPoolName(names.of("users"))
@@ -94,7 +98,7 @@ public final class UserDirectory extends Construct {
                 .idTokenValidity(Duration.hours(1))
                 .refreshTokenValidity(Duration.days(30))
                 .build();
-        signIn.domainPrefix().ifPresent(prefix -> pool.addDomain("SignInDomain", UserPoolDomainOptions.builder()
+        domain = signIn.domainPrefix().map(prefix -> pool.addDomain("SignInDomain", UserPoolDomainOptions.builder()
                 .cognitoDomain(CognitoDomainOptions.builder().domainPrefix(prefix).build()).build()));
         for (String group : staffGroups()) {
             CfnUserPoolGroup.Builder.create(this, "Group-" + group)
@@ -110,6 +114,31 @@ public final class UserDirectory extends Construct {
         Set<String> groups = new TreeSet<>();
         for (Access a : Access.values()) groups.addAll(a.anyOfGroups());
         return groups;
+    }
+
+    /**
+     * Lets the hosted sign-in redirect back to {@code origin} too (the dashboard's CloudFront domain, known only
+     * once the distribution exists).
+     */
+    public void allowOrigin(String origin) {
+        CfnUserPoolClient client = (CfnUserPoolClient) dashboardClient.getNode().getDefaultChild();
+        client.setCallbackUrLs(plus(client.getCallbackUrLs(), signIn.callbackUrls(List.of(origin))));
+        client.setLogoutUrLs(plus(client.getLogoutUrLs(), signIn.signOutUrls(List.of(origin))));
+    }
+
+    private static List<String> plus(List<String> a, List<String> b) {
+        List<String> all = new java.util.ArrayList<>(a == null ? List.of() : a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** The hosted sign-in's base URL ({@code https://<prefix>.auth.<region>.amazoncognito.com}), when configured. */
+    public java.util.Optional<String> signInUrl() {
+        return domain.map(UserPoolDomain::baseUrl);
+    }
+
+    public SignIn signIn() {
+        return signIn;
     }
 
     /** What a JWT authorizer in any region needs: the issuer and the audience (client id). */

@@ -43,16 +43,24 @@ public final class FunctionFactory {
     public static final String METRICS_NAMESPACE = "NIJA";
 
     /** Where a function's resources come from in this region. */
-    public record Wiring(AppConfig config, Names names, Code code, GlobalTables tables, Optional<WorkQueues> queues,
+    public record Wiring(AppConfig config, Names names, java.nio.file.Path functionJar, GlobalTables tables, Optional<WorkQueues> queues,
                          Optional<Network> network, Optional<Cache> cache, SecretsAndKeys secrets,
                          Optional<String> queueRegion, UserDirectory.Issuer issuer) {}
 
     private final Construct scope;
     private final Wiring wiring;
+    /** The jar as an asset of this factory's stack: CDK ties an asset to one stack, nested stacks included. */
+    private final Code code;
 
     public FunctionFactory(Construct scope, Wiring wiring) {
         this.scope = scope;
         this.wiring = wiring;
+        this.code = Code.fromAsset(wiring.functionJar().toString());
+    }
+
+    /** The same wiring, building functions under {@code other} (a nested stack of the region's stack). */
+    public FunctionFactory in(Construct other) {
+        return new FunctionFactory(other, wiring);
     }
 
     public NijaFunction create(FunctionSpec spec) {
@@ -86,7 +94,7 @@ public final class FunctionFactory {
                 .description(spec.handler())
                 .runtime(Runtime.JAVA_21)
                 .architecture(Architecture.ARM_64)
-                .code(wiring.code())
+                .code(code)
                 .handler(spec.handler())
                 .memorySize(profile.memoryMb())
                 .timeout(Duration.seconds(profile.timeoutSeconds()))

@@ -92,6 +92,24 @@ public final class Alerting extends Construct {
                 "API 5xx above " + WARNING_5XX_PERCENT + "% of requests (blueprint warning: error rate > 1%)");
     }
 
+    /**
+     * The hosted dashboard: CloudFront's 5xx rate (its own errors and the S3 or API origin's), critical above 5 %,
+     * warning above 1 %, as for the API. The rate is already a percentage of requests.
+     */
+    public void dashboard(software.amazon.awscdk.services.cloudfront.Distribution distribution) {
+        // CloudFront's metrics carry DistributionId and Region, whose value is always "Global" (CloudFront developer
+        // guide, "Types of CloudFront metrics"); CDK's metric5xxErrorRate leaves Region out, and a metric missing a
+        // dimension matches no datapoint.
+        IMetric rate = software.amazon.awscdk.services.cloudwatch.Metric.Builder.create()
+                .namespace("AWS/CloudFront").metricName("5xxErrorRate")
+                .dimensionsMap(Map.of("DistributionId", distribution.getDistributionId(), "Region", "Global"))
+                .statistic("Average").period(PERIOD).build();
+        add("Dashboard5xxRateCritical", critical, rate, CRITICAL_5XX_PERCENT, 1,
+                "Dashboard (CloudFront) 5xx above " + CRITICAL_5XX_PERCENT + "% of requests");
+        add("Dashboard5xxRateWarning", warning, rate, WARNING_5XX_PERCENT, 1,
+                "Dashboard (CloudFront) 5xx above " + WARNING_5XX_PERCENT + "% of requests");
+    }
+
     /** Any message in a dead-letter queue is critical: an order or signal that could not be processed. */
     public void deadLetters(Map<String, IQueue> dlqs) {
         dlqs.forEach((queueId, dlq) -> add("Dlq-" + queueId, critical,
