@@ -39,7 +39,10 @@ public final class Backtester {
         CandleInterval interval = strategy.parameters().candleInterval();
         BacktestAccount account = new BacktestAccount(trader, strategy);
         List<Market> markets = new ArrayList<>();
-        candles.forEach((symbol, list) -> markets.add(new Market(symbol, list, strategy.series(symbol))));
+        candles.forEach((symbol, list) -> markets.add(new Market(symbol, list)));
+        // APEX's judgement of a market depends on its candles only, never on the account: every market's decisions
+        // are taken first, side by side on the cores, and the account then replays them in time order.
+        markets.parallelStream().forEach(m -> m.decide(strategy, from, to));
         List<Market> now = new ArrayList<>(markets.size());
         long played = 0;
         Instant first = null;
@@ -56,18 +59,18 @@ public final class Backtester {
             Instant close = open.plus(interval.length());
             boolean trading = !open.isBefore(from);
             for (Market m : now) {
-                Candle c = m.take();
-                m.series.add(c);
+                int i = m.next++;
                 if (!trading) continue;
                 played++;
-                if (account.holds(m.symbol)) account.bar(m.symbol, c, close, m.series.atr());
+                Candle c = m.candles.get(i);
+                if (account.holds(m.symbol)) account.bar(m.symbol, c, close, m.atr[i]);
                 account.price(m.symbol, c.close());
             }
             if (!trading) continue;
             if (first == null) first = close;
             last = close;
             for (Market m : now) {
-                ApexDecision d = m.series.signal();
+                ApexDecision d = m.decisions.get(m.next - 1);
                 if (d != null) account.signal(d, close);
             }
             account.mark(close);
@@ -79,31 +82,44 @@ public final class Backtester {
                 account.performance(firstDay, lastDay), account.trades(), account.marks(), trader);
     }
 
-    /** One market's candles and APEX's series over them, read in order. */
+    /** One market's candles, APEX's decision on each (null: nothing to do) and its ATR, read in order. */
     private static final class Market {
         final String symbol;
         final List<Candle> candles;
-        final ApexStrategy.Series series;
+        final Map<Integer, ApexDecision> decisions = new java.util.HashMap<>();
+        final double[] atr;
         int next;
 
-        Market(String symbol, List<Candle> candles, ApexStrategy.Series series) {
+        Market(String symbol, List<Candle> candles) {
             this.symbol = symbol;
             this.candles = candles;
-            this.series = series;
+            this.atr = new double[candles.size()];
+        }
+
+        /** Feeds every candle opened before {@code to} to one APEX series; decisions only from {@code from} on. */
+        void decide(ApexStrategy strategy, Instant from, Instant to) {
+            ApexStrategy.Series series = strategy.series(symbol);
+            Instant previous = null;
+            for (int i = 0; i < candles.size(); i++) {
+                Candle c = candles.get(i);
+                if (!c.openTime().isBefore(to)) break;
+                if (previous != null && !c.openTime().isAfter(previous)) {
+                    throw new IllegalArgumentException("candles of " + symbol + " are not in time order at "
+                            + c.openTime());
+                }
+                previous = c.openTime();
+                series.add(c);
+                if (c.openTime().isBefore(from)) continue;
+                atr[i] = series.atr();
+                ApexDecision d = series.signal();
+                if (d != null) decisions.put(i, d);
+            }
         }
 
         Instant nextOpen(Instant to) {
             if (next >= candles.size()) return null;
             Instant open = candles.get(next).openTime();
             return open.isBefore(to) ? open : null;
-        }
-
-        Candle take() {
-            Candle c = candles.get(next++);
-            if (next < candles.size() && !candles.get(next).openTime().isAfter(c.openTime())) {
-                throw new IllegalArgumentException("candles of " + symbol + " are not in time order at " + c.openTime());
-            }
-            return c;
         }
     }
 }
