@@ -3,8 +3,10 @@ package com.nija.local;
 import com.nija.local.auth.LocalAuthority;
 import com.nija.local.auth.LocalSigningKey;
 import com.nija.local.auth.TokenIssuer;
+import com.nija.local.backtest.BacktestCommand;
 import com.nija.local.platform.InvokeCommand;
 import com.nija.local.platform.LocalPlatform;
+import com.nija.shared.config.PlatformClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -29,6 +31,14 @@ public final class Main {
               bench pushes [--rounds 200] [--bursts 4] [--clients 1,100,1000] [--idle 10000]
                                                          fill→client push latency (one trader's fills, and every
                                                          connected trader's at once), idle connections held
+              backtest [--strategy apex] [--symbols BTC-USD,ETH-USD] [--from 2026-01-01] [--to 2026-06-30]
+                       [--data DIR] [--out DIR] [--settings FILE]
+                                                         APEX over candle files (default: the demo's, events/market,
+                                                         their whole range) under a new trader's rules; prints the
+                                                         performance figures, writes CSV + HTML into --out
+                                                         (default backtests/<time>)
+              bench backtest [--symbols 10] [--days 365] a year of 5m candles for 10 markets through the backtest
+              bench apex-scan [--markets 100] [--runs 5] APEX on the latest candles of 100 markets
               bench broker [--orders 500] [--venues coinbase,kraken,okx,binance,alpaca] [--init-runs 5]
                                                          venue adapters' place() to a loopback stub, signing, init
             environment: NIJA_DYNAMODB_ENDPOINT, NIJA_REDIS_URL use services that already run instead of starting them;
@@ -50,6 +60,7 @@ public final class Main {
             case "token" -> token(a);
             case "invoke" -> invoke(a);
             case "bench" -> bench(a);
+            case "backtest" -> backtest(a);
             default -> {
                 System.err.print("unknown command '" + args[0] + "'\n" + USAGE);
                 yield 2;
@@ -114,6 +125,18 @@ public final class Main {
         return InvokeCommand.run(rest.get(0), Path.of(rest.get(1)), home());
     }
 
+    private static int backtest(Arguments a) {
+        BacktestCommand.Request request;
+        try {
+            request = new BacktestCommand.Request(a.value("--strategy"), a.value("--symbols"), a.value("--from"),
+                    a.value("--to"), a.value("--data"), a.value("--out"), a.value("--settings"));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        return BacktestCommand.run(request, PlatformClock.system(), System.out, System.err);
+    }
+
     private static int bench(Arguments a) throws Exception {
         List<String> rest = a.positional();
         String which = rest.isEmpty() ? "" : rest.get(0);
@@ -132,10 +155,15 @@ public final class Main {
                     Arrays.stream((a.value("--clients") == null ? "1,100,1000" : a.value("--clients")).split(","))
                             .mapToInt(s -> Integer.parseInt(s.trim())).toArray(), a.intValue("--idle", 10_000));
             case "prices" -> com.nija.local.bench.PriceBenchmark.run(home(), a.intValue("--batches", 50));
+            case "backtest" -> com.nija.local.bench.BacktestBenchmark.run(a.intValue("--symbols", 10),
+                    a.intValue("--days", 365), a.intValue("--runs", 1));
+            case "apex-scan" -> com.nija.local.bench.ApexScanBenchmark.run(a.intValue("--markets", 100),
+                    a.intValue("--runs", 5));
             case "broker" -> com.nija.local.bench.BrokerBenchmark.run(a.intValue("--orders", 500),
                     list(a.value("--venues"), "coinbase,kraken,okx,binance,alpaca"), a.intValue("--init-runs", 5));
             default -> {
-                System.err.println("bench needs read-api, cold-start, signals, pushes, prices or broker\n" + USAGE);
+                System.err.println("bench needs read-api, cold-start, signals, pushes, prices, broker, backtest or apex-scan\n"
+                        + USAGE);
                 yield 2;
             }
         };

@@ -26,7 +26,8 @@ public class ProfileService {
         profiles.createIfAbsent(newTrader(userId));
     }
 
-    static ProfileItem newTrader(String userId) {
+    /** The profile a trader seen for the first time gets (also a backtest's trader). */
+    public static ProfileItem newTrader(String userId) {
         return new ProfileItem(Keys.user(userId), Keys.PROFILE, userId, null, TierCatalog.DEFAULT_TIER, "none",
                 BotState.RUNNING.name(), STARTING_BALANCE, 0L, null, null, null);
     }

@@ -8,7 +8,6 @@ import com.nija.shared.order.OrderStatus;
 import com.nija.shared.order.OrderType;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,17 +26,15 @@ import java.util.Optional;
  */
 @Singleton
 public class PaperBroker implements Broker, RestingOrders {
-    private static final BigDecimal BPS = new BigDecimal("10000");
-
     private final PaperOrderBook book;
     private final PriceBook prices;
-    private final PaperBrokerConfig config;
+    private final PaperFills fills;
     private final Clock clock;
 
     public PaperBroker(PaperOrderBook book, PriceBook prices, PaperBrokerConfig config, Clock clock) {
         this.book = book;
         this.prices = prices;
-        this.config = config;
+        this.fills = new PaperFills(config);
         this.clock = clock;
     }
 
@@ -112,19 +109,14 @@ public class PaperBroker implements Broker, RestingOrders {
     }
 
     private PaperOrderItem filled(OrderTicket t, BigDecimal price, Instant now) {
-        BigDecimal fee = t.quantity().multiply(price).multiply(config.getFeeBps()).divide(BPS, 2, RoundingMode.HALF_UP);
+        BigDecimal fee = fills.fee(t.quantity(), price);
         return new PaperOrderItem(Keys.paperOrders(t.userId()), t.clientOrderId(), t.clientOrderId(), t.userId(),
                 t.symbol(), t.side(), t.orderType(), t.quantity(), t.limitPrice(), OrderStatus.FILLED, price, fee, now,
                 now, null, null, expiry(now));
     }
 
     private BigDecimal executionPrice(boolean buy, BigDecimal market, BigDecimal limit) {
-        BigDecimal slip = market.multiply(config.getSlippageBps()).divide(BPS, 12, RoundingMode.HALF_UP);
-        BigDecimal price = buy ? market.add(slip) : market.subtract(slip);
-        if (limit != null) price = buy ? price.min(limit) : price.max(limit); // never worse than the limit
-        // To 8 decimals whatever the quote's scale: "22" and "22.00" are the same price and must fill the same.
-        BigDecimal exact = price.setScale(8, RoundingMode.HALF_UP).stripTrailingZeros();
-        return exact.scale() < 0 ? exact.setScale(0) : exact;
+        return fills.executionPrice(buy, market, limit);
     }
 
     private static boolean marketable(boolean buy, BigDecimal limit, BigDecimal market) {

@@ -90,19 +90,38 @@ public class PositionLedger {
         if (!o.orderId().equals(OrderIds.close(p)) || !PositionStatus.OPEN.name().equals(p.status())) {
             return new Applied(p, null);
         }
-        BigDecimal fees = p.fees() == null ? BigDecimal.ZERO : p.fees();
-        // The sold part's share of the entry fees; what remains stays on the position, so the two always add up.
-        BigDecimal share = fees.multiply(o.quantity()).divide(p.quantity(), 10, RoundingMode.HALF_EVEN);
-        BigDecimal realized = PositionMath.unrealizedPnl(Side.valueOf(p.side()), o.quantity(), p.entryPrice(),
-                o.fillPrice()).subtract(share).subtract(o.fee());
+        PartialClose part = partialClose(p, o.quantity(), o.fillPrice(), o.fee());
         int round = p.closeRound() == null ? 0 : p.closeRound();
-        PositionItem reduced = new PositionItem(p.pk(), p.sk(), p.positionId(), p.userId(), p.symbol(), p.side(),
-                p.quantity().subtract(o.quantity()), p.entryPrice(), p.status(), p.openedAt(), null, null, null,
-                fees.subtract(share), p.stopLoss(), p.takeProfit(), p.gsi1pk(), p.gsi1sk(), p.expiresAt(),
-                p.version() == null ? null : p.version() + 1, p.venue(), round + 1);
-        ParallelCalls.all(closeWrites(o, realized, share.add(o.fee()), null));
+        PositionItem reduced = reducedBy(p, part);
+        ParallelCalls.all(closeWrites(o, part.realizedPnl(), part.roundTripFees(), null));
         positions.reduceIfOpen(reduced, round);
-        return new Applied(reduced, realized);
+        return new Applied(reduced, part.realizedPnl());
+    }
+
+    /**
+     * What selling {@code quantity} of {@code p} at {@code fillPrice} for {@code fee} does to it: the sold part takes
+     * its share of the entry fees, and what remains stays on the position, so the two always add up.
+     *
+     * @param roundTripFees the sold part's entry-fee share plus this exit's fee (what the roll-ups count)
+     */
+    public record PartialClose(BigDecimal quantity, BigDecimal realizedPnl, BigDecimal roundTripFees,
+                               BigDecimal remainingFees) {}
+
+    public static PartialClose partialClose(PositionItem p, BigDecimal quantity, BigDecimal fillPrice, BigDecimal fee) {
+        BigDecimal fees = p.fees() == null ? BigDecimal.ZERO : p.fees();
+        BigDecimal share = fees.multiply(quantity).divide(p.quantity(), 10, RoundingMode.HALF_EVEN);
+        BigDecimal realized = PositionMath.unrealizedPnl(Side.valueOf(p.side()), quantity, p.entryPrice(), fillPrice)
+                .subtract(share).subtract(fee);
+        return new PartialClose(quantity, realized, share.add(fee), fees.subtract(share));
+    }
+
+    /** {@code p} after {@code part}: the rest of its size and fees, in its next close round. */
+    public static PositionItem reducedBy(PositionItem p, PartialClose part) {
+        int round = p.closeRound() == null ? 0 : p.closeRound();
+        return new PositionItem(p.pk(), p.sk(), p.positionId(), p.userId(), p.symbol(), p.side(),
+                p.quantity().subtract(part.quantity()), p.entryPrice(), p.status(), p.openedAt(), null, null, null,
+                part.remainingFees(), p.stopLoss(), p.takeProfit(), p.gsi1pk(), p.gsi1sk(), p.expiresAt(),
+                p.version() == null ? null : p.version() + 1, p.venue(), round + 1);
     }
 
     /** The trade and roll-up writes of a close, plus the position's own write when it is not closed yet. */
@@ -125,19 +144,31 @@ public class PositionLedger {
     }
 
     static BigDecimal realizedPnl(PositionItem p, OrderItem exit) {
+        return realizedPnl(p, exit.fillPrice(), exit.fee());
+    }
+
+    /** Net P&L of closing all of {@code p} at {@code fillPrice}: the price move less every fee paid on it. */
+    public static BigDecimal realizedPnl(PositionItem p, BigDecimal fillPrice, BigDecimal exitFee) {
         Side side = Side.valueOf(p.side());
-        BigDecimal gross = PositionMath.unrealizedPnl(side, p.quantity(), p.entryPrice(), exit.fillPrice());
-        BigDecimal fees = (p.fees() == null ? BigDecimal.ZERO : p.fees()).add(exit.fee());
+        BigDecimal gross = PositionMath.unrealizedPnl(side, p.quantity(), p.entryPrice(), fillPrice);
+        BigDecimal fees = (p.fees() == null ? BigDecimal.ZERO : p.fees()).add(exitFee);
         // Exact, not rounded: cash is derived from realized P&L, and per-close rounding would drift it by cents.
         return gross.subtract(fees);
     }
 
     private static PositionItem openedBy(OrderItem o) {
-        return new PositionItem(Keys.user(o.userId()), Keys.position(o.positionId()), o.positionId(),
-                o.userId(), o.symbol(), o.side().buys() ? Side.LONG.name() : Side.SHORT.name(), o.quantity(),
-                o.fillPrice(), PositionStatus.OPEN.name(), o.filledAt(), null, null, null, o.fee(), o.stopLoss(),
-                o.takeProfit(), Keys.openBySymbol(o.symbol()), o.userId() + "#" + o.positionId(), null, null, o.venue(),
-                null);
+        return opened(o.userId(), o.positionId(), o.symbol(), o.side().buys(), o.quantity(), o.fillPrice(), o.fee(),
+                o.filledAt(), o.stopLoss(), o.takeProfit(), o.venue());
+    }
+
+    /** The open position a filled opening order creates. */
+    public static PositionItem opened(String userId, String positionId, String symbol, boolean isLong,
+                                      BigDecimal quantity, BigDecimal fillPrice, BigDecimal fee, java.time.Instant at,
+                                      BigDecimal stopLoss, BigDecimal takeProfit, String venue) {
+        return new PositionItem(Keys.user(userId), Keys.position(positionId), positionId, userId, symbol,
+                isLong ? Side.LONG.name() : Side.SHORT.name(), quantity, fillPrice, PositionStatus.OPEN.name(), at,
+                null, null, null, fee, stopLoss, takeProfit, Keys.openBySymbol(symbol), userId + "#" + positionId, null,
+                null, venue, null);
     }
 
     /** The position as {@code exit} closes it: what {@link PositionRepository#closeIfOpen} writes (the index keys go). */

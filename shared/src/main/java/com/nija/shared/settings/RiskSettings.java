@@ -19,4 +19,10 @@ public record RiskSettings(BigDecimal positionSizePct, Integer maxOpenPositions,
         return new RiskSettings(new BigDecimal("2"), maxOpenPositions, new BigDecimal("500"), List.of(),
                 null, null, false, false, List.of(), 0L, null);
     }
+
+    /** These settings with trading switched on or off. */
+    public RiskSettings withTradingEnabled(boolean enabled) {
+        return new RiskSettings(positionSizePct, maxOpenPositions, dailyLossLimit, allowedSymbols, stopLossPct,
+                takeProfitPct, allowShorts, enabled, subscriptions, version, updatedAt);
+    }
 }

@@ -6,6 +6,7 @@ import com.nija.shared.strategy.ApexDecision.Reason;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,7 @@ import org.ta4j.core.num.Num;
  */
 public final class ApexStrategy {
     private static final int PRICE_SCALE = 8;
+    private static final int STREAM_BARS = 500;
 
     private final ApexParameters p;
 
@@ -66,38 +68,109 @@ public final class ApexStrategy {
 
     /** The decision on the last of {@code candles} (closed, oldest first, one interval apart). */
     public ApexDecision evaluate(String symbol, List<Candle> candles) {
-        Instant close = candles.isEmpty() ? null
-                : candles.get(candles.size() - 1).closeTime(p.candleInterval());
-        if (candles.size() < p.warmupCandles()) {
-            return new ApexDecision(symbol, close, Action.NONE, Reason.WARMING_UP, null, null, null, null, null, null,
+        Series series = new Series(symbol, 0);
+        candles.forEach(series::add);
+        return series.decide();
+    }
+
+    /**
+     * A series to feed candle by candle, deciding on each as it closes (a backtest): one ta4j series and one set of
+     * indicators for the whole run, so each candle costs one step of every indicator instead of a rebuild of
+     * {@code warmupCandles} bars. It keeps the newest {@value #STREAM_BARS} bars: far more than any indicator looks
+     * back, while EMA and ADX carry their memory in their cached values as they do over a long history.
+     */
+    public Series series(String symbol) {
+        return new Series(symbol, STREAM_BARS);
+    }
+
+    /** One market's candles, oldest first, and APEX's judgement on the newest. Not thread-safe. */
+    public final class Series {
+        private final String symbol;
+        private final Indicators in;
+        private Instant lastClose;
+        private long added;
+
+        private Series(String symbol, int maximumBars) {
+            this.symbol = symbol;
+            BarSeries bars = new BaseBarSeriesBuilder().withName(symbol).withNumTypeOf(DoubleNum::valueOf).build();
+            if (maximumBars > 0) bars.setMaximumBarCount(maximumBars);
+            this.in = new Indicators(bars);
+        }
+
+        /** Appends the next closed candle (one interval after the previous). */
+        public void add(Candle c) {
+            lastClose = c.closeTime(p.candleInterval());
+            in.series.addBar(p.candleInterval().length(), lastClose.atZone(ZoneOffset.UTC), c.open(), c.high(), c.low(),
+                    c.close(), c.volume());
+            added++;
+        }
+
+        /** The decision on the newest candle, with its explanation. */
+        public ApexDecision decide() {
+            if (added < p.warmupCandles()) return none(Reason.WARMING_UP, null);
+            Verdict v = verdict();
+            return explain(v);
+        }
+
+        /**
+         * The decision on the newest candle when it is an entry or an exit, else null: a backtest skips building the
+         * explanation of the many candles that decide nothing.
+         */
+        public ApexDecision signal() {
+            if (added < p.warmupCandles()) return null;
+            Verdict v = verdict();
+            return v.action == Action.NONE ? null : explain(v);
+        }
+
+        /** ATR on the newest candle (what a trailing stop follows). */
+        public double atr() {
+            return in.atr.getValue(in.series.getEndIndex()).doubleValue();
+        }
+
+        private Verdict verdict() {
+            int i = in.series.getEndIndex();
+            boolean longSide = in.plusDi.getValue(i).isGreaterThan(in.minusDi.getValue(i));
+            boolean[] held = conditions(in, i, longSide);
+            int count = 0;
+            for (boolean h : held) if (h) count++;
+            Reason reason;
+            if (!(in.adx.getValue(i).doubleValue() >= p.adxFloor())) reason = Reason.ADX_BELOW_FLOOR;
+            else if (!(in.volume.getValue(i).doubleValue()
+                    >= p.volumeFilterRatio() * in.volumeAverage.getValue(i).doubleValue())) {
+                reason = Reason.VOLUME_BELOW_AVERAGE;
+            } else if (count < p.minConditions()) {
+                reason = Reason.TOO_FEW_CONDITIONS;
+            } else {
+                return new Verdict(longSide ? Action.BUY : Action.SELL, Reason.ENTRY, longSide, held);
+            }
+            boolean crossDown = in.emaFast.getValue(i).isLessThan(in.emaMid.getValue(i))
+                    && !in.emaFast.getValue(i - 1).isLessThan(in.emaMid.getValue(i - 1));
+            if (crossDown) return new Verdict(Action.EXIT, Reason.EMA_CROSS, longSide, held);
+            return new Verdict(Action.NONE, reason, longSide, held);
+        }
+
+        private ApexDecision explain(Verdict v) {
+            int i = in.series.getEndIndex();
+            Map<String, Boolean> conditions = new LinkedHashMap<>();
+            for (int k = 0; k < CONDITIONS.size(); k++) conditions.put(CONDITIONS.get(k), v.held[k]);
+            String side = v.longSide ? "long" : "short";
+            Map<String, BigDecimal> values = in.values(i);
+            if (v.reason == Reason.ENTRY) return entry(symbol, lastClose, in, i, v.longSide, side, conditions, values);
+            return new ApexDecision(symbol, lastClose, v.action, v.reason, side, conditions, values, null, null, null,
                     null, p.version());
         }
-        Indicators in = new Indicators(series(symbol, candles));
-        int i = in.series.getEndIndex();
-        Map<String, BigDecimal> values = in.values(i);
-        boolean longSide = in.plusDi.getValue(i).isGreaterThan(in.minusDi.getValue(i));
-        String side = longSide ? "long" : "short";
-        Map<String, Boolean> conditions = conditions(in, i, longSide);
 
-        Reason reason;
-        if (!(in.adx.getValue(i).doubleValue() >= p.adxFloor())) reason = Reason.ADX_BELOW_FLOOR;
-        else if (!(in.volume.getValue(i).doubleValue()
-                >= p.volumeFilterRatio() * in.volumeAverage.getValue(i).doubleValue())) {
-            reason = Reason.VOLUME_BELOW_AVERAGE;
-        } else if (conditions.values().stream().filter(Boolean::booleanValue).count() < p.minConditions()) {
-            reason = Reason.TOO_FEW_CONDITIONS;
-        } else {
-            return entry(symbol, close, in, i, longSide, side, conditions, values);
+        private ApexDecision none(Reason reason, String side) {
+            return new ApexDecision(symbol, lastClose, Action.NONE, reason, side, null, null, null, null, null, null,
+                    p.version());
         }
-        boolean crossDown = in.emaFast.getValue(i).isLessThan(in.emaMid.getValue(i))
-                && !in.emaFast.getValue(i - 1).isLessThan(in.emaMid.getValue(i - 1));
-        if (crossDown) {
-            return new ApexDecision(symbol, close, Action.EXIT, Reason.EMA_CROSS, side, conditions, values, null, null,
-                    null, null, p.version());
-        }
-        return new ApexDecision(symbol, close, Action.NONE, reason, side, conditions, values, null, null, null, null,
-                p.version());
     }
+
+    /** What the rules concluded on one candle, before its explanation is written out. */
+    private record Verdict(Action action, Reason reason, boolean longSide, boolean[] held) {}
+
+    private static final List<String> CONDITIONS = List.of("nearEma21OrVwap", "rsiInBand", "reversalCandle",
+            "macdHistogramAndSlope", "volumeConfirmation");
 
     private ApexDecision entry(String symbol, Instant close, Indicators in, int i, boolean longSide, String side,
                                Map<String, Boolean> conditions, Map<String, BigDecimal> values) {
@@ -125,7 +198,7 @@ public final class ApexStrategy {
                 p.version());
     }
 
-    private Map<String, Boolean> conditions(Indicators in, int i, boolean longSide) {
+    private boolean[] conditions(Indicators in, int i, boolean longSide) {
         double close = in.close.getValue(i).doubleValue();
         double near = p.nearPercent() / 100;
         boolean nearLevel = Math.abs(close - in.emaMid.getValue(i).doubleValue()) / close <= near
@@ -138,13 +211,9 @@ public final class ApexStrategy {
         boolean macd = longSide ? hist > 0 && hist > previousHist : hist < 0 && hist < previousHist;
         boolean volume = in.volume.getValue(i).doubleValue()
                 >= p.volumeConfirmRatio() * in.volumeAverage.getValue(i).doubleValue();
-        Map<String, Boolean> held = new LinkedHashMap<>();
-        held.put("nearEma21OrVwap", nearLevel);
-        held.put("rsiInBand", rsiBand);
-        held.put("reversalCandle", reversal(in.series.getBar(i), in.series.getBar(i - 1), longSide));
-        held.put("macdHistogramAndSlope", macd);
-        held.put("volumeConfirmation", volume);
-        return held;
+        // In the order of CONDITIONS.
+        return new boolean[] {nearLevel, rsiBand, reversal(in.series.getBar(i), in.series.getBar(i - 1), longSide), macd,
+                volume};
     }
 
     /** Engulfing the previous opposite candle, or a rejection wick at least twice the body, in the side's direction. */
@@ -164,16 +233,6 @@ public final class ApexStrategy {
         boolean engulfing = prevClose > prevOpen && close <= prevOpen && open >= prevClose;
         double upperWick = bar.getHighPrice().doubleValue() - Math.max(open, close);
         return engulfing || upperWick >= 2 * body;
-    }
-
-    private BarSeries series(String symbol, List<Candle> candles) {
-        BarSeries series = new BaseBarSeriesBuilder().withName(symbol).withNumTypeOf(DoubleNum::valueOf).build();
-        java.time.Duration length = p.candleInterval().length();
-        for (Candle c : candles) {
-            series.addBar(length, c.closeTime(p.candleInterval()).atZone(java.time.ZoneOffset.UTC), c.open(), c.high(),
-                    c.low(), c.close(), c.volume());
-        }
-        return series;
     }
 
     private static BigDecimal price(double value) {
