@@ -29,6 +29,11 @@ public final class ScaledClock extends Clock {
         this.zone = zone;
     }
 
+    /** The clock this one runs faster than (wall time, for what people's tokens and sessions are measured by). */
+    public Clock base() {
+        return base;
+    }
+
     public long speed() {
         return speed;
     }
