@@ -15,8 +15,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("Schedules: one EventBridge Scheduler schedule per route-table schedule; the APEX scan and the candle ingest in the engine region "
-        + "only (the scan one minute after each 5-minute candle, the ingest each minute), never retried")
+@DisplayName("Schedules: one EventBridge Scheduler schedule per route-table schedule; the APEX scan and the candle "
+        + "ingest in the engine region only (the scan one minute after each 5-minute candle, the ingest each minute), "
+        + "never retried")
 class SchedulesTest {
     private static final String WEST_API = "https://abc123.execute-api.us-west-2.amazonaws.com";
     static final String APEX = "apex-scan";
@@ -77,7 +78,8 @@ class SchedulesTest {
     }
 
     @Test
-    @DisplayName("with the engine moved to us-west-2 the scan and the candle ingest are scheduled there and nowhere else; reconciliation "
+    @DisplayName("with the engine moved to us-west-2 the scan and the candle ingest are scheduled there and nowhere "
+            + "else; reconciliation "
             + "stays in every engine-role region")
     void followsTheEngine() {
         Synth.Result west = Synth.with(Map.of("engineRegion", "us-west-2", "engineApiUrl", WEST_API));
