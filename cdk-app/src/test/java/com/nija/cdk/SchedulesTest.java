@@ -15,12 +15,14 @@ import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("Schedules: one EventBridge Scheduler schedule per route-table schedule; the APEX scan in the engine region "
-        + "only, one minute after each 5-minute candle, never retried")
+@DisplayName("Schedules: one EventBridge Scheduler schedule per route-table schedule; the APEX scan and the candle "
+        + "ingest in the engine region only (the scan one minute after each 5-minute candle, the ingest each minute), "
+        + "never retried")
 class SchedulesTest {
     private static final String WEST_API = "https://abc123.execute-api.us-west-2.amazonaws.com";
     static final String APEX = "apex-scan";
     static final String RECONCILE = "reconcile-venues";
+    static final String INGEST = "ingest-candles";
 
     /** The schedule of {@code function} in {@code s}, by its name ({@code nija-<stage>-<function>}). */
     static Optional<Map<String, Object>> schedule(Synth.Result r, RegionalStack s, String function) {
@@ -76,13 +78,15 @@ class SchedulesTest {
     }
 
     @Test
-    @DisplayName("with the engine moved to us-west-2 the scan is scheduled there and nowhere else; reconciliation "
+    @DisplayName("with the engine moved to us-west-2 the scan and the candle ingest are scheduled there and nowhere "
+            + "else; reconciliation "
             + "stays in every engine-role region")
     void followsTheEngine() {
         Synth.Result west = Synth.with(Map.of("engineRegion", "us-west-2", "engineApiUrl", WEST_API));
         for (RegionalStack s : west.stacks) {
             boolean engineRegion = s.regionSpec().region().equals("us-west-2");
             assertThat(schedule(west, s, APEX).isPresent()).as(s.getStackName()).isEqualTo(engineRegion);
+            assertThat(schedule(west, s, INGEST).isPresent()).as(s.getStackName()).isEqualTo(engineRegion);
             assertThat(schedule(west, s, RECONCILE).isPresent()).as(s.getStackName())
                     .isEqualTo(s.regionSpec().role().runsEngine());
         }
@@ -116,5 +120,30 @@ class SchedulesTest {
         assertThat(props(fn)).containsEntry("Timeout", 240);
         assertThat(FunctionsTest.env(fn)).containsKeys("NIJA_SIGNALS_QUEUE_URL", "NIJA_ORDERS_QUEUE_URL")
                 .containsEntry("NIJA_TIME_BUDGET_SECONDS", "240");
+    }
+
+    @Test
+    @DisplayName("the candle ingest runs at the start of every minute in the primary only, never retried, stops 10 s "
+            + "before the next minute, and may queue the closes its prices trigger")
+    void ingestSchedule() {
+        Synth.Result prod = Synth.prod();
+        for (RegionalStack s : prod.stacks) {
+            Optional<Map<String, Object>> ingest = schedule(prod, s, INGEST);
+            if (!s.regionSpec().region().equals("us-east-1")) {
+                assertThat(ingest).as(s.getStackName()).isEmpty();
+                continue;
+            }
+            assertThat(ingest).hasValueSatisfying(p -> {
+                assertThat(p.get("ScheduleExpression")).isEqualTo("cron(0/1 * * * ? *)");
+                assertThat((Object) at(p, "Target", "RetryPolicy", "MaximumRetryAttempts")).isEqualTo(0);
+            });
+            assertThat(lambdaRetries(prod, s, INGEST)).contains(0);
+        }
+        RegionalStack primary = prod.stack("us-east-1");
+        assertThat(actionsOf(primary, INGEST)).contains("sqs:SendMessage");
+        Map<String, Object> fn = FunctionsTest.fn(prod, "us-east-1", INGEST);
+        assertThat(props(fn)).containsEntry("Timeout", 50);
+        assertThat(FunctionsTest.env(fn)).containsKey("NIJA_ORDERS_QUEUE_URL")
+                .containsEntry("NIJA_TIME_BUDGET_SECONDS", "50");
     }
 }

@@ -4,13 +4,18 @@ import com.nija.local.auth.LocalAuthority;
 import com.nija.local.auth.LocalSigningKey;
 import com.nija.local.auth.TokenIssuer;
 import com.nija.local.backtest.BacktestCommand;
+import com.nija.local.demo.DemoReplay;
 import com.nija.local.platform.InvokeCommand;
 import com.nija.local.platform.LocalPlatform;
 import com.nija.shared.config.PlatformClock;
+import com.nija.shared.config.ReplayClockFactory;
+import com.nija.shared.marketdata.MarketDataFactory;
+import com.nija.shared.strategy.ApexScanService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -21,6 +26,8 @@ public final class Main {
     private static final String USAGE = """
             usage: java -jar local/target/nija-local.jar <command>
               up [--port 3000] [--demo] [--data DIR]   start DynamoDB (dynalite), Redis and the gateway on one port
+                 [--replay-speed 60] [--replay-data DIR]  with --demo: replay candle files (default events/market/)
+                                                         this many times faster; APEX trades the demo trader
               token --user ID [--groups a,b] [--ttl 1h] print a JWT the running platform accepts
               invoke FUNCTION EVENT_FILE                 run one function with one event file, print the response
               bench read-api [--duration 5s] [--clients 1,16,64] [--routes positions,dashboard] [--cache hit,miss]
@@ -70,8 +77,11 @@ public final class Main {
     }
 
     private static int up(Arguments a) throws Exception {
+        boolean demo = a.flag("--demo");
+        Map<String, Object> replay = demo ? DemoReplay.overrides(DemoReplay.candles(a.path("--replay-data")),
+                a.intValue("--replay-speed", (int) DemoReplay.DEFAULT_SPEED)) : Map.of();
         LocalPlatform.Options options = new LocalPlatform.Options(
-                a.intValue("--port", 3000), a.flag("--demo"), a.path("--data"), home());
+                a.intValue("--port", 3000), demo, a.path("--data"), home(), replay);
         LocalPlatform platform = LocalPlatform.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -91,6 +101,9 @@ public final class Main {
                 System.out.println("demo signal source 'demo' secret (set " + LocalPlatform.DEMO_SECRET_ENV
                         + " to choose it): " + platform.demoSecret());
             }
+            System.out.println("market: replaying " + replay.get(MarketDataFactory.REPLAY_DIR) + " at "
+                    + replay.get(ReplayClockFactory.PROPERTY) + "x; APEX (source " + ApexScanService.SOURCE
+                    + ") trades the demo trader on its own");
             System.out.println("send a signal: curl -s -X POST " + platform.baseUrl() + "/api/v1/signals -d '"
                     + com.nija.local.demo.DemoSeeder.firstSignal(
                     System.getenv(LocalPlatform.DEMO_SECRET_ENV) == null ? platform.demoSecret() : "<secret>") + "'");

@@ -40,6 +40,8 @@ public final class FunctionProfiles {
             // The APEX scan sends its signals through the intake service: the same queues and source secrets.
             entry("apex-scan", p -> p.sendingTo(Queues.SIGNALS.id(), Queues.ORDERS.id())
                     .with(Extra.OPENS_SEALED_SECRETS)),
+            // The candle ingest hands prices to the stop/target/limit path in process: closes go to the orders queue.
+            entry("ingest-candles", p -> p.sendingTo(Queues.ORDERS.id()).with(Extra.PUSHES_LIVE_UPDATES)),
             // A close of a live position sells at the trader's venue with their key.
             entry("close-position", p -> p.withBrokerKey().with(Extra.PUSHES_LIVE_UPDATES)),
             entry("signal-fanout", p -> p.sendingTo(Queues.ORDERS.id())),
@@ -68,10 +70,11 @@ public final class FunctionProfiles {
 
     /**
      * A scheduled function stops a minute before its next run is due (at most Lambda's 15 minutes), so two runs
-     * never overlap without a reservation to enforce it (dev has none).
+     * never overlap without a reservation to enforce it (dev has none); a function run every minute, 10 s before.
      */
     static int scheduledTimeoutSeconds(com.nija.functions.routes.Schedule schedule) {
-        return (int) Math.min(900, schedule.every().toSeconds() - 60);
+        long every = schedule.every().toSeconds();
+        return (int) Math.min(900, every - (every > 60 ? 60 : 10));
     }
 
     public static FunctionProfile forSpec(FunctionSpec spec) {

@@ -37,6 +37,7 @@ import com.nija.functions.settings.PutSettingsHandler;
 import com.nija.functions.signals.PriceIngestHandler;
 import com.nija.functions.signals.SignalFanoutHandler;
 import com.nija.functions.signals.SignalIntakeHandler;
+import com.nija.functions.marketdata.IngestCandlesHandler;
 import com.nija.functions.strategy.ApexScanHandler;
 import com.nija.functions.trading.GetPositionsHandler;
 import com.nija.functions.trading.GetTradesHandler;
@@ -105,6 +106,10 @@ public final class RouteTable {
     public static final List<Schedule> SCHEDULES = List.of(
             Schedule.every("reconcile-venues", ReconcileVenuesHandler.class, Duration.ofMinutes(5)),
             Schedule.every("apex-scan", ApexScanHandler.class, Duration.ofMinutes(5)).at(Duration.ofMinutes(1))
+                    .in(Schedule.Placement.ENGINE_REGION).withoutRetries(),
+            // Candle ingest (market data): at each minute's start, engine region only, so candles are fetched once
+            // and prices reach the stop/target path once; no retries, the next minute catches up.
+            Schedule.every("ingest-candles", IngestCandlesHandler.class, Duration.ofMinutes(1)).at(Duration.ZERO)
                     .in(Schedule.Placement.ENGINE_REGION).withoutRetries());
 
     /** WebSocket API routes (live updates): route selection on {@code $request.body.action}. */

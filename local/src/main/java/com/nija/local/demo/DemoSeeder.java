@@ -10,6 +10,7 @@ import com.nija.shared.data.TradeItem;
 import com.nija.shared.data.TradingTables;
 import com.nija.shared.market.PriceBook;
 import com.nija.shared.performance.RollupRepository;
+import com.nija.shared.strategy.ApexScanService;
 import com.nija.shared.trading.PositionStatus;
 import com.nija.shared.trading.Side;
 import java.math.BigDecimal;
@@ -35,7 +36,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch;
  */
 public final class DemoSeeder {
     public static final String DEMO_TRADER = "demo-trader";
-    /** The signal source {@code up --demo} registers and subscribes the demo trader to. */
+    /** The signal source {@code up --demo} registers and subscribes the demo trader to (with APEX's). */
     public static final String DEMO_SOURCE = "demo";
     static final BigDecimal FEE_RATE = new BigDecimal("0.001"); // paper broker: 0.1% of notional per fill
     private static final Map<String, Double> START_PRICES = Map.of(
@@ -151,7 +152,7 @@ public final class DemoSeeder {
         allowed.add(FIRST_SIGNAL_MARKET);
         tables.settings().putItem(new SettingsItem(Keys.user(userId), Keys.SETTINGS, new BigDecimal("3"), 10,
                 new BigDecimal("300"), allowed, new BigDecimal("3"), new BigDecimal("6"), true, true,
-                List.of(DEMO_SOURCE), Keys.enabledShard(userId), userId, now, null));
+                List.of(DEMO_SOURCE, ApexScanService.SOURCE), Keys.enabledShard(userId), userId, now, null));
         // The profile goes last: its presence marks the seed as complete.
         tables.profiles().putItem(new ProfileItem(Keys.user(userId), Keys.PROFILE, userId, "Demo Trader", "pro",
                 "active", BotState.RUNNING.name(), ProfileService.STARTING_BALANCE, 0L, now.minus(Duration.ofDays(DAYS)),

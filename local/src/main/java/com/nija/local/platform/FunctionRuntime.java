@@ -41,6 +41,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class FunctionRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FunctionRuntime.class);
+    private static final long SCHEDULE_TICK_MILLIS = 200;
+    /** Scheduled functions this machine does not run (comma-separated names), e.g. those that need the internet. */
+    public static final String SCHEDULES_OFF = "nija.local.schedules-off";
     private final ApplicationContext context;
     private final List<SqsEventSource> eventSources = new ArrayList<>();
     private ScheduledExecutorService timers;
@@ -97,9 +100,11 @@ public final class FunctionRuntime implements AutoCloseable {
 
     /**
      * Runs every scheduled function on its timer, as EventBridge Scheduler does in AWS: a {@code rate} schedule first
-     * one interval after start, an aligned ({@code cron}) one at its next slot by the platform clock; one run at a time
-     * per function (a run that overruns delays the next instead of overlapping it), each function on a thread of its
-     * own so a long reconciliation never holds back a scan.
+     * one interval after start, an aligned ({@code cron}) one at its next slot — both by the context's clock, which
+     * the demo's replay runs fast ({@link com.nija.shared.config.ScaledClock}), so candle ingest and scans keep pace
+     * with the replayed candles. Each function is checked every {@value #SCHEDULE_TICK_MILLIS} ms on a thread of its
+     * own (a long reconciliation never holds back a scan) and runs one at a time: slots missed while a run overran
+     * give one late run, not a burst.
      */
     public void startSchedules() {
         timers = Executors.newScheduledThreadPool(Math.max(1, RouteTable.SCHEDULES.size()), r -> {
@@ -108,11 +113,15 @@ public final class FunctionRuntime implements AutoCloseable {
             return t;
         });
         Clock clock = context.getBean(Clock.class);
+        List<String> off = context.getProperty(SCHEDULES_OFF, String[].class).map(List::of).orElse(List.of());
         for (Schedule timer : RouteTable.SCHEDULES) {
+            if (off.contains(timer.function())) continue;
             RequestHandler<ScheduledEvent, ?> handler = handler(timer.handler());
-            Instant now = clock.instant();
-            long firstMillis = Duration.between(now, timer.firstRunAfter(now)).toMillis();
-            timers.scheduleAtFixedRate(() -> {
+            Instant[] next = {timer.firstRunAfter(clock.instant())};
+            timers.scheduleWithFixedDelay(() -> {
+                Instant now = clock.instant();
+                if (now.isBefore(next[0])) return;
+                next[0] = timer.firstRunAfter(now);
                 ScheduledEvent event = new ScheduledEvent().withSource("aws.scheduler")
                         .withDetailType("Scheduled Event").withId(UUID.randomUUID().toString());
                 try {
@@ -121,7 +130,7 @@ public final class FunctionRuntime implements AutoCloseable {
                     // The timer keeps running, as the scheduler's next invocation would.
                     LOG.warn("scheduled run of {} failed: {}", timer.function(), e.toString());
                 }
-            }, firstMillis, timer.every().toMillis(), TimeUnit.MILLISECONDS);
+            }, SCHEDULE_TICK_MILLIS, SCHEDULE_TICK_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 

@@ -17,10 +17,12 @@ import com.nija.local.services.RedisServerProcess;
 import com.nija.shared.crypto.LocalDataKeys;
 import com.nija.shared.data.TradingTables;
 import com.nija.shared.market.PriceBook;
+import com.nija.shared.marketdata.MarketDataFactory;
 import com.nija.shared.observability.InMemoryMetricsSink;
 import com.nija.shared.observability.Telemetry;
 import com.nija.shared.performance.RollupRepository;
 import com.nija.shared.signals.SourceRegistry;
+import com.nija.shared.strategy.ApexScanService;
 import com.nimbusds.jose.jwk.JWKSet;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Path;
@@ -88,6 +90,10 @@ public final class LocalPlatform implements AutoCloseable {
             overrides.putIfAbsent("nija.live.callback-url", "http://127.0.0.1:" + port);
             authOverrides(key).forEach(overrides::putIfAbsent);
             envelopeOverrides(options.home()).forEach(overrides::putIfAbsent);
+            // No internet here: the candle ingest runs only on a replay of candle files (up --demo).
+            if (!overrides.containsKey(MarketDataFactory.REPLAY_DIR)) {
+                overrides.putIfAbsent(FunctionRuntime.SCHEDULES_OFF, "ingest-candles");
+            }
             runtime = new FunctionRuntime(backends.dynamodbEndpoint(), backends.redisUrl(), backends.sqsEndpoint(),
                     LocalSecrets.cursorSecret(options.home()), overrides);
             runtime.provisionTables();
@@ -122,7 +128,7 @@ public final class LocalPlatform implements AutoCloseable {
         return Map.of("nija.envelope.local-key-file", home.resolve(LocalDataKeys.FILE).toString());
     }
 
-    /** Seeds the demo trader and registers the demo signal and price sources; returns their secret. */
+    /** Seeds the demo trader and registers the demo signal and price sources and APEX's; returns their secret. */
     private static String seedDemo(ApplicationContext context) {
         long started = System.nanoTime();
         String secret = System.getenv(DEMO_SECRET_ENV);
@@ -130,6 +136,9 @@ public final class LocalPlatform implements AutoCloseable {
         SourceRegistry sources = context.getBean(SourceRegistry.class);
         sources.register(DemoSeeder.DEMO_SOURCE, "SIGNALS", secret, List.of("*"), context.getBean(java.time.Clock.class).instant());
         sources.register(DEMO_PRICE_SOURCE, "PRICES", secret, List.of("*"), context.getBean(java.time.Clock.class).instant());
+        // NIJA's own strategy, which the demo trader follows: it trades when the platform replays candles.
+        sources.register(ApexScanService.SOURCE, "SIGNALS", secret, List.of("apex"),
+                context.getBean(java.time.Clock.class).instant());
         int fills = new DemoSeeder(context.getBean(TradingTables.class), context.getBean(RollupRepository.class),
                 context.getBean(PriceBook.class)).seed(DEMO_TRADER, context.getBean(java.time.Clock.class).instant());
         LOG.info(fills == 0 ? "demo trader already present" : "seeded demo trader with {} fills in {} ms",

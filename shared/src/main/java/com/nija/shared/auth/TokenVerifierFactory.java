@@ -1,5 +1,6 @@
 package com.nija.shared.auth;
 
+import com.nija.shared.config.ScaledClock;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -22,8 +23,10 @@ public class TokenVerifierFactory {
     @Requires(property = "nija.auth.issuer")
     TokenVerifier tokenVerifier(AuthConfig config, Clock clock) {
         if (config.getAudience() == null) throw new IllegalStateException("nija.auth.audience is not set");
+        // Tokens are issued by wall time: the local demo's fast replay clock must not age them.
+        Clock wall = clock instanceof ScaledClock scaled ? scaled.base() : clock;
         return new TokenVerifier(keys(config), config.getIssuer(), config.getAudience(),
-                Duration.ofSeconds(config.getClockSkewSeconds()), clock);
+                Duration.ofSeconds(config.getClockSkewSeconds()), wall);
     }
 
     /** The inline key set when given; else the issuer's JWKS, fetched on first use, cached, refreshed on rotation. */

@@ -26,7 +26,7 @@ import java.util.SplittableRandom;
  *   <li>Volume: base × an intraday profile by UTC hour (highest around 15:00 UTC, the US/EU overlap; 0.5× to 1.5×)
  *       × (1 + |return| / σ) (busy bars move) × log-normal noise (σ 0.3).</li>
  *   <li>Prices are rounded to 2 decimals, volume to 4; rounding keeps high ≥ open/close ≥ low. Longer intervals are
- *       {@linkplain #aggregate aggregated} from the 1m bars, so a market's files always agree with each other.</li>
+ *       {@linkplain CandleBuckets#aggregate aggregated} from the 1m bars, so a market's files always agree with each other.</li>
  * </ul>
  *
  * <p>The committed files under {@code events/market/} are {@code SyntheticCandles.main}'s output with its defaults
@@ -97,47 +97,13 @@ public final class SyntheticCandles {
         return out;
     }
 
-    /**
-     * {@code bars} (consecutive, oldest first) combined into {@code interval} candles: open of the first, high/low of
-     * all, close of the last, summed volume. Only complete buckets are returned (a bucket missing a bar is left out).
-     */
-    public static List<Candle> aggregate(List<Candle> bars, CandleInterval from, CandleInterval interval) {
-        long per = interval.length().dividedBy(from.length());
-        List<Candle> out = new ArrayList<>();
-        List<Candle> bucket = new ArrayList<>();
-        Instant bucketOpen = null;
-        for (Candle bar : bars) {
-            Instant open = interval.openOf(bar.openTime());
-            if (!open.equals(bucketOpen)) {
-                if (bucket.size() == per) out.add(combine(bucketOpen, bucket));
-                bucket.clear();
-                bucketOpen = open;
-            }
-            bucket.add(bar);
-        }
-        if (bucket.size() == per) out.add(combine(bucketOpen, bucket));
-        return out;
-    }
-
-    private static Candle combine(Instant open, List<Candle> bucket) {
-        BigDecimal high = bucket.get(0).high();
-        BigDecimal low = bucket.get(0).low();
-        BigDecimal volume = BigDecimal.ZERO;
-        for (Candle c : bucket) {
-            high = high.max(c.high());
-            low = low.min(c.low());
-            volume = volume.add(c.volume());
-        }
-        return new Candle(open, bucket.get(0).open(), high, low, bucket.get(bucket.size() - 1).close(), volume);
-    }
-
     /** Writes {@code days} days of 1m and 5m files for each market into {@code dir}. */
     public static void writeFiles(Path dir, List<Market> markets, Instant start, int days, long seed) {
         for (Market market : markets) {
             List<Candle> minutes = oneMinute(market, start, days * 24 * 60, seed);
             CandleFiles.write(CandleFiles.forSymbol(dir, market.symbol(), CandleInterval.ONE_MINUTE), minutes);
             CandleFiles.write(CandleFiles.forSymbol(dir, market.symbol(), CandleInterval.FIVE_MINUTES),
-                    aggregate(minutes, CandleInterval.ONE_MINUTE, CandleInterval.FIVE_MINUTES));
+                    CandleBuckets.aggregate(minutes, CandleInterval.ONE_MINUTE, CandleInterval.FIVE_MINUTES));
         }
     }
 

@@ -6,6 +6,7 @@ import com.nija.shared.marketdata.Candle;
 import com.nija.shared.marketdata.CandleInterval;
 import com.nija.shared.marketdata.CandleRepository;
 import com.nija.shared.signals.SignalIntakeService;
+import com.nija.shared.signals.StaleSignalException;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -71,7 +72,15 @@ public class ApexScanService {
         if (decision.action() == ApexDecision.Action.NONE) {
             return new MarketResult(symbol, decision.reason().name().toLowerCase(), decision);
         }
-        SignalIntakeService.Outcome answer = intake.acceptFromPlatform(SOURCE, signalBody(decision));
+        SignalIntakeService.Outcome answer;
+        try {
+            answer = intake.acceptFromPlatform(SOURCE, signalBody(decision));
+        } catch (StaleSignalException late) {
+            // A run later than the signal's maxLag (an overloaded replay, a delayed invocation): the intake refuses
+            // it as it would anyone's, and the other markets are still scanned.
+            LOG.warn("APEX signal for {} refused as stale: {}", symbol, late.getMessage());
+            return new MarketResult(symbol, "stale-signal", decision);
+        }
         return new MarketResult(symbol, answer.duplicate() ? "duplicate" : "signalled", decision);
     }
 

@@ -96,7 +96,7 @@ class CandleFilesTest {
             assertThat(minutes).hasSize(SyntheticCandles.DEFAULT_DAYS * 24 * 60);
             assertThat(CandleFiles.read(CandleFiles.forSymbol(COMMITTED, market.symbol(),
                     CandleInterval.FIVE_MINUTES)))
-                    .isEqualTo(SyntheticCandles.aggregate(minutes, CandleInterval.ONE_MINUTE,
+                    .isEqualTo(CandleBuckets.aggregate(minutes, CandleInterval.ONE_MINUTE,
                             CandleInterval.FIVE_MINUTES));
         }
     }
