@@ -1,6 +1,7 @@
 package com.nija.local.bench;
 
 import com.nija.shared.marketdata.Candle;
+import com.nija.shared.marketdata.CandleBuckets;
 import com.nija.shared.marketdata.CandleInterval;
 import com.nija.shared.marketdata.SyntheticCandles;
 import java.time.Instant;
@@ -26,6 +27,6 @@ final class BenchMarkets {
         SyntheticCandles.Market market = new SyntheticCandles.Market(symbol(i), demo.startPrice(), demo.sigma(),
                 demo.baseVolume());
         List<Candle> oneMinute = SyntheticCandles.oneMinute(market, START, minutes, SyntheticCandles.DEFAULT_SEED + i);
-        return SyntheticCandles.aggregate(oneMinute, CandleInterval.ONE_MINUTE, CandleInterval.FIVE_MINUTES);
+        return CandleBuckets.aggregate(oneMinute, CandleInterval.ONE_MINUTE, CandleInterval.FIVE_MINUTES);
     }
 }
