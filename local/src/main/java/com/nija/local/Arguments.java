@@ -7,28 +7,37 @@ import java.util.List;
 import java.util.Locale;
 
 /** Minimal {@code --name value} / {@code --flag} parsing for the local platform's commands. */
-final class Arguments {
+public final class Arguments {
     private final List<String> args;
 
-    Arguments(List<String> args) {
+    public Arguments(List<String> args) {
         this.args = args;
     }
 
-    boolean flag(String name) {
+    public boolean flag(String name) {
         return args.contains(name);
     }
 
-    String value(String name) {
+    public String value(String name) {
         int i = args.indexOf(name);
         if (i < 0) return null;
         if (i + 1 >= args.size()) throw new IllegalArgumentException(name + " needs a value");
         return args.get(i + 1);
     }
 
-    int intValue(String name, int defaultValue) {
+    public int intValue(String name, int defaultValue) {
         String v = value(name);
         try {
             return v == null ? defaultValue : Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, got " + v);
+        }
+    }
+
+    public double doubleValue(String name, double defaultValue) {
+        String v = value(name);
+        try {
+            return v == null ? defaultValue : Double.parseDouble(v);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a number, got " + v);
         }

@@ -31,6 +31,11 @@ public final class Main {
                                                          connected trader's at once), idle connections held
               bench broker [--orders 500] [--venues coinbase,kraken,okx,binance,alpaca] [--init-runs 5]
                                                          venue adapters' place() to a loopback stub, signing, init
+              capacity [--traders 10000] [--signals-per-hour 12] [--followers-per-signal 500] [--reads-per-hour 6]
+                       [--connected 0.25] [--memory 1024]
+                                                         AWS projection: signal→order p99, concurrency, quotas met first
+              cost [--traders 1000,5000,10000,100000] [--deployment prod|prod-lean|dev] [--signals-per-hour 12] …
+                                                         a month on AWS by service, per trader, beside the blueprint
             environment: NIJA_DYNAMODB_ENDPOINT, NIJA_REDIS_URL use services that already run instead of starting them;
                          NIJA_LOCAL_HOME (default ~/.nija) holds the dev signing key and secrets
             """;
@@ -50,6 +55,8 @@ public final class Main {
             case "token" -> token(a);
             case "invoke" -> invoke(a);
             case "bench" -> bench(a);
+            case "capacity" -> com.nija.local.capacity.CapacityCommand.run(a, System.out);
+            case "cost" -> com.nija.local.capacity.CostCommand.run(a, System.out);
             default -> {
                 System.err.print("unknown command '" + args[0] + "'\n" + USAGE);
                 yield 2;
