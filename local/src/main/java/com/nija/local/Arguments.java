@@ -26,18 +26,17 @@ public final class Arguments {
     }
 
     public int intValue(String name, int defaultValue) {
-        String v = value(name);
-        try {
-            return v == null ? defaultValue : Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a number, got " + v);
-        }
+        return number(name, defaultValue, Integer::parseInt);
     }
 
     public double doubleValue(String name, double defaultValue) {
+        return number(name, defaultValue, Double::parseDouble);
+    }
+
+    private <T> T number(String name, T defaultValue, java.util.function.Function<String, T> parse) {
         String v = value(name);
         try {
-            return v == null ? defaultValue : Double.parseDouble(v);
+            return v == null ? defaultValue : parse.apply(v);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a number, got " + v);
         }

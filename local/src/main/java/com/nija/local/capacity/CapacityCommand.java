@@ -35,7 +35,7 @@ public final class CapacityCommand {
                 r.p99AtCurrentMs(), r.p99AtCurrentMs() <= r.targetMs() ? "meets the target" : "MISSES the target");
         if (r.recommendedConcurrency().isPresent()) {
             int c = r.recommendedConcurrency().getAsInt();
-            out.printf("  recommended: executor event-source maximum concurrency %d, reserved concurrency %d "
+            out.printf("  recommended: executor event-source maximum concurrency %d, reserved concurrency %d"
                     + ": p99 %,.0f ms%n%n", c, c, r.p99AtRecommendedMs());
         } else {
             out.printf("  no executor concurrency up to the AWS maximum meets the target: fewer followers per signal, "
