@@ -36,7 +36,12 @@ public final class CapacityCommand {
         if (r.recommendedConcurrency().isPresent()) {
             int c = r.recommendedConcurrency().getAsInt();
             out.printf("  recommended: executor event-source maximum concurrency %d, reserved concurrency %d"
-                    + ": p99 %,.0f ms%n%n", c, c, r.p99AtRecommendedMs());
+                    + ": p99 %,.0f ms%n", c, c, r.p99AtRecommendedMs());
+            // The event source never exceeds the route table's bound; a reservation below it lowers both (RegionalStack).
+            out.printf(c <= r.currentConcurrency()
+                    ? "  apply: cdk deploy -c reservedConcurrency=order-executor=%d%n%n"
+                    : "  apply: raise the order-executor worker's maxConcurrency in RouteTable.WORKERS to %d "
+                            + "(its reservation follows)%n%n", c);
         } else {
             out.printf("  no executor concurrency up to the AWS maximum meets the target: fewer followers per signal, "
                     + "less memory-bound CPU or a faster path are needed%n%n");

@@ -32,25 +32,25 @@ public final class CostCommand {
         CitedFigures prices = CitedFigures.resource("aws-prices-us-east-1.json");
         out.printf("NIJA on AWS, one month, deployment '%s' (%d engine + %d API regions), list prices us-east-1 of %s%n",
                 d.name(), d.engineRegions(), d.apiRegions(), prices.version());
-        out.printf("%-58s", "service (USD per month)");
+        out.printf("%-66s", "service (USD per month)");
         counts.forEach(n -> out.printf(" %14s", String.format("%,d traders", n)));
         out.println();
         for (int i = 0; i < reports.get(0).lines().size(); i++) {
             CostModel.Line first = reports.get(0).lines().get(i);
-            out.printf("%-58s", first.service() + (first.fixed() ? " [fixed]" : ""));
+            out.printf("%-66s", first.service() + (first.fixed() ? " [fixed]" : ""));
             for (CostModel.CostReport r : reports) out.printf(" %14s", money(r.lines().get(i).monthlyUsd()));
             out.println();
         }
         row(out, "total", reports, CostModel.CostReport::total);
         row(out, "  of which fixed", reports, CostModel.CostReport::fixed);
         row(out, "per trader", reports, CostModel.CostReport::perTrader);
-        out.printf("%-58s", "blueprint (EC2/RDS), per trader");
+        out.printf("%-66s", "blueprint (EC2/RDS), per trader");
         counts.forEach(n -> out.printf(" %14s", BLUEPRINT.containsKey(n) ? money(BLUEPRINT.get(n) / n) : "—"));
         out.println();
         out.println();
         for (CostModel.CostReport r : reports) {
             if (r.fixed() > r.total() / 2) {
-                out.printf("At %,d traders fixed costs are %.0f%% of the bill (NAT gateways, cache nodes): "
+                out.printf("At %,d traders fixed costs are %.0f%% of the bill (cache nodes, NAT gateways, interface endpoints): "
                         + "--deployment prod-lean (1 NAT per region, ElastiCache Serverless) prices the cheaper shape.%n",
                         r.workload().traders(), r.fixed() / r.total() * 100);
             }
@@ -70,7 +70,7 @@ public final class CostCommand {
 
     private static void row(PrintStream out, String label, List<CostModel.CostReport> reports,
                             java.util.function.ToDoubleFunction<CostModel.CostReport> value) {
-        out.printf("%-58s", label);
+        out.printf("%-66s", label);
         for (CostModel.CostReport r : reports) out.printf(" %14s", money(value.applyAsDouble(r)));
         out.println();
     }

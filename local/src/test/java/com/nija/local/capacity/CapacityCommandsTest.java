@@ -37,6 +37,8 @@ class CapacityCommandsTest {
         assertThat(out).contains("recommended: executor event-source maximum concurrency " + expected
                 + ", reserved concurrency " + expected + ":");
         assertThat(out).contains("Limits, the one met first at the top").contains("agrees (±25%)");
+        assertThat(out).contains(expected <= 50 ? "reservedConcurrency=order-executor=" + expected
+                : "maxConcurrency in RouteTable.WORKERS to " + expected);
     }
 
     @Test

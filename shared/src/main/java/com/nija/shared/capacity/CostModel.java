@@ -103,6 +103,8 @@ public final class CostModel {
         lines.add(new Line("NAT gateways (" + d.natGatewaysPerRegion() + " per engine region)",
                 d.engineRegions() * d.natGatewaysPerRegion() * hours * p("nat.hour")
                         + orders * NAT_KB_PER_ORDER / 1024 / 1024 * p("nat.gb"), true));
+        lines.add(new Line("VPC interface endpoints (" + d.interfaceEndpoints() + " × " + d.azs() + " zones per engine region)",
+                d.engineRegions() * d.interfaceEndpoints() * d.azs() * hours * p("vpc.interface-endpoint-az-hour"), true));
         lines.add(new Line("Alarms, dashboards, secrets, KMS keys, Route 53", d.regions() * (d.alarmsPerRegion()
                 * p("cloudwatch.alarm-month") + d.secretsPerRegion() * p("secrets.secret-month") + p("kms.key-month"))
                 + d.engineRegions() * p("cloudwatch.dashboard-month") + p("route53.zone-month"), true));

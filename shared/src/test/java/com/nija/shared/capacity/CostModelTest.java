@@ -10,8 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CostModelTest {
     private final CostModel model = CostModel.standard();
-    /** One engine region, one NAT, one t4g.small node, no alarms or secrets: every fixed line by hand. */
-    private final Deployment small = new Deployment("small", 1, 0, 1, "cache.t4g.small", 1, 1024, 0, 0);
+    /** One engine region, one NAT, one endpoint in 2 zones, one t4g.small node, no alarms or secrets: by hand. */
+    private final Deployment small = new Deployment("small", 1, 0, 1, 2, 1, "cache.t4g.small", 1, 1024, 0, 0);
     /** No signals, so no orders: only the steady traffic is variable. */
     private final Workload quiet = new Workload(100, 0, 1, 6, 1, 0.25, 30, 2);
 
@@ -20,14 +20,15 @@ class CostModelTest {
     }
 
     @Test
-    @DisplayName("Fixed lines of a small deployment: 730 h of NAT and of a cache node, one KMS key, a dashboard, a zone")
+    @DisplayName("Fixed lines of a small deployment: 730 h of NAT, of an endpoint in 2 zones and of a cache node, one KMS key, a dashboard, a zone")
     void fixedLinesByHand() {
         CostModel.CostReport r = model.price(small, quiet);
 
         assertThat(line(r, "NAT gateways")).isCloseTo(730 * 0.045, within(1e-6));
         assertThat(line(r, "ElastiCache")).isCloseTo(730 * 0.032, within(1e-6));
+        assertThat(line(r, "VPC interface endpoints")).isCloseTo(2 * 730 * 0.01, within(1e-6));
         assertThat(line(r, "Alarms")).isCloseTo(1.00 + 3.00 + 0.50, within(1e-6));
-        assertThat(r.fixed()).isCloseTo(730 * 0.045 + 730 * 0.032 + 4.50, within(1e-6));
+        assertThat(r.fixed()).isCloseTo(730 * 0.045 + 2 * 730 * 0.01 + 730 * 0.032 + 4.50, within(1e-6));
     }
 
     @Test
