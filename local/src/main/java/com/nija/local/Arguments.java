@@ -7,28 +7,36 @@ import java.util.List;
 import java.util.Locale;
 
 /** Minimal {@code --name value} / {@code --flag} parsing for the local platform's commands. */
-final class Arguments {
+public final class Arguments {
     private final List<String> args;
 
-    Arguments(List<String> args) {
+    public Arguments(List<String> args) {
         this.args = args;
     }
 
-    boolean flag(String name) {
+    public boolean flag(String name) {
         return args.contains(name);
     }
 
-    String value(String name) {
+    public String value(String name) {
         int i = args.indexOf(name);
         if (i < 0) return null;
         if (i + 1 >= args.size()) throw new IllegalArgumentException(name + " needs a value");
         return args.get(i + 1);
     }
 
-    int intValue(String name, int defaultValue) {
+    public int intValue(String name, int defaultValue) {
+        return number(name, defaultValue, Integer::parseInt);
+    }
+
+    public double doubleValue(String name, double defaultValue) {
+        return number(name, defaultValue, Double::parseDouble);
+    }
+
+    private <T> T number(String name, T defaultValue, java.util.function.Function<String, T> parse) {
         String v = value(name);
         try {
-            return v == null ? defaultValue : Integer.parseInt(v);
+            return v == null ? defaultValue : parse.apply(v);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a number, got " + v);
         }

@@ -48,6 +48,11 @@ public final class Main {
               bench apex-scan [--markets 100] [--runs 5] APEX on the latest candles of 100 markets
               bench broker [--orders 500] [--venues coinbase,kraken,okx,binance,alpaca] [--init-runs 5]
                                                          venue adapters' place() to a loopback stub, signing, init
+              capacity [--traders 10000] [--signals-per-hour 12] [--followers-per-signal 500] [--reads-per-hour 6]
+                       [--connected 0.25] [--memory 1024]
+                                                         AWS projection: signal→order p99, concurrency, quotas met first
+              cost [--traders 1000,5000,10000,100000] [--deployment prod|prod-lean|dev] [--signals-per-hour 12] …
+                                                         a month on AWS by service, per trader, beside the blueprint
             environment: NIJA_DYNAMODB_ENDPOINT, NIJA_REDIS_URL use services that already run instead of starting them;
                          NIJA_LOCAL_HOME (default ~/.nija) holds the dev signing key and secrets
             """;
@@ -68,6 +73,8 @@ public final class Main {
             case "invoke" -> invoke(a);
             case "bench" -> bench(a);
             case "backtest" -> backtest(a);
+            case "capacity" -> com.nija.local.capacity.CapacityCommand.run(a, System.out);
+            case "cost" -> com.nija.local.capacity.CostCommand.run(a, System.out);
             default -> {
                 System.err.print("unknown command '" + args[0] + "'\n" + USAGE);
                 yield 2;
