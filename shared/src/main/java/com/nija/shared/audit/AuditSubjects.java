@@ -75,8 +75,9 @@ public class AuditSubjects {
                     ? "ok" : "failed") + " " + link.lastTestAt())
                     + (link.liveSince() == null ? "" : ", live since " + link.liveSince()));
         }
-        put(out, "openPositions", positions.list(target, PositionStatus.OPEN).stream().map(PositionItem::positionId)
-                .sorted().collect(Collectors.joining(",")));
+        String open = positions.list(target, PositionStatus.OPEN).stream().map(PositionItem::positionId).sorted()
+                .collect(Collectors.joining(","));
+        if (!open.isEmpty()) out.put("openPositions", open); // absent: none open
         return out;
     }
 

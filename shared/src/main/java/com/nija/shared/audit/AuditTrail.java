@@ -43,16 +43,17 @@ public class AuditTrail {
      */
     public AuditPage page(String readerId, String target, String from, String to, int limit, String cursor) {
         if (target != null) InputLimits.requireId(InputLimits.Id.USER, "trader", target);
-        Instant end = to == null ? clock.instant() : instant("to", to);
+        // The cursor is bound to the query as sent; "now" (no to) is fixed by the first page and carried in it.
+        String scope = "audit:" + (target == null ? "*" : target) + ":" + from + ":" + to;
+        PagePosition at = cursor == null ? PagePosition.START
+                : PagePosition.read(cursors.decode(readerId, scope, cursor));
+        Instant end = to != null ? instant("to", to) : at.anchor() != null ? at.anchor() : clock.instant();
         Instant start = from != null ? instant("from", from)
                 : target != null ? Instant.EPOCH : end.minus(Duration.ofDays(30));
         if (start.isAfter(end)) throw InvalidInputException.of("from", "must not be after to");
         if (target == null && Duration.between(start, end).compareTo(MAX_ALL_TARGETS_SPAN) > 0) {
             throw InvalidInputException.of("from", "may be at most 366 days before to without a trader");
         }
-        String scope = "audit:" + (target == null ? "*" : target) + ":" + start + ":" + end;
-        PagePosition at = cursor == null ? PagePosition.START
-                : PagePosition.read(cursors.decode(readerId, scope, cursor));
         // With a target one partition (index 0); without, months newest first.
         List<YearMonth> months = target != null ? List.of() : monthsNewestFirst(start, end);
         int partitions = target == null ? months.size() : 1;
@@ -67,8 +68,8 @@ public class AuditTrail {
             after = slice.lastKey();
             if (after == null) index++;
         }
-        String next = index < partitions ? cursors.encode(readerId, scope, new PagePosition(index, after).write())
-                : null;
+        String next = index < partitions
+                ? cursors.encode(readerId, scope, new PagePosition(index, after, end).write()) : null;
         return new AuditPage(out, next);
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.nija.shared.json.Json;
 import com.nija.shared.problem.InvalidInputException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,17 +12,23 @@ import java.util.Map;
 
 /**
  * Where a listing over several index partitions stopped: which partition ({@code index}, e.g. a status or a month) and
- * the key after which to go on (null: from its start). Written inside a signed {@link CursorCodec} cursor.
+ * the key after which to go on (null: from its start); {@code anchor}, when the listing has one, the instant its first
+ * page resolved "now" to, so later pages list the same range. Written inside a signed {@link CursorCodec} cursor.
  */
-public record PagePosition(int index, Map<String, String> lastKey) {
+public record PagePosition(int index, Map<String, String> lastKey, Instant anchor) {
     private static final TypeReference<Map<String, Object>> TYPE = new TypeReference<>() {};
 
     public static final PagePosition START = new PagePosition(0, null);
+
+    public PagePosition(int index, Map<String, String> lastKey) {
+        this(index, lastKey, null);
+    }
 
     public String write() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("i", index);
         if (lastKey != null) json.put("k", lastKey);
+        if (anchor != null) json.put("t", anchor.toEpochMilli());
         try {
             return Json.MAPPER.writeValueAsString(json);
         } catch (JsonProcessingException e) {
@@ -43,7 +50,8 @@ public record PagePosition(int index, Map<String, String> lastKey) {
                     key.put(e.getKey(), value);
                 }
             }
-            return new PagePosition(index, key);
+            Instant anchor = json.get("t") instanceof Number t ? Instant.ofEpochMilli(t.longValue()) : null;
+            return new PagePosition(index, key, anchor);
         } catch (JsonProcessingException | RuntimeException e) {
             // The MAC verified, so only a change of format since it was issued gets here.
             throw InvalidInputException.of("cursor", "is not a cursor this listing issued; start again without it");
