@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 class GrantsAndBudgetsTest {
     static final Synth.Result prod = Synth.prod();
     /** The routes that sign or check pagination cursors (PositionsService.closed, TradesService.page, subscribers). */
-    static final Set<String> CURSOR_SIGNERS = Set.of("get-positions", "get-trades", "billing-subscribers");
+    static final Set<String> CURSOR_SIGNERS = Set.of("get-positions", "get-trades", "billing-subscribers",
+            "list-traders", "get-audit", "get-admin-audit");
     static final Set<String> BROKER_KEY_USERS = Set.of("order-executor", "close-position", "test-broker",
-            "reconcile-venues");
+            "reconcile-venues", "flatten-trader");
     /**
      * Functions that open source secrets sealed in the table (the envelope key wraps their data keys). The APEX scan
      * checks no secret, but its source is looked up through the same registry, which opens the source's secrets.

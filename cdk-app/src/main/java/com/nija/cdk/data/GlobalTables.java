@@ -7,6 +7,7 @@ import com.nija.shared.data.IndexDefinition;
 import com.nija.shared.data.TableDefinition;
 import com.nija.shared.data.Tables;
 import java.util.LinkedHashMap;
+import software.amazon.awscdk.RemovalPolicy;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.services.dynamodb.Attribute;
@@ -42,10 +43,13 @@ public final class GlobalTables extends Construct {
 
     private TableV2 create(TableDefinition def, String name, AppConfig config) {
         boolean prod = config.stage().isProd();
+        // The audit trail must outlive the data it describes (7 years, docs/AUDIT.md): never deleted with a stack,
+        // whatever the stage.
+        boolean kept = prod || def == Tables.AUDIT;
         List<ReplicaTableProps> replicas = config.regions().stream()
                 .filter(r -> r.role() != RegionRole.PRIMARY)
                 .map(r -> ReplicaTableProps.builder().region(r.region())
-                        .pointInTimeRecoverySpecification(pitr()).deletionProtection(prod).build())
+                        .pointInTimeRecoverySpecification(pitr()).deletionProtection(kept).build())
                 .toList();
         List<GlobalSecondaryIndexPropsV2> indexes = def.indexes().stream().map(GlobalTables::index).toList();
         return TableV2.Builder.create(this, def.id())
@@ -58,10 +62,10 @@ public final class GlobalTables extends Construct {
                 .billing(Billing.onDemand())
                 // RPO of seconds (blueprint asks 5 minutes); AWS Backup adds the daily 30-day copies.
                 .pointInTimeRecoverySpecification(pitr())
-                .deletionProtection(prod)
+                .deletionProtection(kept)
                 .encryption(TableEncryptionV2.awsManagedKey())
                 .replicas(replicas)
-                .removalPolicy(config.stage().removalPolicy())
+                .removalPolicy(def == Tables.AUDIT ? RemovalPolicy.RETAIN : config.stage().removalPolicy())
                 .build();
     }
 

@@ -9,6 +9,7 @@ import com.nija.cdk.data.WorkQueues;
 import com.nija.cdk.functions.FunctionProfile.SecretKind;
 import com.nija.cdk.network.Cache;
 import com.nija.cdk.network.Network;
+import com.nija.shared.data.Tables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,13 +178,21 @@ public final class FunctionFactory {
     }
 
     private void grant(Role role, FunctionProfile profile) {
-        for (ITableV2 table : wiring.tables().all().values()) {
+        wiring.tables().all().forEach((id, table) -> {
             switch (profile.table()) {
                 case READ -> table.grantReadData(role);
-                case READ_WRITE -> table.grantReadWriteData(role);
+                // Audit records are only ever added: no function may update or delete one (docs/AUDIT.md).
+                case READ_WRITE -> {
+                    if (id.equals(Tables.AUDIT.id())) {
+                        table.grantReadData(role);
+                        table.grant(role, "dynamodb:PutItem");
+                    } else {
+                        table.grantReadWriteData(role);
+                    }
+                }
                 case NONE -> { }
             }
-        }
+        });
         for (String queueId : profile.sendsTo()) queues().queue(queueId).grantSendMessages(role);
         for (SecretKind kind : profile.secrets()) wiring.secrets().secret(kind).grantRead(role);
         if (profile.brokerKey()) wiring.secrets().brokerKey().grantDecrypt(role);

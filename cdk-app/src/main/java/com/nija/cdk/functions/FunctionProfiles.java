@@ -63,6 +63,14 @@ public final class FunctionProfiles {
             entry("resume-trading", p -> p.with(Extra.PUSHES_LIVE_UPDATES)),
             // Runs on every connect before anything else: no data access, only the user pool's public keys.
             entry("ws-authorizer", p -> p.withTable(TableAccess.NONE).withMemory(512).with(Extra.VERIFIES_TOKENS)),
+            // Admin control of traders and the audit trail: listings sign cursors; pausing, resuming and flattening a
+            // trader tell their devices, and flattening closes live positions at their venue with their key.
+            entry("list-traders", p -> p.reading(SecretKind.CURSOR)),
+            entry("get-audit", p -> p.reading(SecretKind.CURSOR)),
+            entry("get-admin-audit", p -> p.reading(SecretKind.CURSOR)),
+            entry("pause-trader", p -> p.with(Extra.PUSHES_LIVE_UPDATES)),
+            entry("resume-trader", p -> p.with(Extra.PUSHES_LIVE_UPDATES)),
+            entry("flatten-trader", p -> p.withBrokerKey().with(Extra.PUSHES_LIVE_UPDATES)),
             // Blueprint "Subscription Service: 2 instances, low traffic": a small cap.
             entry("stripe-webhook", p -> p.reading(SecretKind.STRIPE_WEBHOOK).withReservedConcurrency(10)));
 

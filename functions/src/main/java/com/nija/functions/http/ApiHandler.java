@@ -22,7 +22,8 @@ import org.slf4j.MDC;
  * What every HTTP route does around its own logic: correlation ids in the log context, one metrics record per
  * invocation (latency, errors by type), a token that names no trader refused with 401, the caller's per-minute API
  * limit ({@link TraderApiLimits}: one Redis round trip, {@code X-RateLimit-*} headers on every answer, 429 beyond),
- * domain refusals mapped to problem+json, unexpected failures logged and answered with a 500 that leaks nothing.
+ * a person's successful change recorded in the audit trail ({@link AuditedWrites}), domain refusals mapped to
+ * problem+json, unexpected failures logged and answered with a 500 that leaks nothing.
  * Subclasses implement {@link #handle} only. Routes without a token (signals, prices, webhooks, health) are not
  * limited here: they carry their own limits.
  */
@@ -81,10 +82,10 @@ public abstract class ApiHandler extends MicronautRequestHandler<APIGatewayV2HTT
                 // Counted where the write runs: the engine region's answer carries its headers back.
                 if (guarded && !region.isHere()) return applicationContext.getBean(EngineForwarder.class).forward(request);
                 quota = admit(user, event, guarded);
-                return withQuota(servedBy(region, handle(request)), quota);
+                return withQuota(servedBy(region, audited(request, guarded)), quota);
             }
             quota = admit(user, event, guarded);
-            return withQuota(handle(request), quota);
+            return withQuota(audited(request, guarded), quota);
         } catch (DomainException refused) {
             Telemetry.record(Metric.count("Refused", "type", refused.problemType()));
             APIGatewayV2HTTPResponse problem = Problems.from(refused, event.getRawPath());
@@ -103,6 +104,11 @@ public abstract class ApiHandler extends MicronautRequestHandler<APIGatewayV2HTT
             MDC.remove("correlation_id");
             MDC.remove("user_id");
         }
+    }
+
+    /** The route's logic, recorded in the audit trail when it is a person's change ({@link AuditedWrites}). */
+    private APIGatewayV2HTTPResponse audited(ApiRequest request, boolean guarded) {
+        return guarded ? AuditedWrites.run(applicationContext, request, () -> handle(request)) : handle(request);
     }
 
     /**

@@ -1,11 +1,18 @@
 package com.nija.functions.routes;
 
 import com.nija.functions.admin.CreateSourceHandler;
+import com.nija.functions.admin.FlattenTraderHandler;
+import com.nija.functions.admin.GetAdminAuditHandler;
+import com.nija.functions.admin.GetTraderHandler;
+import com.nija.functions.admin.ListTradersHandler;
+import com.nija.functions.admin.PauseTraderHandler;
+import com.nija.functions.admin.ResumeTraderHandler;
 import com.nija.functions.admin.DisableSourceHandler;
 import com.nija.functions.admin.EnableSourceHandler;
 import com.nija.functions.admin.KillSwitchHandler;
 import com.nija.functions.admin.ListSourcesHandler;
 import com.nija.functions.admin.RotateSourceHandler;
+import com.nija.functions.audit.GetAuditHandler;
 import com.nija.functions.billing.BillingMetricsHandler;
 import com.nija.functions.billing.BillingSubscribersHandler;
 import com.nija.functions.billing.GetAccountHandler;
@@ -89,7 +96,18 @@ public final class RouteTable {
             new Route("GET", "/api/v1/admin/billing/metrics", BillingMetricsHandler.class, Access.FINANCE,
                     "billing-metrics"),
             new Route("GET", "/api/v1/admin/billing/subscribers", BillingSubscribersHandler.class, Access.FINANCE,
-                    "billing-subscribers"));
+                    "billing-subscribers"),
+            // Admin control of traders and the audit trail (issue 16): every write route above and here is audited
+            new Route("GET", "/api/v1/admin/traders", ListTradersHandler.class, Access.ADMIN, "list-traders"),
+            new Route("GET", "/api/v1/admin/traders/{id}", GetTraderHandler.class, Access.ADMIN, "get-trader"),
+            new Route("POST", "/api/v1/admin/traders/{id}/pause", PauseTraderHandler.class, Access.ADMIN,
+                    "pause-trader"),
+            new Route("POST", "/api/v1/admin/traders/{id}/resume", ResumeTraderHandler.class, Access.ADMIN,
+                    "resume-trader"),
+            new Route("POST", "/api/v1/admin/traders/{id}/flatten", FlattenTraderHandler.class, Access.ADMIN,
+                    "flatten-trader"),
+            new Route("GET", "/api/v1/audit", GetAuditHandler.class, Access.TRADER, "get-audit"),
+            new Route("GET", "/api/v1/admin/audit", GetAdminAuditHandler.class, Access.ADMIN, "get-admin-audit"));
 
     /** Queue-triggered functions. Order execution is bounded by its event source's maximum concurrency. */
     public static final List<Worker> WORKERS = List.of(

@@ -3,7 +3,6 @@ package com.nija.functions.billing;
 import com.nija.functions.support.LocalBackends;
 import com.nija.functions.support.MutableClock;
 import com.nija.functions.support.TestClockFactory;
-import com.nija.shared.data.TableDefinition;
 import com.nija.shared.data.TableProvisioner;
 import com.nija.shared.data.Tables;
 import io.micronaut.context.ApplicationContext;
@@ -43,7 +42,7 @@ final class BillingBackends {
         if (context.getBean(Clock.class) != clock) throw new IllegalStateException("the test clock did not replace the system clock");
         if (table != null) {
             TableProvisioner provisioner = new TableProvisioner(context.getBean(DynamoDbClient.class));
-            for (TableDefinition def : Tables.ALL) provisioner.ensure(def, table);
+            provisioner.ensure(Tables.TRADING, table); // the audit table stays the shared one
         }
         Runtime.getRuntime().addShutdownHook(new Thread(context::close));
     }

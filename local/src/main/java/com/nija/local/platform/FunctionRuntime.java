@@ -11,6 +11,7 @@ import com.nija.shared.config.NijaConfig;
 import com.nija.shared.data.QueueProvisioner;
 import com.nija.shared.data.Queues;
 import com.nija.shared.data.TableProvisioner;
+import com.nija.shared.data.TableDefinition;
 import com.nija.shared.data.Tables;
 import io.micronaut.context.ApplicationContext;
 import java.net.URI;
@@ -78,7 +79,8 @@ public final class FunctionRuntime implements AutoCloseable {
     /** Creates every table (and its indexes) that does not exist yet. */
     public void provisionTables() {
         TableProvisioner provisioner = new TableProvisioner(context.getBean(DynamoDbClient.class));
-        provisioner.ensure(Tables.TRADING, context.getBean(NijaConfig.class).getTradingTable());
+        NijaConfig config = context.getBean(NijaConfig.class);
+        for (TableDefinition table : Tables.ALL) provisioner.ensure(table, Tables.configuredName(table, config));
     }
 
     /** Starts an SQS event source per queue worker, invoking its handler as Lambda would (batches, partial failures). */

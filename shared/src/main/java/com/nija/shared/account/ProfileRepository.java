@@ -5,10 +5,20 @@ import com.nija.shared.data.Keys;
 import com.nija.shared.data.ProfileItem;
 import com.nija.shared.data.TradingTables;
 import jakarta.inject.Singleton;
+import com.nija.shared.data.PageKeys;
+import com.nija.shared.data.Tables;
+import com.nija.shared.trading.PagePosition;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.Page;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
@@ -58,6 +68,37 @@ public class ProfileRepository {
 
     public void resetBrokerErrors(String userId) {
         update(userId, "SET brokerErrors = :zero", Map.of(":zero", AttributeValue.fromN("0")));
+    }
+
+    /**
+     * One page of the trader directory ({@link ProfileItem#DIRECTORY}, in id order): ids starting with {@code prefix}
+     * (null: all), only those of {@code tier} and {@code status} when given. At most {@code limit} entries are read,
+     * so a filter may answer fewer with a key to go on after.
+     */
+    public PagePosition.Slice<ProfileItem> directory(String prefix, String tier, String status,
+                                                      Map<String, String> after, int limit) {
+        Key.Builder key = Key.builder().partitionValue(ProfileItem.DIRECTORY);
+        QueryConditional condition = prefix == null || prefix.isEmpty() ? QueryConditional.keyEqualTo(key.build())
+                : QueryConditional.sortBeginsWith(key.sortValue(prefix).build());
+        QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder().queryConditional(condition).limit(limit);
+        List<String> clauses = new ArrayList<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        if (tier != null) {
+            clauses.add("tier = :tier");
+            values.put(":tier", AttributeValue.fromS(tier));
+        }
+        if (status != null) {
+            clauses.add("subscriptionStatus = :status");
+            values.put(":status", AttributeValue.fromS(status));
+        }
+        if (!clauses.isEmpty()) {
+            request.filterExpression(Expression.builder().expression(String.join(" AND ", clauses))
+                    .expressionValues(values).build());
+        }
+        if (after != null) request.exclusiveStartKey(PageKeys.startKey(after));
+        Page<ProfileItem> page = tables.profiles().index(Tables.ENABLED_BY_SHARD).query(request.build())
+                .iterator().next();
+        return new PagePosition.Slice<>(page.items(), PageKeys.lastKey(page));
     }
 
     private void update(String userId, String expression, Map<String, AttributeValue> values) {

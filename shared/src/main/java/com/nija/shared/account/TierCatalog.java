@@ -37,6 +37,11 @@ public class TierCatalog {
         if (!tiers.containsKey(DEFAULT_TIER)) throw new IllegalStateException("tier configuration lacks " + DEFAULT_TIER);
     }
 
+    /** Every configured tier's name. */
+    public java.util.Set<String> names() {
+        return tiers.keySet();
+    }
+
     /** Limits of a tier; an unknown tier name gets the free tier's, never more. */
     public TierLimits limits(String tier) {
         return tiers.getOrDefault(tier, tiers.get(DEFAULT_TIER));

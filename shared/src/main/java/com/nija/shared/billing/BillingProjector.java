@@ -30,9 +30,11 @@ public class BillingProjector {
     private final ProfileService profiles;
     private final UserCache cache;
     private final Clock clock;
+    private final List<TierChangeListener> listeners;
 
     public BillingProjector(BillingStore store, BillingConfig config, ProfileService profiles, UserCache cache,
-                            Clock clock) {
+                            Clock clock, List<TierChangeListener> listeners) {
+        this.listeners = listeners;
         this.store = store;
         this.config = config;
         this.profiles = profiles;
@@ -81,6 +83,8 @@ public class BillingProjector {
         if (tier.equals(profile.tier()) && view.status().equals(profile.subscriptionStatus())) return false;
         if (!store.setProfileTier(userId, tier, view.status(), version, now)) return false;
         LOG.info("billing set tier {} ({}) for trader {}", tier, view.status(), userId);
+        listeners.forEach(l -> l.tierChanged(userId, profile.tier(), profile.subscriptionStatus(), tier, view.status(),
+                version));
         return true;
     }
 

@@ -199,22 +199,11 @@ public class BillingStore {
                 .queryConditional(QueryConditional.keyEqualTo(Key.builder()
                         .partitionValue(Keys.subscribersByStatus(status)).build()))
                 .limit(limit);
-        if (after != null) {
-            Map<String, AttributeValue> start = new HashMap<>();
-            after.forEach((k, v) -> start.put(k, AttributeValue.fromS(v)));
-            request.exclusiveStartKey(start);
-        }
+        if (after != null) request.exclusiveStartKey(com.nija.shared.data.PageKeys.startKey(after));
         SdkIterable<Page<SubscriptionStateItem>> pages = subscriptions.index(Tables.OPEN_BY_SYMBOL)
                 .query(request.build());
         Page<SubscriptionStateItem> page = pages.iterator().next();
-        Map<String, String> lastKey = null;
-        if (page.lastEvaluatedKey() != null && !page.lastEvaluatedKey().isEmpty()) {
-            lastKey = new LinkedHashMap<>();
-            for (Map.Entry<String, AttributeValue> e : page.lastEvaluatedKey().entrySet()) {
-                lastKey.put(e.getKey(), e.getValue().s());
-            }
-        }
-        return new SubscriptionPage(page.items(), lastKey);
+        return new SubscriptionPage(page.items(), com.nija.shared.data.PageKeys.lastKey(page));
     }
 
     /** Every stored subscription, for the finance metrics (read from stored state only). */

@@ -1,15 +1,11 @@
 package com.nija.shared.billing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.nija.shared.json.Json;
 import com.nija.shared.problem.InvalidInputException;
 import com.nija.shared.trading.CursorCodec;
+import com.nija.shared.trading.PagePosition;
 import jakarta.inject.Singleton;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,9 +32,9 @@ public class SubscribersService {
         }
         String scope = "subscribers:" + (status == null ? "*" : status);
         List<String> statuses = status == null ? BillingStore.STATUSES : List.of(status);
-        Position at = cursor == null ? new Position(0, null) : Position.read(cursors.decode(callerId, scope, cursor));
+        PagePosition at = cursor == null ? PagePosition.START : PagePosition.read(cursors.decode(callerId, scope, cursor));
         List<SubscriberView> out = new ArrayList<>();
-        int index = at.statusIndex();
+        int index = at.index();
         Map<String, String> start = at.lastKey();
         while (index < statuses.size() && out.size() < limit) {
             BillingStore.SubscriptionPage page = store.subscriptionsByStatus(statuses.get(index), start,
@@ -47,7 +43,8 @@ public class SubscribersService {
             start = page.lastKey();
             if (start == null) index++;
         }
-        String next = index < statuses.size() ? cursors.encode(callerId, scope, new Position(index, start).write()) : null;
+        String next = index < statuses.size()
+                ? cursors.encode(callerId, scope, new PagePosition(index, start).write()) : null;
         return new SubscribersPage(out, next);
     }
 
@@ -58,41 +55,5 @@ public class SubscribersService {
                         : s.monthlyAmount().setScale(StripeJson.fractionDigits(s.currency()), RoundingMode.HALF_EVEN),
                 s.interval(), s.startedAt(), s.currentPeriodEnd(), s.cancelAtPeriodEnd(), s.trialEnd(),
                 s.pastDueSince(), s.endedAt());
-    }
-
-    /** Where a listing stopped: which status, and the index key after which to go on (null: from its start). */
-    private record Position(int statusIndex, Map<String, String> lastKey) {
-        private static final TypeReference<Map<String, Object>> TYPE = new TypeReference<>() {};
-
-        String write() {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("i", statusIndex);
-            if (lastKey != null) json.put("k", lastKey);
-            try {
-                return Json.MAPPER.writeValueAsString(json);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @SuppressWarnings("unchecked")
-        static Position read(String raw) {
-            try {
-                Map<String, Object> json = Json.MAPPER.readValue(raw, TYPE);
-                int index = ((Number) json.get("i")).intValue();
-                Map<String, String> key = null;
-                if (json.get("k") instanceof Map<?, ?> k) {
-                    key = new HashMap<>();
-                    for (Map.Entry<String, String> e : ((Map<String, String>) k).entrySet()) {
-                        String value = e.getValue(); // one that is not text fails here, inside the try
-                        key.put(e.getKey(), value);
-                    }
-                }
-                return new Position(index, key);
-            } catch (JsonProcessingException | RuntimeException e) {
-                // The MAC verified, so only a change of format since it was issued gets here.
-                throw InvalidInputException.of("cursor", "is not a cursor this listing issued; start again without it");
-            }
-        }
     }
 }

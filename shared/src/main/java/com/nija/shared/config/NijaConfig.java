@@ -17,6 +17,8 @@ public class NijaConfig {
     /** Lambda sets AWS_REGION: each function talks to its own region's table replica unless told otherwise. */
     private String region = envOr("AWS_REGION", "us-east-1");
     private String tradingTable = "nija-trading";
+    /** The audit trail's table (append-only, kept for years: see {@code Tables.AUDIT}). */
+    private String auditTable = "nija-audit";
     /** SQS endpoint override (ElasticMQ, LocalStack); null means the regional AWS endpoint. */
     @Nullable private String sqsEndpoint;
     /** Region of the work queues when they live elsewhere (API-only regions send to the primary's queues). */
@@ -60,6 +62,8 @@ public class NijaConfig {
     public void setRegion(String region) { this.region = region; }
     public String getTradingTable() { return tradingTable; }
     public void setTradingTable(String tradingTable) { this.tradingTable = tradingTable; }
+    public String getAuditTable() { return auditTable; }
+    public void setAuditTable(String auditTable) { this.auditTable = auditTable; }
     public String getCursorSecret() { return cursorSecret; }
     public void setCursorSecret(String cursorSecret) { this.cursorSecret = cursorSecret; }
     public Duration getSecretTtl() { return secretTtl; }

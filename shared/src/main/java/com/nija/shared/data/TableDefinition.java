@@ -10,10 +10,15 @@ import java.util.List;
  * @param partitionKey string partition key attribute
  * @param sortKey      string sort key attribute
  * @param indexes      global secondary indexes
- * @param ttlAttribute epoch-seconds attribute DynamoDB's TTL deletes by (code never relies on it having run)
+ * @param ttlAttribute epoch-seconds attribute DynamoDB's TTL deletes by (code never relies on it having run); null
+ *                     for a table whose items never expire
  */
 public record TableDefinition(String id, String defaultName, String partitionKey, String sortKey,
                               List<IndexDefinition> indexes, String ttlAttribute) {
+
+    public boolean expires() {
+        return ttlAttribute != null;
+    }
 
     public IndexDefinition index(String name) {
         return indexes.stream().filter(i -> i.name().equals(name)).findFirst()

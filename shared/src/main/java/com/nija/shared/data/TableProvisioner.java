@@ -38,7 +38,7 @@ public final class TableProvisioner {
             LOG.debug("table {} exists", tableName);
         }
         client.waiter().waitUntilTableExists(b -> b.tableName(tableName));
-        enableTtl(def, tableName);
+        if (def.expires()) enableTtl(def, tableName);
     }
 
     static CreateTableRequest request(TableDefinition def, String tableName) {

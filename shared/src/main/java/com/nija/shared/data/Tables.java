@@ -17,7 +17,27 @@ public final class Tables {
                     new IndexDefinition(ENABLED_BY_SHARD, "gsi2pk", "gsi2sk")),
             "expiresAt");
 
-    public static final List<TableDefinition> ALL = List.of(TRADING);
+    /** Audit records of every trader, by month: the admin's view across traders. */
+    public static final String AUDIT_BY_MONTH = "gsi1-audit-by-month";
+
+    /**
+     * The audit trail: append-only, kept at least 7 years (docs/AUDIT.md). A table of its own so it outlives the trading
+     * data it describes (a restore or a wipe of the trading table leaves it alone) and has its own retention; it has
+     * no TTL attribute, so DynamoDB never expires a record.
+     */
+    public static final TableDefinition AUDIT = new TableDefinition(
+            "audit", "nija-audit", "pk", "sk",
+            List.of(new IndexDefinition(AUDIT_BY_MONTH, "gsi1pk", "gsi1sk")),
+            null);
+
+    public static final List<TableDefinition> ALL = List.of(TRADING, AUDIT);
 
     private Tables() {}
+
+    /** The name configuration gives a table of {@link #ALL} (CDK sets it per table, the local platform per run). */
+    public static String configuredName(TableDefinition table, com.nija.shared.config.NijaConfig config) {
+        if (table == TRADING) return config.getTradingTable();
+        if (table == AUDIT) return config.getAuditTable();
+        return table.defaultName();
+    }
 }

@@ -30,10 +30,14 @@ public class TradingControls {
     }
 
     public BotState setBotState(String userId, BotState state) {
+        return setBotState(userId, state, (state == BotState.PAUSED ? "paused" : "resumed") + " by the trader");
+    }
+
+    /** @param reason who did it and why, as the trader's devices show it */
+    public BotState setBotState(String userId, BotState state, String reason) {
         profiles.ensureExists(userId);
         stored.setBotState(userId, state, clock.instant());
         cache.invalidate(userId);
-        String reason = (state == BotState.PAUSED ? "paused" : "resumed") + " by the trader";
         listeners.forEach(l -> l.botStateChanged(userId, state, reason));
         return state;
     }

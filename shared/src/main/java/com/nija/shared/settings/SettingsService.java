@@ -78,6 +78,8 @@ public class SettingsService {
                 Instant.now(clock), expectedVersion == 0 ? null : expectedVersion);
         try {
             settings.replace(item);
+            // A trader who set up trading has a profile, so the admins' directory lists them and can act on them.
+            profiles.ensureExists(userId);
         } finally {
             cache.invalidate(userId);
             cache.invalidate(SUBSCRIBERS_CACHE);

@@ -1,0 +1,89 @@
+package com.nija.shared.audit;
+
+import com.nija.shared.account.ProfileRepository;
+import com.nija.shared.brokers.BrokerLinkRepository;
+import com.nija.shared.brokers.BrokerLinkItem;
+import com.nija.shared.data.ControlItem;
+import com.nija.shared.data.PositionItem;
+import com.nija.shared.data.ProfileItem;
+import com.nija.shared.brokers.TradingModeItem;
+import com.nija.shared.engine.ControlRepository;
+import com.nija.shared.settings.SettingsRepository;
+import com.nija.shared.settings.SettingsService;
+import com.nija.shared.trading.PositionRepository;
+import com.nija.shared.trading.PositionStatus;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * What a person's change can touch, summarized as flat text for the audit trail's before and after: for a trader their
+ * plan, bot state, trading mode, risk settings, broker connections (venue, when connected and tested, never a key or a
+ * hint of one) and open positions; for the platform the kill switch. Read from stored state (consistent reads where
+ * the repositories make them), so a summary taken after a change shows it.
+ */
+@Singleton
+public class AuditSubjects {
+    private final ProfileRepository profiles;
+    private final SettingsRepository settings;
+    private final BrokerLinkRepository brokers;
+    private final PositionRepository positions;
+    private final ControlRepository controls;
+
+    public AuditSubjects(ProfileRepository profiles, SettingsRepository settings, BrokerLinkRepository brokers,
+                         PositionRepository positions, ControlRepository controls) {
+        this.profiles = profiles;
+        this.settings = settings;
+        this.brokers = brokers;
+        this.positions = positions;
+        this.controls = controls;
+    }
+
+    public Map<String, String> summarize(String target) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (AuditLog.PLATFORM.equals(target)) {
+            ControlItem kill = controls.killSwitch().orElse(null);
+            out.put("killSwitch", kill != null && Boolean.TRUE.equals(kill.engaged()) ? "engaged" : "released");
+            if (kill != null) put(out, "killSwitch.reason", kill.reason());
+            return out;
+        }
+        ProfileItem profile = profiles.find(target).orElse(null);
+        if (profile != null) {
+            put(out, "tier", profile.tier());
+            put(out, "subscriptionStatus", profile.subscriptionStatus());
+            put(out, "botState", profile.botState());
+        }
+        TradingModeItem mode = brokers.mode(target);
+        put(out, "mode", mode.mode() == null ? null : mode.mode().name().toLowerCase(java.util.Locale.ROOT));
+        put(out, "mode.venue", mode.venue());
+        settings.find(target).map(SettingsService::toSettings).ifPresent(s -> {
+            put(out, "settings.positionSizePct", s.positionSizePct());
+            put(out, "settings.maxOpenPositions", s.maxOpenPositions());
+            put(out, "settings.dailyLossLimit", s.dailyLossLimit());
+            put(out, "settings.allowedSymbols", s.allowedSymbols());
+            put(out, "settings.stopLossPct", s.stopLossPct());
+            put(out, "settings.takeProfitPct", s.takeProfitPct());
+            put(out, "settings.allowShorts", s.allowShorts());
+            put(out, "settings.tradingEnabled", s.tradingEnabled());
+            put(out, "settings.subscriptions", s.subscriptions());
+        });
+        for (BrokerLinkItem link : brokers.list(target)) {
+            put(out, "broker." + link.venue(), "connected " + link.connectedAt()
+                    + (link.lastTestAt() == null ? "" : ", tested " + (Boolean.TRUE.equals(link.lastTestOk())
+                    ? "ok" : "failed") + " " + link.lastTestAt())
+                    + (link.liveSince() == null ? "" : ", live since " + link.liveSince()));
+        }
+        String open = positions.list(target, PositionStatus.OPEN).stream().map(PositionItem::positionId).sorted()
+                .collect(Collectors.joining(","));
+        if (!open.isEmpty()) out.put("openPositions", open); // absent: none open
+        return out;
+    }
+
+    private static void put(Map<String, String> out, String key, Object value) {
+        if (value != null) {
+            out.put(key, value instanceof java.math.BigDecimal d ? d.toPlainString() : Objects.toString(value));
+        }
+    }
+}
