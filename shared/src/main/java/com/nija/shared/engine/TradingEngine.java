@@ -1,5 +1,6 @@
 package com.nija.shared.engine;
 
+import com.nija.shared.exits.ExitPlan;
 import com.nija.shared.account.ProfileService;
 import com.nija.shared.account.TierCatalog;
 import com.nija.shared.billing.BillingStanding;
@@ -143,7 +144,9 @@ public class TradingEngine {
         }
         boolean closeOnly = request.trigger().closesPosition();
         TraderState state = load(userId, request.symbol(), snapshot, ParallelCalls.join(open));
-        OrderPlan plan = closeOnly ? RiskPlanner.planClose(request.symbol(), state)
+        OrderPlan plan = request.trigger() == OrderTrigger.SCALE_OUT
+                ? RiskPlanner.planScaleOut(request.positionId(), request.rung(), state)
+                : closeOnly ? RiskPlanner.planClose(request.symbol(), state)
                 : RiskPlanner.plan(request.signal(), state, killSwitch.engaged());
         if (plan.refused()) return refuse(request, plan.refusal(), redelivery, lastAttempt);
         if (closeOnly && !plan.closing().positionId().equals(request.positionId())) {
@@ -197,8 +200,13 @@ public class TradingEngine {
         return LevelRules.crossedAtFill(plan.side().buys(), fillPrice, plan.stopLoss(), plan.takeProfit());
     }
 
+    /**
+     * A close of everything goes under its position's close id; a scale-out under its own (position + rung), so it
+     * neither collides with the close nor with another rung.
+     */
     private static OrderTicket ticket(OrderRequest request, OrderPlan plan, String venue) {
-        String orderId = plan.closing() != null ? OrderIds.close(plan.closing()) : request.orderId();
+        boolean closesAll = plan.closing() != null && request.trigger() != OrderTrigger.SCALE_OUT;
+        String orderId = closesAll ? OrderIds.close(plan.closing()) : request.orderId();
         return new OrderTicket(orderId, request.userId(), request.symbol(), plan.side(), plan.orderType(),
                 plan.quantity(), plan.limitPrice(), venue);
     }
@@ -371,6 +379,9 @@ public class TradingEngine {
 
     private OrderItem base(OrderRequest request, String orderId, OrderPlan plan, OrderStatus status, String reason) {
         Instant now = clock.instant();
+        // Only an opening order carries the plan onto the position it opens.
+        ExitPlan exits = plan != null && plan.intent() == OrderIntent.OPEN && request.signal() != null
+                ? request.signal().exits() : null;
         return new OrderItem(Keys.user(request.userId()), Keys.order(orderId), orderId,
                 request.userId(), request.requestId(), request.source(), request.strategy(), request.symbol(),
                 plan == null ? request.requestedSide() : plan.side(), plan == null ? null : plan.intent(),
@@ -380,7 +391,9 @@ public class TradingEngine {
                 plan == null ? null : plan.quantity(), plan == null ? null : plan.notional(),
                 plan == null ? null : plan.stopLoss(), plan == null ? null : plan.takeProfit(), status, reason,
                 null, null, null, request.requestedAt() != null ? request.requestedAt() : now,
-                now.plus(ORDER_RETENTION).getEpochSecond(), null, null, null, null, null, null, null, null, null);
+                now.plus(ORDER_RETENTION).getEpochSecond(), null, null, null, null, null, null, null, null, null,
+                request.rung(), exits == null ? null : exits.write(),
+                request.signal() == null ? null : request.signal().explanation());
     }
 
     private static OrderItem withFill(OrderItem o, String positionId, Fill fill) {

@@ -7,6 +7,7 @@ import com.nija.shared.marketdata.CandleInterval;
 import com.nija.shared.marketdata.CandleRepository;
 import com.nija.shared.signals.SignalIntakeService;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,6 +76,29 @@ public class ApexScanService {
         return new MarketResult(symbol, answer.duplicate() ? "duplicate" : "signalled", decision);
     }
 
+    /**
+     * The decision's exit plan, as {@link ApexTradePlan} manages it: its targets with the parameters' exit shares,
+     * breakeven after the first, a trailing stop of ATR × the parameters' multiple (sent as a distance) after the
+     * second. The engine runs it for every subscriber, on the prices that arrive.
+     */
+    Map<String, Object> exits(ApexDecision d) {
+        ApexParameters p = strategy.parameters();
+        List<Map<String, Object>> targets = new ArrayList<>();
+        for (int i = 0; i < d.targets().size(); i++) {
+            targets.add(Map.of("price", d.targets().get(i),
+                    "fraction", BigDecimal.valueOf(p.targets().get(i).exitPercent()).movePointLeft(2)));
+        }
+        Map<String, Object> exits = new LinkedHashMap<>();
+        exits.put("targets", targets);
+        if (d.targets().size() > ApexTradePlan.BREAKEVEN_AFTER) exits.put("breakevenAfter", ApexTradePlan.BREAKEVEN_AFTER);
+        BigDecimal atr = d.indicators().get(ApexStrategy.ATR);
+        if (atr != null && atr.signum() > 0 && d.targets().size() > ApexTradePlan.TRAILING_AFTER) {
+            exits.put("trailing", Map.of("distance", ApexTradePlan.trailingDistance(atr, p.trailingAtrMultiple()),
+                    "after", ApexTradePlan.TRAILING_AFTER));
+        }
+        return exits;
+    }
+
     /** Deterministic: the same candle close of the same market always gives the same id. */
     static String signalId(ApexDecision decision) {
         return "apex:" + decision.symbol() + ":" + decision.candleClose().getEpochSecond();
@@ -92,7 +116,7 @@ public class ApexScanService {
         if (d.action() != ApexDecision.Action.EXIT) {
             body.put("price", d.entry());
             body.put("stopLoss", d.stop());
-            body.put("takeProfit", d.targets().get(d.targets().size() - 1));
+            body.put("exits", exits(d));
             body.put("quantityType", "percent_of_equity");
             body.put("quantity", d.sizePercent());
         }

@@ -12,6 +12,11 @@ import java.util.List;
  * backtest and as the reference the engine's scale-outs are checked against. Mutable, one per position.
  */
 public final class ApexTradePlan {
+    /** The stop moves to the entry once this many targets are reached. */
+    public static final int BREAKEVEN_AFTER = 1;
+    /** The trailing stop follows the best price once this many targets are reached. */
+    public static final int TRAILING_AFTER = 2;
+
     /** One partial or final close: {@code fraction} of the opening size at {@code price}. */
     public record Exit(String why, BigDecimal price, BigDecimal fraction) {}
 
@@ -69,15 +74,23 @@ public final class ApexTradePlan {
             exits.add(new Exit("target" + (rungsHit + 1), targets.get(rungsHit), fraction));
             open = open.subtract(fraction);
             rungsHit++;
-            if (rungsHit == 1) stop = entry;
+            if (rungsHit == BREAKEVEN_AFTER) stop = entry;
         }
         best = longSide ? best.max(high) : best.min(low);
-        if (rungsHit >= 2 && !closed()) {
+        if (rungsHit >= TRAILING_AFTER && !closed()) {
             BigDecimal distance = atr.multiply(BigDecimal.valueOf(trailingAtrMultiple));
             BigDecimal trail = (longSide ? best.subtract(distance) : best.add(distance)).setScale(8, RoundingMode.HALF_UP);
             if (longSide ? trail.compareTo(stop) > 0 : trail.compareTo(stop) < 0) stop = trail;
         }
         return exits;
+    }
+
+    /**
+     * How far a trailing stop follows the best price when sent as a distance (the engine's exit plan): ATR ×
+     * {@code multiple}, to the 8 decimal places this plan rounds its trailing stop to.
+     */
+    public static BigDecimal trailingDistance(BigDecimal atr, double multiple) {
+        return atr.multiply(BigDecimal.valueOf(multiple)).setScale(8, RoundingMode.HALF_UP);
     }
 
     private boolean reached(BigDecimal target, BigDecimal high, BigDecimal low) {
