@@ -6,11 +6,12 @@ import { route, navigate, VIEWS } from './route.js';
 import { SignIn } from './views/SignIn.jsx';
 import { Overview } from './views/Overview.jsx';
 import { Trades } from './views/Trades.jsx';
+import { Orders } from './views/Orders.jsx';
 import { Performance } from './views/Performance.jsx';
 import { Settings } from './views/Settings.jsx';
 import { Brokers } from './views/Brokers.jsx';
 
-const PAGES = { '/': Overview, '/trades': Trades, '/performance': Performance, '/settings': Settings, '/brokers': Brokers };
+const PAGES = { '/': Overview, '/trades': Trades, '/orders': Orders, '/performance': Performance, '/settings': Settings, '/brokers': Brokers };
 
 function wsUrl(config) {
   if (config.wsUrl) return config.wsUrl;

@@ -3,6 +3,7 @@ import { signal } from '@preact/signals';
 export const VIEWS = [
   { path: '/', label: 'Overview' },
   { path: '/trades', label: 'Trades' },
+  { path: '/orders', label: 'Orders' },
   { path: '/performance', label: 'Performance' },
   { path: '/settings', label: 'Settings' },
   { path: '/brokers', label: 'Brokers' },

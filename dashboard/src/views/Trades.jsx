@@ -79,7 +79,7 @@ export function TradeRows({ trades = [], testid = 'last-trades' }) {
 }
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
-function formatTime(iso) {
+export function formatTime(iso) {
   const ms = Date.parse(iso);
   return Number.isFinite(ms) ? timeFormat.format(ms) : '–';
 }

@@ -21,12 +21,14 @@ import com.nija.shared.market.PriceBook;
 import com.nija.shared.observability.Metric;
 import com.nija.shared.observability.Telemetry;
 import com.nija.shared.order.OrderIntent;
+import com.nija.shared.order.OrderSide;
 import com.nija.shared.order.OrderStatus;
 import com.nija.shared.order.OrderTrigger;
 import com.nija.shared.order.OrderType;
 import com.nija.shared.settings.SettingsService;
 import com.nija.shared.trading.PositionRepository;
 import com.nija.shared.trading.PositionStatus;
+import com.nija.shared.trading.Side;
 import com.nija.shared.venues.ClientOrderIds;
 import com.nija.shared.venues.Venue;
 import com.nija.shared.venues.VenueRateLimitedException;
@@ -57,6 +59,9 @@ import org.slf4j.LoggerFactory;
  *       ({@link OrderIds#close}), so the order's conditional write is also the close claim: two closes of one position
  *       (an exit signal and a stop, or two clicks) record one order, and the second sees a duplicate. A failed close
  *       is recorded under the request's own id, so the position can still be closed later.</li>
+ *   <li>a scale-out (a rung of the position's take-profit ladder, {@link OrderTrigger#SCALE_OUT}) is a partial close
+ *       under its own id, derived from the position and the rung: it never collides with the close of everything,
+ *       and a redelivered or duplicated request names the same order.</li>
  * </ol>
  */
 @Singleton
@@ -268,17 +273,24 @@ public class TradingEngine {
 
     /**
      * A redelivered request whose order the broker has: record and apply it without re-deciding. Only opening orders
-     * carry the request's id at the broker (a close carries its position's), so this is an open.
+     * and scale-outs carry the request's id at the broker (a close of everything carries its position's): a scale-out
+     * is the partial close of its position, anything else an open.
      */
     private ExecutionResult recoverPlaced(OrderRequest request, Fill fill, boolean lastAttempt) {
         LOG.info("order {} found at the broker on redelivery; completing it", request.orderId());
-        OrderPlan plan = new OrderPlan(OrderIntent.OPEN, request.requestedSide(),
-                fill.quantity(), null, OrderType.MARKET, null, null, null, null, null);
-        OrderItem order = withFill(base(request, plan, null, null), request.orderId(), fill);
+        PositionItem closing = request.trigger() == OrderTrigger.SCALE_OUT
+                ? ledger.position(request.userId(), request.positionId()).orElseThrow() : null;
+        OrderPlan plan = closing != null
+                ? new OrderPlan(OrderIntent.CLOSE, OrderSide.of(!Side.LONG.name().equals(closing.side())),
+                        fill.quantity(), null, OrderType.MARKET, null, null, null, closing, null)
+                : new OrderPlan(OrderIntent.OPEN, request.requestedSide(), fill.quantity(), null, OrderType.MARKET,
+                        null, null, null, null, null);
+        OrderItem order = withFill(base(request, plan, null, null),
+                closing != null ? closing.positionId() : request.orderId(), fill);
         if (!orders.create(order)) {
             return resume(orders.find(request.userId(), request.orderId()).orElseThrow(), lastAttempt);
         }
-        return applyFilled(order, null);
+        return applyFilled(order, closing);
     }
 
     /**

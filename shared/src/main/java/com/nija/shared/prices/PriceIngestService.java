@@ -65,8 +65,8 @@ public class PriceIngestService {
         this.instruments = instruments;
     }
 
-    /** Counts of what a batch of prices triggered. */
-    public record Outcome(int prices, int stopsAndTargets, int limitFills) {}
+    /** Counts of what a batch of prices triggered: closes of whole positions, limit fills, ladder scale-outs. */
+    public record Outcome(int prices, int stopsAndTargets, int limitFills, int scaleOuts) {}
 
     /** A feed's request done: what it triggered, and the feed's rate limit after it. */
     public record Accepted(Outcome outcome, Quota quota) {}
@@ -144,7 +144,7 @@ public class PriceIngestService {
             l.pricesChanged(updates);
             l.positionsMarked(marked);
         }
-        return new Outcome(updates.size(), stops, fills);
+        return new Outcome(updates.size(), stops, fills, managed.scaleOuts);
     }
 
     /**
@@ -155,6 +155,7 @@ public class PriceIngestService {
         private final Map<String, PositionItem> read = new LinkedHashMap<>();
         private final Map<String, PositionItem> now = new LinkedHashMap<>();
         private final Map<String, PositionExits> plans = new HashMap<>();
+        private int scaleOuts;
 
         PositionItem current(PositionItem p) {
             read.putIfAbsent(p.positionId(), p);
@@ -173,6 +174,7 @@ public class PriceIngestService {
                     new ExitRules.State(p.rungs(), p.stopLoss()), price);
             for (int rung : step.scaleOuts()) {
                 work.add(OrderRequest.forScaleOut(p.userId(), p.positionId(), rung, p.symbol(), clock.instant()));
+                scaleOuts++;
             }
             now.put(p.positionId(), p.withExitState(step.next().rungsDone(), step.next().stop()));
             return step.close();

@@ -159,7 +159,8 @@ final class ExitPlanParser {
         }
         int maxAfter = Math.max(rungs - 1, 0);
         Integer after = n.hasNonNull("after") ? rung(v, n.get("after"), "exits.trailing.after", 0, maxAfter,
-                "0 (from the entry) or a target that leaves part of the position open (0 to " + maxAfter + ")") : 0;
+                "0 (from the entry) or a target that leaves part of the position open (0 to " + maxAfter + ")")
+                : Integer.valueOf(0); // boxed: a null from rung() must not be unboxed
         if (value.isEmpty() || after == null) return null;
         return new ExitPlan.Trailing(percent ? value.get() : null, percent ? null : value.get(), after);
     }
