@@ -52,11 +52,14 @@ class ExitLadderIT {
         assertThat(opening.path("explanation").path("indicators").path("rsi14").asDouble()).isEqualTo(55.1);
 
         JsonNode rung1 = source.prices(Map.of(XRP, new BigDecimal("2.0600"))).json();
-        trader.awaitOrders("rung 1 to scale out", "filled", o -> o.size() == 2);
-        JsonNode afterOne = trader.positions("open").get(0);
+        // The order is recorded filled a moment before the position is reduced: wait for the position itself.
+        JsonNode afterOne = trader.awaitPositions("rung 1 to reduce the position", "open",
+                p -> p.size() == 1 && p.get(0).path("exits").path("rungsDone").asInt() == 1
+                        && decimal(p.get(0), "quantity").compareTo(opened) < 0).get(0);
         source.prices(Map.of(XRP, new BigDecimal("2.0600"))); // the same batch again: nothing more
         source.prices(Map.of(XRP, new BigDecimal("2.1200")));
-        trader.awaitOrders("rung 2 to scale out", "filled", o -> o.size() == 3);
+        trader.awaitPositions("rung 2 to reduce the position", "open", p -> p.size() == 1
+                && decimal(p.get(0), "quantity").compareTo(opened.multiply(new BigDecimal("0.5"))) == 0);
         source.prices(Map.of(XRP, new BigDecimal("2.1800")));
         JsonNode trailing = trader.positions("open").get(0);
         JsonNode crossing = source.prices(Map.of(XRP, new BigDecimal("2.1350"))).json();

@@ -58,13 +58,7 @@ class ApexExitsEngineTest {
 
     /** APEX's plan for this decision, as its scan sends it. */
     private static ExitPlan plan(ApexDecision d) {
-        List<ExitPlan.Rung> ladder = new ArrayList<>();
-        for (int i = 0; i < d.targets().size(); i++) {
-            ladder.add(new ExitPlan.Rung(d.targets().get(i), null,
-                    BigDecimal.valueOf(P.targets().get(i).exitPercent()).movePointLeft(2)));
-        }
-        return new ExitPlan(ladder, ApexTradePlan.BREAKEVEN_AFTER, new ExitPlan.Trailing(null,
-                ApexTradePlan.trailingDistance(ATR, P.trailingAtrMultiple()), ApexTradePlan.TRAILING_AFTER));
+        return ApexTradePlan.exitPlan(d, P, ATR);
     }
 
     /** The first seeded path on which the reference scales out twice and its trailing stop closes the rest. */

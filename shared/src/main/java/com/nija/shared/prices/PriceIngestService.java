@@ -4,6 +4,7 @@ import com.nija.shared.exits.PositionExits;
 import com.nija.shared.exits.ExitRules;
 import com.nija.shared.broker.OrderTicket;
 import com.nija.shared.broker.RestingOrders;
+import com.nija.shared.cache.UserCache;
 import com.nija.shared.data.PositionItem;
 import com.nija.shared.engine.OrderRequest;
 import com.nija.shared.engine.ParallelCalls;
@@ -27,9 +28,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -50,11 +54,13 @@ public class PriceIngestService {
     private final SignalAuthenticator auth;
     private final Instruments instruments;
     private final SourceRateLimits limits;
+    private final UserCache cache;
 
     public PriceIngestService(PriceBook prices, PositionRepository positions, List<RestingOrders> books,
                               WorkQueues queues, Clock clock, List<PriceListener> listeners, SignalAuthenticator auth,
-                              Instruments instruments, SourceRateLimits limits) {
+                              Instruments instruments, SourceRateLimits limits, UserCache cache) {
         this.limits = limits;
+        this.cache = cache;
         this.prices = prices;
         this.openPositions = positions;
         this.books = books;
@@ -186,17 +192,26 @@ public class PriceIngestService {
             read.remove(p.positionId());
         }
 
-        /** Rungs reached and tighter stops, each a conditional write that never moves either backwards. */
+        /**
+         * Rungs reached and tighter stops, each a conditional write that never moves either backwards; the traders'
+         * cached reads (positions) are invalidated after, so they show the new stop.
+         */
         void persist(PositionRepository positions) {
             List<Runnable> writes = new ArrayList<>();
+            Set<String> traders = new LinkedHashSet<>();
             now.forEach((id, after) -> {
                 PositionItem before = read.get(id);
                 if (after.rungs() > before.rungs()) writes.add(() -> positions.advanceRungs(after, after.rungs()));
                 if (after.stopLoss() != null && !after.stopLoss().equals(before.stopLoss())) {
                     writes.add(() -> positions.tightenStop(after, after.stopLoss(), Side.LONG.name().equals(after.side())));
                 }
+                if (after.rungs() > before.rungs() || !Objects.equals(after.stopLoss(), before.stopLoss())) {
+                    traders.add(after.userId());
+                }
             });
-            if (!writes.isEmpty()) ParallelCalls.all(writes);
+            if (writes.isEmpty()) return;
+            ParallelCalls.all(writes);
+            traders.forEach(cache::invalidate);
         }
     }
 

@@ -1,13 +1,13 @@
 package com.nija.shared.strategy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.nija.shared.exits.ExitPlan;
 import com.nija.shared.json.Json;
 import com.nija.shared.marketdata.Candle;
 import com.nija.shared.marketdata.CandleInterval;
 import com.nija.shared.marketdata.CandleRepository;
 import com.nija.shared.signals.SignalIntakeService;
 import jakarta.inject.Singleton;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,24 +77,17 @@ public class ApexScanService {
     }
 
     /**
-     * The decision's exit plan, as {@link ApexTradePlan} manages it: its targets with the parameters' exit shares,
-     * breakeven after the first, a trailing stop of ATR × the parameters' multiple (sent as a distance) after the
-     * second. The engine runs it for every subscriber, on the prices that arrive.
+     * The decision's exit plan ({@link ApexTradePlan#exitPlan}) in the intake's shape; the engine runs it for every
+     * subscriber, on the prices that arrive.
      */
     Map<String, Object> exits(ApexDecision d) {
-        ApexParameters p = strategy.parameters();
-        List<Map<String, Object>> targets = new ArrayList<>();
-        for (int i = 0; i < d.targets().size(); i++) {
-            targets.add(Map.of("price", d.targets().get(i),
-                    "fraction", BigDecimal.valueOf(p.targets().get(i).exitPercent()).movePointLeft(2)));
-        }
+        ExitPlan plan = ApexTradePlan.exitPlan(d, strategy.parameters(), d.indicators().get(ApexStrategy.ATR));
         Map<String, Object> exits = new LinkedHashMap<>();
-        exits.put("targets", targets);
-        if (d.targets().size() > ApexTradePlan.BREAKEVEN_AFTER) exits.put("breakevenAfter", ApexTradePlan.BREAKEVEN_AFTER);
-        BigDecimal atr = d.indicators().get(ApexStrategy.ATR);
-        if (atr != null && atr.signum() > 0 && d.targets().size() > ApexTradePlan.TRAILING_AFTER) {
-            exits.put("trailing", Map.of("distance", ApexTradePlan.trailingDistance(atr, p.trailingAtrMultiple()),
-                    "after", ApexTradePlan.TRAILING_AFTER));
+        exits.put("targets", plan.ladder().stream()
+                .map(r -> Map.<String, Object>of("price", r.price(), "fraction", r.fraction())).toList());
+        if (plan.breakevenAfter() != null) exits.put("breakevenAfter", plan.breakevenAfter());
+        if (plan.trailing() != null) {
+            exits.put("trailing", Map.of("distance", plan.trailing().distance(), "after", plan.trailing().after()));
         }
         return exits;
     }

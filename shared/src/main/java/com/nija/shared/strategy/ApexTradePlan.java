@@ -1,5 +1,6 @@
 package com.nija.shared.strategy;
 
+import com.nija.shared.exits.ExitPlan;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -83,6 +84,25 @@ public final class ApexTradePlan {
             if (longSide ? trail.compareTo(stop) > 0 : trail.compareTo(stop) < 0) stop = trail;
         }
         return exits;
+    }
+
+    /**
+     * This plan in the engine's terms, for a decision whose ATR is {@code atr}: the decision's targets with the
+     * parameters' exit shares, breakeven after {@value #BREAKEVEN_AFTER}, a trailing stop of
+     * {@link #trailingDistance} after {@value #TRAILING_AFTER} (none without an ATR, or with too few targets). What the
+     * scan sends with its signals, so the engine manages every subscriber's position as this class does.
+     */
+    public static ExitPlan exitPlan(ApexDecision decision, ApexParameters parameters, BigDecimal atr) {
+        List<ExitPlan.Rung> ladder = new ArrayList<>();
+        for (int i = 0; i < decision.targets().size(); i++) {
+            ladder.add(new ExitPlan.Rung(decision.targets().get(i), null,
+                    BigDecimal.valueOf(parameters.targets().get(i).exitPercent()).movePointLeft(2)));
+        }
+        Integer breakeven = ladder.size() > BREAKEVEN_AFTER ? BREAKEVEN_AFTER : null;
+        ExitPlan.Trailing trailing = atr != null && atr.signum() > 0 && ladder.size() > TRAILING_AFTER
+                ? new ExitPlan.Trailing(null, trailingDistance(atr, parameters.trailingAtrMultiple()), TRAILING_AFTER)
+                : null;
+        return new ExitPlan(ladder, breakeven, trailing);
     }
 
     /**

@@ -2,7 +2,6 @@ package com.nija.shared.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nija.shared.exits.ExitPlan;
 import com.nija.shared.exits.ExitRules;
 import com.nija.shared.exits.PositionExits;
 import com.nija.shared.order.OrderTrigger;
@@ -51,16 +50,10 @@ class ApexExitsMatchTradePlanTest {
         return exits;
     }
 
-    /** APEX's exit plan as {@link ApexScanService#exits} sends it, resolved at the entry. */
+    /** APEX's exit plan as its scan sends it, resolved at the entry. */
     static PositionExits apexPlan(ApexDecision d) {
-        List<ExitPlan.Rung> ladder = new ArrayList<>();
-        for (int i = 0; i < d.targets().size(); i++) {
-            ladder.add(new ExitPlan.Rung(d.targets().get(i), null,
-                    BigDecimal.valueOf(P.targets().get(i).exitPercent()).movePointLeft(2)));
-        }
-        ExitPlan plan = new ExitPlan(ladder, ApexTradePlan.BREAKEVEN_AFTER, new ExitPlan.Trailing(null,
-                ApexTradePlan.trailingDistance(ATR, P.trailingAtrMultiple()), ApexTradePlan.TRAILING_AFTER));
-        return PositionExits.resolve(plan, d.action() == Action.BUY, d.entry(), BigDecimal.ONE, BigDecimal.ZERO);
+        return PositionExits.resolve(ApexTradePlan.exitPlan(d, P, ATR), d.action() == Action.BUY, d.entry(),
+                BigDecimal.ONE, BigDecimal.ZERO);
     }
 
     static ApexDecision entry(boolean isLong) {
