@@ -5,6 +5,7 @@ import { revision, pushed } from '../store.js';
 import { mergePushed } from '../live.js';
 import { usd, qty } from '../money.js';
 import { formatTime } from '../time.js';
+import { explain, cause } from '../explain.js';
 
 const STATUSES = ['', 'filled', 'refused', 'failed', 'resting', 'cancelled'];
 const LIMIT = 50;
@@ -83,29 +84,28 @@ function SignalCell({ order }) {
   const origin = [order.source, order.strategy && order.strategy !== order.source ? order.strategy : null].filter(Boolean).join(' · ');
   return (
     <>
-      <span>{origin || '–'}</span>
+      <span>{order.rung ? cause(order) : origin || '–'}</span>
       {order.signalId && <code class="id">{order.signalId}</code>}
       {order.explanation != null && <Explanation value={order.explanation} />}
     </>
   );
 }
 
-/** An explanation may be a sentence or a small object of named facts; both are shown, nothing is assumed. */
+/**
+ * The signal's explanation in words (conditions held and missed, indicator values, anything else as name: value);
+ * a plain sentence is shown as it is.
+ */
 function Explanation({ value }) {
   if (typeof value !== 'object') return <p class="explain">{String(value)}</p>;
-  const entries = Object.entries(value || {}).filter(([, v]) => v != null);
-  if (!entries.length) return null;
+  const e = explain(value);
+  if (e.held.length + e.missed.length + e.indicators.length + e.other.length === 0) return null;
   return (
     <details class="explain">
       <summary>Why</summary>
-      <dl>
-        {entries.map(([k, v]) => (
-          <>
-            <dt>{k}</dt>
-            <dd>{typeof v === 'object' ? JSON.stringify(v) : String(v)}</dd>
-          </>
-        ))}
-      </dl>
+      {e.held.length > 0 && <p>Held: {e.held.join(', ')}</p>}
+      {e.missed.length > 0 && <p>Not held: {e.missed.join(', ')}</p>}
+      {e.indicators.length > 0 && <p>Indicators: {e.indicators.join(', ')}</p>}
+      {e.other.map(line => <p>{line}</p>)}
     </details>
   );
 }

@@ -1,13 +1,16 @@
 package com.nija.functions.engine;
 
 import com.nija.shared.data.OrderItem;
+import com.nija.shared.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * An order as the API shows it: no keys or internal attributes; its enums by name. A live order also shows its venue
  * and the ids it has there; a partial fill says so and what was asked ({@code quantity} is what filled). Paper orders
- * read as before.
+ * read as before. A scale-out names its ladder {@code rung}; an opening order shows the signal's exit plan
+ * ({@code exits}); every order a signal caused shows the signal's {@code explanation} (a JSON object, at most 4,096
+ * characters as sent).
  */
 final class OrderViews {
     private OrderViews() {}
@@ -37,6 +40,9 @@ final class OrderViews {
             v.put("partial", true);
             v.put("requestedQuantity", o.requestedQuantity());
         }
+        if (o.rung() != null) v.put("rung", o.rung());
+        if (o.exitPlan() != null) v.put("exits", Json.readTree(o.exitPlan()).orElse(null));
+        if (o.explanation() != null) v.put("explanation", Json.readTree(o.explanation()).orElse(null));
         if (o.venue() != null) {
             v.put("venue", o.venue());
             v.put("clientOrderId", o.clientOrderId());

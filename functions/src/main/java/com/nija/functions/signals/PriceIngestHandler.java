@@ -15,7 +15,8 @@ import jakarta.inject.Inject;
 /**
  * {@code POST /internal/prices} — a price feed (or the scheduled ingest) posts {@code {"prices":[{"symbol","price"}]}},
  * signed like signals by a source of kind PRICES. Updates latest prices, closes positions whose stop or target
- * was crossed and fills crossed limit orders. 200 with counts; 400 malformed; 401 unknown or bad signature; 422 a price
+ * was crossed, scales out and moves the stops of positions with an exit plan, and fills crossed limit orders. 200 with
+ * counts ({@code prices}, {@code stopsAndTargets}, {@code limitFills}, {@code scaleOuts}); 400 malformed; 401 unknown or bad signature; 422 a price
  * that breaks the number grammar, or more than 1,000 prices in one request; 429 the feed sent more than its rate limit
  * (no price read; {@code Retry-After} says when to send again). Accepted requests carry the feed's
  * {@code X-RateLimit-*} headers.

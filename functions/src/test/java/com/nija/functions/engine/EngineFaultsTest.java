@@ -7,6 +7,7 @@ import com.nija.functions.engine.FaultyBroker.Fault;
 import com.nija.functions.support.Books;
 import com.nija.functions.support.LocalBackends;
 import com.nija.functions.support.Rewired;
+import com.nija.shared.exits.ExitPlan;
 import com.nija.functions.support.SqsEvents;
 import com.nija.functions.support.TestSignals;
 import com.nija.functions.support.ThrottlingDynamoDb;
@@ -161,6 +162,31 @@ class EngineFaultsTest {
         assertThat(position.quantity()).isEqualByComparingTo("2");           // $800 at 400
         assertThat(position.entryPrice()).isEqualByComparingTo("400.20");    // 400 + 5 bps
         assertThat(books.trades()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a scale-out placed at the broker whose answer timed out: the redelivery completes it as the partial close it is, once")
+    void unknownScaleOutRecoveredAsPartialClose() {
+        ExitPlan ladder = new ExitPlan(List.of(new ExitPlan.Rung(new BigDecimal("410"), null, new BigDecimal("0.5")),
+                new ExitPlan.Rung(new BigDecimal("420"), null, new BigDecimal("0.5"))), null, null);
+        OrderRequest open = TestSignals.buy(symbol).usd("800").exits(ladder).forTrader(trader.userId());
+        String positionId = engine.execute(open, false, false).order().positionId();
+        broker.failNext(Fault.UNKNOWN_AFTER_PLACING);
+        OrderRequest rung1 = OrderRequest.forScaleOut(trader.userId(), positionId, 1, symbol, PlatformClock.system().instant());
+
+        ExecutionResult first = engine.execute(rung1, false, false);
+        ExecutionResult redelivered = engine.execute(rung1, true, false);
+
+        assertThat(first.retry()).isTrue();
+        assertThat(redelivered.order().status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(redelivered.order().intent()).isEqualTo(OrderIntent.CLOSE);
+        assertThat(redelivered.order().rung()).isEqualTo(1);
+        Books books = Books.of(trader.userId());
+        assertThat(books.paperOrders()).as("the open and one scale-out at the broker").hasSize(2);
+        assertThat(books.positions()).singleElement().satisfies(p -> {
+            assertThat(p.status()).isEqualTo("OPEN");
+            assertThat(p.quantity()).isEqualByComparingTo("1"); // half of 2
+        });
     }
 
     @Test

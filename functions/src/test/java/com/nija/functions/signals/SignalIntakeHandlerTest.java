@@ -375,6 +375,88 @@ class SignalIntakeHandlerTest {
         assertThat(queued(id)).isEmpty();
     }
 
+    private static final String BUY_AT_100 = "\"symbol\": \"BTC-USD\", \"action\": \"buy\", \"price\": \"100\", \"stopLoss\": \"99\", ";
+
+    static Stream<Arguments> exitPlansRefused() {
+        return Stream.of(
+                Arguments.of("fractions adding up to less than 1", "exits.targets",
+                        "\"exits\": {\"targets\": [{\"price\": 101, \"fraction\": 0.5}, {\"price\": 102, \"fraction\": 0.4}]}"),
+                Arguments.of("a fraction above 1", "exits.targets[0].fraction",
+                        "\"exits\": {\"targets\": [{\"price\": 101, \"fraction\": 1.5}]}"),
+                Arguments.of("a target without a fraction", "exits.targets[1].fraction",
+                        "\"exits\": {\"targets\": [{\"price\": 101, \"fraction\": 0.5}, {\"price\": 102}]}"),
+                Arguments.of("a target with both a price and a percentage", "exits.targets[0]",
+                        "\"exits\": {\"targets\": [{\"price\": 101, \"percent\": 1, \"fraction\": 1}]}"),
+                Arguments.of("targets out of order", "exits.targets[1]",
+                        "\"exits\": {\"targets\": [{\"price\": 102, \"fraction\": 0.5}, {\"price\": 101, \"fraction\": 0.5}]}"),
+                Arguments.of("a buy's first target below its price", "exits.targets[0].price",
+                        "\"exits\": {\"targets\": [{\"price\": 99.5, \"fraction\": 0.5}, {\"price\": 101, \"fraction\": 0.5}]}"),
+                Arguments.of("prices mixed with percentages", "exits.targets",
+                        "\"exits\": {\"targets\": [{\"price\": 101, \"fraction\": 0.5}, {\"percent\": 3, \"fraction\": 0.5}]}"),
+                Arguments.of("eleven targets", "exits.targets",
+                        "\"exits\": {\"targets\": [" + "{\"percent\": 1, \"fraction\": 0.1},".repeat(10)
+                                + "{\"percent\": 2, \"fraction\": 0}]}"),
+                Arguments.of("breakeven after the last target", "exits.breakevenAfter",
+                        "\"exits\": {\"targets\": [{\"price\": 101, \"fraction\": 0.5}, {\"price\": 102, \"fraction\": 0.5}], \"breakevenAfter\": 2}"),
+                Arguments.of("breakeven without targets", "exits.breakevenAfter",
+                        "\"exits\": {\"breakevenAfter\": 1, \"trailing\": {\"percent\": 1}}"),
+                Arguments.of("a trailing stop with both a percentage and a distance", "exits.trailing",
+                        "\"exits\": {\"trailing\": {\"percent\": 1, \"distance\": 2}}"),
+                Arguments.of("a trailing percentage of 100", "exits.trailing.percent",
+                        "\"exits\": {\"trailing\": {\"percent\": 100}}"),
+                Arguments.of("a trailing stop after a target there is not", "exits.trailing.after",
+                        "\"exits\": {\"targets\": [{\"price\": 101, \"fraction\": 1}], \"trailing\": {\"distance\": 0.5, \"after\": 1}}"),
+                Arguments.of("a take-profit beside a ladder", "takeProfit",
+                        "\"takeProfit\": 110, \"exits\": {\"targets\": [{\"price\": 101, \"fraction\": 1}]}"),
+                Arguments.of("an explanation that is not an object", "explanation", "\"explanation\": \"because\""),
+                Arguments.of("an explanation over 4096 characters", "explanation",
+                        "\"explanation\": {\"note\": \"" + "x".repeat(4100) + "\"}"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("exitPlansRefused")
+    @DisplayName("a signal whose exit plan or explanation breaks a rule gets 422 naming the field and rule; nothing is recorded or queued")
+    void exitPlanRefused(String why, String field, String fields) {
+        String id = newId();
+
+        APIGatewayV2HTTPResponse response = send(signed(trend(id, BUY_AT_100 + fields)));
+
+        JsonNode problem = problem(response, 422, "rule-violation");
+        assertThat(problem.path("errors").findValuesAsText("field")).contains(field);
+        assertThat(recorded(id)).isNull();
+        assertThat(queued(id)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an exit on a close signal is refused: only a buy or sell that opens carries exits")
+    void exitPlanOnExitRefused() {
+        String id = newId();
+
+        APIGatewayV2HTTPResponse response = send(signed(trend(id, "\"symbol\": \"BTC-USD\", \"action\": \"exit\", "
+                + "\"exits\": {\"trailing\": {\"percent\": 1}}")));
+
+        JsonNode problem = problem(response, 422, "rule-violation");
+        assertThat(problem.path("errors").findValuesAsText("field")).containsExactly("exits");
+        assertThat(recorded(id)).isNull();
+    }
+
+    @Test
+    @DisplayName("a ladder with breakeven and a trailing stop, and an explanation, are accepted and queued with the signal")
+    void exitPlanAccepted() {
+        String id = newId();
+
+        accepted(send(signed(trend(id, BUY_AT_100 + "\"exits\": {\"targets\": [{\"percent\": 1.5, \"fraction\": \"0.33\"},"
+                + " {\"percent\": 2.5, \"fraction\": 0.33}, {\"percent\": 4, \"fraction\": 0.34}], \"breakevenAfter\": 1,"
+                + " \"trailing\": {\"distance\": \"0.6\", \"after\": 2}}, \"explanation\": {\"conditions\": {\"rsi\": true}}"))));
+
+        Signal signal = queued(id).get(0);
+        assertThat(signal.exits().ladder()).extracting(r -> r.percent().toPlainString()).containsExactly("1.5", "2.5", "4");
+        assertThat(signal.exits().breakevenAfter()).isEqualTo(1);
+        assertThat(signal.exits().trailing().distance()).isEqualByComparingTo("0.6");
+        assertThat(signal.exits().trailing().after()).isEqualTo(2);
+        assertThat(signal.explanation()).isEqualTo("{\"conditions\":{\"rsi\":true}}");
+    }
+
     static Stream<Arguments> levelsOnTheirSide() {
         return Stream.of(
                 Arguments.of("a buy: stop below, target above its price", "buy", "\"price\": \"100\", \"stopLoss\": \"95\", \"takeProfit\": \"110\""),

@@ -7,14 +7,19 @@ import com.nija.functions.support.LocalBackends;
 import com.nija.functions.support.TraderFixture;
 import com.nija.functions.support.TradingSetup;
 import com.nija.shared.config.PlatformClock;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.nija.shared.engine.OrderMessages;
+import com.nija.shared.exits.ExitPlan;
+import com.nija.shared.json.Json;
 import com.nija.shared.marketdata.CandleInterval;
 import com.nija.shared.marketdata.CandleRepository;
 import com.nija.shared.signals.SourceRegistry;
 import com.nija.shared.strategy.ApexScanService;
+import com.nija.shared.strategy.ApexTradePlan;
 import io.micronaut.context.ApplicationContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -69,6 +74,18 @@ class ApexScanHandlerTest {
         assertThat(order.signal().signalId()).isEqualTo("apex:BTC-USD:" + close.getEpochSecond());
         assertThat(order.signal().source()).isEqualTo(ApexScanService.SOURCE);
         assertThat(order.signal().stopLoss()).isNotNull();
+        ExitPlan exits = order.signal().exits();
+        assertThat(exits.ladder()).extracting(ExitPlan.Rung::fraction).extracting(BigDecimal::toPlainString)
+                .containsExactly("0.33", "0.33", "0.34");
+        assertThat(exits.ladder()).allSatisfy(r -> assertThat(r.price()).isGreaterThan(order.signal().price()));
+        assertThat(exits.breakevenAfter()).isEqualTo(1);
+        assertThat(exits.trailing().after()).isEqualTo(2);
+        assertThat(exits.trailing().distance()).isPositive();
+        assertThat(order.signal().takeProfit()).as("the ladder's last rung is the take-profit").isNull();
+        JsonNode explanation = Json.readTree(order.signal().explanation()).orElseThrow();
+        assertThat(explanation.path("conditions").size()).isEqualTo(5);
+        assertThat(exits.trailing().distance()).as("ATR × 1.2").isEqualByComparingTo(ApexTradePlan.trailingDistance(
+                new BigDecimal(explanation.path("indicators").path("atr14").asText()), 1.2));
         assertThat(((Map<?, ?>) again.get("outcomes")).get("BTC-USD")).isEqualTo("duplicate");
         assertThat(backends.queues().takeOrdersOf(subscriber.userId())).isEmpty();
     }

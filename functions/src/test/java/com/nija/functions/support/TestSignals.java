@@ -2,6 +2,7 @@ package com.nija.functions.support;
 
 import com.nija.shared.config.PlatformClock;
 import com.nija.shared.engine.OrderRequest;
+import com.nija.shared.exits.ExitPlan;
 import com.nija.shared.instruments.Instruments;
 import com.nija.shared.engine.PriceLevel;
 import com.nija.shared.engine.QuantityType;
@@ -29,6 +30,8 @@ public final class TestSignals {
     private PriceLevel takeProfit;
     private QuantityType quantityType;
     private BigDecimal quantity;
+    private ExitPlan exits;
+    private String explanation;
 
     private TestSignals(SignalAction action, String symbol) {
         this.action = action;
@@ -108,10 +111,22 @@ public final class TestSignals {
         return this;
     }
 
+    /** The position's exit plan: ladder, breakeven, trailing stop. */
+    public TestSignals exits(ExitPlan plan) {
+        this.exits = plan;
+        return this;
+    }
+
+    /** Why the signal was sent (a JSON object). */
+    public TestSignals explanation(String json) {
+        this.explanation = json;
+        return this;
+    }
+
     public Signal build() {
         Instant now = PlatformClock.system().instant();
         return new Signal(signalId, source, strategy, symbol, action, orderType, limitPrice, stopLoss, takeProfit,
-                quantityType, quantity, null, now, now);
+                quantityType, quantity, null, now, now, exits, explanation);
     }
 
     /** This signal as one trader's order work, as fan-out enqueues it. */

@@ -22,6 +22,10 @@ import java.time.Instant;
  * {@code requestedQuantity} when the venue filled less than was asked ({@code quantity} is what filled). Together with
  * the trader, the request id and the status they are the order's audit record. {@code gsi1pk}/{@code gsi1sk} put a
  * live order in the open-by-symbol index while it rests at the venue, so a price that crosses it has its fill looked up.
+ *
+ * <p>Exits: {@code rung}, the take-profit ladder rung (from 1) a scale-out order closes (absent on every other order);
+ * {@code exitPlan}, the signal's {@link com.nija.shared.exits.ExitPlan} as JSON on an opening order, resolved onto the
+ * position at the fill; {@code explanation}, the signal's explanation (JSON, bounded) on the orders it caused.
  */
 public record OrderItem(String pk, String sk, String orderId, String userId, String signalId, String source,
                         String strategy, String symbol, OrderSide side, OrderIntent intent, String positionId,
@@ -30,7 +34,30 @@ public record OrderItem(String pk, String sk, String orderId, String userId, Str
                         BigDecimal fillPrice, BigDecimal fee, Instant filledAt, Instant createdAt,
                         Long expiresAt, Long version, String venue, String clientOrderId, String venueOrderId,
                         Instant submittedAt, Boolean partial, BigDecimal requestedQuantity, String gsi1pk,
-                        String gsi1sk) {
+                        String gsi1sk, Integer rung, String exitPlan, String explanation) {
+
+    /** An order that is no scale-out, with no exit plan or explanation (what every order was before ladders). */
+    public OrderItem(String pk, String sk, String orderId, String userId, String signalId, String source,
+                     String strategy, String symbol, OrderSide side, OrderIntent intent, String positionId,
+                     OrderType orderType, BigDecimal limitPrice, BigDecimal quantity, BigDecimal notional,
+                     BigDecimal stopLoss, BigDecimal takeProfit, OrderStatus status, String reason,
+                     BigDecimal fillPrice, BigDecimal fee, Instant filledAt, Instant createdAt,
+                     Long expiresAt, Long version, String venue, String clientOrderId, String venueOrderId,
+                     Instant submittedAt, Boolean partial, BigDecimal requestedQuantity, String gsi1pk,
+                     String gsi1sk) {
+        this(pk, sk, orderId, userId, signalId, source, strategy, symbol, side, intent, positionId, orderType, limitPrice,
+                quantity, notional, stopLoss, takeProfit, status, reason, fillPrice, fee, filledAt, createdAt, expiresAt,
+                version, venue, clientOrderId, venueOrderId, submittedAt, partial, requestedQuantity, gsi1pk, gsi1sk,
+                null, null, null);
+    }
+
+    /** This order as the scale-out of ladder rung {@code rung}, opening under {@code exitPlan}, for {@code explanation}. */
+    public OrderItem withExits(Integer rung, String exitPlan, String explanation) {
+        return new OrderItem(pk, sk, orderId, userId, signalId, source, strategy, symbol, side, intent, positionId,
+                orderType, limitPrice, quantity, notional, stopLoss, takeProfit, status, reason, fillPrice, fee,
+                filledAt, createdAt, expiresAt, version, venue, clientOrderId, venueOrderId, submittedAt, partial,
+                requestedQuantity, gsi1pk, gsi1sk, rung, exitPlan, explanation);
+    }
 
     /** Whether this order went to a live venue (false for paper orders, old items included). */
     public boolean live() {
@@ -43,7 +70,7 @@ public record OrderItem(String pk, String sk, String orderId, String userId, Str
         return new OrderItem(pk, sk, orderId, userId, signalId, source, strategy, symbol, side, intent, positionId,
                 orderType, limitPrice, quantity, notional, stopLoss, takeProfit, status, reason, fillPrice, fee,
                 filledAt, createdAt, expiresAt, version, venue, clientOrderId, venueOrderId, submittedAt, partial,
-                requestedQuantity, rests ? gsi1pk : null, rests ? gsi1sk : null);
+                requestedQuantity, rests ? gsi1pk : null, rests ? gsi1sk : null, rung, exitPlan, explanation);
     }
 
     /** This order as the broker executed it (or accepted it, {@code RESTING}), for {@code positionId}. */
@@ -53,7 +80,7 @@ public record OrderItem(String pk, String sk, String orderId, String userId, Str
         return new OrderItem(pk, sk, orderId, userId, signalId, source, strategy, symbol, side, intent, positionId,
                 orderType, limitPrice, quantity, notional, stopLoss, takeProfit, status, null, fillPrice, fee,
                 filledAt, createdAt, expiresAt, version, venue, clientOrderId, venueOrderId, submittedAt, partial,
-                requestedQuantity, rests ? gsi1pk : null, rests ? gsi1sk : null);
+                requestedQuantity, rests ? gsi1pk : null, rests ? gsi1sk : null, rung, exitPlan, explanation);
     }
 
     /**
@@ -64,7 +91,8 @@ public record OrderItem(String pk, String sk, String orderId, String userId, Str
                                  Instant at) {
         return new OrderItem(pk, sk, orderId, userId, signalId, source, strategy, symbol, side, intent, positionId,
                 orderType, limitPrice, quantity, notional, stopLoss, takeProfit, OrderStatus.SUBMITTED, null, null,
-                null, null, createdAt, expiresAt, version, venue, clientOrderId, null, at, null, null, null, null);
+                null, null, createdAt, expiresAt, version, venue, clientOrderId, null, at, null, null, null, null,
+                rung, exitPlan, explanation);
     }
 
     /**
@@ -77,7 +105,8 @@ public record OrderItem(String pk, String sk, String orderId, String userId, Str
                 orderType, limitPrice, quantity, notional, stopLoss, takeProfit, status, reason, fillPrice, fee,
                 filledAt, createdAt, expiresAt, version, venue, clientOrderId,
                 venueOrderId != null ? venueOrderId : this.venueOrderId, submittedAt, less ? Boolean.TRUE : null,
-                less ? asked : null, restingKey, restingKey == null ? null : userId + "#" + orderId);
+                less ? asked : null, restingKey, restingKey == null ? null : userId + "#" + orderId,
+                rung, exitPlan, explanation);
     }
 
     /** This order under another id (a failed close moved off its position's close id onto its request's own). */
@@ -85,6 +114,6 @@ public record OrderItem(String pk, String sk, String orderId, String userId, Str
         return new OrderItem(pk, Keys.order(orderId), orderId, userId, signalId, source, strategy, symbol, side, intent,
                 positionId, orderType, limitPrice, quantity, notional, stopLoss, takeProfit, status, reason, fillPrice,
                 fee, filledAt, createdAt, expiresAt, null, venue, clientOrderId, venueOrderId, submittedAt, partial,
-                requestedQuantity, null, null);
+                requestedQuantity, null, null, rung, exitPlan, explanation);
     }
 }

@@ -38,6 +38,21 @@ public record OrderRequest(String userId, OrderTrigger trigger, String requestId
     }
 
     /**
+     * A price reached rung {@code rung} (from 1) of a position's take-profit ladder. One request id per position and
+     * rung, so a redelivered price batch, or two batches racing, can only ever name the same order.
+     */
+    public static OrderRequest forScaleOut(String userId, String positionId, int rung, String symbol, Instant at) {
+        return new OrderRequest(userId, OrderTrigger.SCALE_OUT, "scale-out-" + positionId + "-" + rung, symbol,
+                positionId, null, at);
+    }
+
+    /** The ladder rung a scale-out closes (from 1), or null for any other request. */
+    public Integer rung() {
+        if (trigger != OrderTrigger.SCALE_OUT) return null;
+        return Integer.valueOf(requestId.substring(requestId.lastIndexOf('-') + 1));
+    }
+
+    /**
      * A trader closing a position by hand. Each click has its own request id: the close order's id (the position's)
      * makes two clicks close once, and a failed attempt, recorded under the click's id, leaves the position closable.
      */

@@ -28,7 +28,7 @@ public final class ParallelCalls {
     }
 
     /** Runs every call, the first on this thread, and returns when all are done; rethrows the first failure. */
-    static void all(List<Runnable> calls) {
+    public static void all(List<Runnable> calls) {
         List<CompletableFuture<Void>> others = new ArrayList<>();
         for (Runnable call : calls.subList(1, calls.size())) others.add(CompletableFuture.runAsync(call, POOL));
         RuntimeException failure = null;

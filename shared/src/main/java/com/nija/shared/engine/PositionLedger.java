@@ -1,5 +1,7 @@
 package com.nija.shared.engine;
 
+import com.nija.shared.exits.PositionExits;
+import com.nija.shared.exits.ExitPlan;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.OrderItem;
 import com.nija.shared.data.PositionItem;
@@ -66,15 +68,17 @@ public class PositionLedger {
             ParallelCalls.all(List.of(() -> positions.openIfAbsent(opened), () -> writeTrade(o, null)));
             return new Applied(opened, null);
         }
+        if (o.rung() != null) return scaleOut(o, closing);
         if (Boolean.TRUE.equals(o.partial())) return reduce(o, closing);
         if (PositionStatus.CLOSED.name().equals(closing.status())) {
             // Applied before (a redelivery or a second click): the position holds the true figures; its fees
-            // already include this exit, so recomputing would count the exit fee twice.
-            ParallelCalls.all(closeWrites(o, closing.realizedPnl(), closing.fees(), null));
+            // already include this exit, so recomputing would count the exit fee twice. Its P&L also adds up its
+            // scale-outs', so the trade written on the first attempt is kept, not rewritten with it.
+            ParallelCalls.all(closeWrites(o, closing.realizedPnl(), closing.fees(), null, true));
             return new Applied(closing, closing.realizedPnl());
         }
         BigDecimal realized = realizedPnl(closing, o);
-        PositionItem closed = closedBy(closing, o, realized);
+        PositionItem closed = closedBy(closing, o, realizedSoFar(closing).add(realized));
         // not written when closed by this very order on an earlier attempt: only its close order id gets this far
         ParallelCalls.all(closeWrites(o, realized, closed.fees(), () -> positions.closeIfOpen(closed, o.orderId())));
         return new Applied(closed, realized);
@@ -121,14 +125,47 @@ public class PositionLedger {
         return new PositionItem(p.pk(), p.sk(), p.positionId(), p.userId(), p.symbol(), p.side(),
                 p.quantity().subtract(part.quantity()), p.entryPrice(), p.status(), p.openedAt(), null, null, null,
                 part.remainingFees(), p.stopLoss(), p.takeProfit(), p.gsi1pk(), p.gsi1sk(), p.expiresAt(),
-                p.version() == null ? null : p.version() + 1, p.venue(), round + 1);
+                p.version() == null ? null : p.version() + 1, p.venue(), round + 1, p.exitPlan(), p.rungsDone());
+    }
+
+    /**
+     * A rung of the position's ladder filled: the position keeps what did not sell, less the sold part's share of the
+     * entry fees (a share of the opening figures, so a retry computes the same), and adds the part's P&L to what it has
+     * realized. Trade and roll-ups first, keyed by the order; the position last, on condition that this order is not
+     * among its scale-outs yet, so it is reduced once however often the order is applied.
+     */
+    private Applied scaleOut(OrderItem o, PositionItem p) {
+        if (!PositionStatus.OPEN.name().equals(p.status())) return new Applied(p, null);
+        PositionExits exits = PositionExits.read(p.exitPlan());
+        BigDecimal share = exits.feeShare(o.quantity());
+        BigDecimal realized = PositionMath.unrealizedPnl(Side.valueOf(p.side()), o.quantity(), p.entryPrice(),
+                o.fillPrice()).subtract(share).subtract(o.fee());
+        ParallelCalls.all(closeWrites(o, realized, share.add(o.fee()), null));
+        positions.scaleOutIfOpen(p, o.orderId(), o.quantity(), share, realized);
+        BigDecimal fees = p.fees() == null ? BigDecimal.ZERO : p.fees();
+        PositionItem reduced = new PositionItem(p.pk(), p.sk(), p.positionId(), p.userId(), p.symbol(), p.side(),
+                p.quantity().subtract(o.quantity()), p.entryPrice(), p.status(), p.openedAt(), null, null,
+                realizedSoFar(p).add(realized), fees.subtract(share), p.stopLoss(), p.takeProfit(), p.gsi1pk(),
+                p.gsi1sk(), p.expiresAt(), p.version() == null ? null : p.version() + 1, p.venue(), p.closeRound(),
+                p.exitPlan(), p.rungsDone());
+        return new Applied(reduced, realized);
+    }
+
+    /** What an open position's scale-outs realized so far (zero without any). */
+    private static BigDecimal realizedSoFar(PositionItem p) {
+        return p.realizedPnl() == null ? BigDecimal.ZERO : p.realizedPnl();
     }
 
     /** The trade and roll-up writes of a close, plus the position's own write when it is not closed yet. */
     private List<Runnable> closeWrites(OrderItem o, BigDecimal realized, BigDecimal roundTripFees, Runnable closeWrite) {
+        return closeWrites(o, realized, roundTripFees, closeWrite, false);
+    }
+
+    private List<Runnable> closeWrites(OrderItem o, BigDecimal realized, BigDecimal roundTripFees, Runnable closeWrite,
+                                       boolean retry) {
         List<Runnable> writes = new ArrayList<>();
         if (closeWrite != null) writes.add(closeWrite);
-        writes.add(() -> writeTrade(o, realized));
+        writes.add(retry ? () -> trades.recordIfAbsent(trade(o, realized)) : () -> writeTrade(o, realized));
         writes.addAll(rollups.closeWrites(o.userId(), o.filledAt(), roundTripFees, o.quantity().multiply(o.fillPrice()),
                 realized, o.orderId()));
         return writes;
@@ -156,19 +193,33 @@ public class PositionLedger {
         return gross.subtract(fees);
     }
 
+    /** The position an opening order's fill opens; its exit plan resolved at the fill price, size and fee. */
     private static PositionItem openedBy(OrderItem o) {
+        PositionExits exits = PositionExits.resolve(ExitPlan.read(o.exitPlan()), o.side().buys(), o.fillPrice(),
+                o.quantity(), o.fee());
+        BigDecimal takeProfit = exits == null || exits.rungs() == 0 ? o.takeProfit()
+                : exits.targets().get(exits.rungs() - 1);
         return opened(o.userId(), o.positionId(), o.symbol(), o.side().buys(), o.quantity(), o.fillPrice(), o.fee(),
-                o.filledAt(), o.stopLoss(), o.takeProfit(), o.venue());
+                o.filledAt(), o.stopLoss(), takeProfit, o.venue(), exits == null ? null : exits.write(),
+                exits == null ? null : 0);
     }
 
-    /** The open position a filled opening order creates. */
+    /** The open position a filled opening order creates, without an exit plan. */
     public static PositionItem opened(String userId, String positionId, String symbol, boolean isLong,
                                       BigDecimal quantity, BigDecimal fillPrice, BigDecimal fee, java.time.Instant at,
                                       BigDecimal stopLoss, BigDecimal takeProfit, String venue) {
+        return opened(userId, positionId, symbol, isLong, quantity, fillPrice, fee, at, stopLoss, takeProfit, venue,
+                null, null);
+    }
+
+    private static PositionItem opened(String userId, String positionId, String symbol, boolean isLong,
+                                       BigDecimal quantity, BigDecimal fillPrice, BigDecimal fee, java.time.Instant at,
+                                       BigDecimal stopLoss, BigDecimal takeProfit, String venue, String exitPlan,
+                                       Integer rungsDone) {
         return new PositionItem(Keys.user(userId), Keys.position(positionId), positionId, userId, symbol,
                 isLong ? Side.LONG.name() : Side.SHORT.name(), quantity, fillPrice, PositionStatus.OPEN.name(), at,
                 null, null, null, fee, stopLoss, takeProfit, Keys.openBySymbol(symbol), userId + "#" + positionId, null,
-                null, venue, null);
+                null, venue, null, exitPlan, rungsDone);
     }
 
     /** The position as {@code exit} closes it: what {@link PositionRepository#closeIfOpen} writes (the index keys go). */
@@ -177,7 +228,7 @@ public class PositionLedger {
         return new PositionItem(p.pk(), p.sk(), p.positionId(), p.userId(), p.symbol(), p.side(), p.quantity(),
                 p.entryPrice(), PositionStatus.CLOSED.name(), p.openedAt(), exit.filledAt(), exit.fillPrice(), realized,
                 fees, p.stopLoss(), p.takeProfit(), null, null, p.expiresAt(),
-                p.version() == null ? null : p.version() + 1, p.venue(), p.closeRound());
+                p.version() == null ? null : p.version() + 1, p.venue(), p.closeRound(), p.exitPlan(), p.rungsDone());
     }
 
     private static TradeItem trade(OrderItem o, BigDecimal realized) {

@@ -1,5 +1,7 @@
 package com.nija.shared.engine;
 
+import com.nija.shared.exits.ExitPlan;
+import com.nija.shared.exits.PositionExits;
 import com.nija.shared.account.BotState;
 import com.nija.shared.data.PositionItem;
 import com.nija.shared.order.OrderIntent;
@@ -60,6 +62,24 @@ public final class RiskPlanner {
         return open == null ? OrderPlan.refuse("no open " + symbol + " position to exit") : close(open);
     }
 
+    /**
+     * A rung of {@code positionId}'s take-profit ladder: its fraction of the opening size (what is left, at most), as
+     * a partial close. Like any close it reduces risk, so no switch stops it.
+     */
+    public static OrderPlan planScaleOut(String positionId, int rung, TraderState s) {
+        PositionItem open = s.open().stream().filter(p -> p.positionId().equals(positionId)).findFirst().orElse(null);
+        if (open == null) return OrderPlan.refuse("position " + positionId + " is not open");
+        PositionExits exits = PositionExits.read(open.exitPlan());
+        if (exits == null || rung < 1 || rung >= exits.rungs()) {
+            return OrderPlan.refuse("position " + positionId + " has no take-profit rung " + rung + " to scale out");
+        }
+        BigDecimal quantity = exits.quantityOf(rung, open.quantity());
+        if (quantity.signum() <= 0) return OrderPlan.refuse("scale-out size rounds to zero");
+        boolean isLong = Side.LONG.name().equals(open.side());
+        return new OrderPlan(OrderIntent.CLOSE, OrderSide.of(!isLong), quantity, null, OrderType.MARKET, null, null,
+                null, open, null);
+    }
+
     private static PositionItem openOn(String symbol, TraderState s) {
         return s.open().stream().filter(p -> p.symbol().equals(symbol)).findFirst().orElse(null);
     }
@@ -88,7 +108,7 @@ public final class RiskPlanner {
         if (quantity.signum() <= 0) return OrderPlan.refuse("position size rounds to zero");
         boolean isLong = signal.action() == SignalAction.BUY;
         BigDecimal stop = level(signal.stopLoss(), settings.stopLossPct(), price, isLong);
-        BigDecimal target = level(signal.takeProfit(), settings.takeProfitPct(), price, !isLong);
+        BigDecimal target = level(lastTarget(signal), settings.takeProfitPct(), price, !isLong);
         return new OrderPlan(OrderIntent.OPEN, OrderSide.of(isLong), quantity,
                 quantity.multiply(price).setScale(2, RoundingMode.HALF_EVEN),
                 signal.orderType(), signal.limitPrice(), stop, target, null, null);
@@ -106,6 +126,13 @@ public final class RiskPlanner {
             case USD -> signal.quantity();
             case QUANTITY -> signal.quantity().multiply(price);
         };
+    }
+
+    /** The take-profit: the signal's own, or the last rung of its ladder (which closes what is left). */
+    private static PriceLevel lastTarget(Signal signal) {
+        if (signal.exits() == null || signal.exits().ladder().isEmpty()) return signal.takeProfit();
+        ExitPlan.Rung last = signal.exits().ladder().get(signal.exits().ladder().size() - 1);
+        return new PriceLevel(last.price(), last.percent());
     }
 
     /** Stop below / target above for a long (the reverse for a short), from the signal or the trader's defaults. */

@@ -1,5 +1,6 @@
 package com.nija.shared.engine;
 
+import com.nija.shared.exits.ExitPlan;
 import com.nija.shared.account.ProfileService;
 import com.nija.shared.account.TierCatalog;
 import com.nija.shared.billing.BillingStanding;
@@ -20,12 +21,14 @@ import com.nija.shared.market.PriceBook;
 import com.nija.shared.observability.Metric;
 import com.nija.shared.observability.Telemetry;
 import com.nija.shared.order.OrderIntent;
+import com.nija.shared.order.OrderSide;
 import com.nija.shared.order.OrderStatus;
 import com.nija.shared.order.OrderTrigger;
 import com.nija.shared.order.OrderType;
 import com.nija.shared.settings.SettingsService;
 import com.nija.shared.trading.PositionRepository;
 import com.nija.shared.trading.PositionStatus;
+import com.nija.shared.trading.Side;
 import com.nija.shared.venues.ClientOrderIds;
 import com.nija.shared.venues.Venue;
 import com.nija.shared.venues.VenueRateLimitedException;
@@ -56,6 +59,9 @@ import org.slf4j.LoggerFactory;
  *       ({@link OrderIds#close}), so the order's conditional write is also the close claim: two closes of one position
  *       (an exit signal and a stop, or two clicks) record one order, and the second sees a duplicate. A failed close
  *       is recorded under the request's own id, so the position can still be closed later.</li>
+ *   <li>a scale-out (a rung of the position's take-profit ladder, {@link OrderTrigger#SCALE_OUT}) is a partial close
+ *       under its own id, derived from the position and the rung: it never collides with the close of everything,
+ *       and a redelivered or duplicated request names the same order.</li>
  * </ol>
  */
 @Singleton
@@ -143,7 +149,9 @@ public class TradingEngine {
         }
         boolean closeOnly = request.trigger().closesPosition();
         TraderState state = load(userId, request.symbol(), snapshot, ParallelCalls.join(open));
-        OrderPlan plan = closeOnly ? RiskPlanner.planClose(request.symbol(), state)
+        OrderPlan plan = request.trigger() == OrderTrigger.SCALE_OUT
+                ? RiskPlanner.planScaleOut(request.positionId(), request.rung(), state)
+                : closeOnly ? RiskPlanner.planClose(request.symbol(), state)
                 : RiskPlanner.plan(request.signal(), state, killSwitch.engaged());
         if (plan.refused()) return refuse(request, plan.refusal(), redelivery, lastAttempt);
         if (closeOnly && !plan.closing().positionId().equals(request.positionId())) {
@@ -197,8 +205,13 @@ public class TradingEngine {
         return LevelRules.crossedAtFill(plan.side().buys(), fillPrice, plan.stopLoss(), plan.takeProfit());
     }
 
+    /**
+     * A close of everything goes under its position's close id; a scale-out under its own (position + rung), so it
+     * neither collides with the close nor with another rung.
+     */
     private static OrderTicket ticket(OrderRequest request, OrderPlan plan, String venue) {
-        String orderId = plan.closing() != null ? OrderIds.close(plan.closing()) : request.orderId();
+        boolean closesAll = plan.closing() != null && request.trigger() != OrderTrigger.SCALE_OUT;
+        String orderId = closesAll ? OrderIds.close(plan.closing()) : request.orderId();
         return new OrderTicket(orderId, request.userId(), request.symbol(), plan.side(), plan.orderType(),
                 plan.quantity(), plan.limitPrice(), venue);
     }
@@ -260,17 +273,24 @@ public class TradingEngine {
 
     /**
      * A redelivered request whose order the broker has: record and apply it without re-deciding. Only opening orders
-     * carry the request's id at the broker (a close carries its position's), so this is an open.
+     * and scale-outs carry the request's id at the broker (a close of everything carries its position's): a scale-out
+     * is the partial close of its position, anything else an open.
      */
     private ExecutionResult recoverPlaced(OrderRequest request, Fill fill, boolean lastAttempt) {
         LOG.info("order {} found at the broker on redelivery; completing it", request.orderId());
-        OrderPlan plan = new OrderPlan(OrderIntent.OPEN, request.requestedSide(),
-                fill.quantity(), null, OrderType.MARKET, null, null, null, null, null);
-        OrderItem order = withFill(base(request, plan, null, null), request.orderId(), fill);
+        PositionItem closing = request.trigger() == OrderTrigger.SCALE_OUT
+                ? ledger.position(request.userId(), request.positionId()).orElseThrow() : null;
+        OrderPlan plan = closing != null
+                ? new OrderPlan(OrderIntent.CLOSE, OrderSide.of(!Side.LONG.name().equals(closing.side())),
+                        fill.quantity(), null, OrderType.MARKET, null, null, null, closing, null)
+                : new OrderPlan(OrderIntent.OPEN, request.requestedSide(), fill.quantity(), null, OrderType.MARKET,
+                        null, null, null, null, null);
+        OrderItem order = withFill(base(request, plan, null, null),
+                closing != null ? closing.positionId() : request.orderId(), fill);
         if (!orders.create(order)) {
             return resume(orders.find(request.userId(), request.orderId()).orElseThrow(), lastAttempt);
         }
-        return applyFilled(order, null);
+        return applyFilled(order, closing);
     }
 
     /**
@@ -371,6 +391,9 @@ public class TradingEngine {
 
     private OrderItem base(OrderRequest request, String orderId, OrderPlan plan, OrderStatus status, String reason) {
         Instant now = clock.instant();
+        // Only an opening order carries the plan onto the position it opens.
+        ExitPlan exits = plan != null && plan.intent() == OrderIntent.OPEN && request.signal() != null
+                ? request.signal().exits() : null;
         return new OrderItem(Keys.user(request.userId()), Keys.order(orderId), orderId,
                 request.userId(), request.requestId(), request.source(), request.strategy(), request.symbol(),
                 plan == null ? request.requestedSide() : plan.side(), plan == null ? null : plan.intent(),
@@ -380,7 +403,9 @@ public class TradingEngine {
                 plan == null ? null : plan.quantity(), plan == null ? null : plan.notional(),
                 plan == null ? null : plan.stopLoss(), plan == null ? null : plan.takeProfit(), status, reason,
                 null, null, null, request.requestedAt() != null ? request.requestedAt() : now,
-                now.plus(ORDER_RETENTION).getEpochSecond(), null, null, null, null, null, null, null, null, null);
+                now.plus(ORDER_RETENTION).getEpochSecond(), null, null, null, null, null, null, null, null, null,
+                request.rung(), exits == null ? null : exits.write(),
+                request.signal() == null ? null : request.signal().explanation());
     }
 
     private static OrderItem withFill(OrderItem o, String positionId, Fill fill) {

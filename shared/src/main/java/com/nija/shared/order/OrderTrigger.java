@@ -4,14 +4,16 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * What caused an order: a signal, or the engine itself when a price crossed a position's stop-loss or take-profit or
- * a resting limit order, or a trader closing a position by hand. An order no signal caused records the trigger's
+ * What caused an order: a signal, or the engine itself when a price crossed a position's stop-loss, take-profit or a
+ * rung of its take-profit ladder, or a resting limit order, or a trader closing a position by hand. An order no signal caused records the trigger's
  * {@link #source()} and {@link #label()} where a signal's order records its source and strategy.
  */
 public enum OrderTrigger {
     SIGNAL("signal", null),
     STOP_LOSS("stop-loss", "engine"),
     TAKE_PROFIT("take-profit", "engine"),
+    /** A rung of a position's take-profit ladder closing its part of the position (not all of it). */
+    SCALE_OUT("scale-out", "engine"),
     LIMIT_FILL("limit-fill", "engine"),
     MANUAL_CLOSE("manual", "trader");
 

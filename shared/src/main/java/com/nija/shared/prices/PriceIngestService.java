@@ -1,7 +1,10 @@
 package com.nija.shared.prices;
 
+import com.nija.shared.exits.PositionExits;
+import com.nija.shared.exits.ExitRules;
 import com.nija.shared.broker.OrderTicket;
 import com.nija.shared.broker.RestingOrders;
+import com.nija.shared.cache.UserCache;
 import com.nija.shared.data.PositionItem;
 import com.nija.shared.engine.OrderRequest;
 import com.nija.shared.engine.ParallelCalls;
@@ -25,14 +28,18 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Records latest prices and acts on them: open positions whose stop-loss or take-profit the price crossed are
- * closed, resting limit orders it crossed are filled (paper) or have their fill looked up (live venues). All are
+ * closed; positions with an exit plan scale out at their ladder's rungs and have their stops moved to breakeven and
+ * trailed ({@link ExitRules}), resting limit orders it crossed are filled (paper) or have their fill looked up (live venues). All are
  * found through the sparse open-by-symbol index, and the resulting work goes through the trader's FIFO order queue
  * like any other order.
  */
@@ -47,11 +54,13 @@ public class PriceIngestService {
     private final SignalAuthenticator auth;
     private final Instruments instruments;
     private final SourceRateLimits limits;
+    private final UserCache cache;
 
     public PriceIngestService(PriceBook prices, PositionRepository positions, List<RestingOrders> books,
                               WorkQueues queues, Clock clock, List<PriceListener> listeners, SignalAuthenticator auth,
-                              Instruments instruments, SourceRateLimits limits) {
+                              Instruments instruments, SourceRateLimits limits, UserCache cache) {
         this.limits = limits;
+        this.cache = cache;
         this.prices = prices;
         this.openPositions = positions;
         this.books = books;
@@ -62,8 +71,8 @@ public class PriceIngestService {
         this.instruments = instruments;
     }
 
-    /** Counts of what a batch of prices triggered. */
-    public record Outcome(int prices, int stopsAndTargets, int limitFills) {}
+    /** Counts of what a batch of prices triggered: closes of whole positions, limit fills, ladder scale-outs. */
+    public record Outcome(int prices, int stopsAndTargets, int limitFills, int scaleOuts) {}
 
     /** A feed's request done: what it triggered, and the feed's rate limit after it. */
     public record Accepted(Outcome outcome, Quota quota) {}
@@ -100,21 +109,24 @@ public class PriceIngestService {
         ParallelCalls.join(recorded);
         List<OrderRequest> work = new ArrayList<>();
         // Positions that stay open, each with the latest price of the batch for its market (a later update wins).
-        Map<PositionItem, PriceUpdate> marks = new LinkedHashMap<>();
+        Map<String, PriceUpdate> marks = new LinkedHashMap<>();
+        // Positions with an exit plan as the batch's prices have moved their rungs and stops so far, by position id.
+        Managed managed = new Managed();
         int stops = 0;
         int fills = 0;
         for (PriceUpdate u : updates) {
             Watches w = watches.get(u.symbol());
             for (Iterator<PositionItem> it = w.positions().iterator(); it.hasNext(); ) {
-                PositionItem p = it.next();
-                OrderTrigger trigger = crossed(p, u.price());
+                PositionItem p = managed.current(it.next());
+                OrderTrigger trigger = p.exitPlan() == null ? crossed(p, u.price()) : managed.step(p, u.price(), work);
                 if (trigger != null) {
                     work.add(OrderRequest.forCrossedLevel(p.userId(), trigger, p.positionId(), p.symbol(), clock.instant()));
-                    marks.remove(p);
+                    marks.remove(p.positionId());
+                    managed.closing(p);
                     it.remove(); // closed once, whatever later prices of the batch do
                     stops++;
                 } else {
-                    marks.put(p, u);
+                    marks.put(p.positionId(), u);
                 }
             }
             for (Iterator<Resting> it = w.resting().iterator(); it.hasNext(); ) {
@@ -128,12 +140,79 @@ public class PriceIngestService {
                 }
             }
         }
+        // Orders first, positions' exit state second: a batch redelivered after a crash between them enqueues the
+        // same scale-outs again (the same order ids, so nothing twice), where the other way round would lose them.
         if (!work.isEmpty()) queues.enqueueOrders(work);
+        managed.persist(openPositions);
+        Map<PositionItem, PriceUpdate> marked = new LinkedHashMap<>();
+        marks.forEach((id, u) -> marked.put(managed.byId(id), u));
         for (PriceListener l : listeners) {
             l.pricesChanged(updates);
-            l.positionsMarked(marks);
+            l.positionsMarked(marked);
         }
-        return new Outcome(updates.size(), stops, fills);
+        return new Outcome(updates.size(), stops, fills, managed.scaleOuts);
+    }
+
+    /**
+     * The batch's view of the positions it saw: each as first read, and for those with an exit plan, as its prices
+     * moved their rungs and stops ({@link ExitRules}); written back once, after the batch's orders are queued.
+     */
+    private final class Managed {
+        private final Map<String, PositionItem> read = new LinkedHashMap<>();
+        private final Map<String, PositionItem> now = new LinkedHashMap<>();
+        private final Map<String, PositionExits> plans = new HashMap<>();
+        private int scaleOuts;
+
+        PositionItem current(PositionItem p) {
+            read.putIfAbsent(p.positionId(), p);
+            return now.getOrDefault(p.positionId(), p);
+        }
+
+        PositionItem byId(String positionId) {
+            return now.getOrDefault(positionId, read.get(positionId));
+        }
+
+        /** One price on a position with a plan: its scale-outs join {@code work}; a close of the rest is returned. */
+        OrderTrigger step(PositionItem p, BigDecimal price, List<OrderRequest> work) {
+            boolean isLong = Side.LONG.name().equals(p.side());
+            PositionExits plan = plans.computeIfAbsent(p.positionId(), id -> PositionExits.read(p.exitPlan()));
+            ExitRules.Step step = ExitRules.onPrice(plan, isLong, p.entryPrice(),
+                    new ExitRules.State(p.rungs(), p.stopLoss()), price);
+            for (int rung : step.scaleOuts()) {
+                work.add(OrderRequest.forScaleOut(p.userId(), p.positionId(), rung, p.symbol(), clock.instant()));
+                scaleOuts++;
+            }
+            now.put(p.positionId(), p.withExitState(step.next().rungsDone(), step.next().stop()));
+            return step.close();
+        }
+
+        /** A position the batch closes: its exit state is not written (the close ends it). */
+        void closing(PositionItem p) {
+            now.remove(p.positionId());
+            read.remove(p.positionId());
+        }
+
+        /**
+         * Rungs reached and tighter stops, each a conditional write that never moves either backwards; the traders'
+         * cached reads (positions) are invalidated after, so they show the new stop.
+         */
+        void persist(PositionRepository positions) {
+            List<Runnable> writes = new ArrayList<>();
+            Set<String> traders = new LinkedHashSet<>();
+            now.forEach((id, after) -> {
+                PositionItem before = read.get(id);
+                if (after.rungs() > before.rungs()) writes.add(() -> positions.advanceRungs(after, after.rungs()));
+                if (after.stopLoss() != null && !after.stopLoss().equals(before.stopLoss())) {
+                    writes.add(() -> positions.tightenStop(after, after.stopLoss(), Side.LONG.name().equals(after.side())));
+                }
+                if (after.rungs() > before.rungs() || !Objects.equals(after.stopLoss(), before.stopLoss())) {
+                    traders.add(after.userId());
+                }
+            });
+            if (writes.isEmpty()) return;
+            ParallelCalls.all(writes);
+            traders.forEach(cache::invalidate);
+        }
     }
 
     /** What a market's prices may act on: its open positions and resting limit orders (paper and live). */

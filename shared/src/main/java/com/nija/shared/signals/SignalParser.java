@@ -1,5 +1,6 @@
 package com.nija.shared.signals;
 
+import com.nija.shared.exits.ExitPlan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nija.shared.engine.LevelRules;
 import com.nija.shared.engine.PriceLevel;
@@ -27,7 +28,8 @@ import java.util.Optional;
 
 /**
  * Reads NIJA's signal shape and TradingView's ({@code ticker}/{@code symbol}, {@code action} buy|sell|exit|close|cancel,
- * {@code position_size} in USD, …). Unknown fields are ignored. Every broken rule is reported at once.
+ * {@code position_size} in USD, …), with an optional exit plan ({@code exits}, see {@link ExitPlanParser}) and
+ * {@code explanation}. Unknown fields are ignored. Every broken rule is reported at once.
  */
 public final class SignalParser {
     public static final Duration DEFAULT_MAX_LAG = Duration.ofSeconds(60);
@@ -87,14 +89,28 @@ public final class SignalParser {
         BigDecimal price = positive(v, body, "price");
         PriceLevel stopLoss = level(v, body, "stopLoss");
         PriceLevel takeProfit = level(v, body, "takeProfit");
-        if (action == SignalAction.BUY || action == SignalAction.SELL) {
-            v.addAll(LevelRules.ofSignal(action == SignalAction.BUY, orderType == OrderType.LIMIT ? limitPrice : price,
-                    stopLoss, takeProfit));
-        }
+        boolean opens = action == SignalAction.BUY || action == SignalAction.SELL;
+        BigDecimal reference = orderType == OrderType.LIMIT ? limitPrice : price;
+        if (opens) v.addAll(LevelRules.ofSignal(action == SignalAction.BUY, reference, stopLoss, takeProfit));
+        ExitPlan exits = ExitPlanParser.parse(v, body, opens, action == SignalAction.BUY, reference, stopLoss,
+                takeProfit);
+        String explanation = explanation(v, body.get("explanation"));
         if (!v.isEmpty()) throw new InvalidInputException(v, true);
         return new Signal(signalId != null ? signalId : "sha256-" + sha256(source + "\n" + rawBody), source, strategy,
                 symbol, action, orderType, limitPrice, stopLoss, takeProfit, quantityType, quantity, price, timestamp,
-                receivedAt);
+                receivedAt, exits, explanation);
+    }
+
+    /** Why the sender sent it: a JSON object, kept as compact JSON of bounded size (it goes onto every order). */
+    private static String explanation(List<Violation> v, JsonNode n) {
+        if (n == null || n.isNull()) return null;
+        String compact = n.isObject() ? n.toString() : null;
+        if (compact == null || compact.length() > Signal.MAX_EXPLANATION) {
+            v.add(new Violation("explanation", "must be a JSON object of at most " + Signal.MAX_EXPLANATION
+                    + " characters"));
+            return null;
+        }
+        return compact;
     }
 
     /** {@code "61000.5"}, {@code 61000.5}, {@code {"price": …}}: a price; {@code "2%"}, {@code {"percent": 2}}: a distance. */

@@ -1,6 +1,7 @@
 package com.nija.shared.strategy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.nija.shared.exits.ExitPlan;
 import com.nija.shared.json.Json;
 import com.nija.shared.marketdata.Candle;
 import com.nija.shared.marketdata.CandleInterval;
@@ -84,6 +85,22 @@ public class ApexScanService {
         return new MarketResult(symbol, answer.duplicate() ? "duplicate" : "signalled", decision);
     }
 
+    /**
+     * The decision's exit plan ({@link ApexTradePlan#exitPlan}) in the intake's shape; the engine runs it for every
+     * subscriber, on the prices that arrive.
+     */
+    Map<String, Object> exits(ApexDecision d) {
+        ExitPlan plan = ApexTradePlan.exitPlan(d, strategy.parameters(), d.indicators().get(ApexStrategy.ATR));
+        Map<String, Object> exits = new LinkedHashMap<>();
+        exits.put("targets", plan.ladder().stream()
+                .map(r -> Map.<String, Object>of("price", r.price(), "fraction", r.fraction())).toList());
+        if (plan.breakevenAfter() != null) exits.put("breakevenAfter", plan.breakevenAfter());
+        if (plan.trailing() != null) {
+            exits.put("trailing", Map.of("distance", plan.trailing().distance(), "after", plan.trailing().after()));
+        }
+        return exits;
+    }
+
     /** Deterministic: the same candle close of the same market always gives the same id. */
     static String signalId(ApexDecision decision) {
         return "apex:" + decision.symbol() + ":" + decision.candleClose().getEpochSecond();
@@ -101,7 +118,7 @@ public class ApexScanService {
         if (d.action() != ApexDecision.Action.EXIT) {
             body.put("price", d.entry());
             body.put("stopLoss", d.stop());
-            body.put("takeProfit", d.targets().get(d.targets().size() - 1));
+            body.put("exits", exits(d));
             body.put("quantityType", "percent_of_equity");
             body.put("quantity", d.sizePercent());
         }

@@ -53,6 +53,8 @@ import org.ta4j.core.num.Num;
  * Stateless and thread-confined per call: a scan evaluates markets in parallel with one instance.
  */
 public final class ApexStrategy {
+    /** The indicator the stop and the trailing stop are measured in (ATR 14). */
+    public static final String ATR = "atr14";
     private static final int PRICE_SCALE = 8;
     private static final int STREAM_BARS = 500;
 
@@ -292,7 +294,7 @@ public final class ApexStrategy {
             put(v, "adx14", adx, i);
             put(v, "plusDi", plusDi, i);
             put(v, "minusDi", minusDi, i);
-            put(v, "atr14", atr, i);
+            put(v, ATR, atr, i);
             put(v, "vwap", vwap, i);
             put(v, "volume", volume, i);
             put(v, "volumeAverage20", volumeAverage, i);

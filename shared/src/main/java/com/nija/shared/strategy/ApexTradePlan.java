@@ -1,5 +1,6 @@
 package com.nija.shared.strategy;
 
+import com.nija.shared.exits.ExitPlan;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -12,6 +13,11 @@ import java.util.List;
  * backtest and as the reference the engine's scale-outs are checked against. Mutable, one per position.
  */
 public final class ApexTradePlan {
+    /** The stop moves to the entry once this many targets are reached. */
+    public static final int BREAKEVEN_AFTER = 1;
+    /** The trailing stop follows the best price once this many targets are reached. */
+    public static final int TRAILING_AFTER = 2;
+
     /** One partial or final close: {@code fraction} of the opening size at {@code price}. */
     public record Exit(String why, BigDecimal price, BigDecimal fraction) {}
 
@@ -69,15 +75,42 @@ public final class ApexTradePlan {
             exits.add(new Exit("target" + (rungsHit + 1), targets.get(rungsHit), fraction));
             open = open.subtract(fraction);
             rungsHit++;
-            if (rungsHit == 1) stop = entry;
+            if (rungsHit == BREAKEVEN_AFTER) stop = entry;
         }
         best = longSide ? best.max(high) : best.min(low);
-        if (rungsHit >= 2 && !closed()) {
+        if (rungsHit >= TRAILING_AFTER && !closed()) {
             BigDecimal distance = atr.multiply(BigDecimal.valueOf(trailingAtrMultiple));
             BigDecimal trail = (longSide ? best.subtract(distance) : best.add(distance)).setScale(8, RoundingMode.HALF_UP);
             if (longSide ? trail.compareTo(stop) > 0 : trail.compareTo(stop) < 0) stop = trail;
         }
         return exits;
+    }
+
+    /**
+     * This plan in the engine's terms, for a decision whose ATR is {@code atr}: the decision's targets with the
+     * parameters' exit shares, breakeven after {@value #BREAKEVEN_AFTER}, a trailing stop of
+     * {@link #trailingDistance} after {@value #TRAILING_AFTER} (none without an ATR, or with too few targets). What the
+     * scan sends with its signals, so the engine manages every subscriber's position as this class does.
+     */
+    public static ExitPlan exitPlan(ApexDecision decision, ApexParameters parameters, BigDecimal atr) {
+        List<ExitPlan.Rung> ladder = new ArrayList<>();
+        for (int i = 0; i < decision.targets().size(); i++) {
+            ladder.add(new ExitPlan.Rung(decision.targets().get(i), null,
+                    BigDecimal.valueOf(parameters.targets().get(i).exitPercent()).movePointLeft(2)));
+        }
+        Integer breakeven = ladder.size() > BREAKEVEN_AFTER ? BREAKEVEN_AFTER : null;
+        ExitPlan.Trailing trailing = atr != null && atr.signum() > 0 && ladder.size() > TRAILING_AFTER
+                ? new ExitPlan.Trailing(null, trailingDistance(atr, parameters.trailingAtrMultiple()), TRAILING_AFTER)
+                : null;
+        return new ExitPlan(ladder, breakeven, trailing);
+    }
+
+    /**
+     * How far a trailing stop follows the best price when sent as a distance (the engine's exit plan): ATR ×
+     * {@code multiple}, to the 8 decimal places this plan rounds its trailing stop to.
+     */
+    public static BigDecimal trailingDistance(BigDecimal atr, double multiple) {
+        return atr.multiply(BigDecimal.valueOf(multiple)).setScale(8, RoundingMode.HALF_UP);
     }
 
     private boolean reached(BigDecimal target, BigDecimal high, BigDecimal low) {

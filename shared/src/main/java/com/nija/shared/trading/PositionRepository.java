@@ -6,6 +6,7 @@ import com.nija.shared.data.PositionItem;
 import com.nija.shared.data.Tables;
 import com.nija.shared.data.TradingTables;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -144,6 +145,81 @@ public class PositionRepository {
         } catch (ConditionalCheckFailedException moved) {
             return false;
         }
+    }
+
+    /**
+     * Reduces an open position by a filled scale-out, once: quantity and unspent entry fees down, the part's P&L added
+     * to what it realized, the order added to its {@code scaleOuts}, all on condition that the order is not there yet.
+     * Arithmetic in the update, so it never writes figures read before another write. False (nothing written) when the
+     * order was applied already or the position is closed.
+     */
+    public boolean scaleOutIfOpen(PositionItem p, String orderId, BigDecimal quantity, BigDecimal feeShare,
+                                  BigDecimal realized) {
+        try {
+            tables.client().updateItem(b -> b.tableName(tables.name()).key(key(p))
+                    .updateExpression("SET quantity = quantity - :q, fees = if_not_exists(fees, :zero) - :share, "
+                            + "realizedPnl = if_not_exists(realizedPnl, :zero) + :pnl, version = version + :one "
+                            + "ADD scaleOuts :ids")
+                    .conditionExpression("#s = :open AND (attribute_not_exists(scaleOuts) OR NOT contains(scaleOuts, :o))")
+                    .expressionAttributeNames(Map.of("#s", "status"))
+                    .expressionAttributeValues(Map.of(
+                            ":open", AttributeValue.fromS(PositionStatus.OPEN.name()),
+                            ":q", AttributeValue.fromN(quantity.toPlainString()),
+                            ":share", AttributeValue.fromN(feeShare.toPlainString()),
+                            ":pnl", AttributeValue.fromN(realized.toPlainString()),
+                            ":zero", AttributeValue.fromN("0"),
+                            ":o", AttributeValue.fromS(orderId),
+                            ":ids", AttributeValue.fromSs(List.of(orderId)),
+                            ":one", AttributeValue.fromN("1"))));
+            return true;
+        } catch (ConditionalCheckFailedException appliedOrClosed) {
+            return false;
+        }
+    }
+
+    /**
+     * Records that prices reached {@code rungsDone} rungs of an open position's ladder, unless as many were recorded
+     * already (a concurrent or redelivered batch): rungs only ever advance.
+     */
+    public boolean advanceRungs(PositionItem p, int rungsDone) {
+        try {
+            tables.client().updateItem(b -> b.tableName(tables.name()).key(key(p))
+                    .updateExpression("SET rungsDone = :n, version = version + :one")
+                    .conditionExpression("#s = :open AND (attribute_not_exists(rungsDone) OR rungsDone < :n)")
+                    .expressionAttributeNames(Map.of("#s", "status"))
+                    .expressionAttributeValues(Map.of(
+                            ":open", AttributeValue.fromS(PositionStatus.OPEN.name()),
+                            ":n", AttributeValue.fromN(Integer.toString(rungsDone)),
+                            ":one", AttributeValue.fromN("1"))));
+            return true;
+        } catch (ConditionalCheckFailedException alreadyThere) {
+            return false;
+        }
+    }
+
+    /**
+     * Moves an open position's stop to {@code stop} if that is tighter than the stored one (higher for a long, lower
+     * for a short): a stop never loosens, whatever order concurrent price batches write in.
+     */
+    public boolean tightenStop(PositionItem p, BigDecimal stop, boolean isLong) {
+        try {
+            tables.client().updateItem(b -> b.tableName(tables.name()).key(key(p))
+                    .updateExpression("SET stopLoss = :stop, version = version + :one")
+                    .conditionExpression("#s = :open AND (attribute_not_exists(stopLoss) OR stopLoss "
+                            + (isLong ? "<" : ">") + " :stop)")
+                    .expressionAttributeNames(Map.of("#s", "status"))
+                    .expressionAttributeValues(Map.of(
+                            ":open", AttributeValue.fromS(PositionStatus.OPEN.name()),
+                            ":stop", AttributeValue.fromN(stop.toPlainString()),
+                            ":one", AttributeValue.fromN("1"))));
+            return true;
+        } catch (ConditionalCheckFailedException notTighter) {
+            return false;
+        }
+    }
+
+    private static Map<String, AttributeValue> key(PositionItem p) {
+        return Map.of("pk", AttributeValue.fromS(p.pk()), "sk", AttributeValue.fromS(p.sk()));
     }
 
     /** The order that closed a position, or null while it is open; a consistent read of that one attribute. */

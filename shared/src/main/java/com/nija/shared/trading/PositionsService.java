@@ -87,6 +87,6 @@ public class PositionsService {
         }
         return new PositionView(p.positionId(), p.symbol(), p.side(), p.quantity(), p.entryPrice(), p.status(),
                 p.openedAt(), p.closedAt(), p.exitPrice(), current, marketValue, unrealized, unrealizedPct,
-                p.realizedPnl(), p.fees(), p.stopLoss(), p.takeProfit(), p.venue());
+                p.realizedPnl(), p.fees(), p.stopLoss(), p.takeProfit(), p.venue(), PositionView.Exits.of(p));
     }
 }

@@ -1,5 +1,6 @@
 package com.nija.shared.trading;
 
+import com.nija.shared.data.ConditionalPut;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.TradeItem;
 import com.nija.shared.data.TradingTables;
@@ -24,6 +25,11 @@ public class TradeRepository {
     /** Writes a trade; it is keyed by its order and fill time, so writing it again overwrites the same item. */
     public void record(TradeItem trade) {
         tables.trades().putItem(trade);
+    }
+
+    /** Writes {@code trade} unless its order's trade is there already (a retry that must not rewrite its figures). */
+    public void recordIfAbsent(TradeItem trade) {
+        ConditionalPut.ifAbsent(tables.trades(), trade);
     }
 
     /**

@@ -6,15 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nija.shared.engine.Signal;
+import com.nija.shared.exits.ExitPlan;
 import com.nija.shared.instruments.Instruments;
 import com.nija.shared.json.Json;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
  * Fuzzes what a signal sender controls: the body of {@code POST /api/v1/signals} (NIJA's shape and TradingView's)
  * and the {@code X-Nija-Signature} header. Each input is accepted or refused with a problem type; an accepted
- * signal names a market and an action.
+ * signal names a market and an action, and an exit plan it carries keeps the rules the engine relies on.
  */
 class SignalParserFuzzTest {
     /** Fixed: the seeds' timestamps are a few seconds before it, so they are fresh on every run, in every year. */
@@ -36,6 +38,27 @@ class SignalParserFuzzTest {
             assertThat(signal.symbol()).matches("[A-Z0-9]{2,10}-[A-Z]{3,4}");
             assertThat(signal.action()).isNotNull();
             assertThat(signal.signalId()).isNotBlank();
+            if (signal.exits() != null) exitPlanKeepsItsRules(signal.exits());
+            if (signal.explanation() != null) {
+                assertThat(signal.explanation()).hasSizeLessThanOrEqualTo(Signal.MAX_EXPLANATION).startsWith("{");
+            }
+        }
+    }
+
+    /** What the engine relies on in an accepted plan: each rung a share of the whole, together all of it, in reach. */
+    private static void exitPlanKeepsItsRules(ExitPlan exits) {
+        assertThat(exits.ladder()).hasSizeLessThanOrEqualTo(ExitPlan.MAX_RUNGS);
+        if (!exits.ladder().isEmpty()) {
+            assertThat(exits.ladder().stream().map(ExitPlan.Rung::fraction).reduce(BigDecimal.ZERO, BigDecimal::add))
+                    .isEqualByComparingTo("1");
+            assertThat(exits.ladder()).allSatisfy(r -> assertThat(r.fraction()).isPositive());
+        }
+        if (exits.breakevenAfter() != null) {
+            assertThat(exits.breakevenAfter()).isBetween(1, exits.ladder().size() - 1);
+        }
+        if (exits.trailing() != null) {
+            assertThat(exits.trailing().after()).isBetween(0, Math.max(exits.ladder().size() - 1, 0));
+            assertThat(exits.trailing().distanceAt(BigDecimal.TEN)).isPositive();
         }
     }
 
