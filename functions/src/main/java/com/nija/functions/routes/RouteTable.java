@@ -37,6 +37,9 @@ import com.nija.functions.settings.PutSettingsHandler;
 import com.nija.functions.signals.PriceIngestHandler;
 import com.nija.functions.signals.SignalFanoutHandler;
 import com.nija.functions.signals.SignalIntakeHandler;
+import com.nija.functions.signin.ExchangeCodeHandler;
+import com.nija.functions.signin.RefreshSessionHandler;
+import com.nija.functions.signin.SignOutHandler;
 import com.nija.functions.strategy.ApexScanHandler;
 import com.nija.functions.trading.GetPositionsHandler;
 import com.nija.functions.trading.GetTradesHandler;
@@ -88,7 +91,12 @@ public final class RouteTable {
             new Route("GET", "/api/v1/admin/billing/metrics", BillingMetricsHandler.class, Access.FINANCE,
                     "billing-metrics"),
             new Route("GET", "/api/v1/admin/billing/subscribers", BillingSubscribersHandler.class, Access.FINANCE,
-                    "billing-subscribers"));
+                    "billing-subscribers"),
+            // Dashboard sign-in (backend-for-frontend for Cognito's hosted UI): the refresh token lives in an
+            // HttpOnly cookie scoped to /auth, so these routes sit under /auth on the dashboard's own origin
+            new Route("POST", "/auth/token", ExchangeCodeHandler.class, Access.PUBLIC, "sign-in-token"),
+            new Route("POST", "/auth/refresh", RefreshSessionHandler.class, Access.PUBLIC, "sign-in-refresh"),
+            new Route("POST", "/auth/sign-out", SignOutHandler.class, Access.PUBLIC, "sign-out"));
 
     /** Queue-triggered functions. Order execution is bounded by its event source's maximum concurrency. */
     public static final List<Worker> WORKERS = List.of(
