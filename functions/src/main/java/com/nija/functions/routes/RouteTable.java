@@ -3,6 +3,7 @@ package com.nija.functions.routes;
 import com.nija.functions.admin.CreateSourceHandler;
 import com.nija.functions.admin.DisableSourceHandler;
 import com.nija.functions.admin.EnableSourceHandler;
+import com.nija.functions.admin.GetKillSwitchHandler;
 import com.nija.functions.admin.KillSwitchHandler;
 import com.nija.functions.admin.ListSourcesHandler;
 import com.nija.functions.admin.RotateSourceHandler;
@@ -68,6 +69,8 @@ public final class RouteTable {
             new Route("POST", "/api/v1/trading/pause", PauseTradingHandler.class, Access.TRADER, "pause-trading"),
             new Route("POST", "/api/v1/trading/resume", ResumeTradingHandler.class, Access.TRADER, "resume-trading"),
             new Route("POST", "/api/v1/admin/kill-switch", KillSwitchHandler.class, Access.ADMIN, "kill-switch"),
+            // The admin view reads the switch before flipping it
+            new Route("GET", "/api/v1/admin/kill-switch", GetKillSwitchHandler.class, Access.ADMIN, "get-kill-switch"),
             // Live trading: a trader's venue keys (stored sealed, never shown again) and their consent to trade live
             new Route("GET", "/api/v1/brokers", ListBrokersHandler.class, Access.TRADER, "list-brokers"),
             new Route("PUT", "/api/v1/brokers/{venue}", PutBrokerKeyHandler.class, Access.TRADER, "connect-broker"),

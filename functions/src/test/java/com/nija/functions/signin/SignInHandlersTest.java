@@ -64,7 +64,7 @@ class SignInHandlersTest {
         try (LogCapture logs = LogCapture.everything()) {
             response = new ExchangeCodeHandler(context).execute(Events.http("api/sign-in-token.json"));
             assertThat(String.join("\n", logs.fullText())).doesNotContain(ACCESS, REFRESH_FROM_CODE,
-                    "dBjftJeZ4CVP-mJ92IgvCW3qxJA3hp9ooBdLbMbH4kc");
+                    "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
         }
 
         JsonNode body = ok(response);
@@ -76,7 +76,7 @@ class SignInHandlersTest {
                 .contains("HttpOnly", "Secure", "SameSite=Strict", "Path=/auth");
         assertThat(response.getHeaders()).containsEntry("Cache-Control", "no-store");
         cognito.verify(postRequestedFor(urlPathEqualTo("/oauth2/token"))
-                .withRequestBody(WireMock.containing("code_verifier=dBjftJeZ4CVP-mJ92IgvCW3qxJA3hp9ooBdLbMbH4kc"))
+                .withRequestBody(WireMock.containing("code_verifier=dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"))
                 .withRequestBody(WireMock.containing("client_id=" + CLIENT_ID))
                 .withRequestBody(WireMock.containing(
                         "redirect_uri=https%3A%2F%2Fdashboard.nija.example%2Fauth%2Fcallback")));

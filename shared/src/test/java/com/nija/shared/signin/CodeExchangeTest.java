@@ -36,8 +36,8 @@ class CodeExchangeTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource({
-            "codeVerifier, dBjftJeZ4CVP-mJ92IgvCW3qxJA3hp9ooBdLbMbH4k",
-            "codeVerifier, dBjftJeZ4CVP-mJ92IgvCW3qxJA3hp9ooBdLbMbH4k+",
+            "codeVerifier, dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjX",
+            "codeVerifier, dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjX+",
             "code, 'abc def'",
             "redirectUri, http://dash.example.com/auth/callback",
             "redirectUri, https://dash.example.com/other",

@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CognitoOAuthClientContractTest {
     static final String CLIENT_ID = "1example23456789abcdefghij";
     // RFC 7636 appendix B's verifier
-    static final String VERIFIER = "dBjftJeZ4CVP-mJ92IgvCW3qxJA3hp9ooBdLbMbH4kc";
+    static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
     static final String REDIRECT = "https://dash.example.com/auth/callback";
     static final String REFRESH = "eyJjdHkiOiJKV1QiLCJlbmMiOiJBMjU2R0NNIn0.refresh-part.secret-refresh-value";
 
