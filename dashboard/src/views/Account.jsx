@@ -65,7 +65,7 @@ function Limits({ limits }) {
     ['Live trading', limits.liveTrading ? 'Yes' : 'No (paper only)'],
   ];
   return (
-    <table aria-labelledby="limits-h" data-testid="limits">
+    <table class="limits" aria-labelledby="limits-h" data-testid="limits">
       <tbody>
         {rows.map(([label, value]) => (
           <tr key={label}>

@@ -126,8 +126,16 @@ test('axe finds no serious violations on account, admin and finance, light and d
       await page.locator('main h1').waitFor();
       await page.waitForLoadState('networkidle');
       if (path === '/finance' && token !== 'NIJA_TRADER_TOKEN') await page.getByTestId('subscribers').waitFor();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      if (overflow > 0) found.push(`${colorScheme} ${path}: ${overflow}px wider than the 375 px viewport`);
+      const overflow = await page.evaluate(() => {
+        const extra = document.documentElement.scrollWidth - window.innerWidth;
+        // Name the innermost elements that stick out, so a failure says what to fix.
+        const out = [...document.querySelectorAll('body *')].filter(el => el.getBoundingClientRect().right > window.innerWidth
+          && ![...el.children].some(c => c.getBoundingClientRect().right > window.innerWidth));
+        return { extra, culprits: out.slice(0, 3).map(el => `${el.tagName.toLowerCase()}.${el.className}: ${el.textContent.slice(0, 40)}`) };
+      });
+      if (overflow.extra > 0) {
+        found.push(`${colorScheme} ${path}: ${overflow.extra}px wider than the 375 px viewport (${overflow.culprits.join(' | ')})`);
+      }
       await page.addScriptTag({ content: axe });
       const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
       for (const v of result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')) {

@@ -20,7 +20,13 @@ public class HostedSignIn {
     }
 
     /** A signed-in session: what the script may hold, and the cookie to set (none when Cognito sent no new one). */
-    public record Session(SessionTokens.ForBrowser tokens, Optional<String> setCookie) {}
+    public record Session(SessionTokens.ForBrowser tokens, Optional<String> setCookie) {
+        /** The cookie carries the refresh token: never in a log line. */
+        @Override
+        public String toString() {
+            return "Session[" + tokens + ", cookie=" + (setCookie.isPresent() ? "set" : "unchanged") + "]";
+        }
+    }
 
     public Session redeem(CodeExchange exchange) {
         exchange.check();

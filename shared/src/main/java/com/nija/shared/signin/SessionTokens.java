@@ -6,7 +6,12 @@ package com.nija.shared.signin;
  */
 public record SessionTokens(String accessToken, String idToken, String refreshToken, long expiresIn) {
     /** What the browser's script may hold: the access and id tokens and their lifetime, never the refresh token. */
-    public record ForBrowser(String accessToken, String idToken, long expiresIn) {}
+    public record ForBrowser(String accessToken, String idToken, long expiresIn) {
+        @Override
+        public String toString() {
+            return "ForBrowser[expiresIn=" + expiresIn + "]";
+        }
+    }
 
     public ForBrowser forBrowser() {
         return new ForBrowser(accessToken, idToken, expiresIn);

@@ -74,6 +74,7 @@ class CognitoOAuthClientContractTest {
         assertThat(tokens.refreshToken()).isEqualTo("dn43ud8uj32nk2je");
         assertThat(tokens.expiresIn()).isEqualTo(3600);
         assertThat(tokens.toString()).doesNotContain("eyJz9sdfsdfsdfsd", "dn43ud8uj32nk2je");
+        assertThat(tokens.forBrowser().toString()).doesNotContain("eyJz9sdfsdfsdfsd", "dmcxd329ujdmkemkd349r");
         cognito.verify(postRequestedFor(urlPathEqualTo("/oauth2/token"))
                 .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
                 .withoutHeader("Authorization"));
