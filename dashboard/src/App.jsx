@@ -2,7 +2,8 @@ import { useEffect } from 'preact/hooks';
 import { token, claims, signOut } from './auth.js';
 import { connectLive, connection } from './live.js';
 import { refreshDashboard, scheduleRefresh, applyUpdates, liveChannels, dashboard } from './store.js';
-import { route, navigate, VIEWS } from './route.js';
+import { route, navigate, VIEWS, allowed } from './route.js';
+import { hostedSignOut } from './hosted.js';
 import { SignIn } from './views/SignIn.jsx';
 import { Overview } from './views/Overview.jsx';
 import { Trades } from './views/Trades.jsx';
@@ -11,17 +12,24 @@ import { Settings } from './views/Settings.jsx';
 import { Brokers } from './views/Brokers.jsx';
 import { Positions } from './views/Positions.jsx';
 import { Orders } from './views/Orders.jsx';
+import { Account } from './views/Account.jsx';
+import { Admin } from './views/Admin.jsx';
+import { Refused } from './views/Refused.jsx';
+import { lazyView } from './views/Lazy.jsx';
 
-const PAGES = { '/': Overview, '/trades': Trades, '/performance': Performance, '/settings': Settings, '/brokers': Brokers };
-PAGES['/positions'] = Positions;
-PAGES['/orders'] = Orders;
+// Finance brings charts and tables only its staff need: its own chunk, loaded on the first visit.
+const Finance = lazyView(() => import('./views/Finance.jsx'));
+
+const PAGES = { '/': Overview, '/positions': Positions, '/orders': Orders, '/trades': Trades,
+  '/performance': Performance, '/settings': Settings, '/brokers': Brokers, '/account': Account, '/admin': Admin,
+  '/finance': Finance };
 
 function wsUrl(config) {
   if (config.wsUrl) return config.wsUrl;
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
 }
 
-export function App({ config }) {
+export function App({ config, signInError }) {
   const jwt = token.value;
 
   useEffect(() => {
@@ -42,15 +50,16 @@ export function App({ config }) {
     };
   }, [jwt]);
 
-  if (!jwt) return <SignIn config={config} />;
-  const Page = PAGES[route.value] || NotFound;
+  if (!jwt) return <SignIn config={config} signInError={signInError} />;
+  const view = VIEWS.find(v => v.path === route.value);
+  const Page = view && !allowed(view, claims.value) ? Refused : PAGES[route.value] || NotFound;
   return (
     <>
       <a class="skip" href="#main">Skip to content</a>
       <header class="top">
         <strong class="brand">NIJA</strong>
         <nav aria-label="Views">
-          {VIEWS.map(v => (
+          {VIEWS.filter(v => allowed(v, claims.value)).map(v => (
             <a
               href={v.path}
               aria-current={route.value === v.path ? 'page' : undefined}
@@ -67,7 +76,9 @@ export function App({ config }) {
           {connection.value === 'live' ? 'Live' : connection.value === 'connecting' ? 'Connecting…' : 'Offline'}
         </span>
         <span class="who">{claims.value?.sub}</span>
-        <button type="button" class="link" onClick={signOut}>Sign out</button>
+        <button type="button" class="link" onClick={() => (config.signIn === 'cognito' ? hostedSignOut(config) : signOut())}>
+          Sign out
+        </button>
       </header>
       <main id="main" tabIndex={-1}>
         <Page />

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { takeTokenFromFragment } from './auth.js';
 import { App } from './App.jsx';
+import { completeHostedSignIn, resumeSession } from './hosted.js';
 import './styles.css';
 
 takeTokenFromFragment();
@@ -17,7 +18,16 @@ async function boot() {
   } catch {
     // keep the default: the local platform
   }
-  render(<App config={config} />, document.getElementById('app'));
+  let signInError = null;
+  if (config.signIn === 'cognito') {
+    // Back from Cognito's hosted UI with a code, or a reload: the HttpOnly cookie may hold a session.
+    try {
+      if (!(await completeHostedSignIn())) await resumeSession();
+    } catch (e) {
+      signInError = e.message;
+    }
+  }
+  render(<App config={config} signInError={signInError} />, document.getElementById('app'));
 }
 
 boot();

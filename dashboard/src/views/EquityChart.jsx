@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'preact/hooks';
  * The equity curve, drawn by TradingView's lightweight-charts. The library is loaded on first use so it stays out
  * of the first paint. Points become numbers only here, for plotting; every figure shown as text stays a decimal.
  */
-export function EquityChart({ points, label = 'Equity curve' }) {
+export function EquityChart({ points, label = 'Equity curve', testId = 'equity-chart' }) {
   const box = useRef(null);
   const chart = useRef(null);
 
@@ -37,7 +37,7 @@ export function EquityChart({ points, label = 'Equity curve' }) {
     chart.current.c.timeScale().fitContent();
   }, [points]);
 
-  return <div class="chart" ref={box} role="img" aria-label={label} data-testid="equity-chart" data-points={points?.length || 0} />;
+  return <div class="chart" ref={box} role="img" aria-label={label} data-testid={testId} data-points={points?.length || 0} />;
 }
 
 /** Ascending, one point per second (the chart refuses repeats). */

@@ -1,11 +1,13 @@
 import { useSignal } from '@preact/signals';
 import { localSignIn } from '../auth.js';
+import { beginHostedSignIn } from '../hosted.js';
 
 /** The local platform's sign-in: a trader id is enough there (it issues dev tokens, as `token --user` does). */
-export function SignIn({ config }) {
+export function SignIn({ config, signInError }) {
   const traderId = useSignal('demo-trader');
   const error = useSignal(null);
   const busy = useSignal(false);
+  if (config.signIn === 'cognito') return <HostedSignIn config={config} error={signInError} />;
   if (config.signIn !== 'local') {
     return (
       <main id="main" class="signin">
@@ -45,6 +47,17 @@ export function SignIn({ config }) {
         <button type="submit" disabled={busy.value}>Sign in</button>
       </form>
       <p class="hint">Only the local platform serves this form. You can also open <code>/#token=&lt;JWT&gt;</code>.</p>
+    </main>
+  );
+}
+
+/** In AWS: Cognito's hosted sign-in page (authorization code with PKCE); the page comes back to /auth/callback. */
+function HostedSignIn({ config, error }) {
+  return (
+    <main id="main" class="signin">
+      <h1>Sign in to NIJA</h1>
+      {error && <p class="error" role="alert">{error}</p>}
+      <button type="button" onClick={() => beginHostedSignIn(config)}>Sign in</button>
     </main>
   );
 }

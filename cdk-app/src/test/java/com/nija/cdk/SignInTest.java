@@ -69,4 +69,14 @@ class SignInTest {
         assertThatThrownBy(() -> AppConfig.from(Map.<String, Object>of("selfSignUp", "maybe")::get))
                 .hasMessageContaining("selfSignUp");
     }
+
+    @Test
+    @DisplayName("the sign-in functions get the dashboard client id and the hosted domain, and no table or secret")
+    void signInFunctionsKnowTheClient() {
+        for (String function : List.of("sign-in-token", "sign-in-refresh", "sign-out")) {
+            Map<String, Object> env = FunctionsTest.env(FunctionsTest.fn(Synth.prod(), "us-east-1", function));
+            assertThat(env).containsKeys("NIJA_SIGN_IN_CLIENT_ID", "NIJA_SIGN_IN_DOMAIN");
+            assertThat(env.keySet()).noneMatch(k -> k.endsWith("_TABLE") || k.endsWith("_SECRET_ARN"));
+        }
+    }
 }

@@ -3,18 +3,15 @@ package com.nija.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nija.it.support.ApiTarget;
+import com.nija.it.support.DashboardNode;
 import com.nija.it.support.LocalPlatformOnly;
 import com.nija.it.support.PlatformTest;
 import com.nija.it.support.SignalSource;
 import com.nija.it.support.Trader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +24,6 @@ import org.junit.jupiter.api.Test;
 @PlatformTest
 @LocalPlatformOnly("the dashboard is served by the local gateway; in AWS by CloudFront")
 class DashboardBrowserIT {
-    private static final Path DASHBOARD = Path.of("..", "dashboard").toAbsolutePath().normalize();
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
-
     private final ApiTarget target;
 
     DashboardBrowserIT(ApiTarget target) {
@@ -39,8 +33,7 @@ class DashboardBrowserIT {
     @Test
     @DisplayName("sign-in by fragment and by form, the demo positions, fills and prices arriving live on the overview, orders and positions, closing twice, the trades CSV, settings and axe pass in chromium")
     void browserScenarios() throws IOException, InterruptedException {
-        assertThat(CHROMIUM).as("chromium for the browser tests: apt-get install -y chromium").isExecutable();
-        assertThat(DASHBOARD.resolve("node_modules/playwright-core")).as("the dashboard's npm ci ran").isDirectory();
+        DashboardNode.requireBrowser();
         SignalSource source = SignalSource.register(target, "dashboard browser");
         Trader live = Trader.following(target, "dashboard live", source, Map.of("allowedSymbols", List.of()));
         // The positions and orders scenarios have a source of their own: their signals reach no other trader.
@@ -60,33 +53,11 @@ class DashboardBrowserIT {
         env.put("NIJA_POSITIONS_SOURCE_SECRET", positionsSource.secret());
         env.put("NIJA_PRICE_FEED_ID", positionsSource.priceFeedId());
         env.put("NIJA_PRICE_FEED_SECRET", positionsSource.priceFeedSecret());
-        env.put("CHROMIUM", CHROMIUM.toString());
 
-        Run run = node(env, "--test", "--test-reporter=tap", "test/browser/");
+        DashboardNode.Run run = DashboardNode.run(env, "--test", "--test-reporter=tap", "test/browser/");
 
         System.out.println("[it] dashboard browser tests:\n" + run.output());
         assertThat(run.exitCode()).as("node --test test/browser/ output:%n%s", run.output()).isZero();
         assertThat(run.output()).contains("# pass 8").contains("# fail 0");
-    }
-
-    private record Run(int exitCode, String output) {}
-
-    private static Run node(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        Path log = Files.createTempFile("nija-dashboard-browser-", ".tap");
-        try {
-            List<String> command = new java.util.ArrayList<>(List.of("node"));
-            command.addAll(List.of(args));
-            ProcessBuilder builder = new ProcessBuilder(command).directory(DASHBOARD.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().putAll(env);
-            Process process = builder.start();
-            if (!process.waitFor(5, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                return new Run(-1, "timed out after 5 minutes\n" + Files.readString(log, StandardCharsets.UTF_8));
-            }
-            return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(log);
-        }
     }
 }

@@ -7,6 +7,7 @@ import com.nija.cdk.config.SignIn;
 import com.nija.cdk.config.Stage;
 import com.nija.functions.routes.Access;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import software.amazon.awscdk.Duration;
@@ -20,6 +21,7 @@ import software.amazon.awscdk.services.cognito.OAuthFlows;
 import software.amazon.awscdk.services.cognito.OAuthScope;
 import software.amazon.awscdk.services.cognito.OAuthSettings;
 import software.amazon.awscdk.services.cognito.UserPoolClientIdentityProvider;
+import software.amazon.awscdk.services.cognito.UserPoolDomain;
 import software.amazon.awscdk.services.cognito.UserPoolDomainOptions;
 import software.amazon.awscdk.services.cognito.UserVerificationConfig;
 import software.amazon.awscdk.services.cognito.VerificationEmailStyle;
@@ -146,9 +148,13 @@ public final class UserDirectory extends Construct {
         String region = Stack.of(this).getRegion();
         return new Issuer("https://cognito-idp." + region + ".amazonaws.com/" + pool.getUserPoolId(),
                 List.of(dashboardClient.getUserPoolClientId()), pool.getUserPoolId(),
-                dashboardClient.getUserPoolClientId());
+                dashboardClient.getUserPoolClientId(), domain.map(UserPoolDomain::baseUrl));
     }
 
-    /** A token issuer as the authorizers see it. */
-    public record Issuer(String url, List<String> audience, String userPoolId, String clientId) {}
+    /**
+     * A token issuer as the authorizers see it, and where the dashboard's sign-in routes redeem codes: the hosted
+     * sign-in domain's base URL (absent without a domain prefix).
+     */
+    public record Issuer(String url, List<String> audience, String userPoolId, String clientId,
+                         Optional<String> signInUrl) {}
 }

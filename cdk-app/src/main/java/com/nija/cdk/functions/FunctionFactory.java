@@ -174,6 +174,10 @@ public final class FunctionFactory {
             env.put("NIJA_AUTH_ISSUER", wiring.issuer().url());
             env.put("NIJA_AUTH_AUDIENCE", wiring.issuer().clientId());
         }
+        if (profile.has(FunctionProfile.Extra.SIGNS_IN)) {
+            env.put("NIJA_SIGN_IN_CLIENT_ID", wiring.issuer().clientId());
+            wiring.issuer().signInUrl().ifPresent(url -> env.put("NIJA_SIGN_IN_DOMAIN", url));
+        }
         return env;
     }
 

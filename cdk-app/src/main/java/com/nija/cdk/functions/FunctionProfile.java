@@ -33,6 +33,8 @@ public record FunctionProfile(int memoryMb, int timeoutSeconds, Optional<Integer
         PUSHES_LIVE_UPDATES,
         /** Verifies traders' JWTs itself (the WebSocket authorizer): the user pool's issuer and client id. */
         VERIFIES_TOKENS,
+        /** Redeems and refreshes the dashboard's sign-ins: the hosted sign-in domain and the dashboard's client id. */
+        SIGNS_IN,
         /** Seals new secrets (source admin): {@code kms:GenerateDataKey} on the envelope key, and its ARN. */
         SEALS_SECRETS,
         /** Opens sealed secrets (sources' HMAC keys at intake): {@code kms:Decrypt} on the envelope key, and its ARN. */

@@ -24,6 +24,10 @@ public final class FunctionProfiles {
     /** A reserved-concurrency cap for staff routes (finance, admin): low traffic, and a bug there must not starve traders. */
     static final int STAFF_RESERVED_CONCURRENCY = 5;
 
+    /** Dashboard sign-in: only Cognito's OAuth endpoints over HTTPS, no table, no secret (a public client). */
+    private static final UnaryOperator<FunctionProfile> SIGN_IN =
+            p -> p.withTable(TableAccess.NONE).withMemory(512).with(Extra.SIGNS_IN);
+
     static final Map<String, UnaryOperator<FunctionProfile>> OVERRIDES = Map.ofEntries(
             entry("health", p -> p.withMemory(512)),
             // Only the routes that sign or check pagination cursors read the cursor key.
@@ -71,6 +75,9 @@ public final class FunctionProfiles {
             entry("pause-trader", p -> p.with(Extra.PUSHES_LIVE_UPDATES)),
             entry("resume-trader", p -> p.with(Extra.PUSHES_LIVE_UPDATES)),
             entry("flatten-trader", p -> p.withBrokerKey().with(Extra.PUSHES_LIVE_UPDATES)),
+            entry("sign-in-token", SIGN_IN),
+            entry("sign-in-refresh", SIGN_IN),
+            entry("sign-out", SIGN_IN),
             // Blueprint "Subscription Service: 2 instances, low traffic": a small cap.
             entry("stripe-webhook", p -> p.reading(SecretKind.STRIPE_WEBHOOK).withReservedConcurrency(10)));
 

@@ -13,6 +13,8 @@ import com.nija.shared.problem.VersionConflictException;
 import com.nija.shared.ratelimit.RateLimitedException;
 import com.nija.shared.signals.SignalAuthException;
 import com.nija.shared.signals.StaleSignalException;
+import com.nija.shared.signin.SignInRefusedException;
+import com.nija.shared.signin.SignInUnavailableException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -41,6 +43,8 @@ public final class Problems {
             Map.entry(StripeWebhookNotConfiguredException.class, new Mapping(503, "Webhook not configured")),
             Map.entry(PayloadTooLargeException.class, new Mapping(413, "Payload too large")),
             Map.entry(InvalidTokenException.class, new Mapping(401, "Unauthorized")),
+            Map.entry(SignInRefusedException.class, new Mapping(401, "Sign in again")),
+            Map.entry(SignInUnavailableException.class, new Mapping(503, "Sign-in unavailable")),
             Map.entry(RateLimitedException.class, new Mapping(429, "Too many requests")));
 
     public static APIGatewayV2HTTPResponse from(DomainException e, String instance) {

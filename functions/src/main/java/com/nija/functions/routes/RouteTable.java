@@ -9,6 +9,7 @@ import com.nija.functions.admin.PauseTraderHandler;
 import com.nija.functions.admin.ResumeTraderHandler;
 import com.nija.functions.admin.DisableSourceHandler;
 import com.nija.functions.admin.EnableSourceHandler;
+import com.nija.functions.admin.GetKillSwitchHandler;
 import com.nija.functions.admin.KillSwitchHandler;
 import com.nija.functions.admin.ListSourcesHandler;
 import com.nija.functions.admin.RotateSourceHandler;
@@ -45,6 +46,9 @@ import com.nija.functions.signals.PriceIngestHandler;
 import com.nija.functions.signals.SignalFanoutHandler;
 import com.nija.functions.signals.SignalIntakeHandler;
 import com.nija.functions.marketdata.IngestCandlesHandler;
+import com.nija.functions.signin.ExchangeCodeHandler;
+import com.nija.functions.signin.RefreshSessionHandler;
+import com.nija.functions.signin.SignOutHandler;
 import com.nija.functions.strategy.ApexScanHandler;
 import com.nija.functions.trading.GetPositionsHandler;
 import com.nija.functions.trading.GetTradesHandler;
@@ -73,6 +77,8 @@ public final class RouteTable {
             new Route("POST", "/api/v1/trading/pause", PauseTradingHandler.class, Access.TRADER, "pause-trading"),
             new Route("POST", "/api/v1/trading/resume", ResumeTradingHandler.class, Access.TRADER, "resume-trading"),
             new Route("POST", "/api/v1/admin/kill-switch", KillSwitchHandler.class, Access.ADMIN, "kill-switch"),
+            // The admin view reads the switch before flipping it
+            new Route("GET", "/api/v1/admin/kill-switch", GetKillSwitchHandler.class, Access.ADMIN, "get-kill-switch"),
             // Live trading: a trader's venue keys (stored sealed, never shown again) and their consent to trade live
             new Route("GET", "/api/v1/brokers", ListBrokersHandler.class, Access.TRADER, "list-brokers"),
             new Route("PUT", "/api/v1/brokers/{venue}", PutBrokerKeyHandler.class, Access.TRADER, "connect-broker"),
@@ -107,7 +113,12 @@ public final class RouteTable {
             new Route("POST", "/api/v1/admin/traders/{id}/flatten", FlattenTraderHandler.class, Access.ADMIN,
                     "flatten-trader"),
             new Route("GET", "/api/v1/audit", GetAuditHandler.class, Access.TRADER, "get-audit"),
-            new Route("GET", "/api/v1/admin/audit", GetAdminAuditHandler.class, Access.ADMIN, "get-admin-audit"));
+            new Route("GET", "/api/v1/admin/audit", GetAdminAuditHandler.class, Access.ADMIN, "get-admin-audit"),
+            // Dashboard sign-in (backend-for-frontend for Cognito's hosted UI): the refresh token lives in an
+            // HttpOnly cookie scoped to /auth, so these routes sit under /auth on the dashboard's own origin
+            new Route("POST", "/auth/token", ExchangeCodeHandler.class, Access.PUBLIC, "sign-in-token"),
+            new Route("POST", "/auth/refresh", RefreshSessionHandler.class, Access.PUBLIC, "sign-in-refresh"),
+            new Route("POST", "/auth/sign-out", SignOutHandler.class, Access.PUBLIC, "sign-out"));
 
     /** Queue-triggered functions. Order execution is bounded by its event source's maximum concurrency. */
     public static final List<Worker> WORKERS = List.of(

@@ -1,0 +1,92 @@
+import { useEffect } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import { get } from '../api.js';
+import { usd } from '../money.js';
+import { day } from '../dates.js';
+
+/** The trader's plan as billing sees it: tier, status, renewal, what happens at period end, payment health, limits. */
+export function Account() {
+  const account = useSignal(null);
+  const error = useSignal(null);
+  useEffect(() => {
+    get('/api/v1/account').then(a => (account.value = a)).catch(e => (error.value = e.message));
+  }, []);
+
+  const a = account.value;
+  return (
+    <section aria-labelledby="account-h">
+      <h1 id="account-h">Account</h1>
+      {error.value && <p class="error" role="alert">{error.value}</p>}
+      {a && (
+        <>
+          <PaymentWarning payment={a.payment} />
+          <dl class="tiles" data-testid="account">
+            <Item label="Tier" value={cap(a.tier)} testId="tier" />
+            <Item label="Status" value={a.subscriptionStatus ? a.subscriptionStatus.replace(/_/g, ' ') : 'No subscription'} />
+            <Item label="Renews" value={a.renewsAt ? day(a.renewsAt) : 'Does not renew'} />
+            {a.trialEndsAt && <Item label="Trial ends" value={day(a.trialEndsAt)} />}
+            {a.currentPeriodEnd && <Item label="Paid until" value={day(a.currentPeriodEnd)} />}
+          </dl>
+          {a.atPeriodEnd && a.atPeriodEnd.action !== 'none' && a.atPeriodEnd.description && (
+            <p class="note" data-testid="period-end">{a.atPeriodEnd.description}</p>
+          )}
+          <h2 id="limits-h">Your plan's limits</h2>
+          <Limits limits={a.entitlements} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function PaymentWarning({ payment }) {
+  if (!payment || (payment.state !== 'failed' && payment.state !== 'action_required')) return null;
+  const invoice = /^https:\/\//.test(payment.hostedInvoiceUrl || '') ? payment.hostedInvoiceUrl : null;
+  return (
+    <div class="warning" role="alert" data-testid="payment-warning">
+      <strong>{payment.state === 'failed' ? 'Your last payment failed.' : 'Your payment needs your action.'}</strong>{' '}
+      {payment.newOrdersStopped
+        ? 'New orders are stopped until it is paid.'
+        : payment.graceEndsAt && `New orders stop on ${day(payment.graceEndsAt)} unless it is paid.`}{' '}
+      {invoice && <a href={invoice} rel="noopener noreferrer" target="_blank">Pay the invoice</a>}
+    </div>
+  );
+}
+
+function Limits({ limits }) {
+  if (!limits) return <p class="note">No limits are known for this tier.</p>;
+  const rows = [
+    ['Monthly price', limits.monthlyPrice === undefined ? '–' : usd(limits.monthlyPrice)],
+    ['Largest position', Number(limits.maxPositionUsd) === 0 ? 'Paper trading only' : unlimited(limits.maxPositionUsd, usd)],
+    ['Open positions', unlimited(limits.maxOpenPositions)],
+    ['Trades per day', unlimited(limits.tradesPerDay)],
+    ['API calls per minute', unlimited(limits.apiCallsPerMinute)],
+    ['Connected brokers', unlimited(limits.maxBrokers)],
+    ['History kept', unlimited(limits.retentionDays, d => `${d} days`)],
+    ['Live trading', limits.liveTrading ? 'Yes' : 'No (paper only)'],
+  ];
+  return (
+    <table class="limits" aria-labelledby="limits-h" data-testid="limits">
+      <tbody>
+        {rows.map(([label, value]) => (
+          <tr key={label}>
+            <th scope="row">{label}</th>
+            <td>{value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Item({ label, value, testId }) {
+  return (
+    <div class="tile">
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{value}</dd>
+    </div>
+  );
+}
+
+/** -1 means unlimited in the plan's limits. */
+const unlimited = (v, fmt = String) => (v === null || v === undefined ? '–' : Number(v) === -1 ? 'Unlimited' : fmt(v));
+const cap = s => (s ? s[0].toUpperCase() + s.slice(1) : '–');
