@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 @DisplayName("WebSocket API: the route table's WS routes both ways, the $connect authorizer, pushes granted only to pushers, on known API ids")
 class LiveApiTest {
     static final Set<String> PUSHERS = Set.of("order-executor", "close-position", "price-ingest", "kill-switch",
-            "pause-trading", "resume-trading", "reconcile-venues", "pause-trader", "resume-trader", "flatten-trader");
+            "pause-trading", "resume-trading", "reconcile-venues", "pause-trader", "resume-trader", "flatten-trader",
+            // The candle ingest hands prices to the stop/target path, which pushes the fills it causes.
+            "ingest-candles");
 
     /** Synthesized once per JVM (see {@link Synth}). */
     static final Synth.Result prod = Synth.prod();

@@ -29,11 +29,11 @@ class ReservationsTest {
     }
 
     @Test
-    @DisplayName("prod reserves 140 per engine region by default, so it needs a limit of 240 there")
-    void prodDefaultsNeed240() {
+    @DisplayName("prod reserves 175 per engine region by default, so it needs a limit of 275 there")
+    void prodDefaultsNeed275() {
         Synth.Result prod = Synth.prod();
-        assertThat(reservedSum(prod, prod.stack("us-east-1"))).isEqualTo(140);
-        assertThat(reservedSum(prod, prod.stack("us-west-2"))).isEqualTo(140);
+        assertThat(reservedSum(prod, prod.stack("us-east-1"))).isEqualTo(175);
+        assertThat(reservedSum(prod, prod.stack("us-west-2"))).isEqualTo(175);
         Synth.Result dev = Synth.dev();
         assertThat(reservedSum(dev, dev.stack("us-east-1"))).isZero();
     }
@@ -96,7 +96,7 @@ class ReservationsTest {
 
         Run fits = run(bin, out, 1000, 0);
         assertThat(fits.exit).as(fits.output).isZero();
-        assertThat(fits.output).contains("ok   us-east-1").contains("140 reserved by NIJA");
+        assertThat(fits.output).contains("ok   us-east-1").contains("175 reserved by NIJA");
 
         Run tight = run(bin, out, 250, 50);
         assertThat(tight.exit).as(tight.output).isEqualTo(1);

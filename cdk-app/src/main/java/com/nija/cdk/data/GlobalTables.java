@@ -65,7 +65,10 @@ public final class GlobalTables extends Construct {
                 .deletionProtection(kept)
                 .encryption(TableEncryptionV2.awsManagedKey())
                 .replicas(replicas)
-                .removalPolicy(def == Tables.AUDIT ? RemovalPolicy.RETAIN : config.stage().removalPolicy())
+                // Kept on update and delete, not when its own first create rolls back (nothing to keep then, and a retained
+                // empty table would make the retry fail with "already exists").
+                .removalPolicy(def == Tables.AUDIT ? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE
+                        : config.stage().removalPolicy())
                 .build();
     }
 
