@@ -101,7 +101,7 @@ class ReservationsTest {
         Run tight = run(bin, out, 250, 50);
         assertThat(tight.exit).as(tight.output).isEqualTo(1);
         assertThat(tight.output).contains("FAIL us-east-1").contains("FAIL us-west-2")
-                .contains("--quota-code L-B99A9384 --desired-value 290");
+                .contains("--quota-code L-B99A9384 --desired-value 325");
     }
 
     record Run(int exit, String output) {}
