@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("WebSocket API: the route table's WS routes both ways, the $connect authorizer, pushes granted only to pushers, on known API ids")
 class LiveApiTest {
     static final Set<String> PUSHERS = Set.of("order-executor", "close-position", "price-ingest", "kill-switch",
-            "pause-trading", "resume-trading", "reconcile-venues");
+            "pause-trading", "resume-trading", "reconcile-venues", "ingest-candles");
 
     /** Synthesized once per JVM (see {@link Synth}). */
     static final Synth.Result prod = Synth.prod();
