@@ -86,9 +86,9 @@ public final class RegionalStack extends Stack {
         secrets = new SecretsAndKeys(this, "Secrets", config, role, names, primary.map(PrimaryExports::brokerKeyArn));
         GlobalTables tables = new GlobalTables(this, "Tables", config, role, names);
 
-        Optional<Network> network = engine ? Optional.of(new Network(this, "Network", config.stage(), names))
+        Optional<Network> network = engine ? Optional.of(new Network(this, "Network", config.stage(), config.footprint(), names))
                 : Optional.empty();
-        cache = network.map(n -> new Cache(this, "Cache", config.stage(), names, n));
+        cache = network.map(n -> new Cache(this, "Cache", config.stage(), config.footprint(), names, n));
         queues = Optional.of(engine ? WorkQueues.create(this, "Queues", names)
                 : WorkQueues.remote(this, "Queues", names, config.primary().region()));
 
@@ -118,7 +118,7 @@ public final class RegionalStack extends Stack {
             functions.add(fn);
             // Workers keep their event sources in every engine-role region: a queue holds only what its own
             // region accepted while it was the engine, and the demoted engine must drain it (README "Regions").
-            spec.worker().ifPresent(w -> subscribe(fn, w));
+            spec.worker().ifPresent(w -> subscribe(fn, w, config.workers().bound(w)));
             fn.function().addEnvironment(EngineConfig.REGION_ENV, engineRegion.region());
         }
 
@@ -203,24 +203,24 @@ public final class RegionalStack extends Stack {
         return s;
     }
 
-    private void subscribe(NijaFunction fn, Worker worker) {
+    private void subscribe(NijaFunction fn, Worker worker, int bound) {
         IQueue queue = queues.orElseThrow().queue(worker.queue().id());
         // Maximum concurrency is the worker's scaling bound (blueprint: trading engine replicas); partial batch
         // failures return only the failed messages to the queue.
         fn.alias().addEventSource(new SqsEventSource(queue, SqsEventSourceProps.builder()
                 .batchSize(WorkerBudget.batchSize(worker))
-                .maxConcurrency(maxConcurrency(fn, worker))
+                .maxConcurrency(maxConcurrency(fn, bound))
                 .reportBatchItemFailures(true)
                 .build()));
     }
 
     /**
-     * The worker's scaling bound from the route table, lowered to its reservation when ops reserve less: an event
-     * source allowed more concurrency than the function has only gets throttled invocations (SQS allows 2 to 1000).
+     * The worker's scaling bound ({@code WorkerConcurrency}: the route table's, the executor's from the capacity model),
+     * lowered to its reservation when ops reserve less: an event source allowed more concurrency than the function has
+     * only gets throttled invocations (SQS allows 2 to 1000).
      */
-    static int maxConcurrency(NijaFunction fn, Worker worker) {
-        return fn.profile().reservedConcurrency().map(r -> Math.max(2, Math.min(r, worker.maxConcurrency())))
-                .orElse(worker.maxConcurrency());
+    static int maxConcurrency(NijaFunction fn, int bound) {
+        return fn.profile().reservedConcurrency().map(r -> Math.max(2, Math.min(r, bound))).orElse(bound);
     }
 
     private void outputs(GlobalTables tables, UserDirectory.Issuer issuer, Optional<Network> network) {

@@ -182,7 +182,7 @@ class FunctionsTest {
     void reservedConcurrency() {
         for (Worker w : RouteTable.WORKERS) {
             assertThat(props(fn(prod, "us-east-1", w.function()))).containsEntry("ReservedConcurrentExecutions",
-                    w.maxConcurrency());
+                    bound(w));
         }
         assertThat(props(fn(prod, "us-east-1", "kill-switch"))).containsEntry("ReservedConcurrentExecutions", 5);
         assertThat(props(fn(prod, "us-east-1", "get-positions"))).doesNotContainKey("ReservedConcurrentExecutions");
@@ -193,7 +193,7 @@ class FunctionsTest {
     }
 
     @Test
-    @DisplayName("each worker consumes its queue through its alias, with its budgeted batch size and the route table's max concurrency")
+    @DisplayName("each worker consumes its queue through its alias, with its budgeted batch size and its max concurrency (the executor's from the capacity model)")
     void workersEventSources() {
         for (RegionalStack s : prod.stacks) {
             var mappings = prod.properties(s, "AWS::Lambda::EventSourceMapping");
@@ -203,14 +203,11 @@ class FunctionsTest {
             }
             assertThat(mappings).hasSize(RouteTable.WORKERS.size());
             for (Worker w : RouteTable.WORKERS) {
-                String aliasId = aliasLogicalId(prod, s, w.function());
-                // FunctionName is "<name of the alias's function>:live", built from the alias's ARN.
-                var m = mappings.stream().filter(p -> String.valueOf(p.get("FunctionName")).contains(aliasId)
-                        && String.valueOf(p.get("FunctionName")).contains(":live")).findFirst();
+                var m = eventSource(prod, s, w.function());
                 assertThat(m).as(w.function()).isPresent();
                 assertThat(m.get()).containsEntry("BatchSize", com.nija.cdk.functions.WorkerBudget.batchSize(w))
                         .containsEntry("FunctionResponseTypes", List.of("ReportBatchItemFailures"));
-                assertThat((Object) at(m.get(), "ScalingConfig", "MaximumConcurrency")).isEqualTo(w.maxConcurrency());
+                assertThat((Object) at(m.get(), "ScalingConfig", "MaximumConcurrency")).isEqualTo(bound(w));
                 int timeout = (Integer) props(fn(prod, s.regionSpec().region(), w.function())).get("Timeout");
                 assertThat(timeout * 6L).as("visibility >= 6 x timeout").isLessThanOrEqualTo(
                         w.queue().visibilityTimeout().toSeconds());
@@ -223,6 +220,20 @@ class FunctionsTest {
         String name = "nija-" + (r == dev ? "dev" : "prod") + "-" + function;
         return javaFunctions(r, s).values().stream().filter(f -> name.equals(props(f).get("FunctionName")))
                 .findFirst().orElseThrow(() -> new AssertionError("no function " + name + " in " + region));
+    }
+
+    /** The worker's concurrency without context: the route table's, the executor's from the capacity model. */
+    static int bound(Worker w) {
+        return com.nija.cdk.config.AppConfig.from(Map.<String, Object>of()::get).workers().bound(w);
+    }
+
+    /** The SQS event source mapping of {@code function}'s alias in {@code s}. */
+    static java.util.Optional<Map<String, Object>> eventSource(Synth.Result r, RegionalStack s, String function) {
+        String aliasId = aliasLogicalId(r, s, function);
+        // FunctionName is "<name of the alias's function>:live", built from the alias's ARN.
+        return r.properties(s, "AWS::Lambda::EventSourceMapping").stream()
+                .filter(p -> String.valueOf(p.get("FunctionName")).contains(aliasId)
+                        && String.valueOf(p.get("FunctionName")).contains(":live")).findFirst();
     }
 
     static String aliasLogicalId(Synth.Result r, RegionalStack s, String function) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nija.cdk.config.AppConfig;
+import com.nija.shared.capacity.ExecutorConcurrency;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,12 +29,19 @@ class ReservationsTest {
                 .mapToInt(f -> (Integer) props(f).getOrDefault("ReservedConcurrentExecutions", 0)).sum();
     }
 
+    /**
+     * Prod's reservations per engine region: 125 (fan-out 20, price ingest 20, Stripe 10, 15 staff routes × 5) + the
+     * executor's, which the capacity model recommends (ExecutorConcurrency: 53 today, so 178; docs/DEPLOY.md).
+     */
+    static final int PROD_ENGINE_RESERVED = 125 + ExecutorConcurrency.deployedDefault().reservedConcurrency();
+
     @Test
-    @DisplayName("prod reserves 175 per engine region by default, so it needs a limit of 275 there")
-    void prodDefaultsNeed275() {
+    @DisplayName("prod reserves 125 + the executor's recommended concurrency per engine region (178), so it needs a limit of 278 there")
+    void prodDefaultsNeedReservedPlus100() {
         Synth.Result prod = Synth.prod();
-        assertThat(reservedSum(prod, prod.stack("us-east-1"))).isEqualTo(175);
-        assertThat(reservedSum(prod, prod.stack("us-west-2"))).isEqualTo(175);
+        assertThat(PROD_ENGINE_RESERVED).as("docs/DEPLOY.md and the README say 178").isEqualTo(178);
+        assertThat(reservedSum(prod, prod.stack("us-east-1"))).isEqualTo(PROD_ENGINE_RESERVED);
+        assertThat(reservedSum(prod, prod.stack("us-west-2"))).isEqualTo(PROD_ENGINE_RESERVED);
         Synth.Result dev = Synth.dev();
         assertThat(reservedSum(dev, dev.stack("us-east-1"))).isZero();
     }
@@ -96,12 +104,12 @@ class ReservationsTest {
 
         Run fits = run(bin, out, 1000, 0);
         assertThat(fits.exit).as(fits.output).isZero();
-        assertThat(fits.output).contains("ok   us-east-1").contains("175 reserved by NIJA");
+        assertThat(fits.output).contains("ok   us-east-1").contains(PROD_ENGINE_RESERVED + " reserved by NIJA");
 
         Run tight = run(bin, out, 250, 50);
         assertThat(tight.exit).as(tight.output).isEqualTo(1);
         assertThat(tight.output).contains("FAIL us-east-1").contains("FAIL us-west-2")
-                .contains("--quota-code L-B99A9384 --desired-value 325");
+                .contains("--quota-code L-B99A9384 --desired-value " + (PROD_ENGINE_RESERVED + 50 + 100));
     }
 
     record Run(int exit, String output) {}

@@ -35,6 +35,8 @@ public final class Main {
               bench cold-start [--runs 5]                 JVM launch to first response of one handler
               bench signals [--runs 200] [--traders 100,1000]   signal→order latency, fan-out time, writes per trader
               bench prices [--batches 50]                 1,000-price batches with their stop/target/limit checks
+              bench engine [--traders 200] [--rounds 4]   orders/s per core of the executor's engine alone, then the
+                                                         same orders through the orders queue (its cost apart)
               bench pushes [--rounds 200] [--bursts 4] [--clients 1,100,1000] [--idle 10000]
                                                          fill→client push latency (one trader's fills, and every
                                                          connected trader's at once), idle connections held
@@ -175,6 +177,8 @@ public final class Main {
                     Arrays.stream((a.value("--clients") == null ? "1,100,1000" : a.value("--clients")).split(","))
                             .mapToInt(s -> Integer.parseInt(s.trim())).toArray(), a.intValue("--idle", 10_000));
             case "prices" -> com.nija.local.bench.PriceBenchmark.run(home(), a.intValue("--batches", 50));
+            case "engine" -> com.nija.local.bench.EngineBenchmark.run(home(), a.intValue("--traders", 200),
+                    a.intValue("--rounds", 4));
             case "backtest" -> com.nija.local.bench.BacktestBenchmark.run(a.intValue("--symbols", 10),
                     a.intValue("--days", 365), a.intValue("--runs", 1));
             case "apex-scan" -> com.nija.local.bench.ApexScanBenchmark.run(a.intValue("--markets", 100),
@@ -182,7 +186,7 @@ public final class Main {
             case "broker" -> com.nija.local.bench.BrokerBenchmark.run(a.intValue("--orders", 500),
                     list(a.value("--venues"), "coinbase,kraken,okx,binance,alpaca"), a.intValue("--init-runs", 5));
             default -> {
-                System.err.println("bench needs read-api, cold-start, signals, pushes, prices, broker, backtest or apex-scan\n"
+                System.err.println("bench needs read-api, cold-start, signals, pushes, prices, engine, broker, backtest or apex-scan\n"
                         + USAGE);
                 yield 2;
             }

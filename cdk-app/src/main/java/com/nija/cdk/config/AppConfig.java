@@ -23,25 +23,30 @@ import java.util.function.Function;
  * @param alarms           create alarms (default: prod yes, dev no)
  * @param logLevel         {@code POWERTOOLS_LOG_LEVEL} of every function
  * @param reservations     reserved concurrency per function and the account limit it must fit in
+ * @param workers          each queue worker's concurrency (the executor's from the capacity model)
+ * @param footprint        NAT gateways, interface endpoints and cache shape of each engine region (context lean)
  * @param signIn           the dashboard's sign-in: self sign-up, hosted sign-in domain
  * @param backups          cross-region copy of the table backups and the optional vault lock
  */
 public record AppConfig(Stage stage, List<RegionSpec> regions, Optional<String> account, List<String> dashboardOrigins,
                         Optional<DnsConfig> dns, Optional<String> alarmEmail, boolean alarms, String logLevel,
-                        Reservations reservations, SignIn signIn, Backups backups) {
+                        Reservations reservations, WorkerConcurrency workers, Footprint footprint, SignIn signIn,
+                        Backups backups) {
 
     public static final String DEFAULT_REGIONS = "us-east-1:primary,us-west-2:full,eu-west-1:api";
     /** A dev dashboard served by the local platform or a dev server; prod must name its real origin. */
     public static final String DEV_DASHBOARD_ORIGIN = "http://localhost:5173";
     public static final Set<String> KEYS = Set.of("stage", "regions", "account", "dashboardOrigins", "domainName",
             "hostedZoneId", "hostedZoneName", "alarmEmail", "alarms", "logLevel", "reservedConcurrency",
-            "lambdaConcurrencyLimit", "selfSignUp", "authDomainPrefix",
+            "lambdaConcurrencyLimit", WorkerConcurrency.CONTEXT_KEY, Footprint.CONTEXT_KEY, "selfSignUp", "authDomainPrefix",
             "backupCopyRegion", "backupVaultLockDays", "engineRegion", "engineApiUrl", LiveApiIds.CONTEXT_KEY,
             SourceRateLimit.CONTEXT_KEY);
 
     public AppConfig {
         Objects.requireNonNull(stage);
         Objects.requireNonNull(reservations);
+        Objects.requireNonNull(workers);
+        Objects.requireNonNull(footprint);
         Objects.requireNonNull(signIn);
         Objects.requireNonNull(backups);
         regions = List.copyOf(regions);
@@ -85,7 +90,10 @@ public record AppConfig(Stage stage, List<RegionSpec> regions, Optional<String> 
         SignIn signIn = new SignIn(string(context, "selfSignUp").map(v -> bool("selfSignUp", v)).orElse(true),
                 string(context, "authDomainPrefix").or(() -> account.map(a -> "nija-" + stage.label() + "-" + a)));
         return new AppConfig(stage, regions, account, origins, dns, string(context, "alarmEmail"), alarms, logLevel,
-                reservations, signIn, Backups.parse(string(context, "backupCopyRegion"),
+                reservations, WorkerConcurrency.parse(string(context, WorkerConcurrency.CONTEXT_KEY)),
+                Footprint.of(stage, string(context, Footprint.CONTEXT_KEY).map(v -> bool(Footprint.CONTEXT_KEY, v))
+                        .orElse(false)), signIn,
+                Backups.parse(string(context, "backupCopyRegion"),
                 string(context, "backupVaultLockDays")));
     }
 

@@ -65,7 +65,10 @@ public final class FunctionFactory {
     }
 
     public NijaFunction create(FunctionSpec spec) {
-        return create(spec, FunctionProfiles.forSpec(spec));
+        FunctionProfile sized = FunctionProfiles.forSpec(spec);
+        // A worker's reservation is its concurrency (the executor's from the capacity model, WorkerConcurrency).
+        return create(spec, spec.worker().map(w -> sized.withReservedConcurrency(wiring.config().workers().reservation(w)))
+                .orElse(sized));
     }
 
     public NijaFunction create(FunctionSpec spec, FunctionProfile sized) {

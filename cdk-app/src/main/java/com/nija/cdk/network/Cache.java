@@ -1,6 +1,7 @@
 package com.nija.cdk.network;
 
 import com.nija.cdk.Nag;
+import com.nija.cdk.config.Footprint;
 import com.nija.cdk.config.Names;
 import com.nija.cdk.config.Stage;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.elasticache.CfnReplicationGroup;
+import software.amazon.awscdk.services.elasticache.CfnServerlessCache;
 import software.amazon.awscdk.services.elasticache.CfnSubnetGroup;
 import software.constructs.Construct;
 
@@ -22,11 +24,16 @@ import software.constructs.Construct;
  * ElastiCache for Valkey (Redis OSS compatible) in the isolated subnets: Multi-AZ with automatic failover, TLS in
  * transit, encryption at rest. Prod runs cluster mode with the blueprint's 3 shards × (1 primary + 1 replica) and
  * auto scaling of shards and replicas on CPU 70% / memory 80% (blueprint "Scaling Triggers"); dev runs one shard of
- * two nodes.
+ * two nodes. With context {@code lean} ({@link Footprint}) it is ElastiCache Serverless instead: no nodes to pay for
+ * while idle, TLS always, replicated across the subnets' zones, scaling itself; the functions reach it with Lettuce's
+ * cluster client (a serverless cache speaks the cluster protocol behind one endpoint: ElastiCache user guide,
+ * "Connecting to a serverless cache").
  */
 public final class Cache extends Construct {
     /** Not the default 6379 (cdk-nag AEC5): scanners that try the default find nothing. */
     public static final int PORT = 6390;
+    /** A serverless cache's endpoint port, which cannot be chosen (its reader endpoint, unused here, is 6380). */
+    public static final int SERVERLESS_PORT = 6379;
     static final int MAX_SHARDS = 10;
     static final int MAX_REPLICAS = 5;
     /** Blueprint "Scaling Triggers": CPU > 70% → scale up. */
@@ -34,21 +41,36 @@ public final class Cache extends Construct {
     /** Blueprint "Scaling Triggers": memory > 80% → scale up. */
     public static final double SCALE_MEMORY_PERCENT = 80;
 
-    private final CfnReplicationGroup group;
     private final Stage stage;
     private final String groupId;
+    private final String url;
+    private final boolean serverless;
 
-    public Cache(Construct scope, String id, Stage stage, Names names, Network network) {
+    public Cache(Construct scope, String id, Stage stage, Footprint footprint, Names names, Network network) {
         super(scope, id);
         this.stage = stage;
         this.groupId = names.of("cache");
+        this.serverless = footprint.serverlessCache();
         SecurityGroup sg = SecurityGroup.Builder.create(this, "Sg")
                 .vpc(network.vpc())
                 .description("NIJA cache: TLS from the functions only")
                 .allowAllOutbound(false)
                 .build();
         sg.addIngressRule(Peer.securityGroupId(network.functionsSecurityGroup().getSecurityGroupId()),
-                Port.tcp(PORT), "functions to Valkey (TLS)");
+                Port.tcp(serverless ? SERVERLESS_PORT : PORT), "functions to Valkey (TLS)");
+        if (serverless) {
+            CfnServerlessCache cache = CfnServerlessCache.Builder.create(this, "Serverless")
+                    .serverlessCacheName(groupId)
+                    .description("NIJA cache-aside, prices, rate limits (serverless)")
+                    .engine("valkey")
+                    .majorEngineVersion("8")
+                    .subnetIds(network.vpc().selectSubnets(network.cacheSubnets()).getSubnetIds())
+                    .securityGroupIds(List.of(sg.getSecurityGroupId()))
+                    .snapshotRetentionLimit(stage.isProd() ? 7 : 1)
+                    .build();
+            url = "rediss://" + cache.getAttrEndpointAddress() + ":" + cache.getAttrEndpointPort();
+            return;
+        }
         CfnSubnetGroup subnets = CfnSubnetGroup.Builder.create(this, "Subnets")
                 .description("NIJA cache subnets (isolated)")
                 .subnetIds(network.vpc().selectSubnets(network.cacheSubnets()).getSubnetIds())
@@ -79,15 +101,18 @@ public final class Cache extends Construct {
             b.cacheParameterGroupName("default.valkey8")
                     .numCacheClusters(1 + stage.cacheReplicasPerShard());
         }
-        group = b.build();
+        CfnReplicationGroup group = b.build();
         group.addResourceDependency(subnets);
+        url = stage.cacheClusterMode()
+                ? "rediss://" + group.getAttrConfigurationEndPointAddress() + ":" + group.getAttrConfigurationEndPointPort()
+                : "rediss://" + group.getAttrPrimaryEndPointAddress() + ":" + group.getAttrPrimaryEndPointPort();
         Nag.suppress(group, "AwsSolutions-AEC6", "Reachable only from the functions' security group inside isolated "
                 + "subnets, TLS required; the cache holds derived data only (DynamoDB is the record). IAM/RBAC "
                 + "authentication needs token handling in the functions' Redis client and is a follow-up.");
-        if (stage.cacheClusterMode()) autoScale();
+        if (stage.cacheClusterMode()) autoScale(group);
     }
 
-    private void autoScale() {
+    private void autoScale(CfnReplicationGroup group) {
         String resourceId = "replication-group/" + groupId;
         ScalableTarget shards = ScalableTarget.Builder.create(this, "Shards")
                 .serviceNamespace(ServiceNamespace.ELASTICACHE)
@@ -123,15 +148,35 @@ public final class Cache extends Construct {
                 .build();
     }
 
-    /** {@code rediss://host:port}: the configuration endpoint in cluster mode, the primary endpoint otherwise. */
+    /**
+     * {@code rediss://host:port}: the configuration endpoint in cluster mode, the primary endpoint otherwise, the
+     * serverless cache's endpoint when lean.
+     */
     public String url() {
-        return stage.cacheClusterMode()
-                ? "rediss://" + group.getAttrConfigurationEndPointAddress() + ":" + group.getAttrConfigurationEndPointPort()
-                : "rediss://" + group.getAttrPrimaryEndPointAddress() + ":" + group.getAttrPrimaryEndPointPort();
+        return url;
     }
 
+    /** Whether the functions use Lettuce's cluster client: cluster mode, and always for a serverless cache. */
     public boolean clusterMode() {
-        return stage.cacheClusterMode();
+        return serverless || stage.cacheClusterMode();
+    }
+
+    public boolean serverless() {
+        return serverless;
+    }
+
+    /**
+     * A serverless cache's metric (AWS/ElastiCache, dimension {@code clusterId} = the cache's name: ElastiCache user
+     * guide, "Serverless metrics and events").
+     */
+    public Metric serverlessMetric(String metricName, String statistic, Duration period) {
+        return Metric.Builder.create()
+                .namespace("AWS/ElastiCache")
+                .metricName(metricName)
+                .dimensionsMap(java.util.Map.of("clusterId", groupId))
+                .statistic(statistic)
+                .period(period)
+                .build();
     }
 
     public String groupId() {
@@ -144,6 +189,7 @@ public final class Cache extends Construct {
      * are not in these lists; the scaling policies themselves act on every node, at lower thresholds.
      */
     public List<Metric> nodeMetrics(String metricName, Duration period) {
+        if (serverless) throw new IllegalStateException("a serverless cache has no nodes: use serverlessMetric");
         List<String> nodes = new ArrayList<>();
         int perShard = 1 + stage.cacheReplicasPerShard();
         if (stage.cacheClusterMode()) {

@@ -1,5 +1,6 @@
 package com.nija.cdk.network;
 
+import com.nija.cdk.config.Footprint;
 import com.nija.cdk.config.Names;
 import com.nija.cdk.config.Stage;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import software.constructs.Construct;
 /**
  * The VPC of an engine region: public subnets for the NAT gateways, private subnets with egress for the functions
  * (brokers through NAT, one gateway per AZ in prod; SQS, Secrets Manager and KMS through interface endpoints in prod;
+ * context {@code lean}: one NAT gateway and no interface endpoints, {@code Footprint};
  * DynamoDB through a free gateway endpoint) and isolated
  * subnets for the cache, which needs no route out at all.
  */
@@ -36,7 +38,7 @@ public final class Network extends Construct {
     private final Vpc vpc;
     private final SecurityGroup functions;
 
-    public Network(Construct scope, String id, Stage stage, Names names) {
+    public Network(Construct scope, String id, Stage stage, Footprint footprint, Names names) {
         super(scope, id);
         LogGroup flowLogs = LogGroup.Builder.create(this, "FlowLogs")
                 .retention(stage.logRetention())
@@ -46,8 +48,8 @@ public final class Network extends Construct {
                 .vpcName(names.of("vpc"))
                 .ipAddresses(IpAddresses.cidr("10.40.0.0/16"))
                 .maxAzs(stage.maxAzs())
-                // One NAT per AZ in prod so an AZ outage does not cut the others off from brokers.
-                .natGateways(stage.natGateways())
+                // One NAT per AZ in prod so an AZ outage does not cut the others off from brokers (lean: one).
+                .natGateways(footprint.natGateways())
                 .subnetConfiguration(List.of(
                         SubnetConfiguration.builder().name("public").subnetType(SubnetType.PUBLIC).cidrMask(24).build(),
                         SubnetConfiguration.builder().name("functions").subnetType(SubnetType.PRIVATE_WITH_EGRESS)
@@ -67,7 +69,7 @@ public final class Network extends Construct {
                 .description("NIJA functions: no inbound; outbound to the cache, AWS APIs and brokers")
                 .allowAllOutbound(true)
                 .build();
-        if (stage.interfaceEndpoints()) {
+        if (footprint.interfaceEndpoints()) {
             // Every function in the VPC calls SQS, Secrets Manager and KMS; in prod that traffic costs less through
             // interface endpoints (per AZ-hour + $0.01/GB) than through NAT ($0.045/GB), and keeps working when a
             // NAT gateway does not. Dev's one NAT carries too little to pay for 3 endpoints × 2 AZs.

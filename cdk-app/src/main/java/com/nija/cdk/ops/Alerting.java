@@ -180,8 +180,16 @@ public final class Alerting extends Construct {
                 .dimensionsMap(Map.of("service", service)).statistic("Sum").period(PERIOD).build();
     }
 
-    /** Cache CPU above 80% for 10 minutes and memory above 85%: warnings (blueprint). */
+    /**
+     * Cache CPU above 80% for 10 minutes and memory above 85%: warnings (blueprint). A serverless cache has neither (it
+     * scales itself): it warns when it throttles commands, i.e. traffic grew faster than it scaled, for 10 minutes.
+     */
     public void cache(Cache cache) {
+        if (cache.serverless()) {
+            add("CacheThrottlingWarning", warning, cache.serverlessMetric("ThrottledCmds", "Sum", PERIOD), 0, 2,
+                    "Serverless cache throttling commands for 10 minutes (traffic outgrew its scaling)");
+            return;
+        }
         add("CacheCpuWarning", warning, max(cache.nodeMetrics("EngineCPUUtilization", PERIOD), "engine CPU %"),
                 WARNING_CACHE_CPU_PERCENT, 2, "Cache engine CPU above 80% for 10 minutes (blueprint warning)");
         add("CacheMemoryWarning", warning, max(cache.nodeMetrics("DatabaseMemoryUsagePercentage", PERIOD),

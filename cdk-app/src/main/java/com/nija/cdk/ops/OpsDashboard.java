@@ -69,9 +69,15 @@ public final class OpsDashboard extends Construct {
                         table(tableName, "ReadThrottleEvents", "Sum"), table(tableName, "WriteThrottleEvents", "Sum"),
                         table(tableName, "ConsumedReadCapacityUnits", "Sum"),
                         table(tableName, "ConsumedWriteCapacityUnits", "Sum")))));
-        cache.ifPresent(c -> rows.add(List.of(
+        cache.filter(c -> !c.serverless()).ifPresent(c -> rows.add(List.of(
                 graph("Cache engine CPU %", new ArrayList<IMetric>(c.nodeMetrics("EngineCPUUtilization", PERIOD))),
                 graph("Cache memory %", new ArrayList<IMetric>(c.nodeMetrics("DatabaseMemoryUsagePercentage", PERIOD))))));
+        // A serverless cache bills ECPUs and stored bytes: the two lines of its cost, and its throttling.
+        cache.filter(Cache::serverless).ifPresent(c -> rows.add(List.of(
+                graph("Cache ECPUs and throttled commands", List.of(
+                        c.serverlessMetric("ElastiCacheProcessingUnits", "Sum", PERIOD),
+                        c.serverlessMetric("ThrottledCmds", "Sum", PERIOD))),
+                graph("Cache bytes stored", List.of(c.serverlessMetric("BytesUsedForCache", "Maximum", PERIOD))))));
         dashboard = Dashboard.Builder.create(this, "Dashboard").dashboardName(name).widgets(rows).build();
     }
 

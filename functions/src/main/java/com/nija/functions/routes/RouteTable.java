@@ -120,7 +120,11 @@ public final class RouteTable {
             new Route("POST", "/auth/refresh", RefreshSessionHandler.class, Access.PUBLIC, "sign-in-refresh"),
             new Route("POST", "/auth/sign-out", SignOutHandler.class, Access.PUBLIC, "sign-out"));
 
-    /** Queue-triggered functions. Order execution is bounded by its event source's maximum concurrency. */
+    /**
+     * Queue-triggered functions. Order execution is bounded by its event source's maximum concurrency; in AWS the
+     * executor's comes from the capacity model (cdk-app {@code WorkerConcurrency}, {@code executor-concurrency.json}),
+     * the bound here is the local platform's.
+     */
     public static final List<Worker> WORKERS = List.of(
             new Worker("signal-fanout", SignalFanoutHandler.class, Queues.SIGNALS, 10, 20),
             new Worker("order-executor", OrderExecutorHandler.class, Queues.ORDERS, 10, 50));

@@ -15,13 +15,12 @@ class CapacityInputsMatchCodeTest {
     private final CitedFigures measured = CitedFigures.resource("measured-costs.json");
 
     @Test
-    @DisplayName("The executor's batch size and maximum concurrency in the model are the route table's")
+    @DisplayName("The executor's batch size in the model is the route table's")
     void executorBoundsMatchTheRouteTable() {
         Worker executor = RouteTable.WORKERS.stream().filter(w -> w.function().equals("order-executor"))
                 .findFirst().orElseThrow();
 
         assertThat(measured.value("executor.batch-size")).isEqualTo(executor.batchSize());
-        assertThat(measured.value("executor.current-max-concurrency")).isEqualTo(executor.maxConcurrency());
     }
 
     @Test

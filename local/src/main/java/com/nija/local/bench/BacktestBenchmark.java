@@ -45,10 +45,10 @@ public final class BacktestBenchmark {
         BacktestResult result = null;
         for (int run = 1; run <= runs; run++) {
             long start = System.nanoTime();
-            long cpu = processCpuNanos();
+            long cpu = Machine.processCpuNanos();
             result = new Backtester(apex, trader).run(candles, from, to);
             double s = secs(start);
-            double cpuSeconds = (processCpuNanos() - cpu) / 1e9;
+            double cpuSeconds = (Machine.processCpuNanos() - cpu) / 1e9;
             System.out.printf("run %d: backtest %.1f s wall, %.1f s CPU (%,.0f candles/s) — %,d signals, %,d positions "
                             + "opened, %,d fills, end equity %s; load %s%n", run, s, cpuSeconds, result.candles() / s,
                     result.signals(), result.entries(), result.trades().size(), result.performance().endEquity(),
@@ -65,11 +65,6 @@ public final class BacktestBenchmark {
         return 0;
     }
 
-    /** CPU time of this JVM (every thread, GC included): unlike wall time, barely moved by other work on the machine. */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
-    }
 
     private static double secs(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;

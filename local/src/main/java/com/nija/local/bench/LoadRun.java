@@ -60,17 +60,12 @@ final class LoadRun {
         Recorder recorder = new Recorder(3);
         AtomicLong requests = new AtomicLong();
         AtomicLong errors = new AtomicLong();
-        long cpuBefore = processCpuNanos();
+        long cpuBefore = Machine.processCpuNanos();
         long started = System.nanoTime();
         phase(base, clients, duration, clientFactory, recorder, requests, errors);
         double seconds = (System.nanoTime() - started) / 1e9;
         return new Result(name, clients, requests.get(), errors.get(), seconds, recorder.getIntervalHistogram(),
-                processCpuNanos() - cpuBefore);
-    }
-
-    private static long processCpuNanos() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : 0;
+                Machine.processCpuNanos() - cpuBefore);
     }
 
     private static void phase(URI base, int clients, Duration length, IntFunction<Client> factory, Recorder recorder,

@@ -31,17 +31,16 @@ public final class CapacityCommand {
         out.printf("  one order in the executor (%d MB): %.1f ms; signal to all %,d orders queued: %.0f ms%n",
                 model.path().executorMemoryMb(), r.orderServiceMs(), w.followersPerSignal(),
                 model.path().enqueuedMs(w.followersPerSignal()));
-        out.printf("  today's executor maximum concurrency %d: p99 %,.0f ms — %s%n", r.currentConcurrency(),
-                r.p99AtCurrentMs(), r.p99AtCurrentMs() <= r.targetMs() ? "meets the target" : "MISSES the target");
+        out.printf("  the CDK app's default executor concurrency %d (executor-concurrency.json): p99 %,.0f ms — %s%n",
+                r.currentConcurrency(), r.p99AtCurrentMs(),
+                r.p99AtCurrentMs() <= r.targetMs() ? "meets the target" : "MISSES the target");
         if (r.recommendedConcurrency().isPresent()) {
             int c = r.recommendedConcurrency().getAsInt();
             out.printf("  recommended: executor event-source maximum concurrency %d, reserved concurrency %d"
                     + ": p99 %,.0f ms%n", c, c, r.p99AtRecommendedMs());
-            // The event source never exceeds the route table's bound; a reservation below it lowers both (RegionalStack).
-            out.printf(c <= r.currentConcurrency()
-                    ? "  apply: cdk deploy -c reservedConcurrency=order-executor=%d%n%n"
-                    : "  apply: raise the order-executor worker's maxConcurrency in RouteTable.WORKERS to %d "
-                            + "(its reservation follows)%n%n", c);
+            // One context value sets both: the event source's maximum and the function's reservation (RegionalStack).
+            out.printf(c == r.currentConcurrency() ? "  apply: nothing, the CDK app deploys it by default%n%n"
+                    : "  apply: cdk deploy -c executorConcurrency=%d%n%n", c);
         } else {
             out.printf("  no executor concurrency up to the AWS maximum meets the target: fewer followers per signal, "
                     + "less memory-bound CPU or a faster path are needed%n%n");

@@ -6,6 +6,7 @@ import com.nija.local.Arguments;
 import com.nija.shared.capacity.CapacityModel;
 import com.nija.shared.capacity.CostModel;
 import com.nija.shared.capacity.Deployment;
+import com.nija.shared.capacity.ExecutorConcurrency;
 import com.nija.shared.capacity.Workload;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -37,8 +38,10 @@ class CapacityCommandsTest {
         assertThat(out).contains("recommended: executor event-source maximum concurrency " + expected
                 + ", reserved concurrency " + expected + ":");
         assertThat(out).contains("Limits, the one met first at the top").contains("agrees (±25%)");
-        assertThat(out).contains(expected <= 50 ? "reservedConcurrency=order-executor=" + expected
-                : "maxConcurrency in RouteTable.WORKERS to " + expected);
+        int deployed = ExecutorConcurrency.deployedDefault().maxConcurrency();
+        assertThat(out).contains("the CDK app's default executor concurrency " + deployed);
+        assertThat(out).contains(expected == deployed ? "apply: nothing, the CDK app deploys it by default"
+                : "apply: cdk deploy -c executorConcurrency=" + expected);
     }
 
     @Test
@@ -60,5 +63,24 @@ class CapacityCommandsTest {
         assertThat(last.get(1)).isEqualTo(String.format("10000 traders: $%.2f per trader per month ($%,.0f in total)",
                 at10k.perTrader(), at10k.total()));
         assertThat(out).contains("blueprint (EC2/RDS), per trader").contains("$0.80");
+        assertThat(out.lines().toList().get(out.lines().toList().size() - 1))
+                .as("the per-trader lines close the output").isEqualTo(last.get(1));
+    }
+
+    @Test
+    @DisplayName("cost says plainly when prod misses $0.25 at 10,000 traders, with the lean footprint's figure beside it")
+    void costNamesTheLeanFigureWhenProdMissesTheGoal() {
+        Workload w = Workload.defaults(10_000);
+        CostModel.CostReport prod = CostModel.standard().price(Deployment.prod(), w);
+        CostModel.CostReport lean = CostModel.standard().price(Deployment.prodLean(), w);
+
+        String out = run(true, "--traders", "10000");
+
+        assertThat(out).contains("Goal at 10,000 traders: at most $0.25 per trader per month (blueprint $0.80): "
+                + (prod.perTrader() <= 0.25 ? "met" : "NOT met"));
+        if (prod.perTrader() > 0.25) {
+            assertThat(out).contains(String.format("prod-lean (cdk deploy -c lean=true) at 10,000 traders: $%.2f per "
+                    + "trader per month ($%,.0f in total)", lean.perTrader(), lean.total()));
+        }
     }
 }

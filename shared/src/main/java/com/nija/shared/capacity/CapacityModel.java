@@ -25,11 +25,18 @@ public final class CapacityModel {
     private final CitedFigures aws;
     private final CitedFigures measured;
     private final SignalPath path;
+    private final int deployedConcurrency;
 
+    /** Compared with the executor concurrency the CDK app deploys by default ({@link ExecutorConcurrency}). */
     public CapacityModel(CitedFigures aws, CitedFigures measured, int executorMemoryMb) {
+        this(aws, measured, executorMemoryMb, ExecutorConcurrency.deployedDefault().maxConcurrency());
+    }
+
+    public CapacityModel(CitedFigures aws, CitedFigures measured, int executorMemoryMb, int deployedConcurrency) {
         this.aws = aws;
         this.measured = measured;
         this.path = new SignalPath(aws, measured, executorMemoryMb);
+        this.deployedConcurrency = deployedConcurrency;
     }
 
     public static CapacityModel standard() {
@@ -43,7 +50,7 @@ public final class CapacityModel {
 
     public CapacityReport project(Workload w) {
         int n = w.followersPerSignal();
-        int current = (int) measured.value("executor.current-max-concurrency");
+        int current = deployedConcurrency;
         var recommended = path.recommendedConcurrency(n, TARGET_MS);
         // Sized at the recommendation; without one, at the most AWS allows (the limits then show why it is not enough).
         int sized = recommended.orElse((int) aws.value("lambda.sqs-max-concurrency"));

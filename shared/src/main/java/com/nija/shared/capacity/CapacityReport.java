@@ -8,7 +8,8 @@ import java.util.OptionalInt;
  *
  * @param workload                the traffic projected
  * @param orderServiceMs          one order's time in the executor
- * @param p99AtCurrentMs          signal → order p99 at today's executor concurrency ({@code currentConcurrency})
+ * @param p99AtCurrentMs          signal → order p99 at the executor concurrency the CDK app deploys by default
+ *                                ({@code currentConcurrency}, {@link ExecutorConcurrency})
  * @param recommendedConcurrency  the smallest executor event-source maximum concurrency meeting the target, if any
  * @param p99AtRecommendedMs      signal → order p99 at the recommendation (NaN when there is none)
  * @param functions               concurrency per function

@@ -1,9 +1,9 @@
 package com.nija.shared.capacity;
 
 /**
- * What the CDK app creates that costs money whatever the traffic, per stage (cdk-app {@code Stage},
- * {@code AppConfig.DEFAULT_REGIONS}, {@code Cache}, {@code Network}); {@code DeploymentMatchesCdkTest} in cdk-app keeps
- * the two in step.
+ * What the CDK app creates that costs money whatever the traffic, per stage and context {@code lean} (cdk-app
+ * {@code Stage}, {@code Footprint}, {@code AppConfig.DEFAULT_REGIONS}, {@code Cache}, {@code Network});
+ * {@code DeploymentMatchesCdkTest} and {@code LeanTest} in cdk-app keep the two in step.
  *
  * @param engineRegions          regions running the engine (primary + full): VPC, NAT, cache, queues
  * @param apiRegions             API-only regions (a table replica, no cache, no queues)
@@ -36,7 +36,7 @@ public record Deployment(String name, int engineRegions, int apiRegions, int nat
 
     /**
      * prod with one NAT gateway per region, no interface endpoints (their traffic through that NAT) and ElastiCache
-     * Serverless instead of nodes: the fixed costs cut. The CDK app cannot build this shape yet.
+     * Serverless instead of nodes: the fixed costs cut. The CDK app builds it with {@code -c stage=prod -c lean=true}.
      */
     public static Deployment prodLean() {
         return new Deployment("prod-lean", 2, 1, 1, 3, 0, SERVERLESS_CACHE, 0, 1024, 30, 4);

@@ -68,6 +68,16 @@ class CapacityModelTest {
         });
     }
 
+    @Test
+    @DisplayName("The model's CPU per order (composed from per-call costs) is not below what bench engine measured for the whole path")
+    void orderCpuNotBelowTheEngineBenchmark() {
+        CitedFigures m = CitedFigures.resource("measured-costs.json");
+        double modelled = m.value("order.dynamodb-calls-close") * m.value("cpu.dynamodb-call-ms") + m.value("order.push-post-ms");
+
+        // bench engine has no connected client, so the push post is added to its figure.
+        assertThat(modelled).isGreaterThanOrEqualTo(m.value("engine.cpu-ms-per-order") + m.value("order.push-post-ms"));
+    }
+
     @ParameterizedTest(name = "{0}: every figure names its source")
     @ValueSource(strings = {"aws-quotas.json", "measured-costs.json", "aws-prices-us-east-1.json"})
     void everyFigureIsCited(String file) {
