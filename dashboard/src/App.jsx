@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { token, claims, signOut } from './auth.js';
-import { connectLive, connection } from './live.js';
+import { connectLive, connection, liveUrl } from './live.js';
 import { refreshDashboard, scheduleRefresh, applyUpdates, liveChannels, dashboard } from './store.js';
 import { route, navigate, VIEWS, allowed } from './route.js';
 import { hostedSignOut } from './hosted.js';
@@ -24,11 +24,6 @@ const PAGES = { '/': Overview, '/positions': Positions, '/orders': Orders, '/tra
   '/performance': Performance, '/settings': Settings, '/brokers': Brokers, '/account': Account, '/admin': Admin,
   '/finance': Finance };
 
-function wsUrl(config) {
-  if (config.wsUrl) return config.wsUrl;
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
-}
-
 export function App({ config, signInError }) {
   const jwt = token.value;
 
@@ -36,7 +31,7 @@ export function App({ config, signInError }) {
     if (!jwt) return undefined;
     refreshDashboard();
     const live = connectLive({
-      url: wsUrl(config),
+      url: liveUrl(config),
       token: jwt,
       channels: liveChannels,
       onUpdates: applyUpdates,

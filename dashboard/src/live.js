@@ -8,6 +8,15 @@ export const lastUpdate = signal(null);
 const MIN_BACKOFF_MS = 500;
 const MAX_BACKOFF_MS = 30_000;
 
+/**
+ * Where the live WebSocket is: `wsUrl` from /config.json in AWS (API Gateway serves it on its own host), else `/ws` on
+ * this page's host (the local gateway serves it beside the app).
+ */
+export function liveUrl(config, location = window.location) {
+  if (config.wsUrl) return config.wsUrl;
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
+}
+
 /** True when a message numbered `seq` does not follow `lastSeq`: something was missed, so the views refetch. */
 export function isSeqGap(lastSeq, seq) {
   return lastSeq !== null && typeof seq === 'number' && seq !== lastSeq + 1;

@@ -1,11 +1,15 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { webcrypto } from 'node:crypto';
-import { beginHostedSignIn, completeHostedSignIn, endLocalSession } from '../../src/hosted.js';
+import { readFileSync } from 'node:fs';
+import { beginHostedSignIn, completeHostedSignIn, endLocalSession, hostedSignOut } from '../../src/hosted.js';
 import { challengeOf } from '../../src/pkce.js';
 import { token } from '../../src/auth.js';
+import { liveUrl } from '../../src/live.js';
 
-const CONFIG = { signIn: 'cognito', domain: 'https://nija-prod.auth.us-east-1.amazoncognito.com', clientId: 'client-1' };
+// The /config.json a deployment writes (cdk-app DashboardConfig; DashboardSiteTest checks the synthesized one has
+// exactly these keys in these forms).
+const CONFIG = JSON.parse(readFileSync(new URL('../fixtures/config.aws.json', import.meta.url)));
 
 function memoryStorage() {
   const m = new Map();
@@ -43,7 +47,8 @@ test('sign-in goes to the hosted UI with the code flow, S256 challenge of the ke
   const q = url.searchParams;
   assert.equal(url.origin + url.pathname, `${CONFIG.domain}/oauth2/authorize`);
   assert.equal(q.get('response_type'), 'code');
-  assert.equal(q.get('client_id'), 'client-1');
+  assert.equal(q.get('client_id'), CONFIG.clientId);
+  assert.equal(q.get('scope'), 'openid email profile');
   assert.equal(q.get('redirect_uri'), 'https://dash.example.com/auth/callback');
   assert.equal(q.get('code_challenge_method'), 'S256');
   const pending = JSON.parse(storage.getItem('nija.pendingSignIn'));
@@ -91,4 +96,26 @@ test('a callback with no sign-in started in this tab is refused', async () => {
 test('any other path is not a callback', async () => {
   const b = browserAt('https://dash.example.com/trades?code=c&state=s');
   assert.equal(await completeHostedSignIn({ ...b, storage: memoryStorage(), fetch: async () => assert.fail('no fetch') }), false);
+});
+
+test('sign-out revokes the session on this origin, then leaves the hosted UI back to this origin', async () => {
+  token.value = 'a.b.c';
+  const b = browserAt('https://dash.example.com/trades');
+  const api = recordingFetch({ status: 204, body: {} });
+
+  await hostedSignOut(CONFIG, { location: b.location, fetch: api.fetch });
+
+  assert.equal(token.value, null);
+  assert.deepEqual(api.calls.map(c => [c.path, c.init.method, c.init.credentials]),
+    [['/auth/sign-out', 'POST', 'same-origin']]);
+  const out = new URL(b.location.assigned);
+  assert.equal(out.origin + out.pathname, `${CONFIG.domain}/logout`);
+  assert.equal(out.searchParams.get('client_id'), CONFIG.clientId);
+  assert.equal(out.searchParams.get('logout_uri'), 'https://dash.example.com/');
+});
+
+test('the live WebSocket is the deployment\'s wsUrl in AWS and /ws beside the app locally', () => {
+  assert.equal(liveUrl(CONFIG, { protocol: 'https:', host: 'dash.example.com' }), CONFIG.wsUrl);
+  assert.equal(liveUrl({ signIn: 'local' }, { protocol: 'http:', host: '127.0.0.1:3000' }), 'ws://127.0.0.1:3000/ws');
+  assert.equal(liveUrl({ signIn: 'local' }, { protocol: 'https:', host: 'nija.test' }), 'wss://nija.test/ws');
 });

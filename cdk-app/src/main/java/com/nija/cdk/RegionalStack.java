@@ -198,8 +198,7 @@ public final class RegionalStack extends Stack {
         UserDirectory.Issuer issuer = users.issuer();
         NestedStack uploads = new NestedStack(this, "HostingUploads", NestedStackProps.builder()
                 .description("NIJA dashboard files and config.json").build());
-        s.deploy(uploads, dashboardDir, new DashboardConfig(region.region(), issuer.userPoolId(), issuer.clientId(),
-                signInUrl, live.stage().getUrl()).json());
+        s.deploy(uploads, dashboardDir, new DashboardConfig(signInUrl, issuer.clientId(), live.stage().getUrl()).json());
         return s;
     }
 

@@ -144,6 +144,48 @@ class DashboardSiteTest {
     }
 
     @Test
+    @DisplayName("POST /auth/token, /auth/refresh and /auth/sign-out go to the HTTP API uncached, with the refresh "
+            + "cookie and Content-Type only; no other /auth path leaves S3")
+    void signInRoutesOnTheSameDomain() {
+        List<Map<String, Object>> behaviours = list(distribution().get("CacheBehaviors")).stream()
+                .map(b -> Synth.<Map<String, Object>>at(b)).toList();
+        assertThat(behaviours).extracting(b -> (String) b.get("PathPattern")).filteredOn(p -> p.startsWith("/auth"))
+                .containsExactlyInAnyOrder("/auth/token", "/auth/refresh", "/auth/sign-out");
+        String apiOrigin = at(behaviour("/api/*"), "TargetOriginId");
+        String policyId = logicalId("AWS::CloudFront::OriginRequestPolicy", "SiteSignInRequests");
+        for (String path : List.of("/auth/token", "/auth/refresh", "/auth/sign-out")) {
+            Map<String, Object> b = behaviour(path);
+            assertThat((String) b.get("TargetOriginId")).as(path).isEqualTo(apiOrigin);
+            assertThat(list(b.get("AllowedMethods"))).as(path).contains("POST");
+            assertThat((String) b.get("CachePolicyId")).as(path).isEqualTo(CACHING_DISABLED);
+            assertThat((String) at(b, "OriginRequestPolicyId", "Ref")).as(path).isEqualTo(policyId);
+            assertThat((String) b.get("ViewerProtocolPolicy")).as(path).isEqualTo("https-only");
+            assertThat(b).as(path).doesNotContainKey("FunctionAssociations");
+        }
+        Map<String, Object> forwarded = at(Synth.props(resources("AWS::CloudFront::OriginRequestPolicy").get(policyId)),
+                "OriginRequestPolicyConfig");
+        assertThat((String) at(forwarded, "CookiesConfig", "CookieBehavior")).isEqualTo("whitelist");
+        assertThat(list(at(forwarded, "CookiesConfig", "Cookies"))).containsExactly("nija_refresh");
+        assertThat((String) at(forwarded, "HeadersConfig", "HeaderBehavior")).isEqualTo("whitelist");
+        assertThat(list(at(forwarded, "HeadersConfig", "Headers"))).containsExactly("Content-Type");
+        assertThat((String) at(forwarded, "QueryStringsConfig", "QueryStringBehavior")).isEqualTo("none");
+        // Cognito redirects the browser to /auth/callback: the default (S3 + SPA fallback) behaviour serves it.
+        for (String spaPath : List.of("/auth/callback", "/auth", "/auth/")) {
+            assertThat(behaviours).as(spaPath)
+                    .noneSatisfy(b -> assertThat(spaPath).matches(glob((String) b.get("PathPattern"))));
+        }
+    }
+
+    /** A CloudFront path pattern as a regex: {@code *} any characters, {@code ?} one. */
+    private static String glob(String pattern) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : pattern.toCharArray()) {
+            regex.append(c == '*' ? ".*" : c == '?' ? "." : java.util.regex.Pattern.quote(String.valueOf(c)));
+        }
+        return regex.toString();
+    }
+
+    @Test
     @DisplayName("deep links serve index.html through a viewer-request function; API 403/404s are never rewritten")
     void spaFallback() throws Exception {
         Map<String, Object> d = distribution();
@@ -152,6 +194,7 @@ class DashboardSiteTest {
         assertThat(list(at(d, "DefaultCacheBehavior", "FunctionAssociations"))).singleElement()
                 .satisfies(a -> assertThat((String) at(a, "EventType")).isEqualTo("viewer-request"));
         assertThat(behaviour("/api/*")).doesNotContainKey("FunctionAssociations");
+        assertThat(behaviour("/auth/token")).doesNotContainKey("FunctionAssociations");
         assertThat(behaviour("/assets/*")).doesNotContainKey("FunctionAssociations");
 
         Map<String, Object> fn = Synth.props(resources("AWS::CloudFront::Function").values().iterator().next());
@@ -226,7 +269,8 @@ class DashboardSiteTest {
     }
 
     @Test
-    @DisplayName("config.json tells the app to sign in with Cognito's hosted pages (PKCE) and where the WebSocket is")
+    @DisplayName("config.json holds exactly what the dashboard reads: Cognito's hosted sign-in domain, the public "
+            + "client id and the WebSocket (the keys of the dashboard's own test fixture)")
     @SuppressWarnings("unchecked")
     void configJson() throws IOException {
         Map<String, Object> shell = deployment(false);
@@ -242,16 +286,18 @@ class DashboardSiteTest {
         for (Map.Entry<String, Object> e : markers.entrySet()) raw = raw.replace(e.getKey(), text(e.getValue()));
         Map<String, Object> config = new ObjectMapper().readValue(raw, Map.class);
 
-        assertThat(config.get("signIn")).isEqualTo("cognito");
-        assertThat((String) at(config, "cognito", "clientId")).matches("\\{Ref:UsersDashboardClient[0-9A-F]+}");
-        assertThat((String) at(config, "cognito", "userPoolId")).matches("\\{Ref:UsersPool[0-9A-F]+}");
-        assertThat((String) at(config, "cognito", "region")).isEqualTo("us-east-1");
-        assertThat((String) at(config, "cognito", "authorizeUrl")).matches(
-                "https://\\{Ref:UsersPoolSignInDomain[0-9A-F]+}\\.auth\\.us-east-1\\.amazoncognito\\.com/oauth2/authorize");
-        assertThat((String) at(config, "cognito", "tokenUrl")).endsWith(".amazoncognito.com/oauth2/token");
-        assertThat((String) at(config, "cognito", "redirectPath")).isEqualTo("/auth/callback");
-        assertThat(list(at(config, "cognito", "scopes"))).containsExactly("openid", "email", "profile");
+        // dashboard/test/unit/hosted.test.js signs in and out with this fixture.
+        Map<String, Object> fixture = new ObjectMapper().readValue(
+                Path.of("../dashboard/test/fixtures/config.aws.json").toFile(), Map.class);
+        assertThat(config).containsOnlyKeys(fixture.keySet());
+        assertThat(config.get("signIn")).isEqualTo(fixture.get("signIn")).isEqualTo("cognito");
+        // The hosted UI's base URL, no path: the app appends /oauth2/authorize and /logout.
+        assertThat((String) config.get("domain"))
+                .matches("https://\\{Ref:UsersPoolSignInDomain[0-9A-F]+}\\.auth\\.us-east-1\\.amazoncognito\\.com");
+        assertThat((String) fixture.get("domain")).matches("https://[a-z0-9-]+\\.auth\\.us-east-1\\.amazoncognito\\.com");
+        assertThat((String) config.get("clientId")).matches("\\{Ref:UsersDashboardClient[0-9A-F]+}");
         assertThat((String) config.get("wsUrl")).startsWith("wss://{Ref:LiveApi").endsWith("/live");
+        assertThat((String) fixture.get("wsUrl")).startsWith("wss://").endsWith("/live");
         assertThat(raw).doesNotContainIgnoringCase("secret");
     }
 

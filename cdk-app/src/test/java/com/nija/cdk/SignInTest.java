@@ -36,7 +36,14 @@ class SignInTest {
         assertThat(list(prod.get("LogoutURLs")).stream().map(DashboardSiteTest::text)).containsExactly(
                 Synth.ORIGIN + "/", "https://{GetAtt:[SiteCdnD3C78BF8, DomainName]}/");
         assertThat(prod.get("GenerateSecret")).isIn(null, false);
-        assertThat(list(prod.get("AllowedOAuthScopes"))).contains("openid").doesNotContain("aws.cognito.signin.user.admin");
+        // Exactly the scopes the dashboard asks for (dashboard/src/hosted.js); a scope it asks for beyond these
+        // would fail every sign-in with invalid_scope.
+        assertThat(list(prod.get("AllowedOAuthScopes"))).containsExactlyInAnyOrder("openid", "email", "profile");
+        // The sign-in routes refresh through /oauth2/token and revoke the refresh token on sign-out; no password
+        // ever reaches the client directly.
+        assertThat(list(prod.get("ExplicitAuthFlows"))).contains("ALLOW_REFRESH_TOKEN_AUTH")
+                .doesNotContain("ALLOW_USER_PASSWORD_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH");
+        assertThat(prod).containsEntry("EnableTokenRevocation", true);
         Map<String, Object> dev = client(Synth.dev());
         assertThat(dev).containsEntry("AllowedOAuthFlows", List.of("code"))
                 .satisfies(c -> assertThat(list(c.get("CallbackURLs")).stream().map(DashboardSiteTest::text))
@@ -76,6 +83,12 @@ class SignInTest {
         for (String function : List.of("sign-in-token", "sign-in-refresh", "sign-out")) {
             Map<String, Object> env = FunctionsTest.env(FunctionsTest.fn(Synth.prod(), "us-east-1", function));
             assertThat(env).containsKeys("NIJA_SIGN_IN_CLIENT_ID", "NIJA_SIGN_IN_DOMAIN");
+            // The same client and hosted domain as the dashboard's config.json: the code the browser got from
+            // that domain for that client is redeemed there by this function.
+            assertThat(DashboardSiteTest.text(env.get("NIJA_SIGN_IN_CLIENT_ID"))).as(function)
+                    .contains("UsersDashboardClient");
+            assertThat(DashboardSiteTest.text(env.get("NIJA_SIGN_IN_DOMAIN"))).as(function)
+                    .matches("https://.*UsersPoolSignInDomain.*\\.auth\\.us-east-1\\.amazoncognito\\.com");
             assertThat(env.keySet()).noneMatch(k -> k.endsWith("_TABLE") || k.endsWith("_SECRET_ARN"));
         }
     }

@@ -34,7 +34,6 @@ import software.amazon.awscdk.services.cognito.StandardThreatProtectionMode;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolClient;
 import software.amazon.awscdk.services.cognito.CfnUserPoolClient;
-import software.amazon.awscdk.services.cognito.UserPoolDomain;
 import software.constructs.Construct;
 
 /**
@@ -46,7 +45,7 @@ public final class UserDirectory extends Construct {
     private final UserPool pool;
     private final UserPoolClient dashboardClient;
     private final SignIn signIn;
-    private final java.util.Optional<UserPoolDomain> domain;
+    private final Optional<UserPoolDomain> domain;
 
     public UserDirectory(Construct scope, String id, AppConfig config, Names names) {
         super(scope, id);
@@ -135,7 +134,7 @@ public final class UserDirectory extends Construct {
     }
 
     /** The hosted sign-in's base URL ({@code https://<prefix>.auth.<region>.amazoncognito.com}), when configured. */
-    public java.util.Optional<String> signInUrl() {
+    public Optional<String> signInUrl() {
         return domain.map(UserPoolDomain::baseUrl);
     }
 

@@ -3,7 +3,11 @@ package com.nija.cdk.site;
 import com.nija.cdk.Nag;
 import com.nija.cdk.config.Names;
 import com.nija.cdk.config.Stage;
+import com.nija.functions.routes.Route;
+import com.nija.functions.routes.RouteTable;
+import com.nija.shared.signin.RefreshCookie;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
@@ -24,8 +28,12 @@ import software.amazon.awscdk.services.cloudfront.HeadersFrameOption;
 import software.amazon.awscdk.services.cloudfront.HeadersReferrerPolicy;
 import software.amazon.awscdk.services.cloudfront.HttpVersion;
 import software.amazon.awscdk.services.cloudfront.IOrigin;
+import software.amazon.awscdk.services.cloudfront.IOriginRequestPolicy;
+import software.amazon.awscdk.services.cloudfront.OriginRequestCookieBehavior;
+import software.amazon.awscdk.services.cloudfront.OriginRequestHeaderBehavior;
 import software.amazon.awscdk.services.cloudfront.OriginProtocolPolicy;
 import software.amazon.awscdk.services.cloudfront.OriginRequestPolicy;
+import software.amazon.awscdk.services.cloudfront.OriginRequestQueryStringBehavior;
 import software.amazon.awscdk.services.cloudfront.OriginSslPolicy;
 import software.amazon.awscdk.services.cloudfront.PriceClass;
 import software.amazon.awscdk.services.cloudfront.ResponseCustomHeader;
@@ -63,6 +71,11 @@ import software.constructs.Construct;
  * no CORS to WebSockets, and API Gateway serves a WebSocket stage only at its own path, which CloudFront's origin
  * path cannot map {@code /ws} onto.
  *
+ * <p>The sign-in routes ({@code POST /auth/token}, {@code /auth/refresh}, {@code /auth/sign-out}) reach the same API
+ * here too, each by its exact path: they keep the refresh token in a {@code SameSite=Strict; Path=/auth} cookie,
+ * which the browser sends only to the dashboard's own host. Only that cookie and {@code Content-Type} go with them,
+ * uncached. Every other {@code /auth/…} path, above all the {@code /auth/callback} Cognito redirects to, is the SPA's.
+ *
  * <p>SPA fallback is a CloudFront Function on the S3 behaviour, not the distribution's custom error responses: those
  * apply to every behaviour, so they would turn the API's own 403 and 404 problem+json answers into index.html 200.
  */
@@ -70,6 +83,9 @@ public final class DashboardSite extends Construct {
     /** The path the HTTP API is served under on the dashboard's domain (every API route starts with it). */
     public static final String API_PATH = "/api/*";
     public static final String ASSETS_PATH = "/assets/*";
+    /** The sign-in routes, by their exact paths: the route table's rows under the refresh cookie's path. */
+    public static final List<String> SIGN_IN_PATHS = RouteTable.ROUTES.stream().map(Route::path)
+            .filter(p -> p.startsWith(RefreshCookie.PATH + "/")).toList();
     /** CloudFront's metrics are published in this region only, whatever region the distribution's stack is in. */
     public static final String METRICS_REGION = "us-east-1";
     /** Content-hashed files never change under their name: a year, the longest a browser honours. */
@@ -101,6 +117,7 @@ public final class DashboardSite extends Construct {
     private final ResponseHeadersPolicy headers;
     private final CachePolicy assetCache;
     private final Function spaFallback;
+    private final OriginRequestPolicy signInRequests;
 
     /**
      * @param apiDomain  the HTTP API's host name (its latency-routed custom domain when there is one)
@@ -172,6 +189,25 @@ public final class DashboardSite extends Construct {
                 .protocolPolicy(OriginProtocolPolicy.HTTPS_ONLY)
                 .originSslProtocols(List.of(OriginSslPolicy.TLS_V1_2))
                 .build();
+        signInRequests = OriginRequestPolicy.Builder.create(this, "SignInRequests")
+                .originRequestPolicyName(names.of("dashboard-sign-in"))
+                .comment("NIJA dashboard sign-in routes: the refresh cookie and the body's type, nothing else")
+                .cookieBehavior(OriginRequestCookieBehavior.allowList(RefreshCookie.NAME))
+                .headerBehavior(OriginRequestHeaderBehavior.allowList("Content-Type"))
+                .queryStringBehavior(OriginRequestQueryStringBehavior.none())
+                .build();
+        // In this order in the template (a Map.of would reorder it from one synth to the next).
+        Map<String, BehaviorOptions> behaviours = new LinkedHashMap<>();
+        behaviours.put(ASSETS_PATH, BehaviorOptions.builder()
+                .origin(site)
+                .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
+                .cachePolicy(assetCache)
+                .compress(true)
+                .responseHeadersPolicy(headers)
+                .build());
+        // With caching disabled, the all-viewer origin request policy may carry Authorization.
+        behaviours.put(API_PATH, apiBehaviour(apiOrigin, OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER));
+        for (String path : SIGN_IN_PATHS) behaviours.put(path, apiBehaviour(apiOrigin, signInRequests));
         distribution = Distribution.Builder.create(this, "Cdn")
                 .comment(names.of("dashboard"))
                 .defaultRootObject("index.html")
@@ -187,24 +223,7 @@ public final class DashboardSite extends Construct {
                         .functionAssociations(List.of(FunctionAssociation.builder()
                                 .function(spaFallback).eventType(FunctionEventType.VIEWER_REQUEST).build()))
                         .build())
-                .additionalBehaviors(Map.of(
-                        ASSETS_PATH, BehaviorOptions.builder()
-                                .origin(site)
-                                .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
-                                .cachePolicy(assetCache)
-                                .compress(true)
-                                .responseHeadersPolicy(headers)
-                                .build(),
-                        // With caching disabled, the all-viewer origin request policy may carry Authorization.
-                        API_PATH, BehaviorOptions.builder()
-                                .origin(apiOrigin)
-                                .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
-                                .allowedMethods(AllowedMethods.ALLOW_ALL)
-                                .cachedMethods(CachedMethods.CACHE_GET_HEAD)
-                                .cachePolicy(CachePolicy.CACHING_DISABLED)
-                                .originRequestPolicy(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER)
-                                .responseHeadersPolicy(headers)
-                                .build()))
+                .additionalBehaviors(behaviours)
                 .build();
         Nag.suppress(distribution, "AwsSolutions-CFR1", "Traders sign in from any country; the venues they trade "
                 + "on enforce their own geographic rules.");
@@ -213,6 +232,19 @@ public final class DashboardSite extends Construct {
         Nag.suppress(distribution, "AwsSolutions-CFR4", "The distribution uses CloudFront's default *.cloudfront.net "
                 + "certificate, whose minimum protocol CloudFront fixes; viewers are redirected to HTTPS and the "
                 + "API origin is reached over TLS 1.2 only.");
+    }
+
+    /** A path served by the HTTP API: never cached, every method (CloudFront allows POST only with all of them). */
+    private BehaviorOptions apiBehaviour(IOrigin apiOrigin, IOriginRequestPolicy requests) {
+        return BehaviorOptions.builder()
+                .origin(apiOrigin)
+                .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
+                .allowedMethods(AllowedMethods.ALLOW_ALL)
+                .cachedMethods(CachedMethods.CACHE_GET_HEAD)
+                .cachePolicy(CachePolicy.CACHING_DISABLED)
+                .originRequestPolicy(requests)
+                .responseHeadersPolicy(headers)
+                .build();
     }
 
     /**

@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  */
 public final class RefreshCookie {
     public static final String NAME = "nija_refresh";
-    private static final String ATTRIBUTES = "; HttpOnly; Secure; SameSite=Strict; Path=/auth";
+    /** The sign-in routes' common path: the dashboard's host must serve them itself for the browser to send this. */
+    public static final String PATH = "/auth";
+    private static final String ATTRIBUTES = "; HttpOnly; Secure; SameSite=Strict; Path=" + PATH;
     /** Cognito's refresh tokens (RevokeToken's documented pattern); anything else in the cookie is ignored. */
     private static final Pattern VALUE = Pattern.compile("[A-Za-z0-9\\-_=.]{1,8192}");
 
