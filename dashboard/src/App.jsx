@@ -1,7 +1,8 @@
 import { useEffect } from 'preact/hooks';
 import { token, claims, signOut } from './auth.js';
 import { connectLive, connection, liveUrl } from './live.js';
-import { refreshDashboard, scheduleRefresh, applyUpdates, liveChannels, dashboard } from './store.js';
+import { refreshDashboard, scheduleRefresh, applyUpdates, liveChannels, dashboard, stopRefetches } from './store.js';
+import { rateNote } from './api.js';
 import { route, navigate, VIEWS, allowed } from './route.js';
 import { hostedSignOut } from './hosted.js';
 import { SignIn } from './views/SignIn.jsx';
@@ -35,13 +36,14 @@ export function App({ config, signInError }) {
       token: jwt,
       channels: liveChannels,
       onUpdates: applyUpdates,
-      onGap: () => scheduleRefresh(0),
+      onGap: () => scheduleRefresh(0, { closed: true, orders: true }), // what was missed may be any of them
     });
     // Follow the prices of newly held markets once a refetch shows them.
     const unsubscribe = dashboard.subscribe(() => live.resubscribe());
     return () => {
       unsubscribe();
       live.close();
+      stopRefetches();
     };
   }, [jwt]);
 
@@ -76,6 +78,7 @@ export function App({ config, signInError }) {
         </button>
       </header>
       <main id="main" tabIndex={-1}>
+        {rateNote.value && <p class="note" role="status" data-testid="rate-note">{rateNote.value}</p>}
         <Page />
       </main>
       <footer class="foot">

@@ -1,4 +1,11 @@
+import { signal } from '@preact/signals';
 import { token, signOut } from './auth.js';
+import { createBudget, sendWithin, pauseNote } from './frugal.js';
+
+/** The trader's standing against their plan's API limit, read from every answer. */
+export const budget = createBudget();
+/** The calm note shown while a 429 holds updates back (null otherwise). */
+export const rateNote = signal(null);
 
 /** A problem+json answer (or any non-2xx), with the field errors the API names. */
 export class ApiError extends Error {
@@ -13,9 +20,12 @@ export class ApiError extends Error {
   }
 }
 
-/** Calls the API with the signed-in token; resolves to { body, etag }. A 401 signs out. */
+/**
+ * Calls the API with the signed-in token; resolves to { body, etag }. A 401 signs out. A read refused by the plan's
+ * limit (429) is retried once after `Retry-After`, with a note instead of an error meanwhile.
+ */
 export async function api(path, { method = 'GET', body, headers = {} } = {}) {
-  const res = await fetch(path, {
+  const send = () => fetch(path, {
     method,
     headers: {
       Accept: 'application/json',
@@ -25,6 +35,12 @@ export async function api(path, { method = 'GET', body, headers = {} } = {}) {
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  const res = await sendWithin(budget, send, {
+    method,
+    sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+    onPause: seconds => (rateNote.value = pauseNote(seconds)),
+  });
+  if (res.status !== 429) rateNote.value = null;
   const text = await res.text();
   let json = null;
   try {
@@ -33,6 +49,8 @@ export async function api(path, { method = 'GET', body, headers = {} } = {}) {
     json = { detail: text };
   }
   if (res.status === 401) signOut();
+  // Refused twice by the plan's limit: whoever shows the failure shows the calm note, not the API's wording.
+  if (res.status === 429) throw new ApiError(429, { ...json, detail: rateNote.value });
   if (!res.ok) throw new ApiError(res.status, json);
   return { body: json, etag: res.headers.get('ETag') };
 }

@@ -30,19 +30,28 @@ export function backoffMs(attempt, random = Math.random) {
 
 /**
  * Sorts a message's updates: market prices (`price` events, and `pnl.changed` marks that carry only an unrealized
- * figure) are applied in place as `prices` (symbol → price); anything else (a fill, an order, a position opened or
- * closed, the bot paused) means the views refetch.
+ * figure) are applied in place as `prices` (symbol → price); pushed orders are merged in place too (`orders`: only
+ * the orders list refetches, for the source and explanation a push does not carry); anything else (a fill, a
+ * position opened or closed, the bot paused) means the books `refetch`, and `closed` says a trade closed (a realized
+ * P&L), the only thing that moves the equity curve. `rows`: the message carries rows the lists merge.
  */
 export function sortUpdates(updates) {
   const prices = {};
   let refetch = false;
+  let closed = false;
+  let orders = false;
   for (const u of updates) {
     if (u?.event === 'price' && u.data?.symbol && u.data.price != null) prices[u.data.symbol] = String(u.data.price);
     else if (u?.event === 'pnl.changed' && u.data?.markPrice != null && u.data.realizedPnl == null) {
       prices[u.data.symbol] = String(u.data.markPrice);
-    } else refetch = true;
+    } else if (u?.channel === 'orders' && u.data?.orderId) {
+      orders = true; // merged by mergePushed; a fill's trade and position events in the same burst refetch the books
+    } else {
+      refetch = true;
+      if (u?.event === 'position.closed' || u?.data?.realizedPnl != null) closed = true;
+    }
   }
-  return { prices, refetch };
+  return { prices, refetch, closed, orders, rows: orders || refetch };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { get } from '../api.js';
-import { revision, pushed } from '../store.js';
+import { orderChanges, pushed } from '../store.js';
 import { mergePushed } from '../live.js';
 import { usd, qty } from '../money.js';
 import { formatTime } from '../time.js';
@@ -21,8 +21,8 @@ export function Orders() {
     get(`/api/v1/orders?${q}`)
       .then(body => { orders.value = body.orders || []; error.value = null; })
       .catch(e => (error.value = e.message));
-  }, [status.value, revision.value]);
-  // A pushed order shows at once; the refetch the same push causes fills in what a push does not carry.
+  }, [status.value, orderChanges.value]);
+  // A pushed order shows at once; the (spaced) refetch the same push causes fills in what a push does not carry.
   useEffect(() => {
     if (!orders.value) return;
     orders.value = mergePushed(orders.value, pushed.value, {

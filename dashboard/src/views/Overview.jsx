@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { api, get } from '../api.js';
-import { dashboard, loadError, refreshDashboard, revision } from '../store.js';
+import { dashboard, loadError, refreshDashboard, closes } from '../store.js';
 import { usd, pnl, pct, tone } from '../money.js';
 import { EquityChart } from './EquityChart.jsx';
 import { TradeRows } from './Trades.jsx';
@@ -11,9 +11,10 @@ export function Overview() {
   const d = dashboard.value;
   const curve = useSignal(null);
 
+  // The curve moves only when a trade closes: prices and open orders leave it as it is.
   useEffect(() => {
     get('/api/v1/performance?period=30d').then(r => (curve.value = r.equityCurve)).catch(() => {});
-  }, [revision.value]);
+  }, [closes.value]);
 
   if (!d) return <p role="status">{loadError.value || 'Loading…'}</p>;
   return (

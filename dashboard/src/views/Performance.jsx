@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { get } from '../api.js';
-import { revision } from '../store.js';
+import { closes } from '../store.js';
 import { usd, pnl, fractionPct, ratio } from '../money.js';
 import { EquityChart } from './EquityChart.jsx';
 
@@ -15,7 +15,7 @@ export function Performance() {
     get(`/api/v1/performance?period=${period.value}`)
       .then(r => { report.value = r; error.value = null; })
       .catch(e => (error.value = e.message));
-  }, [period.value, revision.value]);
+  }, [period.value, closes.value]); // its figures are of closed trades
 
   const r = report.value;
   return (

@@ -52,6 +52,32 @@ test('a signal\'s fill appears on the open page without a reload', async () => {
   assert.deepEqual(problems, []);
 });
 
+test('an overview loads with two API calls; the plan\'s limit shows a calm note, waits and retries, never an error', async () => {
+  const { page, problems } = await newPage(browser);
+  const calls = [];
+  page.on('request', r => { if (new URL(r.url()).pathname.startsWith('/api/')) calls.push(new URL(r.url()).pathname); });
+  // The shared platform lifts every limit, so the browser plays the platform's 429 for the first dashboard read.
+  let refused = 0;
+  await page.route('**/api/v1/dashboard', route => (refused++ === 0
+    ? route.fulfill({
+      status: 429,
+      headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '2', 'X-RateLimit-Limit': '10', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '6' },
+      body: JSON.stringify({ type: 'about:blank', title: 'Too Many Requests', status: 429, detail: 'api-rate-limit' }),
+    })
+    : route.continue()));
+  await page.goto(`${BASE()}/#token=${env('NIJA_DEMO_TOKEN')}`);
+
+  const note = page.getByTestId('rate-note');
+  await note.filter({ hasText: "Updates paused for 2 s: your plan's API limit" }).waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0, 'no error shown');
+  await page.getByTestId('equity').waitFor({ timeout: 10_000 }); // retried by itself after Retry-After
+  await note.waitFor({ state: 'detached' });
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(calls.sort(), ['/api/v1/dashboard', '/api/v1/dashboard', '/api/v1/performance'],
+    'the refused read, its one retry, and the 30-day curve');
+  assert.deepEqual(problems, []);
+});
+
 test('a settings save round-trips, and a broken rule is shown next to its field', async () => {
   const { page, problems } = await newPage(browser);
   await page.goto(`${BASE()}/settings#token=${env('NIJA_SETTINGS_TOKEN')}`);

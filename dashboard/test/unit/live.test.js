@@ -11,17 +11,25 @@ test('a message numbered one past the last is no gap; a skip, a repeat or a step
   assert.equal(isSeqGap(4, undefined), false, 'an unnumbered message says nothing');
 });
 
-test('prices are applied in place; fills and order changes ask for a refetch', () => {
+test('prices and pushed orders are applied in place; fills and the bot pausing ask for a refetch', () => {
   const prices = sortUpdates([
     { channel: 'prices:BTC-USD', event: 'price', data: { symbol: 'BTC-USD', price: '64000.10' } },
     { channel: 'positions', event: 'pnl.changed', data: { symbol: 'ETH-USD', unrealizedPnl: '1.00', markPrice: '3001' } },
   ]);
-  assert.deepEqual(prices, { prices: { 'BTC-USD': '64000.10', 'ETH-USD': '3001' }, refetch: false });
+  assert.deepEqual(prices, { prices: { 'BTC-USD': '64000.10', 'ETH-USD': '3001' }, refetch: false, closed: false, orders: false, rows: false });
 
-  assert.equal(sortUpdates([{ channel: 'orders', event: 'order.filled', data: {} }]).refetch, true);
+  assert.deepEqual(sortUpdates([{ channel: 'orders', event: 'order.placed', data: { orderId: 'o1', status: 'RESTING' } }]),
+    { prices: {}, refetch: false, closed: false, orders: true, rows: true }, 'an order carries its row: merged, only its list refetches');
+  const fill = sortUpdates([
+    { channel: 'orders', event: 'order.filled', data: { orderId: 'o1' } },
+    { channel: 'trades', event: 'trade.executed', data: { orderId: 'o1', realizedPnl: null } },
+    { channel: 'positions', event: 'position.opened', data: { positionId: 'p1' } },
+  ]);
+  assert.deepEqual([fill.refetch, fill.closed], [true, false], 'an opening fill moves cash, not the equity curve');
   assert.equal(sortUpdates([{ channel: 'system', event: 'bot.paused', data: {} }]).refetch, true);
-  assert.equal(sortUpdates([{ channel: 'positions', event: 'pnl.changed', data: { symbol: 'X-USD', realizedPnl: '2' } }]).refetch, true,
-    'a realized P&L is a close');
+  const close = sortUpdates([{ channel: 'positions', event: 'pnl.changed', data: { symbol: 'X-USD', realizedPnl: '2' } }]);
+  assert.deepEqual([close.refetch, close.closed], [true, true], 'a realized P&L is a close: the curve reloads');
+  assert.equal(sortUpdates([{ channel: 'positions', event: 'position.closed', data: { positionId: 'p1' } }]).closed, true);
 });
 
 test('reconnects back off from 0.5 s, doubling, up to 30 s, with up to half of it random', () => {

@@ -58,6 +58,6 @@ class DashboardBrowserIT {
 
         System.out.println("[it] dashboard browser tests:\n" + run.output());
         assertThat(run.exitCode()).as("node --test test/browser/ output:%n%s", run.output()).isZero();
-        assertThat(run.output()).contains("# pass 8").contains("# fail 0");
+        assertThat(run.output()).contains("# pass 9").contains("# fail 0");
     }
 }
