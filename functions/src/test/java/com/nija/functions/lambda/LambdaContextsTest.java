@@ -30,7 +30,8 @@ class LambdaContextsTest {
         try (ApplicationContext context = start(LambdaContexts.builder())) {
             GetDashboardHandler handler = new GetDashboardHandler(context);
 
-            JsonNode dashboard = ok(handler.handleRequest(Events.http("api/get-dashboard.json", trader.userId()), null));
+            JsonNode dashboard =
+                    ok(handler.handleRequest(Events.http("api/get-dashboard.json", trader.userId()), null));
 
             assertThat(dashboard.path("tier").asText()).isEqualTo("pro");
             assertThat(context.getEnvironment().getActiveNames()).contains("function", "lambda");

@@ -11,10 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code bench cold-start}: launches a fresh JVM per run that builds one handler (by default {@code get-positions}, then
- * {@code get-dashboard}) and answers its first request, and reports where the time goes: JVM boot → main, handler init (Micronaut context,
- * SDK clients, table schemas), first invocation (lazy class loading, first DynamoDB/Redis connections), and a
- * warm second invocation for comparison; then one more JVM per function for the live heap after init and after priming.
+ * {@code bench cold-start}: per function (by default {@code get-positions}, then {@code get-dashboard}), launches a fresh
+ * JVM per run that builds the handler and answers its first request, and reports where the time goes: JVM boot → main,
+ * handler init (Micronaut context, SDK clients, table schemas), first invocation (lazy class loading, first
+ * DynamoDB/Redis connections), and a warm second invocation for comparison; then one more JVM per function for the
+ * live heap after init and after priming.
  */
 public final class ColdStartBenchmark {
     private ColdStartBenchmark() {}
@@ -38,7 +39,8 @@ public final class ColdStartBenchmark {
                 }
                 totals.sort(Long::compare);
                 System.out.printf("median launch→first response: %d ms%n", totals.get(totals.size() / 2));
-                System.out.printf("heap in use (live, after a full GC): %s%n", probe(jar, backends, secret, function, true).line());
+                System.out.printf("heap in use (live, after a full GC): %s%n",
+                        probe(jar, backends, secret, function, true).line());
             }
         }
         return 0;
@@ -49,8 +51,9 @@ public final class ColdStartBenchmark {
 
     private static Probe probe(String jar, Backends backends, String secret, String function, boolean heap)
             throws Exception {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-                "-Dlog4j2.configurationFile=log4j2-local.xml", "-cp", jar, ColdStartProbe.class.getName(), function));
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:+TieredCompilation",
+                "-XX:TieredStopAtLevel=1", "-Dlog4j2.configurationFile=log4j2-local.xml", "-cp", jar,
+                ColdStartProbe.class.getName(), function));
         if (heap) command.add("--heap");
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put(Backends.DYNAMODB_ENV, backends.dynamodbEndpoint());

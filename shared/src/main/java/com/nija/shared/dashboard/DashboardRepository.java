@@ -13,6 +13,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -50,7 +51,7 @@ public class DashboardRepository {
                 brokers.mode(userId, found.get(Keys.TRADING_MODE)));
     }
 
-    private static <T> T map(Map<String, AttributeValue> item, java.util.function.Function<Map<String, AttributeValue>, T> mapper) {
+    private static <T> T map(Map<String, AttributeValue> item, Function<Map<String, AttributeValue>, T> mapper) {
         return item == null ? null : mapper.apply(item);
     }
 }

@@ -79,7 +79,8 @@ public class DashboardService {
      * trades): a miss then waits for the slowest, not for their sum. Two pooled threads at most per miss.
      */
     private DashboardSnapshot snapshot(String userId) {
-        CompletableFuture<List<PositionItem>> open = ParallelCalls.start(() -> positionRepository.list(userId, PositionStatus.OPEN));
+        CompletableFuture<List<PositionItem>> open =
+                ParallelCalls.start(() -> positionRepository.list(userId, PositionStatus.OPEN));
         CompletableFuture<List<TradeView>> last = ParallelCalls.start(() -> trades.latest(userId, LAST_TRADES));
         DashboardRepository.Items found = items.read(userId, clock.instant());
         ProfileItem profile = found.profile() != null ? found.profile() : ProfileService.newTrader(userId);
