@@ -1,5 +1,7 @@
 package com.nija.functions.http;
 
+import io.micronaut.context.ApplicationContextBuilder;
+import com.nija.functions.lambda.LambdaContexts;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nija.functions.priming.Priming;
@@ -28,6 +30,12 @@ import org.slf4j.MDC;
  * limited here: they carry their own limits.
  */
 public abstract class ApiHandler extends MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    /** Singletons on first use, not all at start: see {@link LambdaContexts}. */
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return LambdaContexts.builder();
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
 
     /** Staff routes (admin and finance groups) live under this path, and are limited per caller apart from tiers. */

@@ -1,5 +1,7 @@
 package com.nija.functions.http;
 
+import io.micronaut.context.ApplicationContextBuilder;
+import com.nija.functions.lambda.LambdaContexts;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.nija.shared.observability.Metric;
@@ -24,6 +26,12 @@ import org.slf4j.MDC;
  * later record of a group that failed, so a trader's orders are never applied out of order.
  */
 public abstract class QueueHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
+    /** Singletons on first use, not all at start: see {@link LambdaContexts}. */
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return LambdaContexts.builder();
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(QueueHandler.class);
     /** SQS batches hold at most 10 records, so at most 10 groups run at once per invocation. */
     private static final ExecutorService WORKERS = Executors.newFixedThreadPool(10, r -> {

@@ -1,5 +1,7 @@
 package com.nija.functions.http;
 
+import io.micronaut.context.ApplicationContextBuilder;
+import com.nija.functions.lambda.LambdaContexts;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.nija.shared.observability.Metric;
 import com.nija.shared.observability.Telemetry;
@@ -17,6 +19,12 @@ import org.slf4j.MDC;
  * local platform, tests). A failure is logged and thrown, so Lambda counts it as an error the alarms see.
  */
 public abstract class ScheduledHandler<O> extends MicronautRequestHandler<ScheduledEvent, O> {
+    /** Singletons on first use, not all at start: see {@link LambdaContexts}. */
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return LambdaContexts.builder();
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledHandler.class);
     public static final String BUDGET_PROPERTY = "nija.time-budget-seconds";
 

@@ -1,5 +1,7 @@
 package com.nija.functions.live;
 
+import io.micronaut.context.ApplicationContextBuilder;
+import com.nija.functions.lambda.LambdaContexts;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.IamPolicyResponseV1;
 import com.nija.shared.auth.TokenRejectedException;
@@ -25,6 +27,12 @@ import org.slf4j.LoggerFactory;
  * error {@code Unauthorized}, which API Gateway answers with 401.
  */
 public class WsAuthorizerHandler extends MicronautRequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponseV1> {
+    /** Singletons on first use, not all at start: see {@link LambdaContexts}. */
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return LambdaContexts.builder();
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(WsAuthorizerHandler.class);
 
     @Inject TokenVerifier verifier;

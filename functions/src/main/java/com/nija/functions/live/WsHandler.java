@@ -1,5 +1,7 @@
 package com.nija.functions.live;
 
+import io.micronaut.context.ApplicationContextBuilder;
+import com.nija.functions.lambda.LambdaContexts;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
@@ -22,6 +24,12 @@ import org.slf4j.MDC;
  * leaks nothing. Subclasses implement {@link #handle} only.
  */
 public abstract class WsHandler extends MicronautRequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
+    /** Singletons on first use, not all at start: see {@link LambdaContexts}. */
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return LambdaContexts.builder();
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(WsHandler.class);
 
     private final String service = Telemetry.service(getClass().getName());

@@ -86,6 +86,11 @@ public final class LocalBackends {
         return context;
     }
 
+    /** The properties every context here starts with (the backends' endpoints and the tests' settings). */
+    public Map<String, Object> properties() {
+        return properties;
+    }
+
     /**
      * A context of its own on the same dynalite, Redis and queues, with some properties changed (e.g. the throttle on);
      * the caller closes it. For tests that need configuration the shared context must not have.

@@ -6,12 +6,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nija.functions.priming.Priming;
 import com.nija.functions.routes.RouteTable;
 import com.nija.local.gateway.LocalLambdaContext;
+import io.micronaut.function.aws.MicronautRequestHandler;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
 /**
  * Runs in a fresh JVM the way Lambda would without SnapStart: construct the handler (its own Micronaut
- * context, clients, table schemas), then invoke it twice. Prints one line of timings for the parent.
+ * context, clients, table schemas), then invoke it twice. Prints one line of timings for the parent. With
+ * {@code --heap} it times nothing and instead prints the live heap after init and after SnapStart priming (each after a
+ * full GC, which would distort the timings): what a snapshot would hold.
  */
 public final class ColdStartProbe {
     private ColdStartProbe() {}
@@ -21,6 +24,13 @@ public final class ColdStartProbe {
         long mainAt = System.currentTimeMillis();
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         var route = RouteTable.byFunction(args[0]).orElseThrow();
+        if (args.length > 1 && args[1].equals("--heap")) {
+            var handler = (MicronautRequestHandler<?, ?>) route.handler().getConstructor().newInstance();
+            long afterInit = liveHeap();
+            handler.getApplicationContext().getBean(Priming.class).prime();
+            System.out.printf("HEAP afterInit=%.1fMB afterPriming=%.1fMB%n", afterInit / 1e6, liveHeap() / 1e6);
+            System.exit(0);
+        }
         long t0 = System.nanoTime();
         var handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
                 route.handler().getConstructor().newInstance();
@@ -35,5 +45,10 @@ public final class ColdStartProbe {
                 mainAt - jvmStart, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6,
                 first.getStatusCode(), second.getStatusCode());
         System.exit(0);
+    }
+
+    private static long liveHeap() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 }

@@ -152,7 +152,15 @@ public class BrokerLinkRepository {
 
     /** The trader's mode (a consistent read); paper when none was ever set. */
     public TradingModeItem mode(String userId) {
-        TradingModeItem item = modes.getItem(r -> r.key(key(userId, Keys.TRADING_MODE)).consistentRead(true));
+        return orPaper(userId, modes.getItem(r -> r.key(key(userId, Keys.TRADING_MODE)).consistentRead(true)));
+    }
+
+    /** As {@link #mode}, from its item read with others in one consistent batch ({@code stored} null when none). */
+    public TradingModeItem mode(String userId, Map<String, AttributeValue> stored) {
+        return orPaper(userId, stored == null ? null : modes.tableSchema().mapToItem(stored));
+    }
+
+    private static TradingModeItem orPaper(String userId, TradingModeItem item) {
         return item != null ? item
                 : new TradingModeItem(Keys.user(userId), Keys.TRADING_MODE, userId, TradingMode.PAPER, null, null, null, null);
     }

@@ -3,16 +3,12 @@ package com.nija.shared.dashboard;
 import com.fasterxml.jackson.databind.JavaType;
 import com.nija.shared.account.BotState;
 import com.nija.shared.account.ProfileService;
-import com.nija.shared.brokers.BrokerLinkRepository;
 import com.nija.shared.brokers.TradingModeView;
 import com.nija.shared.cache.UserCache;
-import com.nija.shared.data.Keys;
 import com.nija.shared.data.ProfileItem;
-import com.nija.shared.data.RollupItem;
-import com.nija.shared.data.RollupPeriod;
+import com.nija.shared.data.PositionItem;
+import com.nija.shared.engine.ParallelCalls;
 import com.nija.shared.json.Json;
-import com.nija.shared.performance.RollupRepository;
-import com.nija.shared.settings.SettingsService;
 import com.nija.shared.trading.AccountValuation;
 import com.nija.shared.trading.PositionMath;
 import com.nija.shared.trading.PositionRepository;
@@ -20,12 +16,14 @@ import com.nija.shared.trading.PositionStatus;
 import com.nija.shared.trading.PositionView;
 import com.nija.shared.trading.PositionsService;
 import com.nija.shared.trading.Side;
+import com.nija.shared.trading.TradeView;
 import com.nija.shared.trading.TradesService;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** Builds the dashboard from one cached snapshot plus live prices. */
 @Singleton
@@ -36,26 +34,19 @@ public class DashboardService {
     /** The cache entry's name; it changes with the snapshot's fields, so no entry of an older shape is read. */
     private static final String VIEW = "dashboard:2";
 
-    private final ProfileService profiles;
-    private final SettingsService settings;
+    private final DashboardRepository items;
     private final PositionRepository positionRepository;
     private final PositionsService positions;
     private final TradesService trades;
-    private final RollupRepository rollups;
-    private final BrokerLinkRepository brokers;
     private final UserCache cache;
     private final Clock clock;
 
-    public DashboardService(ProfileService profiles, SettingsService settings, PositionRepository positionRepository,
-                            PositionsService positions, TradesService trades, RollupRepository rollups,
-                            BrokerLinkRepository brokers, UserCache cache, Clock clock) {
-        this.profiles = profiles;
-        this.settings = settings;
+    public DashboardService(DashboardRepository items, PositionRepository positionRepository,
+                            PositionsService positions, TradesService trades, UserCache cache, Clock clock) {
+        this.items = items;
         this.positionRepository = positionRepository;
         this.positions = positions;
         this.trades = trades;
-        this.rollups = rollups;
-        this.brokers = brokers;
         this.cache = cache;
         this.clock = clock;
     }
@@ -83,16 +74,22 @@ public class DashboardService {
                 s.tradingMode());
     }
 
+    /**
+     * Three reads side by side, each on its own (one batch of the single items, the open positions, the last
+     * trades): a miss then waits for the slowest, not for their sum. Two pooled threads at most per miss.
+     */
     private DashboardSnapshot snapshot(String userId) {
-        ProfileItem profile = profiles.get(userId);
-        boolean enabled = Boolean.TRUE.equals(settings.get(userId).tradingEnabled());
-        String today = Keys.bucket(RollupPeriod.DAY, clock.instant());
-        BigDecimal todayRealized = rollups.range(userId, RollupPeriod.DAY, today, today).stream()
-                .map(RollupItem::realizedPnl).filter(java.util.Objects::nonNull)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal lifetime = rollups.lifetime(userId).map(RollupItem::realizedPnl).orElse(null);
-        return new DashboardSnapshot(profile, enabled, positionRepository.list(userId, PositionStatus.OPEN),
-                trades.latest(userId, LAST_TRADES), todayRealized, lifetime == null ? BigDecimal.ZERO : lifetime,
-                TradingModeView.of(brokers.mode(userId)));
+        CompletableFuture<List<PositionItem>> open =
+                ParallelCalls.start(() -> positionRepository.list(userId, PositionStatus.OPEN));
+        CompletableFuture<List<TradeView>> last = ParallelCalls.start(() -> trades.latest(userId, LAST_TRADES));
+        DashboardRepository.Items found = items.read(userId, clock.instant());
+        ProfileItem profile = found.profile() != null ? found.profile() : ProfileService.newTrader(userId);
+        // No settings item: the defaults, where trading is off
+        boolean enabled = found.settings() != null && Boolean.TRUE.equals(found.settings().tradingEnabled());
+        BigDecimal todayRealized = found.today() == null || found.today().realizedPnl() == null ? BigDecimal.ZERO
+                : found.today().realizedPnl();
+        BigDecimal lifetime = found.lifetime() == null ? null : found.lifetime().realizedPnl();
+        return new DashboardSnapshot(profile, enabled, ParallelCalls.join(open), ParallelCalls.join(last),
+                todayRealized, lifetime == null ? BigDecimal.ZERO : lifetime, TradingModeView.of(found.mode()));
     }
 }
