@@ -35,12 +35,17 @@ export async function api(path, { method = 'GET', body, headers = {} } = {}) {
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  let paused = false;
   const res = await sendWithin(budget, send, {
     method,
     sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
-    onPause: seconds => (rateNote.value = pauseNote(seconds)),
+    onPause: seconds => {
+      paused = true;
+      rateNote.value = pauseNote(seconds);
+    },
   });
-  if (res.status !== 429) rateNote.value = null;
+  // Only the paused read's own retry lifts the note: another read answered meanwhile says nothing about the limit.
+  if (paused && res.status !== 429) rateNote.value = null;
   const text = await res.text();
   let json = null;
   try {
