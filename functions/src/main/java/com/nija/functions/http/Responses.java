@@ -23,19 +23,24 @@ public final class Responses {
     }
 
     public static APIGatewayV2HTTPResponse json(int status, Object body, Map<String, String> headers) {
-        Map<String, String> all = new HashMap<>();
-        all.put("Content-Type", "application/json");
-        all.put("Cache-Control", "no-store"); // per-trader data: never in a shared cache
-        all.putAll(headers);
         try {
-            return APIGatewayV2HTTPResponse.builder()
-                    .withStatusCode(status)
-                    .withHeaders(all)
-                    .withBody(Json.MAPPER.writeValueAsString(body))
-                    .withIsBase64Encoded(false)
-                    .build();
+            return text(status, "application/json", Json.MAPPER.writeValueAsString(body), headers);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("response not serializable", e);
         }
+    }
+
+    /** A body already written, of {@code contentType} (an export). */
+    public static APIGatewayV2HTTPResponse text(int status, String contentType, String body, Map<String, String> headers) {
+        Map<String, String> all = new HashMap<>();
+        all.put("Content-Type", contentType);
+        all.put("Cache-Control", "no-store"); // per-trader data: never in a shared cache
+        all.putAll(headers);
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(all)
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .build();
     }
 }

@@ -51,6 +51,7 @@ import com.nija.functions.signin.RefreshSessionHandler;
 import com.nija.functions.signin.SignOutHandler;
 import com.nija.functions.strategy.ApexScanHandler;
 import com.nija.functions.trading.GetPositionsHandler;
+import com.nija.functions.trading.ExportTradesHandler;
 import com.nija.functions.trading.GetTradesHandler;
 import com.nija.shared.data.Queues;
 import java.time.Duration;
@@ -118,7 +119,9 @@ public final class RouteTable {
             // HttpOnly cookie scoped to /auth, so these routes sit under /auth on the dashboard's own origin
             new Route("POST", "/auth/token", ExchangeCodeHandler.class, Access.PUBLIC, "sign-in-token"),
             new Route("POST", "/auth/refresh", RefreshSessionHandler.class, Access.PUBLIC, "sign-in-refresh"),
-            new Route("POST", "/auth/sign-out", SignOutHandler.class, Access.PUBLIC, "sign-out"));
+            new Route("POST", "/auth/sign-out", SignOutHandler.class, Access.PUBLIC, "sign-out"),
+            // Exports (issue 16): a trader's fills for a tax return, streamed page by page, inline up to a bound.
+            new Route("GET", "/api/v1/trades/export", ExportTradesHandler.class, Access.TRADER, "export-trades"));
 
     /**
      * Queue-triggered functions. Order execution is bounded by its event source's maximum concurrency; in AWS the
