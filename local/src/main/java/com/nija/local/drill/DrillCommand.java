@@ -1,9 +1,7 @@
 package com.nija.local.drill;
 
 import com.nija.local.demo.DemoSeeder;
-import com.nija.local.platform.Backends;
-import com.nija.local.platform.FunctionRuntime;
-import com.nija.local.platform.LocalSecrets;
+import com.nija.local.platform.ProvisionedRuntime;
 import com.nija.shared.data.TradingTables;
 import com.nija.shared.market.PriceBook;
 import com.nija.shared.performance.RollupRepository;
@@ -31,13 +29,11 @@ public final class DrillCommand {
             stderr.println("drill needs restore");
             return 2;
         }
-        try (Backends backends = Backends.start(null);
-             FunctionRuntime runtime = new FunctionRuntime(backends.dynamodbEndpoint(), backends.redisUrl(),
-                     backends.sqsEndpoint(), LocalSecrets.cursorSecret(home), Map.of())) {
-            runtime.provisionTables();
-            seedDemo(runtime.context());
+        try (ProvisionedRuntime platform = ProvisionedRuntime.start(home, Map.of())) {
+            ApplicationContext context = platform.runtime().context();
+            seedDemo(context);
             Path file = out != null ? out : Files.createTempFile("nija-drill-", ".jsonl");
-            return report(new RestoreDrill(runtime.context()).run(file), file, stdout, stderr);
+            return report(new RestoreDrill(context).run(file), file, stdout, stderr);
         }
     }
 

@@ -3,9 +3,8 @@ package com.nija.local.drill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nija.local.demo.DemoSeeder;
-import com.nija.local.platform.Backends;
 import com.nija.local.platform.FunctionRuntime;
-import com.nija.local.platform.LocalSecrets;
+import com.nija.local.platform.ProvisionedRuntime;
 import com.nija.shared.data.Keys;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,22 +30,19 @@ class RestoreDrillTest {
     static Path home;
     @TempDir
     Path work;
-    static Backends backends;
+    static ProvisionedRuntime platform;
     static FunctionRuntime runtime;
 
     @BeforeAll
     static void start() {
-        backends = Backends.start(null);
-        runtime = new FunctionRuntime(backends.dynamodbEndpoint(), backends.redisUrl(), backends.sqsEndpoint(),
-                LocalSecrets.cursorSecret(home), Map.of());
-        runtime.provisionTables();
+        platform = ProvisionedRuntime.start(home, Map.of());
+        runtime = platform.runtime();
         DrillCommand.seedDemo(runtime.context());
     }
 
     @AfterAll
     static void stop() {
-        runtime.close();
-        backends.close();
+        platform.close();
     }
 
     @Test
