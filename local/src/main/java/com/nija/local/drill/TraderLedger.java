@@ -46,18 +46,30 @@ record TraderLedger(String userId, BigDecimal cash, Map<String, PositionItem> po
         for (String name : names) {
             JsonNode b = before.path(name);
             JsonNode a = after.path(name);
-            if (!same(b, a)) out.add(where + " field " + name + ": " + b + " before, " + a + " after");
+            if (!same(b, a)) out.add(where + " field " + name + ": " + b.asText() + " before, " + a.asText() + " after");
         }
     }
 
     private static boolean same(JsonNode b, JsonNode a) {
-        if (b.isNumber() && a.isNumber()) return b.decimalValue().compareTo(a.decimalValue()) == 0;
+        BigDecimal before = amount(b);
+        BigDecimal after = amount(a);
+        if (before != null && after != null) return before.compareTo(after) == 0;
         return b.equals(a);
+    }
+
+    /** The shared JSON mapper writes amounts as strings ("100.00"), so an amount is any node that reads as a decimal. */
+    private static BigDecimal amount(JsonNode n) {
+        if (n.isNumber()) return n.decimalValue();
+        if (!n.isTextual()) return null;
+        try {
+            return new BigDecimal(n.textValue());
+        } catch (NumberFormatException notAnAmount) {
+            return null;
+        }
     }
 
     /** For the summary: how many positions and trades the ledger holds. */
     int rows() {
         return positions.size() + trades.size();
     }
-
 }
