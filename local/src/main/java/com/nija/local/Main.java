@@ -56,6 +56,9 @@ public final class Main {
                                                          AWS projection: signal→order p99, concurrency, quotas met first
               cost [--traders 1000,5000,10000,100000] [--deployment prod|prod-lean|dev] [--signals-per-hour 12] …
                                                          a month on AWS by service, per trader, beside the blueprint
+              drill restore [--out FILE]                 export the trading table (DynamoDB JSON lines), wipe it,
+                                                         restore it, check every trader's cash, positions and
+                                                         trades reconcile to the cent (docs/DR.md); 1 on a mismatch
             environment: NIJA_DYNAMODB_ENDPOINT, NIJA_REDIS_URL use services that already run instead of starting them;
                          NIJA_LOCAL_HOME (default ~/.nija) holds the dev signing key and secrets
             """;
@@ -78,6 +81,7 @@ public final class Main {
             case "backtest" -> backtest(a);
             case "capacity" -> com.nija.local.capacity.CapacityCommand.run(a, System.out);
             case "cost" -> com.nija.local.capacity.CostCommand.run(a, System.out);
+            case "drill" -> com.nija.local.drill.DrillCommand.run(a.positional().isEmpty() ? "" : a.positional().get(0), a.path("--out"), home(), System.out, System.err);
             default -> {
                 System.err.print("unknown command '" + args[0] + "'\n" + USAGE);
                 yield 2;
