@@ -17,6 +17,7 @@ import com.nija.functions.brokers.PutBrokerKeyHandler;
 import com.nija.functions.brokers.PutTradingModeHandler;
 import com.nija.functions.brokers.TestBrokerKeyHandler;
 import com.nija.functions.dashboard.GetDashboardHandler;
+import com.nija.functions.docs.GetOpenApiHandler;
 import com.nija.functions.engine.ClosePositionHandler;
 import com.nija.functions.engine.GetOrdersHandler;
 import com.nija.functions.engine.OrderExecutorHandler;
@@ -89,7 +90,9 @@ public final class RouteTable {
             new Route("GET", "/api/v1/admin/billing/metrics", BillingMetricsHandler.class, Access.FINANCE,
                     "billing-metrics"),
             new Route("GET", "/api/v1/admin/billing/subscribers", BillingSubscribersHandler.class, Access.FINANCE,
-                    "billing-subscribers"));
+                    "billing-subscribers"),
+            // The API contract (docs/api/openapi.yaml) as JSON, public
+            new Route("GET", "/api/v1/openapi.json", GetOpenApiHandler.class, Access.PUBLIC, "get-openapi"));
 
     /** Queue-triggered functions. Order execution is bounded by its event source's maximum concurrency. */
     public static final List<Worker> WORKERS = List.of(
