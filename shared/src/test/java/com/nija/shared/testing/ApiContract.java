@@ -29,8 +29,11 @@ public final class ApiContract {
 
     private static final ApiContract INSTANCE = new ApiContract(locate(DOCUMENT));
 
+    private static final String PROBLEM_TYPE_BASE = "https://nija.dev/problems/";
+
     private final Path file;
     private final OpenApiInteractionValidator validator;
+    private final Set<String> problemTypes;
 
     private ApiContract(Path file) {
         this.file = file;
@@ -42,6 +45,8 @@ public final class ApiContract {
                         .withLevel("validation.request.accept", ValidationReport.Level.IGNORE)
                         .build())
                 .build();
+        this.problemTypes = new TreeSet<>();
+        tree(file).path("x-problem-types").fieldNames().forEachRemaining(problemTypes::add);
     }
 
     public static ApiContract openApi() {
@@ -67,6 +72,10 @@ public final class ApiContract {
         }
         ValidationReport report = validator.validateResponse(exchange.path(), method, response.build());
         if (exchange.status() / 100 == 2) report = report.merge(validator.validateRequest(request(exchange, method)));
+        uncatalogued(exchange).ifPresent(type -> {
+            throw new AssertionError(exchange.method() + " " + exchange.path() + " → " + exchange.status()
+                    + " answered problem type " + type + ", which " + DOCUMENT + " does not list in x-problem-types");
+        });
         if (report.getMessages().stream().anyMatch(m -> breaks(m, exchange.status()))) {
             throw new AssertionError(exchange.method() + " " + exchange.path() + " → " + exchange.status()
                     + " breaks " + DOCUMENT + ":\n" + SimpleValidationReportFormat.getInstance().apply(report)
@@ -85,20 +94,39 @@ public final class ApiContract {
         return !(noOperation && (status == 404 || status == 405));
     }
 
+    /** The problem type of a problem answer when the document's catalogue ({@code x-problem-types}) lacks it. */
+    private java.util.Optional<String> uncatalogued(Exchange exchange) {
+        boolean problem = exchange.responseHeaders().entrySet().stream()
+                .anyMatch(h -> h.getKey().equalsIgnoreCase("Content-Type")
+                        && h.getValue().startsWith("application/problem+json"));
+        if (!problem || exchange.responseBody() == null) return java.util.Optional.empty();
+        try {
+            String type = new com.fasterxml.jackson.databind.ObjectMapper().readTree(exchange.responseBody())
+                    .path("type").asText();
+            String slug = type.startsWith(PROBLEM_TYPE_BASE) ? type.substring(PROBLEM_TYPE_BASE.length()) : type;
+            return problemTypes.contains(slug) ? java.util.Optional.empty() : java.util.Optional.of(type);
+        } catch (IOException notJson) {
+            return java.util.Optional.of("(not JSON)");
+        }
+    }
+
     /** Every operation of the document as {@code METHOD /path} (the route table's route keys). */
     public Set<String> operations() {
         Set<String> keys = new TreeSet<>();
+        tree(file).path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(m -> {
+            if (Set.of("get", "put", "post", "delete", "patch", "head", "options").contains(m)) {
+                keys.add(m.toUpperCase(Locale.ROOT) + " " + path.getKey());
+            }
+        }));
+        return keys;
+    }
+
+    private static JsonNode tree(Path file) {
         try {
-            JsonNode paths = new YAMLMapper().readTree(file.toFile()).path("paths");
-            paths.fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
-                if (Set.of("get", "put", "post", "delete", "patch", "head", "options").contains(method)) {
-                    keys.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
-                }
-            }));
+            return new YAMLMapper().readTree(file.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return keys;
     }
 
     private static Request request(Exchange exchange, Request.Method method) {
