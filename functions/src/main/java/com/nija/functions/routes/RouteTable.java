@@ -25,6 +25,7 @@ import com.nija.functions.brokers.PutBrokerKeyHandler;
 import com.nija.functions.brokers.PutTradingModeHandler;
 import com.nija.functions.brokers.TestBrokerKeyHandler;
 import com.nija.functions.dashboard.GetDashboardHandler;
+import com.nija.functions.docs.GetOpenApiHandler;
 import com.nija.functions.engine.ClosePositionHandler;
 import com.nija.functions.engine.GetOrdersHandler;
 import com.nija.functions.engine.OrderExecutorHandler;
@@ -118,7 +119,9 @@ public final class RouteTable {
             // HttpOnly cookie scoped to /auth, so these routes sit under /auth on the dashboard's own origin
             new Route("POST", "/auth/token", ExchangeCodeHandler.class, Access.PUBLIC, "sign-in-token"),
             new Route("POST", "/auth/refresh", RefreshSessionHandler.class, Access.PUBLIC, "sign-in-refresh"),
-            new Route("POST", "/auth/sign-out", SignOutHandler.class, Access.PUBLIC, "sign-out"));
+            new Route("POST", "/auth/sign-out", SignOutHandler.class, Access.PUBLIC, "sign-out"),
+            // The API contract (docs/api/openapi.yaml) as JSON, public
+            new Route("GET", "/api/v1/openapi.json", GetOpenApiHandler.class, Access.PUBLIC, "get-openapi"));
 
     /**
      * Queue-triggered functions. Order execution is bounded by its event source's maximum concurrency; in AWS the
