@@ -10,7 +10,6 @@ import com.nija.it.support.Trader;
 import com.nija.local.demo.DemoSeeder;
 import com.nija.local.platform.LocalPlatform;
 import java.io.IOException;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,7 +70,7 @@ class FirstSignalIT {
 
     private static JsonNode post(String body, int status) {
         return fresh.api().send("POST", "/api/v1/signals", null, Map.of("Content-Type", "application/json"),
-                BodyPublishers.ofString(body)).expect(status).json();
+                body).expect(status).json();
     }
 
     /** Waits for the {@code n}-th filled buy of {@code symbol}; returns the newest. */

@@ -9,7 +9,6 @@ import com.nija.it.support.ApiTarget;
 import com.nija.it.support.PlatformTest;
 import com.nija.it.support.SignalSource;
 import com.nija.it.support.Trader;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,7 +92,7 @@ class KillSwitchIT {
     private ApiResponse switchTo(String token, boolean engaged, String reason) {
         String body = Api.JSON.createObjectNode().put("engaged", engaged).put("reason", reason).toString();
         return api.send("POST", KILL_SWITCH, token, Map.of("Content-Type", "application/json"),
-                BodyPublishers.ofString(body));
+                body);
     }
 
     private String adminToken() {

@@ -75,7 +75,7 @@ class LiveVenueIT {
         JsonNode connected = platform.api().putJson("/api/v1/brokers/alpaca", trader.token(),
                 Map.of("keyId", KEY_ID, "secretKey", SECRET, "paper", true), null).ok();
         JsonNode tested = platform.api().send("POST", "/api/v1/brokers/alpaca/test", trader.token(), Map.of(),
-                java.net.http.HttpRequest.BodyPublishers.noBody()).ok();
+                null).ok();
         JsonNode live = platform.api().putJson("/api/v1/trading/mode", trader.token(),
                 Map.of("mode", "live", "venue", "alpaca", "acknowledgeRisk", true), null).ok();
         assertThat(connected.path("keyHint").asText()).endsWith(KEY_ID.substring(KEY_ID.length() - 4));

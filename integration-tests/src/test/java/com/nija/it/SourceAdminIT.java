@@ -9,7 +9,6 @@ import com.nija.it.support.ApiTarget;
 import com.nija.it.support.PlatformTest;
 import com.nija.it.support.SignalSource;
 import com.nija.it.support.Trader;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -124,14 +123,14 @@ class SourceAdminIT {
     private ApiResponse create(String token, Map<String, Object> body) {
         try {
             return api.send("POST", SOURCES, token, Map.of("Content-Type", "application/json"),
-                    BodyPublishers.ofString(Api.JSON.writeValueAsString(body)));
+                    Api.JSON.writeValueAsString(body));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private ApiResponse post(String token, String path) {
-        return api.send("POST", path, token, Map.of(), BodyPublishers.noBody());
+        return api.send("POST", path, token, Map.of(), null);
     }
 
     private String adminToken() {

@@ -138,7 +138,7 @@ class TwoRegionsIT {
         Trader paused = follower(WEST);
         Trader active = follower(WEST);
         ApiResponse pause = regions.api(WEST).send("POST", "/api/v1/trading/pause", paused.token(),
-                Map.of("Content-Type", "application/json"), java.net.http.HttpRequest.BodyPublishers.ofString("{}"));
+                Map.of("Content-Type", "application/json"), "{}");
         assertThat(pause.ok().path("botState").asText()).isEqualTo("paused");
         assertThat(pause.header("X-Nija-Engine-Region")).contains(EAST);
         east.price(DOT, "6.00");

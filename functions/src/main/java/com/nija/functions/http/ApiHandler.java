@@ -42,17 +42,20 @@ public abstract class ApiHandler extends MicronautRequestHandler<APIGatewayV2HTT
     public static final String STAFF_PATH = "/api/v1/admin/";
 
     private final String service = Telemetry.service(getClass().getName());
+    private final java.util.Collection<ExchangeObserver> observers;
 
     /** Lambda entry: builds its own application context (at init, before the SnapStart snapshot). */
     protected ApiHandler() {
         super();
         registerPriming();
+        observers = applicationContext.getBeansOfType(ExchangeObserver.class);
     }
 
     /** Tests and the local gateway: share one context between handlers. */
     protected ApiHandler(ApplicationContext context) {
         super(context);
         registerPriming();
+        observers = applicationContext.getBeansOfType(ExchangeObserver.class);
     }
 
     /** The route's own logic: parse, call one service, map the result. Throw domain exceptions to refuse. */
@@ -68,7 +71,9 @@ public abstract class ApiHandler extends MicronautRequestHandler<APIGatewayV2HTT
 
     @Override
     public final APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
-        return run(event, true);
+        APIGatewayV2HTTPResponse response = run(event, true);
+        for (ExchangeObserver observer : observers) observer.observe(event, response);
+        return response;
     }
 
     /**

@@ -11,7 +11,6 @@ import com.nija.it.support.PlatformTest;
 import com.nija.it.support.SignalSource;
 import com.nija.it.support.Trader;
 import com.nija.local.platform.LocalPlatform;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,8 +50,7 @@ class AdminControlIT {
 
     private ApiResponse post(String path, String token, String reason) {
         String body = Api.JSON.createObjectNode().put("reason", reason).toString();
-        return api.send("POST", path, token, Map.of("Content-Type", "application/json"),
-                BodyPublishers.ofString(body));
+        return api.send("POST", path, token, Map.of("Content-Type", "application/json"), body);
     }
 
     private static List<String> texts(JsonNode array, String field) {

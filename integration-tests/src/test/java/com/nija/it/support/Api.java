@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
@@ -38,7 +37,7 @@ public final class Api {
     }
 
     public ApiResponse get(String pathAndQuery, String token) {
-        return send("GET", pathAndQuery, token, Map.of(), BodyPublishers.noBody());
+        return send("GET", pathAndQuery, token, Map.of(), null);
     }
 
     /** {@code PUT} of a JSON body, with {@code If-Match} when {@code ifMatch} is not null. */
@@ -52,19 +51,25 @@ public final class Api {
         Map<String, String> headers = ifMatch == null
                 ? Map.of("Content-Type", "application/json")
                 : Map.of("Content-Type", "application/json", "If-Match", ifMatch);
-        return send("PUT", path, token, headers, BodyPublishers.ofString(json));
+        return send("PUT", path, token, headers, json);
     }
 
+    /**
+     * One request; {@code body} null for none. Every API exchange is checked against the API contract
+     * ({@link ApiContracts}): an answer that breaks its documented schema fails the test that asked.
+     */
     public ApiResponse send(String method, String pathAndQuery, String token, Map<String, String> headers,
-                            BodyPublisher body) {
+                            String body) {
+        Map<String, String> sent = new java.util.LinkedHashMap<>(headers);
+        sent.putIfAbsent("Accept", "application/json");
+        if (token != null) sent.put("Authorization", "Bearer " + token);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
                 .timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json")
-                .method(method, body);
-        if (token != null) request.header("Authorization", "Bearer " + token);
-        headers.forEach(request::header);
+                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+        sent.forEach(request::header);
         try {
             var response = CLIENT.send(request.build(), BodyHandlers.ofString());
+            ApiContracts.check(method, pathAndQuery, sent, body, response);
             return new ApiResponse(method + " " + pathAndQuery, response.statusCode(), response.headers(),
                     response.body());
         } catch (IOException e) {

@@ -6,7 +6,6 @@ import com.nija.shared.config.PlatformClock;
 import com.nija.shared.signals.SignalAuthenticator;
 import com.nija.shared.signals.SourceRegistry;
 import java.math.BigDecimal;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,7 +137,7 @@ public final class SignalSource {
     private ApiResponse post(String path, String body, String contentType, String source, String signature) {
         Map<String, String> headers = source == null ? Map.of("Content-Type", contentType)
                 : Map.of("Content-Type", contentType, "X-Nija-Source", source, "X-Nija-Signature", signature);
-        return api.send("POST", path, null, headers, BodyPublishers.ofString(body));
+        return api.send("POST", path, null, headers, body);
     }
 
     private static String json(Object body) {

@@ -2,7 +2,6 @@ package com.nija.it.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +90,7 @@ public final class Trader {
     /** {@code POST /api/v1/trading/close-position}; the caller checks the answer. */
     public ApiResponse closePosition(String positionId) {
         return api.send("POST", "/api/v1/trading/close-position", token, Map.of("Content-Type", "application/json"),
-                BodyPublishers.ofString(Api.JSON.createObjectNode().put("positionId", positionId).toString()));
+                Api.JSON.createObjectNode().put("positionId", positionId).toString());
     }
 
     public JsonNode dashboard() {

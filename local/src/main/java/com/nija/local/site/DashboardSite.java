@@ -14,7 +14,8 @@ import java.util.function.Function;
 /**
  * The dashboard on the local platform, at {@code /} on the API's port, as CloudFront serves it in AWS: the built
  * files with {@link SiteHeaders}, {@code index.html} for any other page path (the app routes in the browser), a
- * {@code /config.json} that says sign-in is local, and the {@link LocalSignIn} form's endpoint. API paths never
+ * {@code /config.json} that says sign-in is local, the {@link LocalSignIn} form's endpoint, and a page for each
+ * problem type ({@link ProblemPages}). API paths never
  * fall back to the page: an unknown API route stays a 404 problem.
  */
 public final class DashboardSite implements StaticSite {
@@ -25,6 +26,7 @@ public final class DashboardSite implements StaticSite {
 
     private final SiteFiles files;
     private final LocalSignIn signIn;
+    private final ProblemPages problems = ProblemPages.fromClasspath();
 
     DashboardSite(SiteFiles files, LocalSignIn signIn) {
         this.files = files;
@@ -45,6 +47,13 @@ public final class DashboardSite implements StaticSite {
         }
         if (!method.equals("GET") || rawPath.equals("/health") || API_PREFIXES.stream().anyMatch(rawPath::startsWith)) {
             return null;
+        }
+        if (rawPath.startsWith(ProblemPages.PREFIX)) {
+            return problems.page(rawPath)
+                    .map(page -> response(200, "text/html; charset=utf-8", SiteHeaders.NO_CACHE,
+                            page.getBytes(StandardCharsets.UTF_8)))
+                    .orElseGet(() -> Problems.of(404, "not-found", "Not Found", "no such problem type", rawPath,
+                            Map.of()));
         }
         if (rawPath.equals("/config.json")) {
             return response(200, "application/json", SiteHeaders.NO_CACHE, CONFIG);

@@ -52,6 +52,20 @@ class DashboardSiteTest {
     }
 
     @Test
+    @DisplayName("each problem type URI resolves to a page saying what it means and what to do, under the site's CSP")
+    void problemPages() {
+        APIGatewayV2HTTPResponse page = get("/problems/version-conflict");
+        APIGatewayV2HTTPResponse unknown = get("/problems/no-such-problem");
+
+        assertThat(page.getStatusCode()).isEqualTo(200);
+        assertThat(page.getHeaders()).containsEntry("Content-Type", "text/html; charset=utf-8")
+                .containsKey("Content-Security-Policy");
+        assertThat(page.getBody()).contains("<h1>version-conflict</h1>").contains("HTTP status 412")
+                .contains("What to do").contains("If-Match").doesNotContain("<script");
+        assertThat(unknown.getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
     @DisplayName("a page path the app routes in the browser gets index.html; an API path stays the gateway's 404")
     void spaFallback() {
         assertThat(get("/settings").getBody()).isEqualTo(get("/").getBody());
