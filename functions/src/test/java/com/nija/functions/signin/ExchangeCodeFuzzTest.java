@@ -25,8 +25,8 @@ class ExchangeCodeFuzzTest {
     private static ExchangeCodeHandler handler;
 
     private static synchronized ExchangeCodeHandler handler() {
+        FuzzBackends.allowLoopback();
         if (handler == null) {
-            FuzzBackends.allowLoopback();
             WireMockServer cognito = new WireMockServer(options().dynamicPort());
             cognito.start();
             cognito.stubFor(post(urlPathEqualTo("/oauth2/token")).willReturn(aResponse().withStatus(400)

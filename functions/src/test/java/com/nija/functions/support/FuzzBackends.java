@@ -9,16 +9,15 @@ import io.micronaut.context.ApplicationContext;
  * ones are allowed — a connection anywhere else is still a finding.
  */
 public final class FuzzBackends {
-    private static boolean allowed;
-
     private FuzzBackends() {}
 
-    /** Allows loopback connections for the rest of this JVM (idempotent). */
-    public static synchronized void allowLoopback() {
-        if (allowed) return;
+    /**
+     * Allows loopback connections. Jazzer resets the policy when fuzzing starts after the committed inputs, so a
+     * target whose handler may open a new connection mid-run (a pooled one closed) calls this on every input.
+     */
+    public static void allowLoopback() {
         BugDetectors.allowNetworkConnections((host, port) ->
                 host.equals("localhost") || host.equals("127.0.0.1") || host.equals("::1"));
-        allowed = true;
     }
 
     /** The shared handler-test context, with loopback connections allowed. */
