@@ -6,12 +6,9 @@ import { createBudget, sendWithin, pauseNote } from './frugal.js';
 
 /** @typedef {import('./api-types').paths} Paths */
 /** @typedef {import('./api-types').operations} Operations */
-/** A venue's id, as the contract lists them. */
-/** @typedef {Paths['/api/v1/brokers/{venue}']['parameters']['path']['venue']} Venue */
-/** A performance period, as the contract lists them. */
-/** @typedef {NonNullable<Operations['getPerformance']['parameters']['query']>['period']} Period */
-/** What PUT /api/v1/settings takes. */
-/** @typedef {Operations['putSettings']['requestBody']['content']['application/json']} SettingsInput */
+/** @typedef {Paths['/api/v1/brokers/{venue}']['parameters']['path']['venue']} Venue a venue's id, as listed */
+/** @typedef {NonNullable<Operations['getPerformance']['parameters']['query']>['period']} Period a report period */
+/** @typedef {Operations['putSettings']['requestBody']['content']['application/json']} SettingsInput PUT settings */
 
 /** The trader's standing against their plan's API limit, read from every answer. */
 export const budget = createBudget();
