@@ -88,7 +88,7 @@ test('the generated client calls every trader operation of the contract, each an
   await expect(client.POST('/api/v1/brokers/{venue}/test', { params: { path: { venue: 'alpaca' } } }), 404);
   const connected = await expect(client.PUT('/api/v1/brokers/{venue}', {
     params: { path: { venue: 'alpaca' } },
-    body: { keyId: 'PKCLIENTTEST0001', secretKey: 'client-test-secret-0123456789abcdefghijklmn', paper: true },
+    body: { keyId: 'PKCLIENTTEST0001', secretKey: 'clienttestsecret0123456789abcdefghijklmn', paper: true },
   }));
   assert.equal(connected.venue, 'alpaca');
   assert.deepEqual((await expect(client.GET('/api/v1/brokers'))).brokers.map(b => b.venue), ['alpaca']);
