@@ -117,6 +117,10 @@ export function retryAfterSeconds(value, now = Date.now()) {
  * Sends a call through the budget: every answer's headers are read into it; a 429 pauses the budget and tells
  * `onPause(seconds)`; a refused GET then waits `Retry-After` and is sent once more. Only reads are repeated: a refused
  * write is shown to the trader, who decides. Resolves to the last response.
+ * @param {{ observe: (headers: Headers) => void, pause: (seconds: number) => void }} budget
+ * @param {() => Promise<Response>} send
+ * @param {{ method?: string, sleep: (ms: number) => Promise<unknown>, onPause?: (seconds: number) => void,
+ *   now?: () => number }} options
  */
 export async function sendWithin(budget, send, { method = 'GET', sleep, onPause = () => {}, now = Date.now } = {}) {
   let res = await send();

@@ -1,5 +1,6 @@
+// @ts-check
 import { signal } from '@preact/signals';
-import { get, budget } from './api.js';
+import { client, bodyOf, budget } from './api.js';
 import { sortUpdates } from './live.js';
 import { createCoalescer } from './frugal.js';
 
@@ -28,7 +29,7 @@ const refetches = createCoalescer({
 
 export async function refreshDashboard() {
   try {
-    const fresh = await get('/api/v1/dashboard');
+    const fresh = await bodyOf(client.GET('/api/v1/dashboard'));
     marks.value = {}; // the refetch valued the positions at prices at least as new
     dashboard.value = fresh;
     loadError.value = null;

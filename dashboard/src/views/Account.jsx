@@ -1,6 +1,7 @@
+// @ts-check
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
-import { get } from '../api.js';
+import { client, bodyOf } from '../api.js';
 import { usd } from '../money.js';
 import { day } from '../dates.js';
 
@@ -9,7 +10,7 @@ export function Account() {
   const account = useSignal(null);
   const error = useSignal(null);
   useEffect(() => {
-    get('/api/v1/account').then(a => (account.value = a)).catch(e => (error.value = e.message));
+    bodyOf(client.GET('/api/v1/account')).then(a => (account.value = a)).catch(e => (error.value = e.message));
   }, []);
 
   const a = account.value;
@@ -78,7 +79,7 @@ function Limits({ limits }) {
   );
 }
 
-function Item({ label, value, testId }) {
+function Item({ label, value, testId = undefined }) {
   return (
     <div class="tile">
       <dt>{label}</dt>
@@ -87,6 +88,9 @@ function Item({ label, value, testId }) {
   );
 }
 
-/** -1 means unlimited in the plan's limits. */
+/**
+ * -1 means unlimited in the plan's limits.
+ * @param {(v: any) => string} [fmt]
+ */
 const unlimited = (v, fmt = String) => (v === null || v === undefined ? '–' : Number(v) === -1 ? 'Unlimited' : fmt(v));
 const cap = s => (s ? s[0].toUpperCase() + s.slice(1) : '–');

@@ -1,6 +1,7 @@
+// @ts-check
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
-import { api, get } from '../api.js';
+import { client, bodyOf } from '../api.js';
 
 /** Operators' kill switch: engaged, every engine stops placing new orders; closes, stops and targets still run. */
 export function Admin() {
@@ -9,7 +10,7 @@ export function Admin() {
   const error = useSignal(null);
   const busy = useSignal(false);
   useEffect(() => {
-    get('/api/v1/admin/kill-switch').then(s => (state.value = s)).catch(e => (error.value = e.message));
+    bodyOf(client.GET('/api/v1/admin/kill-switch')).then(s => (state.value = s)).catch(e => (error.value = e.message));
   }, []);
 
   const engaged = state.value?.engaged === true;
@@ -18,8 +19,8 @@ export function Admin() {
     busy.value = true;
     error.value = null;
     try {
-      const body = { engaged: !engaged, ...(reason.value.trim() ? { reason: reason.value.trim() } : {}) };
-      state.value = (await api('/api/v1/admin/kill-switch', { method: 'POST', body })).body;
+      const change = { engaged: !engaged, ...(reason.value.trim() ? { reason: reason.value.trim() } : {}) };
+      state.value = await bodyOf(client.POST('/api/v1/admin/kill-switch', { body: change }));
       reason.value = '';
     } catch (err) {
       error.value = err.message;

@@ -1,6 +1,7 @@
+// @ts-check
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
-import { api, get, ApiError } from '../api.js';
+import { client, bodyOf, answer, ApiError } from '../api.js';
 import { VENUES, venue, emptyKeyForm, keyBody, withoutSecrets } from '../venues.js';
 
 /**
@@ -13,7 +14,7 @@ export function Brokers() {
   const status = useSignal(null); // { kind: 'ok' | 'error', text }
 
   const load = async () => {
-    const [b, m] = await Promise.all([get('/api/v1/brokers'), get('/api/v1/trading/mode')]);
+    const [b, m] = await Promise.all([bodyOf(client.GET('/api/v1/brokers')), bodyOf(client.GET('/api/v1/trading/mode'))]);
     brokers.value = b.brokers || [];
     mode.value = m;
   };
@@ -55,7 +56,7 @@ export function Brokers() {
                   {(b.problems || []).length > 0 && <ul class="problems">{b.problems.map(p => <li key={p}>{p}</li>)}</ul>}
                 </td>
                 <td>
-                  <button type="button" onClick={() => run(() => api(`/api/v1/brokers/${b.venue}/test`, { method: 'POST' }).then(r => r.body),
+                  <button type="button" onClick={() => run(() => bodyOf(client.POST('/api/v1/brokers/{venue}/test', { params: { path: { venue: b.venue } } })),
                     r => (r.ok ? `The ${b.venue} key passed its test.` : `The ${b.venue} key failed its test.`))}>Test</button>{' '}
                   <RemoveButton venue={b.venue} run={run} />
                 </td>
@@ -75,7 +76,7 @@ function RemoveButton({ venue: id, run }) {
   if (!confirming.value) return <button type="button" onClick={() => (confirming.value = true)}>Remove</button>;
   return (
     <>
-      <button type="button" class="danger" onClick={() => run(() => api(`/api/v1/brokers/${id}`, { method: 'DELETE' }), `The ${id} key is removed.`)}>
+      <button type="button" class="danger" onClick={() => run(() => answer(client.DELETE('/api/v1/brokers/{venue}', { params: { path: { venue: id } } })), `The ${id} key is removed.`)}>
         Remove the {id} key
       </button>{' '}
       <button type="button" onClick={() => (confirming.value = false)}>Keep it</button>
@@ -84,7 +85,7 @@ function RemoveButton({ venue: id, run }) {
 }
 
 function ConnectForm({ run }) {
-  const venueId = useSignal(VENUES[0].id);
+  const venueId = useSignal(/** @type {import('../api.js').Venue} */ (VENUES[0].id));
   const form = useSignal(emptyKeyForm(VENUES[0].id));
   const errors = useSignal({});
   const v = venue(venueId.value);
@@ -97,7 +98,7 @@ function ConnectForm({ run }) {
     errors.value = {};
     await run(async () => {
       try {
-        return await api(`/api/v1/brokers/${venueId.value}`, { method: 'PUT', body });
+        return await answer(client.PUT('/api/v1/brokers/{venue}', { params: { path: { venue: venueId.value } }, body }));
       } catch (err) {
         if (err instanceof ApiError) errors.value = err.fieldErrors;
         throw err;
@@ -112,7 +113,7 @@ function ConnectForm({ run }) {
       <div class="field">
         <label for="b-venue">Venue</label>
         <select id="b-venue" value={venueId.value} onChange={e => {
-          venueId.value = e.currentTarget.value;
+          venueId.value = /** @type {import('../api.js').Venue} */ (e.currentTarget.value);
           form.value = emptyKeyForm(venueId.value);
           errors.value = {};
         }}>
@@ -124,7 +125,7 @@ function ConnectForm({ run }) {
         const err = errors.value[f.name];
         const common = {
           id, name: f.name,
-          'aria-invalid': err ? 'true' : undefined,
+          'aria-invalid': err ? true : undefined,
           'aria-describedby': err ? `${id}-error` : undefined,
         };
         const set = value => (form.value = { ...form.value, [f.name]: value });
@@ -141,7 +142,7 @@ function ConnectForm({ run }) {
                 {f.multiline ? (
                   <textarea {...common} rows={4} spellcheck={false} value={form.value[f.name]} onInput={e => set(e.currentTarget.value)} />
                 ) : (
-                  <input {...common} type={f.secret ? 'password' : 'text'} autocomplete={f.secret ? 'new-password' : 'off'}
+                  <input {...common} type={/** @type {any} Preact's types take one literal type per input */ (f.secret ? 'password' : 'text')} autocomplete={f.secret ? 'new-password' : 'off'}
                     spellcheck={false} value={form.value[f.name]} onInput={e => set(e.currentTarget.value)} />
                 )}
               </>
@@ -167,12 +168,12 @@ function Mode({ mode, brokers, run }) {
         {live ? <>Live on <strong>{mode.venue}</strong>: new orders use real money.</> : <>Paper: new orders are simulated.</>}
       </p>
       {live ? (
-        <button type="button" onClick={() => run(() => api('/api/v1/trading/mode', { method: 'PUT', body: { mode: 'paper' } }),
+        <button type="button" onClick={() => run(() => answer(client.PUT('/api/v1/trading/mode', { body: { mode: 'paper' } })),
           'New orders go to paper. Open live positions stay with their venue.')}>Switch to paper</button>
       ) : brokers.length === 0 ? <p class="hint">Connect and test a venue key to trade live.</p> : (
         <form onSubmit={e => {
           e.preventDefault();
-          run(() => api('/api/v1/trading/mode', { method: 'PUT', body: { mode: 'live', venue: target.value, acknowledgeRisk: acknowledged.value } }),
+          run(() => answer(client.PUT('/api/v1/trading/mode', { body: { mode: 'live', venue: target.value, acknowledgeRisk: acknowledged.value } })),
             `Live on ${target.value}.`).then(() => (acknowledged.value = false));
         }}>
           <div class="field">

@@ -1,6 +1,7 @@
+// @ts-check
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
-import { get } from '../api.js';
+import { client, bodyOf } from '../api.js';
 import { ratio, fractionPct } from '../money.js';
 import { monthsUpTo, chartCurrency, monthlyPoints, revenueIn } from '../finance.js';
 import { EquityChart } from './EquityChart.jsx';
@@ -14,9 +15,9 @@ export default function Finance() {
   const error = useSignal(null);
   useEffect(() => {
     // The API's own current month (its clock, not this browser's) anchors the year asked for.
-    get('/api/v1/admin/billing/metrics')
+    bodyOf(client.GET('/api/v1/admin/billing/metrics'))
       .then(current => Promise.all(monthsUpTo(current.month, MONTHS).slice(0, -1)
-        .map(month => get(`/api/v1/admin/billing/metrics?month=${month}`)))
+        .map(month => bodyOf(client.GET('/api/v1/admin/billing/metrics', { params: { query: { month } } }))))
         .then(past => [...past, current]))
       .then(all => (metrics.value = all))
       .catch(e => (error.value = e.message));
@@ -76,7 +77,7 @@ function Subscribers() {
   const rows = useSignal([]);
   const next = useSignal(null);
   const error = useSignal(null);
-  const load = cursor => get(`/api/v1/admin/billing/subscribers?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+  const load = cursor => bodyOf(client.GET('/api/v1/admin/billing/subscribers', { params: { query: { limit: 50, cursor: cursor || undefined } } }))
     .then(page => {
       rows.value = [...(cursor ? rows.value : []), ...page.subscribers];
       next.value = page.nextCursor || null;

@@ -1,6 +1,7 @@
+// @ts-check
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
-import { get } from '../api.js';
+import { client, bodyOf } from '../api.js';
 import { orderChanges, pushed } from '../store.js';
 import { mergePushed } from '../live.js';
 import { usd, qty } from '../money.js';
@@ -16,10 +17,9 @@ export function Orders() {
   const orders = useSignal(null);
   const error = useSignal(null);
   useEffect(() => {
-    const q = new URLSearchParams({ limit: String(LIMIT) });
-    if (status.value) q.set('status', status.value);
-    get(`/api/v1/orders?${q}`)
-      .then(body => { orders.value = body.orders || []; error.value = null; })
+    const query = { limit: LIMIT, status: /** @type {any} */ (status.value || undefined) };
+    bodyOf(client.GET('/api/v1/orders', { params: { query } }))
+      .then(page => { orders.value = page.orders || []; error.value = null; })
       .catch(e => (error.value = e.message));
   }, [status.value, orderChanges.value]);
   // A pushed order shows at once; the (spaced) refetch the same push causes fills in what a push does not carry.

@@ -1,6 +1,7 @@
+// @ts-check
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
-import { api, get } from '../api.js';
+import { client, bodyOf, answer } from '../api.js';
 import { dashboard, loadError, refreshDashboard, closes } from '../store.js';
 import { usd, pnl, pct, tone } from '../money.js';
 import { EquityChart } from './EquityChart.jsx';
@@ -13,7 +14,7 @@ export function Overview() {
 
   // The curve moves only when a trade closes: prices and open orders leave it as it is.
   useEffect(() => {
-    get('/api/v1/performance?period=30d').then(r => (curve.value = r.equityCurve)).catch(() => {});
+    bodyOf(client.GET('/api/v1/performance', { params: { query: { period: '30d' } } })).then(r => (curve.value = r.equityCurve)).catch(() => {});
   }, [closes.value]);
 
   if (!d) return <p role="status">{loadError.value || 'Loading…'}</p>;
@@ -39,7 +40,7 @@ export function Overview() {
   );
 }
 
-function Tile({ label, value, cls = '', testid }) {
+function Tile({ label, value, cls = '', testid = undefined }) {
   return (
     <div class="tile">
       <dt>{label}</dt>
@@ -56,7 +57,7 @@ function BotState({ state }) {
     busy.value = true;
     error.value = null;
     try {
-      await api(`/api/v1/trading/${paused ? 'resume' : 'pause'}`, { method: 'POST' });
+      await answer(client.POST(paused ? '/api/v1/trading/resume' : '/api/v1/trading/pause'));
       await refreshDashboard();
     } catch (e) {
       error.value = e.message;

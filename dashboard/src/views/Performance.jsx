@@ -1,18 +1,20 @@
+// @ts-check
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
-import { get } from '../api.js';
+import { client, bodyOf } from '../api.js';
 import { closes } from '../store.js';
 import { usd, pnl, fractionPct, ratio } from '../money.js';
 import { EquityChart } from './EquityChart.jsx';
 
+/** @type {[import('../api.js').Period, string][]} */
 const PERIODS = [['1d', '1 day'], ['7d', '7 days'], ['30d', '30 days'], ['90d', '90 days'], ['1y', '1 year'], ['all', 'All']];
 
 export function Performance() {
-  const period = useSignal('30d');
+  const period = useSignal(/** @type {import('../api.js').Period} */ ('30d'));
   const report = useSignal(null);
   const error = useSignal(null);
   useEffect(() => {
-    get(`/api/v1/performance?period=${period.value}`)
+    bodyOf(client.GET('/api/v1/performance', { params: { query: { period: period.value } } }))
       .then(r => { report.value = r; error.value = null; })
       .catch(e => (error.value = e.message));
   }, [period.value, closes.value]); // its figures are of closed trades

@@ -1,5 +1,6 @@
+// @ts-check
 import { useSignal } from '@preact/signals';
-import { api, get } from '../api.js';
+import { client, bodyOf, answer } from '../api.js';
 import { dashboard, loadError, marks, pushed } from '../store.js';
 import { mergePushed } from '../live.js';
 import { markAll } from '../positions.js';
@@ -18,9 +19,7 @@ export function Positions() {
     drop: u => u.event === 'position.closed',
   });
   const closed = useCursorPages(cursor => {
-    const q = new URLSearchParams({ status: 'closed', limit: String(CLOSED_PAGE) });
-    if (cursor) q.set('cursor', cursor);
-    return get(`/api/v1/positions?${q}`);
+    return bodyOf(client.GET('/api/v1/positions', { params: { query: { status: 'closed', limit: CLOSED_PAGE, cursor: cursor || undefined } } }));
   }, []);
 
   return (
@@ -80,7 +79,7 @@ function PositionRow({ p, closed, onClosed }) {
     // Kept before asking: the close's push can arrive before its answer, and the row must not vanish meanwhile.
     onClosed(p);
     try {
-      const { body } = await api('/api/v1/trading/close-position', { method: 'POST', body: { positionId: p.positionId } });
+      const { body } = await answer(client.POST('/api/v1/trading/close-position', { body: { positionId: p.positionId } }));
       message.value = body?.status === 'FILLED' ? `Closed at ${usd(body.fillPrice)}.` : 'Closing at market…';
       failed.value = false;
     } catch (e) {

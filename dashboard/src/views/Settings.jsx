@@ -1,6 +1,7 @@
+// @ts-check
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
-import { api, ApiError } from '../api.js';
+import { client, answer, ApiError } from '../api.js';
 
 // The fields a trader edits; the rest of the settings (version, updatedAt) belong to the server.
 const NUMBER_FIELDS = [
@@ -27,7 +28,7 @@ export function Settings() {
   const status = useSignal(null); // { kind: 'saved' | 'error' | 'conflict', text }
 
   const load = async () => {
-    const { body, etag: tag } = await api('/api/v1/settings');
+    const { body, etag: tag } = await answer(client.GET('/api/v1/settings'));
     form.value = toForm(body);
     etag.value = tag;
     errors.value = {};
@@ -38,11 +39,10 @@ export function Settings() {
     e.preventDefault();
     status.value = null;
     try {
-      const { body, etag: tag } = await api('/api/v1/settings', {
-        method: 'PUT',
+      const { body, etag: tag } = await answer(client.PUT('/api/v1/settings', {
         body: fromForm(form.value),
-        headers: etag.value ? { 'If-Match': etag.value } : {},
-      });
+        params: { header: etag.value ? { 'If-Match': etag.value } : {} },
+      }));
       form.value = toForm(body);
       etag.value = tag;
       errors.value = {};
@@ -62,7 +62,7 @@ export function Settings() {
   const fieldProps = name => ({
     id: `s-${name}`,
     name,
-    'aria-invalid': errors.value[name] ? 'true' : undefined,
+    'aria-invalid': errors.value[name] ? true : undefined,
     'aria-describedby': errors.value[name] ? `s-${name}-error` : undefined,
   });
   const fieldError = name => errors.value[name] && <span id={`s-${name}-error`} class="error">{errors.value[name]}</span>;
@@ -112,9 +112,12 @@ function toForm(s) {
   return out;
 }
 
-/** Numbers go as the decimal strings typed (the API reads them exactly); blanks as null. */
+/**
+ * Numbers go as the decimal strings typed (the API reads them exactly); blanks as null.
+ * @returns {import('../api.js').SettingsInput}
+ */
 function fromForm(f) {
-  const out = {};
+  const out = /** @type {any} */ ({});
   for (const [name] of NUMBER_FIELDS) {
     const v = f[name].trim();
     out[name] = v === '' ? null : name === 'maxOpenPositions' && /^\d+$/.test(v) ? Number(v) : v;

@@ -1,5 +1,6 @@
+// @ts-check
 import { useSignal } from '@preact/signals';
-import { get } from '../api.js';
+import { client, bodyOf } from '../api.js';
 import { usd, pnl, qty, signOf } from '../money.js';
 import { toCsv, TRADE_COLUMNS } from '../csv.js';
 import { formatTime } from '../time.js';
@@ -9,18 +10,15 @@ const PAGE = 25;
 const CSV_PAGE = 100; // the API's largest page
 const CSV_MAX_PAGES = 200; // 20,000 trades: past that a download is an export job, not a click
 
-function tradesQuery(symbol, limit, cursor) {
-  const q = new URLSearchParams({ limit: String(limit) });
-  if (symbol) q.set('symbol', symbol);
-  if (cursor) q.set('cursor', cursor);
-  return `/api/v1/trades?${q}`;
+function tradesPage(symbol, limit, cursor) {
+  return bodyOf(client.GET('/api/v1/trades', { params: { query: { limit, symbol: symbol || undefined, cursor: cursor || undefined } } }));
 }
 
 /** Fills, newest first, a page at a time (the API's signed cursors), filtered by symbol, downloadable as CSV. */
 export function Trades() {
   const symbol = useSignal('');
   const applied = useSignal('');
-  const pages = useCursorPages(cursor => get(tradesQuery(applied.value, PAGE, cursor)), [applied.value]);
+  const pages = useCursorPages(cursor => tradesPage(applied.value, PAGE, cursor), [applied.value]);
 
   return (
     <section aria-labelledby="trades-h">
@@ -49,7 +47,7 @@ function CsvDownload({ symbol }) {
       const rows = [];
       let cursor = null;
       for (let n = 0; n < CSV_MAX_PAGES; n++) {
-        const body = await get(tradesQuery(symbol, CSV_PAGE, cursor));
+        const body = await tradesPage(symbol, CSV_PAGE, cursor);
         rows.push(...(body.trades || []));
         cursor = body.nextCursor;
         if (!cursor) break;

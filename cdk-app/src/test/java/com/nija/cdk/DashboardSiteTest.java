@@ -201,9 +201,10 @@ class DashboardSiteTest {
         assertThat((String) at(fn, "FunctionConfig", "Runtime")).isEqualTo("cloudfront-js-2.0");
         assertThat(runViewerRequest((String) fn.get("FunctionCode"),
                 List.of("/", "/trades", "/settings/risk", "/auth/callback", "/config.json", "/assets/index-D_mI.js",
-                        "/favicon.ico")))
+                        "/favicon.ico", "/docs/api", "/docs/api/", "/docs/api/index.html")))
                 .containsExactly("/index.html", "/index.html", "/index.html", "/index.html", "/config.json",
-                        "/assets/index-D_mI.js", "/favicon.ico");
+                        "/assets/index-D_mI.js", "/favicon.ico", "/docs/api/index.html", "/docs/api/index.html",
+                        "/docs/api/index.html");
     }
 
     /** Runs the CloudFront Function's code under node (what jsii already needs) for each URI; returns the new URIs. */
@@ -218,13 +219,18 @@ class DashboardSiteTest {
         return out.lines().toList();
     }
 
+    /** The response headers policy of that logical-id prefix, and its security headers. */
+    private static Map<String, Object> securityHeaders(String policyId) {
+        return at(Synth.props(resources("AWS::CloudFront::ResponseHeadersPolicy").get(policyId)),
+                "ResponseHeadersPolicyConfig", "SecurityHeadersConfig");
+    }
+
     @Test
     @DisplayName("every response carries a CSP without inline script, HSTS, no framing, nosniff and no referrer")
     void securityHeaders() {
-        assertThat(resources("AWS::CloudFront::ResponseHeadersPolicy")).hasSize(1);
-        String policyId = resources("AWS::CloudFront::ResponseHeadersPolicy").keySet().iterator().next();
-        Map<String, Object> sec = at(Synth.props(resources("AWS::CloudFront::ResponseHeadersPolicy").get(policyId)),
-                "ResponseHeadersPolicyConfig", "SecurityHeadersConfig");
+        assertThat(resources("AWS::CloudFront::ResponseHeadersPolicy")).hasSize(2);
+        String policyId = logicalId("AWS::CloudFront::ResponseHeadersPolicy", "SiteHeaders");
+        Map<String, Object> sec = securityHeaders(policyId);
         String csp = text(at(sec, "ContentSecurityPolicy", "ContentSecurityPolicy"));
         assertThat(csp).contains("script-src 'self';", "style-src 'self';", "frame-ancestors 'none'",
                 "object-src 'none'", "base-uri 'none'").doesNotContain("unsafe-inline", "unsafe-eval");
@@ -237,8 +243,26 @@ class DashboardSiteTest {
 
         Map<String, Object> d = distribution();
         assertThat((String) at(d, "DefaultCacheBehavior", "ResponseHeadersPolicyId", "Ref")).isEqualTo(policyId);
-        assertThat(list(d.get("CacheBehaviors"))).allSatisfy(b ->
-                assertThat((String) at(b, "ResponseHeadersPolicyId", "Ref")).isEqualTo(policyId));
+        assertThat(list(d.get("CacheBehaviors"))).filteredOn(b -> !"/docs/api*".equals(at(b, "PathPattern")))
+                .allSatisfy(b -> assertThat((String) at(b, "ResponseHeadersPolicyId", "Ref")).isEqualTo(policyId));
+    }
+
+    @Test
+    @DisplayName("the API reference page comes from S3 uncached, with the site's headers but inline styles allowed")
+    void referencePage() {
+        Map<String, Object> reference = behaviour("/docs/api*");
+        String policyId = logicalId("AWS::CloudFront::ResponseHeadersPolicy", "SiteReferenceHeaders");
+        assertThat((String) at(reference, "ResponseHeadersPolicyId", "Ref")).isEqualTo(policyId);
+        assertThat((String) at(reference, "CachePolicyId")).isEqualTo(CACHING_DISABLED);
+        assertThat((String) at(reference, "TargetOriginId")).isEqualTo(at(distribution(), "DefaultCacheBehavior",
+                "TargetOriginId"));
+        assertThat(list(at(reference, "FunctionAssociations"))).singleElement()
+                .satisfies(a -> assertThat((String) at(a, "EventType")).isEqualTo("viewer-request"));
+        Map<String, Object> sec = securityHeaders(policyId);
+        assertThat(text(at(sec, "ContentSecurityPolicy", "ContentSecurityPolicy")))
+                .contains("script-src 'self';", "style-src 'self' 'unsafe-inline';", "connect-src 'self';",
+                        "frame-ancestors 'none'").doesNotContain("unsafe-eval", "wss://");
+        assertThat((String) at(sec, "FrameOptions", "FrameOption")).isEqualTo("DENY");
     }
 
     /** The logical id of the upload of the assets ({@code immutable}) or of the shell (index.html + config.json). */

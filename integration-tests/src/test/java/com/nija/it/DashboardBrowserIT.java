@@ -31,7 +31,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @DisplayName("sign-in by fragment and by form, the demo positions, fills and prices arriving live on the overview, orders and positions, closing twice, the trades CSV, settings and axe pass in chromium")
+    @DisplayName("sign-in by fragment and by form, the demo positions, fills and prices arriving live on the overview, orders and positions, closing twice, the trades CSV, settings, axe and the API reference pass in chromium")
     void browserScenarios() throws IOException, InterruptedException {
         DashboardNode.requireBrowser();
         SignalSource source = SignalSource.register(target, "dashboard browser");
@@ -58,6 +58,6 @@ class DashboardBrowserIT {
 
         System.out.println("[it] dashboard browser tests:\n" + run.output());
         assertThat(run.exitCode()).as("node --test test/browser/ output:%n%s", run.output()).isZero();
-        assertThat(run.output()).contains("# pass 9").contains("# fail 0");
+        assertThat(run.output()).contains("# pass 10").contains("# fail 0");
     }
 }

@@ -83,6 +83,8 @@ public final class DashboardSite extends Construct {
     /** The path the HTTP API is served under on the dashboard's domain (every API route starts with it). */
     public static final String API_PATH = "/api/*";
     public static final String ASSETS_PATH = "/assets/*";
+    /** The API reference page (local {@code DashboardSite.REFERENCE}): {@code /docs/api}, {@code /docs/api/}. */
+    public static final String REFERENCE_PATH = "/docs/api*";
     /** The sign-in routes, by their exact paths: the route table's rows under the refresh cookie's path. */
     public static final List<String> SIGN_IN_PATHS = RouteTable.ROUTES.stream().map(Route::path)
             .filter(p -> p.startsWith(RefreshCookie.PATH + "/")).toList();
@@ -95,16 +97,34 @@ public final class DashboardSite extends Construct {
      * no inline script or style, no framing.
      */
     static String csp(String liveOrigin) {
-        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' "
-                + liveOrigin + "; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+        return policy("'self'", "'self' " + liveOrigin);
+    }
+
+    /**
+     * The API reference page's CSP (local {@code SiteHeaders.REFERENCE_CSP}): inline styles allowed on that page
+     * alone, because Redoc's styled-components write their rules into style elements at run time; scripts stay
+     * 'self' only, and the page holds no token or trader data. It needs no WebSocket.
+     */
+    static String referenceCsp() {
+        return policy("'self' 'unsafe-inline'", "'self'");
+    }
+
+    private static String policy(String styleSrc, String connectSrc) {
+        return "default-src 'self'; script-src 'self'; style-src " + styleSrc + "; img-src 'self' data:; connect-src "
+                + connectSrc + "; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
                 + "frame-ancestors 'none'";
     }
 
-    /** A path whose last segment has no file extension is one of the SPA's own routes: serve the shell. */
+    /**
+     * S3 has no directory index: the reference page's paths name its file. Otherwise a path whose last segment has
+     * no file extension is one of the SPA's own routes: serve the shell.
+     */
     static final String SPA_FALLBACK = """
             function handler(event) {
               var request = event.request;
-              if (!/\\.[A-Za-z0-9]+$/.test(request.uri)) {
+              if (request.uri === '/docs/api' || request.uri === '/docs/api/') {
+                request.uri = '/docs/api/index.html';
+              } else if (!/\\.[A-Za-z0-9]+$/.test(request.uri)) {
                 request.uri = '/index.html';
               }
               return request;
@@ -115,6 +135,7 @@ public final class DashboardSite extends Construct {
     private final Bucket logs;
     private final Distribution distribution;
     private final ResponseHeadersPolicy headers;
+    private final ResponseHeadersPolicy referenceHeaders;
     private final CachePolicy assetCache;
     private final Function spaFallback;
     private final OriginRequestPolicy signInRequests;
@@ -146,27 +167,10 @@ public final class DashboardSite extends Construct {
                 .removalPolicy(stage.removalPolicy())
                 .build();
 
-        headers = ResponseHeadersPolicy.Builder.create(this, "Headers")
-                .responseHeadersPolicyName(names.of("dashboard-headers"))
-                .comment("NIJA dashboard: the local gateway's security headers")
-                .securityHeadersBehavior(ResponseSecurityHeadersBehavior.builder()
-                        .contentSecurityPolicy(ResponseHeadersContentSecurityPolicy.builder()
-                                .contentSecurityPolicy(csp(liveOrigin)).override(true).build())
-                        .strictTransportSecurity(ResponseHeadersStrictTransportSecurity.builder()
-                                .accessControlMaxAge(Duration.days(365)).includeSubdomains(true).override(true).build())
-                        .frameOptions(ResponseHeadersFrameOptions.builder()
-                                .frameOption(HeadersFrameOption.DENY).override(true).build())
-                        .contentTypeOptions(ResponseHeadersContentTypeOptions.builder().override(true).build())
-                        .referrerPolicy(ResponseHeadersReferrerPolicy.builder()
-                                .referrerPolicy(HeadersReferrerPolicy.NO_REFERRER).override(true).build())
-                        .build())
-                .customHeadersBehavior(ResponseCustomHeadersBehavior.builder().customHeaders(List.of(
-                        ResponseCustomHeader.builder().header("Cross-Origin-Opener-Policy").value("same-origin")
-                                .override(true).build(),
-                        ResponseCustomHeader.builder().header("Permissions-Policy")
-                                .value("camera=(), microphone=(), geolocation=(), payment=()").override(true).build()))
-                        .build())
-                .build();
+        headers = securityHeaders("Headers", names.of("dashboard-headers"),
+                "NIJA dashboard: the local gateway's security headers", csp(liveOrigin));
+        referenceHeaders = securityHeaders("ReferenceHeaders", names.of("api-reference-headers"),
+                "NIJA API reference page: the dashboard's headers, inline styles allowed", referenceCsp());
 
         assetCache = CachePolicy.Builder.create(this, "AssetCache")
                 .cachePolicyName(names.of("dashboard-assets"))
@@ -205,6 +209,7 @@ public final class DashboardSite extends Construct {
                 .compress(true)
                 .responseHeadersPolicy(headers)
                 .build());
+        behaviours.put(REFERENCE_PATH, pageBehaviour(site, referenceHeaders));
         // With caching disabled, the all-viewer origin request policy may carry Authorization.
         behaviours.put(API_PATH, apiBehaviour(apiOrigin, OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER));
         for (String path : SIGN_IN_PATHS) behaviours.put(path, apiBehaviour(apiOrigin, signInRequests));
@@ -215,14 +220,7 @@ public final class DashboardSite extends Construct {
                 .priceClass(stage.isProd() ? PriceClass.PRICE_CLASS_ALL : PriceClass.PRICE_CLASS_100)
                 .enableLogging(true).logBucket(logs).logFilePrefix("cloudfront/")
                 // index.html and config.json: never cached, so a deploy is seen on the next load.
-                .defaultBehavior(BehaviorOptions.builder()
-                        .origin(site)
-                        .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
-                        .cachePolicy(CachePolicy.CACHING_DISABLED)
-                        .responseHeadersPolicy(headers)
-                        .functionAssociations(List.of(FunctionAssociation.builder()
-                                .function(spaFallback).eventType(FunctionEventType.VIEWER_REQUEST).build()))
-                        .build())
+                .defaultBehavior(pageBehaviour(site, headers))
                 .additionalBehaviors(behaviours)
                 .build();
         Nag.suppress(distribution, "AwsSolutions-CFR1", "Traders sign in from any country; the venues they trade "
@@ -232,6 +230,43 @@ public final class DashboardSite extends Construct {
         Nag.suppress(distribution, "AwsSolutions-CFR4", "The distribution uses CloudFront's default *.cloudfront.net "
                 + "certificate, whose minimum protocol CloudFront fixes; viewers are redirected to HTTPS and the "
                 + "API origin is reached over TLS 1.2 only.");
+    }
+
+    /** The security headers the local gateway sends (local {@code SiteHeaders}), with {@code csp}. */
+    private ResponseHeadersPolicy securityHeaders(String id, String name, String comment, String csp) {
+        return ResponseHeadersPolicy.Builder.create(this, id)
+                .responseHeadersPolicyName(name)
+                .comment(comment)
+                .securityHeadersBehavior(ResponseSecurityHeadersBehavior.builder()
+                        .contentSecurityPolicy(ResponseHeadersContentSecurityPolicy.builder()
+                                .contentSecurityPolicy(csp).override(true).build())
+                        .strictTransportSecurity(ResponseHeadersStrictTransportSecurity.builder()
+                                .accessControlMaxAge(Duration.days(365)).includeSubdomains(true).override(true).build())
+                        .frameOptions(ResponseHeadersFrameOptions.builder()
+                                .frameOption(HeadersFrameOption.DENY).override(true).build())
+                        .contentTypeOptions(ResponseHeadersContentTypeOptions.builder().override(true).build())
+                        .referrerPolicy(ResponseHeadersReferrerPolicy.builder()
+                                .referrerPolicy(HeadersReferrerPolicy.NO_REFERRER).override(true).build())
+                        .build())
+                .customHeadersBehavior(ResponseCustomHeadersBehavior.builder().customHeaders(List.of(
+                        ResponseCustomHeader.builder().header("Cross-Origin-Opener-Policy").value("same-origin")
+                                .override(true).build(),
+                        ResponseCustomHeader.builder().header("Permissions-Policy")
+                                .value("camera=(), microphone=(), geolocation=(), payment=()").override(true).build()))
+                        .build())
+                .build();
+    }
+
+    /** A page from S3, never cached, through the viewer-request function that maps its path to its file. */
+    private BehaviorOptions pageBehaviour(IOrigin site, ResponseHeadersPolicy policy) {
+        return BehaviorOptions.builder()
+                .origin(site)
+                .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
+                .cachePolicy(CachePolicy.CACHING_DISABLED)
+                .responseHeadersPolicy(policy)
+                .functionAssociations(List.of(FunctionAssociation.builder()
+                        .function(spaFallback).eventType(FunctionEventType.VIEWER_REQUEST).build()))
+                .build();
     }
 
     /** A path served by the HTTP API: never cached, every method (CloudFront allows POST only with all of them). */

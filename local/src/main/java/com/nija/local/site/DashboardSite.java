@@ -15,13 +15,15 @@ import java.util.function.Function;
  * The dashboard on the local platform, at {@code /} on the API's port, as CloudFront serves it in AWS: the built
  * files with {@link SiteHeaders}, {@code index.html} for any other page path (the app routes in the browser), a
  * {@code /config.json} that says sign-in is local, the {@link LocalSignIn} form's endpoint, and a page for each
- * problem type ({@link ProblemPages}). API paths never
- * fall back to the page: an unknown API route stays a 404 problem.
+ * problem type ({@link ProblemPages}) and the API reference at {@value #REFERENCE} (its own page, with its own CSP).
+ * API paths never fall back to the page: an unknown API route stays a 404 problem.
  */
 public final class DashboardSite implements StaticSite {
     /** Where the nija-dashboard jar puts the build. */
     static final String ROOT = "dashboard";
     private static final List<String> API_PREFIXES = List.of("/api/", "/internal/", "/webhooks/", "/@connections");
+    /** The API reference page, as CloudFront serves it too (cdk-app {@code DashboardSite}). */
+    public static final String REFERENCE = "/docs/api/";
     private static final byte[] CONFIG = "{\"signIn\":\"local\"}".getBytes(StandardCharsets.UTF_8);
 
     private final SiteFiles files;
@@ -55,6 +57,11 @@ public final class DashboardSite implements StaticSite {
                     .orElseGet(() -> Problems.of(404, "not-found", "Not Found", "no such problem type", rawPath,
                             Map.of()));
         }
+        if (rawPath.equals(REFERENCE) || rawPath.equals("/docs/api") || rawPath.equals(REFERENCE + "index.html")) {
+            String html = "text/html; charset=utf-8";
+            return response(200, html, SiteHeaders.of(html, SiteHeaders.NO_CACHE, SiteHeaders.REFERENCE_CSP),
+                    files.read(REFERENCE + "index.html").orElseThrow());
+        }
         if (rawPath.equals("/config.json")) {
             return response(200, "application/json", SiteHeaders.NO_CACHE, CONFIG);
         }
@@ -73,10 +80,14 @@ public final class DashboardSite implements StaticSite {
     }
 
     private static APIGatewayV2HTTPResponse response(int status, String type, String cache, byte[] body) {
+        return response(status, type, SiteHeaders.of(type, cache), body);
+    }
+
+    private static APIGatewayV2HTTPResponse response(int status, String type, Map<String, String> headers, byte[] body) {
         boolean text = SiteFiles.isText(type);
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(status)
-                .withHeaders(SiteHeaders.of(type, cache))
+                .withHeaders(headers)
                 .withBody(text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body))
                 .withIsBase64Encoded(!text)
                 .build();

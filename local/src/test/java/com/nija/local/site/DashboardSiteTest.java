@@ -66,6 +66,24 @@ class DashboardSiteTest {
     }
 
     @Test
+    @DisplayName("the API reference is its own page loading Redoc from a hashed asset; only it may use inline styles")
+    void referencePage() {
+        APIGatewayV2HTTPResponse page = get("/docs/api/");
+
+        assertThat(page.getStatusCode()).isEqualTo(200);
+        assertThat(get("/docs/api").getBody()).isEqualTo(page.getBody());
+        assertThat(page.getBody()).contains("<div id=\"reference\">").doesNotContain("<div id=\"app\">")
+                .doesNotContainPattern("<script>(?s).+</script>");
+        String csp = page.getHeaders().get("Content-Security-Policy");
+        assertThat(csp).contains("style-src 'self' 'unsafe-inline';", "script-src 'self';", "frame-ancestors 'none'")
+                .doesNotContain("unsafe-eval");
+        assertThat(get("/").getHeaders().get("Content-Security-Policy")).doesNotContain("unsafe-inline");
+        Matcher entry = Pattern.compile("src=\"(/assets/reference-[^\"]+\\.js)\"").matcher(page.getBody());
+        assertThat(entry.find()).as(page.getBody()).isTrue();
+        assertThat(get(entry.group(1)).getBody()).contains("/api/v1/openapi.json").containsPattern("/assets/redoc\\.standalone-[^\"]+\\.js");
+    }
+
+    @Test
     @DisplayName("a page path the app routes in the browser gets index.html; an API path stays the gateway's 404")
     void spaFallback() {
         assertThat(get("/settings").getBody()).isEqualTo(get("/").getBody());
