@@ -40,6 +40,8 @@ import com.nija.functions.live.WsPingHandler;
 import com.nija.functions.live.WsSubscribeHandler;
 import com.nija.functions.live.WsUnsubscribeHandler;
 import com.nija.functions.performance.GetPerformanceHandler;
+import com.nija.functions.protections.GetProtectionsHandler;
+import com.nija.functions.protections.PutProtectionsHandler;
 import com.nija.functions.reconcile.ReconcileVenuesHandler;
 import com.nija.functions.settings.GetSettingsHandler;
 import com.nija.functions.settings.PutSettingsHandler;
@@ -123,6 +125,9 @@ public final class RouteTable {
             new Route("POST", "/auth/sign-out", SignOutHandler.class, Access.PUBLIC, "sign-out"),
             // Exports (issue 16): a trader's fills for a tax return, streamed page by page, inline up to a bound.
             new Route("GET", "/api/v1/trades/export", ExportTradesHandler.class, Access.TRADER, "export-trades"),
+            // Protections (issue 20): drawdown stop, stoploss guard, daily profit target; they only stop new entries
+            new Route("GET", "/api/v1/protections", GetProtectionsHandler.class, Access.TRADER, "get-protections"),
+            new Route("PUT", "/api/v1/protections", PutProtectionsHandler.class, Access.TRADER, "put-protections"),
             // The API contract (docs/api/openapi.yaml) as JSON, public
             new Route("GET", "/api/v1/openapi.json", GetOpenApiHandler.class, Access.PUBLIC, "get-openapi"));
 

@@ -20,6 +20,9 @@ public final class Keys {
     /** A trader's venue connections: {@code BROKER#<venue>}. */
     public static final String BROKER_PREFIX = "BROKER#";
     public static final String TRADING_MODE = "MODE";
+    /** A trader's protection settings and what the protections remember (see {@code com.nija.shared.protections}). */
+    public static final String PROTECTIONS = "PROTECTIONS";
+    public static final String PROTECTION_STATE = "PROTECTION_STATE";
     /** Live updates: a trader's WebSocket connections sort under this prefix. */
     public static final String CONNECTION_PREFIX = "CONN#";
     /** Write shards of the every-connection listing on GSI2 (platform-wide pushes such as the kill switch). */

@@ -11,6 +11,8 @@ import com.nija.shared.data.RollupPeriod;
 import com.nija.shared.data.SettingsItem;
 import com.nija.shared.data.Tables;
 import com.nija.shared.data.TradingTables;
+import com.nija.shared.protections.ProtectionSettingsItem;
+import com.nija.shared.protections.ProtectionStateItem;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
- * Reads profile, settings, lifetime and today's roll-ups, billing, the trading mode and the order (if it exists) in
+ * Reads profile, settings, lifetime and today's roll-ups, billing, the trading mode, the protections and their state
+ * and the order (if it exists) in
  * one round trip: the engine's per-order reads went from six calls to one, which is most of its DynamoDB latency.
  */
 @Singleton
@@ -34,6 +37,10 @@ public class TraderSnapshotRepository {
     private static final TableSchema<OrderItem> ORDER = RecordTableSchema.of(OrderItem.class, Tables.TRADING);
     private static final TableSchema<BillingAccountItem> BILLING = RecordTableSchema.of(BillingAccountItem.class, Tables.TRADING);
     private static final TableSchema<TradingModeItem> MODE = RecordTableSchema.of(TradingModeItem.class, Tables.TRADING);
+    private static final TableSchema<ProtectionSettingsItem> PROTECTIONS =
+            RecordTableSchema.of(ProtectionSettingsItem.class, Tables.TRADING);
+    private static final TableSchema<ProtectionStateItem> PROTECTION_STATE =
+            RecordTableSchema.of(ProtectionStateItem.class, Tables.TRADING);
 
     private final TradingTables tables;
 
@@ -48,7 +55,7 @@ public class TraderSnapshotRepository {
         String order = Keys.order(orderId);
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (String sk : List.of(Keys.PROFILE, Keys.SETTINGS, lifetime, today, order, Keys.BILLING,
-                Keys.TRADING_MODE)) {
+                Keys.TRADING_MODE, Keys.PROTECTIONS, Keys.PROTECTION_STATE)) {
             keys.add(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)));
         }
         Map<String, Map<String, AttributeValue>> bySk = new HashMap<>();
@@ -63,7 +70,8 @@ public class TraderSnapshotRepository {
         if (!pending.isEmpty()) throw new IllegalStateException("DynamoDB kept keys unprocessed; retry the order");
         return new TraderSnapshot(map(PROFILE, bySk.get(Keys.PROFILE)), map(SETTINGS, bySk.get(Keys.SETTINGS)),
                 map(ROLLUP, bySk.get(lifetime)), map(ROLLUP, bySk.get(today)), map(ORDER, bySk.get(order)),
-                map(BILLING, bySk.get(Keys.BILLING)), map(MODE, bySk.get(Keys.TRADING_MODE)));
+                map(BILLING, bySk.get(Keys.BILLING)), map(MODE, bySk.get(Keys.TRADING_MODE)),
+                map(PROTECTIONS, bySk.get(Keys.PROTECTIONS)), map(PROTECTION_STATE, bySk.get(Keys.PROTECTION_STATE)));
     }
 
     private static <T> T map(TableSchema<T> schema, Map<String, AttributeValue> item) {

@@ -85,12 +85,14 @@ public class TradingEngine {
     private final List<TradeListener> listeners;
     private final Clock clock;
     private final LiveOrders live;
+    private final ProtectionGuard protections;
 
     public TradingEngine(OrderRepository orders, TraderSnapshotRepository snapshots, BrokerErrorTracker brokerHealth,
                          PositionLedger ledger, PositionRepository positions,
                          ProfileService profiles, SettingsService settings, TierCatalog tiers,
                          PriceBook prices, Broker broker, KillSwitch killSwitch, OrderThrottle throttle, UserCache cache,
-                         List<TradeListener> listeners, Clock clock) {
+                         List<TradeListener> listeners, ProtectionGuard protections, Clock clock) {
+        this.protections = protections;
         this.orders = orders;
         this.snapshots = snapshots;
         this.brokerHealth = brokerHealth;
@@ -156,6 +158,12 @@ public class TradingEngine {
         if (plan.refused()) return refuse(request, plan.refusal(), redelivery, lastAttempt);
         if (closeOnly && !plan.closing().positionId().equals(request.positionId())) {
             return refuse(request, "position " + request.positionId() + " is not open", redelivery, lastAttempt);
+        }
+        if (plan.intent() == OrderIntent.OPEN) {
+            // Protections stop new entries only: every close above went through whatever they say.
+            Optional<String> stopped = protections.checkEntry(userId, request.symbol(), state, snapshot.protections(),
+                    snapshot.protectionState());
+            if (stopped.isPresent()) return refuse(request, "protection " + stopped.get(), redelivery, lastAttempt);
         }
         Destination destination = destination(plan, snapshot.mode(), state);
         if (destination.refusal() != null) return refuse(request, destination.refusal(), redelivery, lastAttempt);

@@ -9,6 +9,8 @@ import com.nija.shared.engine.KillSwitchListener;
 import com.nija.shared.engine.TradeListener;
 import com.nija.shared.observability.Telemetry;
 import com.nija.shared.prices.PriceListener;
+import com.nija.shared.protections.ProtectionListener;
+import com.nija.shared.protections.ProtectionTrip;
 import com.nija.shared.reconcile.DriftListener;
 import com.nija.shared.reconcile.PositionDrift;
 import com.nija.shared.market.PriceUpdate;
@@ -41,6 +43,8 @@ import org.slf4j.LoggerFactory;
  *   <li>a trader's bot paused or resumed → {@code system: bot.paused | bot.resumed} to each of their connections;</li>
  *   <li>prices → {@code prices:<SYMBOL>: price} to the connections watching that market, all of one ingest batch
  *       together;</li>
+ *   <li>a protection fired for a trader (a drawdown threshold, a symbol's stoploss guard, the daily profit target) →
+ *       {@code system: protection.tripped} to each of their connections;</li>
  *   <li>reconciliation found a live venue holding less than the trader's positions there →
  *       {@code positions: position.drift} to each of their connections, whatever they subscribe to.</li>
  * </ul>
@@ -50,7 +54,7 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 public class LiveEvents implements TradeListener, KillSwitchListener, BotStateListener, PriceListener, DriftListener,
-        Ordered {
+        ProtectionListener, Ordered {
     private static final Logger LOG = LoggerFactory.getLogger(LiveEvents.class);
 
     private final ConnectionRegistry registry;
@@ -127,6 +131,13 @@ public class LiveEvents implements TradeListener, KillSwitchListener, BotStateLi
                     now, new LiveViews.Bot(state.name().toLowerCase(java.util.Locale.ROOT), reason, now));
             pushToTrader(userId, subscribed -> List.of(update));
         });
+    }
+
+    /** A protection fired: it changes what the trader's bot may do, so every connection of theirs hears it. */
+    @Override
+    public void tripped(String userId, ProtectionTrip trip) {
+        safely(trip.kind().slug() + " of " + userId, () -> pushToTrader(userId, subscribed -> List.of(
+                new LiveUpdate(Channels.SYSTEM, "protection.tripped", trip.at(), trip))));
     }
 
     /** Drift at a live venue is the trader's money: every connection of theirs hears it. */
