@@ -79,6 +79,15 @@ test('the generated client calls every trader operation of the contract, each an
   }));
   assert.equal(saved.maxOpenPositions, 2);
 
+  const { data: protections, response: guarded } = await client.GET('/api/v1/protections');
+  assert.equal(guarded.status, 200);
+  assert.ok(protections, 'protections');
+  const tightened = await expect(client.PUT('/api/v1/protections', {
+    params: { header: { 'If-Match': guarded.headers.get('ETag') ?? '"0"' } },
+    body: { ...protections.settings, drawdownStopPct: '18', resetPeak: true },
+  }));
+  assert.equal(tightened.settings.drawdownStopPct, '18');
+
   assert.equal((await expect(client.POST('/api/v1/trading/pause', { body: {} }))).botState, 'paused');
   assert.equal((await expect(client.POST('/api/v1/trading/resume'))).botState, 'running');
   // No position of this trader has that id: the close is refused as not found, and nothing is sent to a venue.
