@@ -7,7 +7,9 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import com.nija.shared.live.Format;
 import com.nija.shared.live.MessageCodec;
 import java.io.IOException;
@@ -57,8 +59,12 @@ public final class AsyncApiContract {
         }
         // Only the components, where every payload and its $refs live: the rest of an AsyncAPI document is no schema.
         String components = JSON.createObjectNode().set("components", document.path("components")).toString();
-        registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
-                builder -> builder.schemas(Map.of(BASE, components)));
+        // Draft-07, knowing the AsyncAPI schema keyword it adds and the wrapper's root, so neither is logged as unknown.
+        Dialect asyncApiSchema = Dialect.builder(Dialects.getDraft7())
+                .keyword(new NonValidationKeyword("components"))
+                .keyword(new NonValidationKeyword("discriminator"))
+                .build();
+        registry = SchemaRegistry.withDefaultDialect(asyncApiSchema, builder -> builder.schemas(Map.of(BASE, components)));
         clientMessages = new LinkedHashMap<>();
         serverMessages = new LinkedHashMap<>();
         document.path("operations").forEach(operation -> {
