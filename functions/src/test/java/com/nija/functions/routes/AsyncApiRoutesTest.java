@@ -29,19 +29,13 @@ class AsyncApiRoutesTest {
     @Test
     @DisplayName("every event a push can carry has its update message in docs/api/asyncapi.yaml, and every update message is an event")
     void eventsDocumented() {
-        assertThat(difference(EVENTS, CONTRACT.events())).as("events without a message in %s", AsyncApiContract.DOCUMENT)
-                .isEmpty();
-        assertThat(difference(CONTRACT.events(), EVENTS)).as("update messages in %s that no code pushes",
-                AsyncApiContract.DOCUMENT).isEmpty();
+        assertSame(EVENTS, CONTRACT.events(), "events without an update message", "update messages that no code pushes");
     }
 
     @Test
     @DisplayName("every action a WebSocket route takes is a client message in the document, and every client message has its route")
     void actionsDocumented() {
-        assertThat(difference(ACTIONS, CONTRACT.actions())).as("actions without a message in %s", AsyncApiContract.DOCUMENT)
-                .isEmpty();
-        assertThat(difference(CONTRACT.actions(), ACTIONS)).as("client messages in %s that no route takes",
-                AsyncApiContract.DOCUMENT).isEmpty();
+        assertSame(ACTIONS, CONTRACT.actions(), "actions without a client message", "client messages that no route takes");
     }
 
     @Test
@@ -62,9 +56,14 @@ class AsyncApiRoutesTest {
                 .containsExactlyElementsOf(Arrays.stream(Format.values()).map(Format::wireName).toList());
     }
 
-    private static Set<String> difference(Set<String> a, Set<String> b) {
-        Set<String> out = new TreeSet<>(a);
-        out.removeAll(b);
-        return out;
+    /** Names each side's extras, so a failure says what to document (or remove). */
+    private static void assertSame(Set<String> inCode, Set<String> documented, String undocumented, String unused) {
+        Set<String> missing = new TreeSet<>(inCode);
+        missing.removeAll(documented);
+        Set<String> extra = new TreeSet<>(documented);
+        extra.removeAll(inCode);
+
+        assertThat(missing).as("%s in %s", undocumented, AsyncApiContract.DOCUMENT).isEmpty();
+        assertThat(extra).as("%s, in %s", unused, AsyncApiContract.DOCUMENT).isEmpty();
     }
 }
