@@ -33,17 +33,20 @@ public abstract class WsHandler extends MicronautRequestHandler<APIGatewayV2WebS
     private static final Logger LOG = LoggerFactory.getLogger(WsHandler.class);
 
     private final String service = Telemetry.service(getClass().getName());
+    private final java.util.Collection<MessageObserver> observers;
 
     /** Lambda entry: builds its own application context (at init, before the SnapStart snapshot). */
     protected WsHandler() {
         super();
         registerPriming();
+        observers = applicationContext.getBeansOfType(MessageObserver.class);
     }
 
     /** Tests and the local gateway: share one context between handlers. */
     protected WsHandler(ApplicationContext context) {
         super(context);
         registerPriming();
+        observers = applicationContext.getBeansOfType(MessageObserver.class);
     }
 
     protected abstract APIGatewayV2WebSocketResponse handle(WsRequest request);
@@ -55,6 +58,12 @@ public abstract class WsHandler extends MicronautRequestHandler<APIGatewayV2WebS
 
     @Override
     public final APIGatewayV2WebSocketResponse execute(APIGatewayV2WebSocketEvent event) {
+        APIGatewayV2WebSocketResponse response = run(event);
+        for (MessageObserver observer : observers) observer.observe(event, response);
+        return response;
+    }
+
+    private APIGatewayV2WebSocketResponse run(APIGatewayV2WebSocketEvent event) {
         long started = System.nanoTime();
         WsRequest request = new WsRequest(event);
         Telemetry.begin();

@@ -25,6 +25,7 @@ import com.nija.functions.brokers.PutBrokerKeyHandler;
 import com.nija.functions.brokers.PutTradingModeHandler;
 import com.nija.functions.brokers.TestBrokerKeyHandler;
 import com.nija.functions.dashboard.GetDashboardHandler;
+import com.nija.functions.docs.GetAsyncApiHandler;
 import com.nija.functions.docs.GetOpenApiHandler;
 import com.nija.functions.engine.ClosePositionHandler;
 import com.nija.functions.engine.GetOrdersHandler;
@@ -129,7 +130,9 @@ public final class RouteTable {
             new Route("GET", "/api/v1/protections", GetProtectionsHandler.class, Access.TRADER, "get-protections"),
             new Route("PUT", "/api/v1/protections", PutProtectionsHandler.class, Access.TRADER, "put-protections"),
             // The API contract (docs/api/openapi.yaml) as JSON, public
-            new Route("GET", "/api/v1/openapi.json", GetOpenApiHandler.class, Access.PUBLIC, "get-openapi"));
+            new Route("GET", "/api/v1/openapi.json", GetOpenApiHandler.class, Access.PUBLIC, "get-openapi"),
+            // The live-updates contract (docs/api/asyncapi.yaml: the WebSocket API) as JSON, public
+            new Route("GET", "/api/v1/asyncapi.json", GetAsyncApiHandler.class, Access.PUBLIC, "get-asyncapi"));
 
     /**
      * Queue-triggered functions. Order execution is bounded by its event source's maximum concurrency; in AWS the

@@ -1,5 +1,6 @@
 package com.nija.functions.live;
 
+import com.nija.shared.testing.AsyncApiContract;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -19,13 +20,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A stand-in for API Gateway's {@code @connections} endpoint (AWS's side, not ours): records every
  * {@code PostToConnection} the real SDK client sends and answers as API Gateway would — 200, 410 Gone for
- * connections it was told are gone, or a scripted number of 500s before succeeding.
+ * connections it was told are gone, or a scripted number of 500s before succeeding. Every accepted post is held to
+ * the live-updates contract ({@code docs/api/asyncapi.yaml}); a connection that was sent a message breaking it fails
+ * the test that reads its posts.
  */
 public final class ConnectionsRecorder implements AutoCloseable {
     public record Post(String connectionId, byte[] body) {}
 
     private final HttpServer server;
     private final List<Post> posts = new CopyOnWriteArrayList<>();
+    private final Map<String, AssertionError> broken = new ConcurrentHashMap<>();
     private final Set<String> gone = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
@@ -54,8 +58,14 @@ public final class ConnectionsRecorder implements AutoCloseable {
         failuresLeft.put(connectionId, new AtomicInteger(count));
     }
 
-    /** Posts that were accepted (200), in arrival order, to one connection. */
+    /**
+     * Posts that were accepted (200), in arrival order, to one connection.
+     *
+     * @throws AssertionError when one of them breaks the live-updates contract
+     */
     public List<Post> postsTo(String connectionId) {
+        AssertionError breach = broken.get(connectionId);
+        if (breach != null) throw breach;
         return posts.stream().filter(p -> p.connectionId().equals(connectionId)).toList();
     }
 
@@ -83,6 +93,12 @@ public final class ConnectionsRecorder implements AutoCloseable {
                 return;
             }
             posts.add(new Post(id, body));
+            try {
+                AsyncApiContract.asyncApi().checkReceived(body);
+            } catch (AssertionError breach) {
+                // Thrown here it would only fail the push, which the platform shrugs off: the reader fails instead.
+                broken.putIfAbsent(id, breach);
+            }
             exchange.sendResponseHeaders(200, -1);
         }
     }

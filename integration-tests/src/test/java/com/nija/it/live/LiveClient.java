@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.nija.it.support.Api;
 import com.nija.shared.live.Format;
 import com.nija.shared.live.MessageCodec;
+import com.nija.shared.testing.AsyncApiContract;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,11 +21,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 /**
  * A trader's live-updates client on the JDK's {@code java.net.http.WebSocket}: sends actions, collects every
- * message (text as JSON, binary as MessagePack) with the time it arrived.
+ * message (text as JSON, binary as MessagePack) with the time it arrived. Every message it receives, and every action
+ * the platform accepted, is held to {@code docs/api/asyncapi.yaml}: the first that breaks it fails the test at its next
+ * wait, read or close.
  */
 final class LiveClient implements WebSocket.Listener, AutoCloseable {
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -47,6 +51,8 @@ final class LiveClient implements WebSocket.Listener, AutoCloseable {
 
     final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    /** The first message that broke the contract; kept, as the listener's thread cannot fail the test. */
+    private final AtomicReference<AssertionError> breach = new AtomicReference<>();
     private final StringBuilder text = new StringBuilder();
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private WebSocket socket;
@@ -78,17 +84,22 @@ final class LiveClient implements WebSocket.Listener, AutoCloseable {
     /** Sends an action and returns the reply of {@code replyType} (or the error) that carries {@code id}. */
     Received request(String json, String id) throws Exception {
         send(json);
-        return await(r -> id.equals(String.valueOf(r.message().get("id"))), Duration.ofSeconds(15));
+        Received reply = await(r -> id.equals(String.valueOf(r.message().get("id"))), Duration.ofSeconds(15));
+        // An action the platform took must be one the document describes; a refused one is refused on purpose.
+        if (!"error".equals(reply.type())) AsyncApiContract.asyncApi().checkSent(json);
+        return reply;
     }
 
     /** The next message that matches, skipping (and keeping) others; fails after {@code timeout}. */
     Received await(Predicate<Received> wanted, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<Received> skipped = new ArrayList<>();
+        rethrowBreach();
         try {
             while (true) {
                 long left = deadline - System.nanoTime();
                 Received r = left <= 0 ? null : received.poll(left, TimeUnit.NANOSECONDS);
+                rethrowBreach();
                 if (r == null) throw new AssertionError("no matching message within " + timeout + "; got " + skipped);
                 if (wanted.test(r)) return r;
                 skipped.add(r);
@@ -114,6 +125,7 @@ final class LiveClient implements WebSocket.Listener, AutoCloseable {
 
     /** Every message received so far, without waiting. */
     List<Received> drain() {
+        rethrowBreach();
         List<Received> all = new ArrayList<>();
         received.drainTo(all);
         return all;
@@ -126,6 +138,21 @@ final class LiveClient implements WebSocket.Listener, AutoCloseable {
     @Override
     public void close() {
         if (!socket.isOutputClosed()) socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        rethrowBreach();
+    }
+
+    /** Fails with the first breach not yet reported (once: try-with-resources would otherwise see it twice). */
+    private void rethrowBreach() {
+        AssertionError first = breach.getAndSet(null);
+        if (first != null) throw first;
+    }
+
+    private void check(Runnable contract) {
+        try {
+            contract.run();
+        } catch (AssertionError e) {
+            breach.compareAndSet(null, e);
+        }
     }
 
     @Override
@@ -137,6 +164,7 @@ final class LiveClient implements WebSocket.Listener, AutoCloseable {
             try {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> message = Api.JSON.readValue(json, Map.class);
+                check(() -> AsyncApiContract.asyncApi().checkReceived(json));
                 received.add(new Received(message, false, json.getBytes(), System.nanoTime()));
             } catch (IOException e) {
                 throw new UncheckedIOException("not JSON: " + json, e);
@@ -154,6 +182,7 @@ final class LiveClient implements WebSocket.Listener, AutoCloseable {
         if (last) {
             byte[] raw = bytes.toByteArray();
             bytes.reset();
+            check(() -> AsyncApiContract.asyncApi().checkReceived(raw));
             received.add(new Received(MessageCodec.decode(raw, Format.MSGPACK), true, raw, System.nanoTime()));
         }
         webSocket.request(1);

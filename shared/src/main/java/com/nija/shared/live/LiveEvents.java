@@ -78,19 +78,20 @@ public class LiveEvents implements TradeListener, KillSwitchListener, BotStateLi
             List<LiveUpdate> updates = new ArrayList<>(4);
             Instant at = order.filledAt() != null ? order.filledAt() : clock.instant();
             if (subscribed.contains(Channels.ORDERS)) {
-                updates.add(new LiveUpdate(Channels.ORDERS, "order.filled", at, LiveViews.Order.of(order)));
+                updates.add(new LiveUpdate(Channels.ORDERS, LiveEvent.ORDER_FILLED, at, LiveViews.Order.of(order)));
             }
             if (subscribed.contains(Channels.TRADES)) {
-                updates.add(new LiveUpdate(Channels.TRADES, "trade.executed", at, LiveViews.Trade.of(order, realizedPnl)));
+                updates.add(new LiveUpdate(Channels.TRADES, LiveEvent.TRADE_EXECUTED, at, LiveViews.Trade.of(order, realizedPnl)));
             }
             if (subscribed.contains(Channels.POSITIONS) && order.positionId() != null) {
                 if (position != null) {
                     boolean closed = "CLOSED".equals(position.status());
-                    updates.add(new LiveUpdate(Channels.POSITIONS, closed ? "position.closed" : "position.opened", at,
+                    updates.add(new LiveUpdate(Channels.POSITIONS,
+                            closed ? LiveEvent.POSITION_CLOSED : LiveEvent.POSITION_OPENED, at,
                             LiveViews.Position.of(position)));
                 }
                 if (realizedPnl != null) {
-                    updates.add(new LiveUpdate(Channels.POSITIONS, "pnl.changed", at,
+                    updates.add(new LiveUpdate(Channels.POSITIONS, LiveEvent.PNL_CHANGED, at,
                             LiveViews.Pnl.realized(order.positionId(), order.symbol(), realizedPnl, at)));
                 }
             }
@@ -102,13 +103,13 @@ public class LiveEvents implements TradeListener, KillSwitchListener, BotStateLi
     public void recorded(OrderItem order) {
         safely("order " + order.orderId(), () -> pushToTrader(order.userId(), subscribed -> {
             if (!subscribed.contains(Channels.ORDERS)) return List.of();
-            String event = order.status() == null ? "order.recorded" : switch (order.status()) {
-                case REFUSED -> "order.refused";
-                case FAILED -> "order.failed";
-                case RESTING -> "order.placed";
-                case CANCELLED -> "order.cancelled";
-                case FILLED -> "order.recorded";
-                case SUBMITTED -> "order.submitted";
+            LiveEvent event = order.status() == null ? LiveEvent.ORDER_RECORDED : switch (order.status()) {
+                case REFUSED -> LiveEvent.ORDER_REFUSED;
+                case FAILED -> LiveEvent.ORDER_FAILED;
+                case RESTING -> LiveEvent.ORDER_PLACED;
+                case CANCELLED -> LiveEvent.ORDER_CANCELLED;
+                case FILLED -> LiveEvent.ORDER_RECORDED;
+                case SUBMITTED -> LiveEvent.ORDER_SUBMITTED;
             };
             return List.of(new LiveUpdate(Channels.ORDERS, event, order.createdAt(), LiveViews.Order.of(order)));
         }));
@@ -127,8 +128,9 @@ public class LiveEvents implements TradeListener, KillSwitchListener, BotStateLi
     public void botStateChanged(String userId, BotState state, String reason) {
         safely("bot state of " + userId, () -> {
             Instant now = clock.instant();
-            LiveUpdate update = new LiveUpdate(Channels.SYSTEM, state == BotState.PAUSED ? "bot.paused" : "bot.resumed",
-                    now, new LiveViews.Bot(state.name().toLowerCase(java.util.Locale.ROOT), reason, now));
+            LiveUpdate update = new LiveUpdate(Channels.SYSTEM,
+                    state == BotState.PAUSED ? LiveEvent.BOT_PAUSED : LiveEvent.BOT_RESUMED, now,
+                    new LiveViews.Bot(state.name().toLowerCase(java.util.Locale.ROOT), reason, now));
             pushToTrader(userId, subscribed -> List.of(update));
         });
     }
@@ -137,14 +139,14 @@ public class LiveEvents implements TradeListener, KillSwitchListener, BotStateLi
     @Override
     public void tripped(String userId, ProtectionTrip trip) {
         safely(trip.kind().slug() + " of " + userId, () -> pushToTrader(userId, subscribed -> List.of(
-                new LiveUpdate(Channels.SYSTEM, "protection.tripped", trip.at(), trip))));
+                new LiveUpdate(Channels.SYSTEM, LiveEvent.PROTECTION_TRIPPED, trip.at(), trip))));
     }
 
     /** Drift at a live venue is the trader's money: every connection of theirs hears it. */
     @Override
     public void positionDrift(String userId, PositionDrift drift) {
         safely("drift of " + userId, () -> pushToTrader(userId, subscribed -> List.of(
-                new LiveUpdate(Channels.POSITIONS, "position.drift", drift.detectedAt(), drift))));
+                new LiveUpdate(Channels.POSITIONS, LiveEvent.POSITION_DRIFT, drift.detectedAt(), drift))));
     }
 
     /** The global kill switch changed: every connection hears it. */
@@ -153,7 +155,7 @@ public class LiveEvents implements TradeListener, KillSwitchListener, BotStateLi
         safely("kill switch", () -> {
             if (!dispatcher.enabled()) return;
             LiveUpdate update = new LiveUpdate(Channels.SYSTEM,
-                    Boolean.TRUE.equals(state.engaged()) ? "killswitch.engaged" : "killswitch.released",
+                    Boolean.TRUE.equals(state.engaged()) ? LiveEvent.KILLSWITCH_ENGAGED : LiveEvent.KILLSWITCH_RELEASED,
                     state.changedAt(), LiveViews.KillSwitch.of(state));
             Map<PushDispatcher.Recipient, List<LiveUpdate>> work = new LinkedHashMap<>();
             for (ConnectionItem c : registry.all(clock.instant())) work.put(recipient(c), List.of(update));
@@ -182,7 +184,7 @@ public class LiveEvents implements TradeListener, KillSwitchListener, BotStateLi
                     List<LiveUpdate> forR = work.computeIfAbsent(r, k -> new ArrayList<>());
                     for (PriceUpdate u : updates) {
                         LiveViews.Price view = LiveViews.Price.of(u, now);
-                        forR.add(new LiveUpdate(Channels.prices(symbol), "price", view.at(), view));
+                        forR.add(new LiveUpdate(Channels.prices(symbol), LiveEvent.PRICE, view.at(), view));
                     }
                     watched.computeIfAbsent(r, k -> new ArrayList<>()).add(symbol);
                 }
@@ -211,7 +213,7 @@ public class LiveEvents implements TradeListener, KillSwitchListener, BotStateLi
             marks.forEach((p, price) -> {
                 LiveViews.Pnl pnl = LiveViews.Pnl.marked(p, price.price(), price.at() == null ? now : price.at());
                 byTrader.computeIfAbsent(p.userId(), u -> new ArrayList<>())
-                        .add(new LiveUpdate(Channels.POSITIONS, "pnl.changed", pnl.at(), pnl));
+                        .add(new LiveUpdate(Channels.POSITIONS, LiveEvent.PNL_CHANGED, pnl.at(), pnl));
             });
             // Each trader's connections are looked up and pushed to side by side (their order does not matter).
             List<java.util.concurrent.CompletableFuture<Boolean>> pushes = new ArrayList<>();

@@ -9,11 +9,10 @@ import java.util.Map;
  * Packs one connection's updates into as few messages as the limits allow, keeping their order: at most
  * {@code maxUpdates} updates and {@code maxBytes} encoded bytes per message (API Gateway's 32 KB frame). Sizes are
  * measured with the widest sequence number and timestamp a message can carry, so assigning the real ones later
- * never pushes a message over. An update too large to fit even alone is replaced by an {@value #TOO_LARGE}
+ * never pushes a message over. An update too large to fit even alone is replaced by an {@code update.too-large}
  * notice on its channel telling the client to refetch over HTTP; nothing is dropped silently.
  */
 public final class MessageBatcher {
-    public static final String TOO_LARGE = "update.too-large";
     private static final Instant WIDEST_TIME = Instant.parse("2026-12-31T23:59:59.999999999Z");
 
     private final int maxUpdates;
@@ -58,7 +57,7 @@ public final class MessageBatcher {
     }
 
     private static LiveUpdate tooLarge(LiveUpdate update) {
-        return new LiveUpdate(update.channel(), TOO_LARGE, update.at(),
-                Map.of("event", update.event(), "hint", "too large to push; refetch over the HTTP API"));
+        return new LiveUpdate(update.channel(), LiveEvent.UPDATE_TOO_LARGE, update.at(),
+                Map.of("event", update.event().wireName(), "hint", "too large to push; refetch over the HTTP API"));
     }
 }

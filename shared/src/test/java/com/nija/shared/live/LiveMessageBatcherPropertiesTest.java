@@ -20,7 +20,7 @@ class LiveMessageBatcherPropertiesTest {
     void limitsAndOrder() {
         RandomCases.check(301, 200, r -> {
             List<LiveUpdate> burst = r.list(0, 40,
-                    () -> new LiveUpdate("orders", "order.filled", AT, Map.of("pad", r.string(LETTERS, 0, 900))));
+                    () -> new LiveUpdate("orders", LiveEvent.ORDER_FILLED, AT, Map.of("pad", r.string(LETTERS, 0, 900))));
             int maxUpdates = r.intBetween(1, 12);
             Format format = r.pick(Format.values());
             MessageBatcher batcher = new MessageBatcher(maxUpdates, 4_096);
@@ -43,7 +43,7 @@ class LiveMessageBatcherPropertiesTest {
         for (int count = 0; count <= 60; count++) {
             int n = count;
             List<LiveUpdate> burst = IntStream.range(0, n)
-                    .mapToObj(i -> new LiveUpdate("trades", "trade.executed", AT, Map.of("n", i))).toList();
+                    .mapToObj(i -> new LiveUpdate("trades", LiveEvent.TRADE_EXECUTED, AT, Map.of("n", i))).toList();
 
             assertThat(batcher.split(burst, Format.JSON)).as("%d updates", n).hasSize((n + 9) / 10);
         }

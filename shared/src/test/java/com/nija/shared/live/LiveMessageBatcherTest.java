@@ -19,12 +19,12 @@ class LiveMessageBatcherTest {
     private final MessageBatcher batcher = new MessageBatcher(10, LiveConfig.API_GATEWAY_FRAME_BYTES);
 
     static LiveUpdate price(int i) {
-        return new LiveUpdate("prices:BTC-USD", "price", AT,
+        return new LiveUpdate("prices:BTC-USD", LiveEvent.PRICE, AT,
                 new LiveViews.Price("BTC-USD", new BigDecimal("64000.00").add(BigDecimal.valueOf(i)), AT));
     }
 
     static LiveUpdate padded(int i, int bytes) {
-        return new LiveUpdate("orders", "order.filled", AT, Map.of("n", i, "pad", "x".repeat(bytes)));
+        return new LiveUpdate("orders", LiveEvent.ORDER_FILLED, AT, Map.of("n", i, "pad", "x".repeat(bytes)));
     }
 
     @Test
@@ -74,7 +74,7 @@ class LiveMessageBatcherTest {
         List<LiveUpdate> flat = messages.stream().flatMap(List::stream).toList();
         assertThat(flat).hasSize(3);
         assertThat(flat.get(1).channel()).isEqualTo("orders");
-        assertThat(flat.get(1).event()).isEqualTo(MessageBatcher.TOO_LARGE);
+        assertThat(flat.get(1).event()).isEqualTo(LiveEvent.UPDATE_TOO_LARGE);
         assertThat(flat.get(0)).isEqualTo(burst.get(0));
         assertThat(flat.get(2)).isEqualTo(burst.get(2));
     }

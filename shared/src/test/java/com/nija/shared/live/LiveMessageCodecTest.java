@@ -24,8 +24,8 @@ class LiveMessageCodecTest {
                 null, null, OrderStatus.FILLED, null, new BigDecimal("64000.10"), new BigDecimal("0.20"), FILLED,
                 FILLED.minusMillis(40), 1L, null, null, null, null, null, null, null, null, null);
         return LiveMessage.of(7, FILLED.plusMillis(3), List.of(
-                new LiveUpdate(Channels.ORDERS, "order.filled", FILLED, LiveViews.Order.of(order)),
-                new LiveUpdate(Channels.TRADES, "trade.executed", FILLED, LiveViews.Trade.of(order, null))));
+                new LiveUpdate(Channels.ORDERS, LiveEvent.ORDER_FILLED, FILLED, LiveViews.Order.of(order)),
+                new LiveUpdate(Channels.TRADES, LiveEvent.TRADE_EXECUTED, FILLED, LiveViews.Trade.of(order, null))));
     }
 
     @Test

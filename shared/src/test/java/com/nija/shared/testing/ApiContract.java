@@ -137,7 +137,7 @@ public final class ApiContract {
         return request.build();
     }
 
-    private static Path locate(Path relative) {
+    static Path locate(Path relative) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve(relative))) return dir.resolve(relative);
         }
