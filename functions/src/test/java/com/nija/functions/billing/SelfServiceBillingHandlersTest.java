@@ -77,6 +77,14 @@ class SelfServiceBillingHandlersTest {
         ok(f.deliver(f.checkoutCompleted(f.clock().instant())));
     }
 
+    /** The trader's first checkout completed and Stripe created a 30-day subscription to {@code price}; its start. */
+    private static Instant subscribed(StripeFixture f, StripeFixture.Price price) {
+        Instant t = f.clock().instant();
+        checkoutCompleted(f);
+        ok(f.deliver(f.subscription("created", t.plusSeconds(1), "active", price, t, t.plus(Duration.ofDays(30)))));
+        return t;
+    }
+
     @Nested
     class Plans {
         @Test
@@ -178,10 +186,7 @@ class SelfServiceBillingHandlersTest {
         @DisplayName("a trader whose subscription ended checks out again as their Stripe customer, without a second trial")
         void returningCustomer() {
             StripeFixture f = trader();
-            Instant t = f.clock().instant();
-            checkoutCompleted(f);
-            ok(f.deliver(f.subscription("created", t.plusSeconds(1), "active", StripeFixture.BASIC, t,
-                    t.plus(Duration.ofDays(30)))));
+            Instant t = subscribed(f, StripeFixture.BASIC);
             ok(f.deliver(f.subscription("deleted", t.plus(Duration.ofDays(2)), "canceled", StripeFixture.BASIC, t,
                     t.plus(Duration.ofDays(30)))));
 
@@ -197,10 +202,7 @@ class SelfServiceBillingHandlersTest {
         @DisplayName("a subscriber is refused a second subscription, to their plan or another (409 plan-conflict), and Stripe is not asked")
         void subscriberRefused() {
             StripeFixture f = trader();
-            Instant t = f.clock().instant();
-            checkoutCompleted(f);
-            ok(f.deliver(f.subscription("created", t.plusSeconds(1), "active", StripeFixture.PRO, t,
-                    t.plus(Duration.ofDays(30)))));
+            subscribed(f, StripeFixture.PRO);
 
             JsonNode same = problem(checkout(f, "{\"plan\":\"pro\",\"interval\":\"month\"}", newKey()), 409,
                     "plan-conflict");

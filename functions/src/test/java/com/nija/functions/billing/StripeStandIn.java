@@ -14,7 +14,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -133,12 +132,7 @@ final class StripeStandIn implements AutoCloseable {
     }
 
     private static String text(String file) {
-        try (InputStream in = StripeStandIn.class.getResourceAsStream("/stripe-api/" + file)) {
-            if (in == null) throw new IllegalArgumentException("no stripe-api/" + file);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return StripeFixture.read("/stripe-api/" + file);
     }
 
     @Override
