@@ -4,13 +4,17 @@ import { useSignal } from '@preact/signals';
 import { client, bodyOf } from '../api.js';
 import { usd } from '../money.js';
 import { day } from '../dates.js';
+import { billingChoice, stripePage } from '../billing.js';
 
 /** The trader's plan as billing sees it: tier, status, renewal, what happens at period end, payment health, limits. */
 export function Account() {
   const account = useSignal(null);
   const error = useSignal(null);
+  const plans = useSignal(null);
+  const plansError = useSignal(null);
   useEffect(() => {
     bodyOf(client.GET('/api/v1/account')).then(a => (account.value = a)).catch(e => (error.value = e.message));
+    bodyOf(client.GET('/api/v1/billing/plans')).then(p => (plans.value = p)).catch(e => (plansError.value = e));
   }, []);
 
   const a = account.value;
@@ -33,6 +37,63 @@ export function Account() {
           )}
           <h2 id="limits-h">Your plan's limits</h2>
           <Limits limits={a.entitlements} />
+          <Billing choice={billingChoice(a, plans.value, plansError.value)} />
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Upgrade through Stripe Checkout, or manage billing in Stripe's portal; both leave for Stripe's page. */
+function Billing({ choice }) {
+  const pending = useSignal(false);
+  const failure = useSignal(null);
+  /** @param {(headers: Record<string, string>) => Promise<any>} call */
+  const go = call => {
+    pending.value = true;
+    failure.value = null;
+    bodyOf(call({ 'Idempotency-Key': `dash-${crypto.randomUUID()}` }))
+      .then(link => {
+        const url = stripePage(link && link.url);
+        if (!url) throw new Error('Billing answered without a page to open.');
+        window.location.assign(url);
+      })
+      .catch(e => {
+        pending.value = false;
+        failure.value = e.message;
+      });
+  };
+  if (choice.mode === 'loading') return null;
+  return (
+    <section aria-labelledby="billing-h" data-testid="billing">
+      <h2 id="billing-h">Billing</h2>
+      {failure.value && <p class="error" role="alert">{failure.value}</p>}
+      {choice.mode === 'unavailable' && <p class="note">Billing is not available on this server: {choice.note}</p>}
+      {choice.mode === 'portal' && (
+        <button type="button" disabled={pending.value} onClick={() => go(headers => client.POST('/api/v1/billing/portal', { headers }))}>
+          Manage billing
+        </button>
+      )}
+      {choice.mode === 'checkout' && (
+        <>
+          {choice.trialDays > 0 && <p class="note">Your first plan starts with a {choice.trialDays}-day free trial.</p>}
+          <ul class="offers">
+            {choice.offers.map(o => (
+              <li key={`${o.plan}-${o.interval}`}>
+                <button type="button" disabled={pending.value}
+                  onClick={() => go(headers => client.POST('/api/v1/billing/checkout',
+                    { headers, body: { plan: o.plan, interval: o.interval } }))}>
+                  Upgrade to {cap(o.plan)} — {o.currency === 'usd' ? usd(o.amount) : `${o.amount} ${o.currency.toUpperCase()}`}
+                  {o.interval === 'year' ? ' a year' : ' a month'}
+                </button>
+              </li>
+            ))}
+          </ul>
+          {choice.formerCustomer && (
+            <button type="button" disabled={pending.value} onClick={() => go(headers => client.POST('/api/v1/billing/portal', { headers }))}>
+              Invoices and billing details
+            </button>
+          )}
         </>
       )}
     </section>

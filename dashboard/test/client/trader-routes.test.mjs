@@ -88,6 +88,11 @@ test('the generated client calls every trader operation of the contract, each an
   }));
   assert.equal(tightened.settings.drawdownStopPct, '18');
 
+  // The local platform has no Stripe key: billing answers its documented 503 and no session is made.
+  await expect(client.GET('/api/v1/billing/plans'), 503);
+  await expect(client.POST('/api/v1/billing/checkout', { body: { plan: 'pro', interval: 'month' } }), 503);
+  await expect(client.POST('/api/v1/billing/portal'), 503);
+
   assert.equal((await expect(client.POST('/api/v1/trading/pause', { body: {} }))).botState, 'paused');
   assert.equal((await expect(client.POST('/api/v1/trading/resume'))).botState, 'running');
   // No position of this trader has that id: the close is refused as not found, and nothing is sent to a venue.

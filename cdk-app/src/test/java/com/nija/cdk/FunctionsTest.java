@@ -166,6 +166,14 @@ class FunctionsTest {
         // traders' venue keys are sealed with the same envelope key: the executor opens them
         assertThat(env(fn(prod, "us-east-1", "order-executor"))).containsKey("NIJA_ENVELOPE_KEY_ARN")
                 .doesNotContainKey("NIJA_BROKER_KEY_ARN");
+        // self-service billing: Stripe's API key and the dashboard page Stripe returns to, only where Stripe is called
+        for (String billing : new String[] {"billing-plans", "billing-checkout", "billing-portal"}) {
+            assertThat(env(fn(prod, "us-east-1", billing))).as(billing).containsKey("NIJA_STRIPE_API_KEY_ARN")
+                    .containsEntry("NIJA_BILLING_RETURN_URL", Synth.ORIGIN + "/");
+        }
+        assertThat(env(fn(prod, "us-east-1", "stripe-webhook"))).doesNotContainKey("NIJA_STRIPE_API_KEY_ARN");
+        assertThat(env(fn(prod, "us-east-1", "get-account"))).doesNotContainKeys("NIJA_STRIPE_API_KEY_ARN",
+                "NIJA_BILLING_RETURN_URL");
     }
 
     @Test

@@ -177,6 +177,10 @@ public final class FunctionFactory {
             env.put("NIJA_AUTH_ISSUER", wiring.issuer().url());
             env.put("NIJA_AUTH_AUDIENCE", wiring.issuer().clientId());
         }
+        // Checkout and the portal send the trader back to the dashboard: its first origin (prod requires one).
+        if (profile.has(FunctionProfile.Extra.RETURNS_TO_DASHBOARD)) {
+            env.put("NIJA_BILLING_RETURN_URL", wiring.config().dashboardOrigins().get(0) + "/");
+        }
         if (profile.has(FunctionProfile.Extra.SIGNS_IN)) {
             env.put("NIJA_SIGN_IN_CLIENT_ID", wiring.issuer().clientId());
             wiring.issuer().signInUrl().ifPresent(url -> env.put("NIJA_SIGN_IN_DOMAIN", url));

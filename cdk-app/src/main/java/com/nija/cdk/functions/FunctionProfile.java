@@ -38,7 +38,9 @@ public record FunctionProfile(int memoryMb, int timeoutSeconds, Optional<Integer
         /** Seals new secrets (source admin): {@code kms:GenerateDataKey} on the envelope key, and its ARN. */
         SEALS_SECRETS,
         /** Opens sealed secrets (sources' HMAC keys at intake): {@code kms:Decrypt} on the envelope key, and its ARN. */
-        OPENS_SEALED_SECRETS
+        OPENS_SEALED_SECRETS,
+        /** Sends traders to Stripe's Checkout and Customer Portal: the dashboard URL they come back to. */
+        RETURNS_TO_DASHBOARD
     }
 
     /** The secrets the stacks create (values are set by ops after the first deploy). */
@@ -46,7 +48,9 @@ public record FunctionProfile(int memoryMb, int timeoutSeconds, Optional<Integer
         /** HMAC secret of the cursors the read API hands out. */
         CURSOR("cursor", "NIJA_CURSOR_SECRET_ARN"),
         /** Stripe's webhook signing secret. */
-        STRIPE_WEBHOOK("stripe-webhook", "NIJA_STRIPE_WEBHOOK_SECRET_ARN");
+        STRIPE_WEBHOOK("stripe-webhook", "NIJA_STRIPE_WEBHOOK_SECRET_ARN"),
+        /** Stripe's secret API key (self-service billing: prices, Checkout, the Customer Portal). */
+        STRIPE_API("stripe-api-key", "NIJA_STRIPE_API_KEY_ARN");
 
         private final String id;
         private final String envVar;

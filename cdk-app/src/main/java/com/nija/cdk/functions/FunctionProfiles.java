@@ -28,6 +28,10 @@ public final class FunctionProfiles {
     private static final UnaryOperator<FunctionProfile> SIGN_IN =
             p -> p.withTable(TableAccess.NONE).withMemory(512).with(Extra.SIGNS_IN);
 
+    /** Self-service billing: Stripe's API key (read on first use), and the dashboard URL Stripe's pages return to. */
+    private static final UnaryOperator<FunctionProfile> SELF_SERVICE_BILLING =
+            p -> p.reading(SecretKind.STRIPE_API).with(Extra.RETURNS_TO_DASHBOARD);
+
     static final Map<String, UnaryOperator<FunctionProfile>> OVERRIDES = Map.ofEntries(
             entry("health", p -> p.withMemory(512)),
             // Only the routes that sign or check pagination cursors read the cursor key.
@@ -81,6 +85,9 @@ public final class FunctionProfiles {
             entry("sign-in-token", SIGN_IN),
             entry("sign-in-refresh", SIGN_IN),
             entry("sign-out", SIGN_IN),
+            entry("billing-plans", SELF_SERVICE_BILLING),
+            entry("billing-checkout", SELF_SERVICE_BILLING),
+            entry("billing-portal", SELF_SERVICE_BILLING),
             // Blueprint "Subscription Service: 2 instances, low traffic": a small cap.
             entry("stripe-webhook", p -> p.reading(SecretKind.STRIPE_WEBHOOK).withReservedConcurrency(10)));
 

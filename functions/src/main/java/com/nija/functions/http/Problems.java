@@ -1,6 +1,8 @@
 package com.nija.functions.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.nija.shared.billing.BillingNotConfiguredException;
+import com.nija.shared.billing.BillingUnavailableException;
 import com.nija.shared.billing.StripeEventInProgressException;
 import com.nija.shared.billing.StripeWebhookNotConfiguredException;
 import com.nija.shared.problem.DomainException;
@@ -41,6 +43,8 @@ public final class Problems {
             Map.entry(ConflictException.class, new Mapping(409, "Conflict")),
             Map.entry(StripeEventInProgressException.class, new Mapping(409, "Event being applied")),
             Map.entry(StripeWebhookNotConfiguredException.class, new Mapping(503, "Webhook not configured")),
+            Map.entry(BillingNotConfiguredException.class, new Mapping(503, "Billing not configured")),
+            Map.entry(BillingUnavailableException.class, new Mapping(503, "Billing unavailable")),
             Map.entry(PayloadTooLargeException.class, new Mapping(413, "Payload too large")),
             Map.entry(InvalidTokenException.class, new Mapping(401, "Unauthorized")),
             Map.entry(SignInRefusedException.class, new Mapping(401, "Sign in again")),

@@ -16,6 +16,9 @@ import com.nija.functions.admin.RotateSourceHandler;
 import com.nija.functions.audit.GetAuditHandler;
 import com.nija.functions.billing.BillingMetricsHandler;
 import com.nija.functions.billing.BillingSubscribersHandler;
+import com.nija.functions.billing.CreateCheckoutHandler;
+import com.nija.functions.billing.CreatePortalSessionHandler;
+import com.nija.functions.billing.GetBillingPlansHandler;
 import com.nija.functions.billing.GetAccountHandler;
 import com.nija.functions.billing.StripeWebhookHandler;
 import com.nija.functions.brokers.DeleteBrokerKeyHandler;
@@ -108,6 +111,12 @@ public final class RouteTable {
                     "billing-metrics"),
             new Route("GET", "/api/v1/admin/billing/subscribers", BillingSubscribersHandler.class, Access.FINANCE,
                     "billing-subscribers"),
+            // Self-service billing (issue 20): plans with Stripe's prices, Checkout to subscribe, the portal to change
+            new Route("GET", "/api/v1/billing/plans", GetBillingPlansHandler.class, Access.TRADER, "billing-plans"),
+            new Route("POST", "/api/v1/billing/checkout", CreateCheckoutHandler.class, Access.TRADER,
+                    "billing-checkout"),
+            new Route("POST", "/api/v1/billing/portal", CreatePortalSessionHandler.class, Access.TRADER,
+                    "billing-portal"),
             // Admin control of traders and the audit trail (issue 16): every write route above and here is audited
             new Route("GET", "/api/v1/admin/traders", ListTradersHandler.class, Access.ADMIN, "list-traders"),
             new Route("GET", "/api/v1/admin/traders/{id}", GetTraderHandler.class, Access.ADMIN, "get-trader"),

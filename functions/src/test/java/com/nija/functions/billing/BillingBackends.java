@@ -27,6 +27,10 @@ final class BillingBackends {
     private final MutableClock clock;
 
     private BillingBackends(String table) {
+        this(table, Map.of());
+    }
+
+    private BillingBackends(String table, Map<String, Object> extra) {
         ApplicationContext shared = LocalBackends.get().context();
         clock = new MutableClock(START);
         Map<String, Object> properties = new HashMap<>();
@@ -38,6 +42,7 @@ final class BillingBackends {
         Map.Entry<String, Object> useClock = TestClockFactory.use(clock);
         properties.put(useClock.getKey(), useClock.getValue());
         if (table != null) properties.put("nija.trading-table", table);
+        properties.putAll(extra);
         context = ApplicationContext.builder().deduceEnvironment(false).properties(properties).start();
         if (context.getBean(Clock.class) != clock) throw new IllegalStateException("the test clock did not replace the system clock");
         if (table != null) {
@@ -56,6 +61,11 @@ final class BillingBackends {
         return BY_TABLE.computeIfAbsent(String.valueOf(table), t -> new BillingBackends(table));
     }
 
+
+    /** On the shared trading table, with billing settings of its own (e.g. Stripe's API base at a stand-in). */
+    static synchronized BillingBackends with(Map<String, Object> billingSettings) {
+        return BY_TABLE.computeIfAbsent("settings:" + billingSettings, k -> new BillingBackends(null, billingSettings));
+    }
 
     ApplicationContext context() {
         return context;

@@ -254,7 +254,7 @@ final class StripeFixture {
         clock().advance(by);
     }
 
-    private static String read(String resource) {
+    static String read(String resource) {
         try (InputStream in = StripeFixture.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalArgumentException("no " + resource);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

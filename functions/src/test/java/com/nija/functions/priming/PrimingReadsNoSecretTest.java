@@ -15,15 +15,18 @@ import org.junit.jupiter.api.Test;
 class PrimingReadsNoSecretTest {
     private static final String CURSOR_ARN = "arn:aws:secretsmanager:us-east-1:111122223333:secret:nija/dev/cursor-key-AbCdEf";
     private static final String STRIPE_ARN = "arn:aws:secretsmanager:us-east-1:111122223333:secret:nija/dev/stripe-webhook-AbCdEf";
+    private static final String STRIPE_API_ARN = "arn:aws:secretsmanager:us-east-1:111122223333:secret:nija/dev/stripe-api-key-AbCdEf";
 
     @Test
     @DisplayName("starting the context, building every handler and priming them reads no secret; the first cursor does")
     void noSecretBeforeFirstRequest() {
         InMemorySecretSource store = new InMemorySecretSource()
                 .put(CURSOR_ARN, "cursor-secret-from-secrets-manager")
-                .put(STRIPE_ARN, "whsec_fromSecretsManager");
+                .put(STRIPE_ARN, "whsec_fromSecretsManager")
+                .put(STRIPE_API_ARN, "sk_test_fromSecretsManager");
         Map.Entry<String, Object> secrets = TestSecretsFactory.use(store, Map.of(
-                "NIJA_CURSOR_SECRET_ARN", CURSOR_ARN, "NIJA_STRIPE_WEBHOOK_SECRET_ARN", STRIPE_ARN));
+                "NIJA_CURSOR_SECRET_ARN", CURSOR_ARN, "NIJA_STRIPE_WEBHOOK_SECRET_ARN", STRIPE_ARN,
+                "NIJA_STRIPE_API_KEY_ARN", STRIPE_API_ARN));
         try (ApplicationContext context = LocalBackends.get().newContext(Map.of(
                 secrets.getKey(), secrets.getValue(), "nija.cursor-secret", ""))) {
             EveryHandler.createOn(context);

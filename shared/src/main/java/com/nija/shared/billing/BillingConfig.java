@@ -27,6 +27,22 @@ public class BillingConfig {
      */
     private Duration eventClaimLease = Duration.ofSeconds(60);
 
+    // --- self-service billing (Checkout, Customer Portal, plans) ---
+    /** Stripe's secret API key ({@code sk_…} or a restricted {@code rk_…}); in AWS from Secrets Manager instead. */
+    @Nullable private String stripeApiKey;
+    /** Where Stripe's API is: Stripe's own unless set (tests and a local stand-in point it at WireMock). */
+    @Nullable private String stripeApiBase;
+    /** The dashboard page Checkout and the portal send the trader back to; without it those routes answer 503. */
+    @Nullable private String returnUrl;
+    /** Replaces what Checkout sells ({@code nija/stripe-checkout-prices.json}): tier → interval → price id or lookup key. */
+    @Nullable private String checkoutPricesJson;
+    /** Trial days a trader's first Checkout grants (NIJA's 14-day trial); 0 grants none. */
+    private int trialDays = 14;
+    /** How long prices read from Stripe are shown before they are read again (a failed re-read keeps the old ones). */
+    private Duration priceCacheTtl = Duration.ofMinutes(15);
+    /** Connect and read timeout of each call to Stripe: well inside the route's 10 s. */
+    private Duration stripeTimeout = Duration.ofSeconds(3);
+
     @Nullable public String getStripeWebhookSecret() { return stripeWebhookSecret; }
     public void setStripeWebhookSecret(@Nullable String v) { stripeWebhookSecret = v == null || v.isBlank() ? null : v.trim(); }
     public long getSignatureToleranceSeconds() { return signatureToleranceSeconds; }
@@ -40,10 +56,27 @@ public class BillingConfig {
     public Duration getEventClaimLease() { return eventClaimLease; }
     public void setEventClaimLease(Duration v) { eventClaimLease = v; }
 
+    @Nullable public String getStripeApiKey() { return stripeApiKey; }
+    public void setStripeApiKey(@Nullable String v) { stripeApiKey = v == null || v.isBlank() ? null : v.trim(); }
+    @Nullable public String getStripeApiBase() { return stripeApiBase; }
+    public void setStripeApiBase(@Nullable String v) { stripeApiBase = v == null || v.isBlank() ? null : v.trim(); }
+    @Nullable public String getReturnUrl() { return returnUrl; }
+    public void setReturnUrl(@Nullable String v) { returnUrl = v == null || v.isBlank() ? null : v.trim(); }
+    @Nullable public String getCheckoutPricesJson() { return checkoutPricesJson; }
+    public void setCheckoutPricesJson(@Nullable String v) { checkoutPricesJson = v == null || v.isBlank() ? null : v; }
+    public int getTrialDays() { return trialDays; }
+    public void setTrialDays(int v) { trialDays = v; }
+    public Duration getPriceCacheTtl() { return priceCacheTtl; }
+    public void setPriceCacheTtl(Duration v) { priceCacheTtl = v; }
+    public Duration getStripeTimeout() { return stripeTimeout; }
+    public void setStripeTimeout(Duration v) { stripeTimeout = v; }
+
     @Override
     public String toString() {
         return "BillingConfig{stripeWebhookSecret=" + (stripeWebhookSecret == null ? "unset" : "set")
                 + ", signatureToleranceSeconds=" + signatureToleranceSeconds + ", pastDueGrace=" + pastDueGrace
-                + ", pricesJson=" + (pricesJson == null ? "default" : "override") + "}";
+                + ", pricesJson=" + (pricesJson == null ? "default" : "override")
+                + ", stripeApiKey=" + (stripeApiKey == null ? "unset" : "set") + ", stripeApiBase=" + stripeApiBase
+                + ", returnUrl=" + returnUrl + ", trialDays=" + trialDays + "}";
     }
 }
