@@ -64,37 +64,51 @@ public final class ColdStartBenchmark {
                 : (asJar || cds ? "jar " : "unpacked jar ") + functionJar, jvm,
                 cds ? ", with an AppCDS archive per function" : "");
         try (Backends backends = Backends.start(null)) {
-            String secret = LocalSecrets.cursorSecret(home);
-            try (FunctionRuntime runtime = new FunctionRuntime(backends.dynamodbEndpoint(), backends.redisUrl(),
-                    backends.sqsEndpoint(), secret, java.util.Map.of())) {
-                runtime.provisionTables();
+            return measure(home, runs, functions, cds, work, classpath, jvm, backends);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private static int measure(Path home, int runs, List<String> functions, boolean cds, Path work, String classpath,
+                               List<String> jvm, Backends backends) throws Exception {
+        String secret = LocalSecrets.cursorSecret(home);
+        try (FunctionRuntime runtime = new FunctionRuntime(backends.dynamodbEndpoint(), backends.redisUrl(),
+                backends.sqsEndpoint(), secret, java.util.Map.of())) {
+            runtime.provisionTables();
+        }
+        Launcher launcher = new Launcher(classpath, backends, secret);
+        for (String function : functions) {
+            List<String> options = new ArrayList<>(jvm);
+            if (cds) {
+                Path archive = work.resolve(function + ".jsa");
+                List<String> training = new ArrayList<>(jvm);
+                training.add("-XX:ArchiveClassesAtExit=" + archive);
+                launcher.probe(training, function, false);
+                System.out.printf("AppCDS archive of %s: %.1f MB%n", function, Files.size(archive) / 1e6);
+                options.add("-XX:SharedArchiveFile=" + archive);
             }
-            Launcher launcher = new Launcher(classpath, backends, secret);
-            for (String function : functions) {
-                List<String> options = new ArrayList<>(jvm);
-                if (cds) {
-                    Path archive = work.resolve(function + ".jsa");
-                    List<String> training = new ArrayList<>(jvm);
-                    training.add("-XX:ArchiveClassesAtExit=" + archive);
-                    launcher.probe(training, function, false);
-                    System.out.printf("AppCDS archive of %s: %.1f MB%n", function, Files.size(archive) / 1e6);
-                    options.add("-XX:SharedArchiveFile=" + archive);
-                }
-                System.out.printf("cold start of %s (no SnapStart), %d runs, %d cores, java %s%n",
-                        function, runs, Runtime.getRuntime().availableProcessors(), Runtime.version());
-                List<Long> totals = new ArrayList<>();
-                for (int i = 0; i < runs; i++) {
-                    Probe run = launcher.probe(options, function, false);
-                    totals.add(run.millis());
-                    System.out.printf("run %d: launch→first response %d ms | %s%n", i + 1, run.millis(), run.line());
-                }
-                totals.sort(Long::compare);
-                System.out.printf("median launch→first response: %d ms%n", totals.get(totals.size() / 2));
-                System.out.printf("heap in use (live, after a full GC): %s%n",
-                        launcher.probe(options, function, true).line());
+            System.out.printf("cold start of %s (no SnapStart), %d runs, %d cores, java %s%n",
+                    function, runs, Runtime.getRuntime().availableProcessors(), Runtime.version());
+            List<Long> totals = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                Probe run = launcher.probe(options, function, false);
+                totals.add(run.millis());
+                System.out.printf("run %d: launch→first response %d ms | %s%n", i + 1, run.millis(), run.line());
             }
+            totals.sort(Long::compare);
+            System.out.printf("median launch→first response: %d ms%n", totals.get(totals.size() / 2));
+            System.out.printf("heap in use (live, after a full GC): %s%n",
+                    launcher.probe(options, function, true).line());
         }
         return 0;
+    }
+
+    /** The unpacked jar and the archives: hundreds of megabytes a run, not left behind. */
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
     }
 
     /** Unpacks {@code jar} into {@code dir} (as Lambda unpacks a deployment package); returns {@code dir}. */
