@@ -131,7 +131,8 @@ class FunctionsTest {
                 Map<String, Object> env = env(f);
                 assertThat(env).containsEntry("POWERTOOLS_METRICS_NAMESPACE", "NIJA")
                         .containsEntry("POWERTOOLS_LOG_LEVEL", "INFO")
-                        .containsEntry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")
+                        .containsEntry("JAVA_TOOL_OPTIONS",
+                                "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC")
                         .containsKey("POWERTOOLS_SERVICE_NAME")
                         .doesNotContainKey("NIJA_CURSOR_SECRET");
                 String service = (String) env.get("POWERTOOLS_SERVICE_NAME");

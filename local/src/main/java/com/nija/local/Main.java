@@ -32,7 +32,8 @@ public final class Main {
               invoke FUNCTION EVENT_FILE                 run one function with one event file, print the response
               bench read-api [--duration 5s] [--clients 1,16,64] [--routes positions,dashboard] [--cache hit,miss]
                                                          latency/throughput of the read API
-              bench cold-start [--runs 5] [--functions get-positions,get-dashboard]
+              bench cold-start [--runs 5] [--functions get-positions,get-dashboard] [--jar <function jar>]
+                [--jvm "<extra JVM options>"] [--as-jar] [--cds]
                                                          JVM launch to first response of each handler, live heap
               bench signals [--runs 200] [--traders 100,1000]   signal→order latency, fan-out time, writes per trader
               bench prices [--batches 50]                 1,000-price batches with their stop/target/limit checks
@@ -174,7 +175,9 @@ public final class Main {
                             .mapToInt(s -> Integer.parseInt(s.trim())).toArray(),
                     list(a.value("--routes"), "positions,dashboard"), list(a.value("--cache"), "hit,miss"));
             case "cold-start" -> com.nija.local.bench.ColdStartBenchmark.run(home(), a.intValue("--runs", 5),
-                    list(a.value("--functions"), "get-positions,get-dashboard"));
+                    list(a.value("--functions"), "get-positions,get-dashboard"), a.path("--jar"),
+                    com.nija.local.bench.ColdStartBenchmark.options(a.value("--jvm")), a.flag("--as-jar"),
+                    a.flag("--cds"));
             case "signals" -> com.nija.local.bench.SignalBenchmark.run(home(), a.intValue("--runs", 200),
                     Arrays.stream((a.value("--traders") == null ? "100,1000" : a.value("--traders")).split(","))
                             .mapToInt(s -> Integer.parseInt(s.trim())).toArray());

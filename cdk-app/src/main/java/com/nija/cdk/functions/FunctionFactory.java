@@ -9,6 +9,7 @@ import com.nija.cdk.data.WorkQueues;
 import com.nija.cdk.functions.FunctionProfile.SecretKind;
 import com.nija.cdk.network.Cache;
 import com.nija.cdk.network.Network;
+import com.nija.functions.lambda.LambdaJvm;
 import com.nija.shared.data.Tables;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +40,8 @@ import software.constructs.Construct;
  */
 public final class FunctionFactory {
     public static final String ALIAS = "live";
-    /** Tiered compilation stopped at C1: the fastest start for short-lived Java functions (AWS's guidance). */
-    public static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+    /** C1 only and the serial collector: what {@code bench cold-start} measures (LambdaJvm says why). */
+    public static final String JAVA_TOOL_OPTIONS = LambdaJvm.javaToolOptions();
     public static final String METRICS_NAMESPACE = "NIJA";
 
     /** Where a function's resources come from in this region. */

@@ -20,19 +20,22 @@ final class LoadRun {
      * @param cpuNanos CPU time this JVM used during the timed phase (clients, gateway and handlers together; Redis
      *                 and dynalite run in their own processes): per request, a figure the machine's other load
      *                 disturbs far less than latency
+     * @param idleCpuPerSecond CPU this JVM burns per second while no request runs (the platform's pollers and
+     *                         timers): subtracted for {@code net/req}, the CPU a request itself costs
      */
     record Result(String name, int clients, long requests, long errors, double seconds, Histogram latencies,
-                  long cpuNanos) {
+                  long cpuNanos, long idleCpuPerSecond) {
         double throughput() {
             return requests / seconds;
         }
 
         String line() {
             return String.format("%-34s clients=%-3d n=%-7d err=%-4d p50=%7.2f ms  p95=%7.2f ms  p99=%7.2f ms  %8.0f req/s"
-                            + "  cpu/req=%5.2f ms",
+                            + "  cpu/req=%5.2f ms  net/req=%5.2f ms",
                     name, clients, requests, errors, ms(latencies.getValueAtPercentile(50)),
                     ms(latencies.getValueAtPercentile(95)), ms(latencies.getValueAtPercentile(99)), throughput(),
-                    requests == 0 ? 0 : ms(cpuNanos / requests));
+                    requests == 0 ? 0 : ms(cpuNanos / requests),
+                    requests == 0 ? 0 : ms((long) (cpuNanos - idleCpuPerSecond * seconds) / requests));
         }
 
         private static double ms(long nanos) {
@@ -54,7 +57,7 @@ final class LoadRun {
     private LoadRun() {}
 
     /** @param base the gateway's base URI (scheme, host, port) */
-    static Result run(String name, URI base, int clients, Duration warmup, Duration duration,
+    static Result run(String name, URI base, int clients, Duration warmup, Duration duration, long idleCpuPerSecond,
                       IntFunction<Client> clientFactory) throws InterruptedException {
         phase(base, clients, warmup, clientFactory, null, new AtomicLong(), new AtomicLong());
         Recorder recorder = new Recorder(3);
@@ -65,7 +68,15 @@ final class LoadRun {
         phase(base, clients, duration, clientFactory, recorder, requests, errors);
         double seconds = (System.nanoTime() - started) / 1e9;
         return new Result(name, clients, requests.get(), errors.get(), seconds, recorder.getIntervalHistogram(),
-                Machine.processCpuNanos() - cpuBefore);
+                Machine.processCpuNanos() - cpuBefore, idleCpuPerSecond);
+    }
+
+    /** The CPU this JVM uses per second of {@code window} while nothing is asked of it. */
+    static long idleCpuPerSecond(Duration window) throws InterruptedException {
+        long before = Machine.processCpuNanos();
+        long started = System.nanoTime();
+        Thread.sleep(window.toMillis());
+        return (long) ((Machine.processCpuNanos() - before) / ((System.nanoTime() - started) / 1e9));
     }
 
     private static void phase(URI base, int clients, Duration length, IntFunction<Client> factory, Recorder recorder,

@@ -32,6 +32,8 @@ public final class ReadApiBenchmark {
         ROUTES.put("dashboard", "/api/v1/dashboard");
     }
     private static final Duration JIT_WARMUP = Duration.ofSeconds(3);
+    /** How long the platform is left alone to measure what it burns with no request. */
+    private static final Duration IDLE_WINDOW = Duration.ofSeconds(3);
     private static final List<String> SYMBOLS = List.of("BTC-USD", "ETH-USD", "SOL-USD", "ADA-USD", "DOGE-USD");
 
     private ReadApiBenchmark() {}
@@ -64,16 +66,18 @@ public final class ReadApiBenchmark {
             for (String route : ROUTES.values()) {
                 for (boolean hit : new boolean[] {true, false}) {
                     measure(platform, cache, traders, tokens, route, hit, Math.min(8, maxClients), JIT_WARMUP,
-                            Duration.ofMillis(1));
+                            Duration.ofMillis(1), 0);
                 }
             }
+            long idle = LoadRun.idleCpuPerSecond(IDLE_WINDOW);
+            System.out.printf("idle: %.1f ms of CPU a second (pollers, timers), subtracted for net/req%n", idle / 1e6);
             for (String route : ROUTES.entrySet().stream().filter(e -> routes.contains(e.getKey()))
                     .map(Map.Entry::getValue).toList()) {
                 for (boolean hit : new boolean[] {true, false}) {
                     if (!caches.contains(hit ? "hit" : "miss")) continue;
                     for (int clients : clientCounts) {
                         System.out.println(measure(platform, cache, traders, tokens, route, hit, clients,
-                                Duration.ofSeconds(2), duration).line());
+                                Duration.ofSeconds(2), duration, idle).line());
                     }
                 }
             }
@@ -84,10 +88,11 @@ public final class ReadApiBenchmark {
 
     private static LoadRun.Result measure(LocalPlatform platform, UserCache cache, List<String> traders,
                                           List<String> tokens, String route, boolean hit, int clients,
-                                          Duration warmup, Duration duration) throws InterruptedException {
+                                          Duration warmup, Duration duration, long idleCpuPerSecond)
+            throws InterruptedException {
         URI base = URI.create(platform.baseUrl());
         String name = "GET " + route.replaceAll("\\?.*", "") + (hit ? " (cache hit)" : " (cache miss)");
-        return LoadRun.run(name, base, clients, warmup, duration, c -> {
+        return LoadRun.run(name, base, clients, warmup, duration, idleCpuPerSecond, c -> {
             String trader = traders.get(c);
             String token = tokens.get(c);
             return new LoadRun.Client() {
