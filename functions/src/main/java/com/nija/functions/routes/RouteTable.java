@@ -1,5 +1,7 @@
 package com.nija.functions.routes;
 
+import com.nija.functions.account.AcceptTermsHandler;
+import com.nija.functions.admin.GraduationWaiverHandler;
 import com.nija.functions.admin.CreateSourceHandler;
 import com.nija.functions.admin.FlattenTraderHandler;
 import com.nija.functions.admin.GetAdminAuditHandler;
@@ -123,6 +125,10 @@ public final class RouteTable {
             new Route("POST", "/auth/sign-out", SignOutHandler.class, Access.PUBLIC, "sign-out"),
             // Exports (issue 16): a trader's fills for a tax return, streamed page by page, inline up to a bound.
             new Route("GET", "/api/v1/trades/export", ExportTradesHandler.class, Access.TRADER, "export-trades"),
+            // Sign-up and graduation (issue 20): accepting the terms in force; an admin's waiver of graduation
+            new Route("POST", "/api/v1/account/terms", AcceptTermsHandler.class, Access.TRADER, "accept-terms"),
+            new Route("POST", "/api/v1/admin/traders/{id}/graduation-waiver", GraduationWaiverHandler.class,
+                    Access.ADMIN, "graduation-waiver"),
             // The API contract (docs/api/openapi.yaml) as JSON, public
             new Route("GET", "/api/v1/openapi.json", GetOpenApiHandler.class, Access.PUBLIC, "get-openapi"));
 
