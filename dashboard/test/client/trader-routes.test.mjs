@@ -66,7 +66,11 @@ test('the generated client calls every trader operation of the contract, each an
   assert.deepEqual(/** @type {{ fills: unknown[] }} */ (exported).fills, []);
   await expect(client.GET('/api/v1/performance', { params: { query: { period: '7d' } } }));
   await expect(client.GET('/api/v1/orders', { params: { query: { status: 'filled', limit: 5 } } }));
-  await expect(client.GET('/api/v1/account'));
+  const account = await expect(client.GET('/api/v1/account'));
+  assert.ok(account.terms, 'the terms in force');
+  await expect(client.POST('/api/v1/account/terms', {
+    body: { terms: account.terms.currentTerms, riskDisclosure: account.terms.currentRiskDisclosure },
+  }));
   await expect(client.GET('/api/v1/audit', { params: { query: { limit: 5 } } }));
 
   const { data: settings, response: read } = await client.GET('/api/v1/settings');

@@ -122,6 +122,10 @@ public final class RegionalStack extends Stack {
             fn.function().addEnvironment(EngineConfig.REGION_ENV, engineRegion.region());
         }
 
+        // A confirmed sign-up becomes a trader: the primary's user pool runs the post-confirmation function.
+        users.ifPresent(u -> u.onConfirmedSignUp(functions.stream()
+                .filter(f -> f.spec().equals(FunctionCatalog.POST_CONFIRMATION)).findFirst().orElseThrow()));
+
         // Reconciliation fires in every engine-role region, the APEX scan in the engine region only (route table).
         new Schedules(this, "Schedules", names, functions, engine, engineRegion.region().equals(region.region()));
 

@@ -58,6 +58,9 @@ class FunctionsTest {
                 expected.add("nija-prod-" + r.function());
                 assertThat(handlers).containsEntry("nija-prod-" + r.function(), r.handler().getName());
             });
+            expected.add("nija-prod-" + FunctionCatalog.POST_CONFIRMATION.function());
+            assertThat(handlers).containsEntry("nija-prod-" + FunctionCatalog.POST_CONFIRMATION.function(),
+                    FunctionCatalog.POST_CONFIRMATION.handler());
             expected.add("nija-prod-" + RouteTable.WS_AUTHORIZER.function());
             assertThat(handlers).containsEntry("nija-prod-" + RouteTable.WS_AUTHORIZER.function(),
                     RouteTable.WS_AUTHORIZER.handler().getName());

@@ -70,6 +70,7 @@ class LiveVenueIT {
     void signalToAVenueAndBack() {
         Trader trader = platform.newTrader("live at alpaca");
         onPlan(trader.id(), "pro");
+        readyForLive(trader);
         trader.follow(source, Map.of("allowedSymbols", List.of("BTC-USD")));
 
         JsonNode connected = platform.api().putJson("/api/v1/brokers/alpaca", trader.token(),
@@ -115,6 +116,18 @@ class LiveVenueIT {
         // Alpaca took its fee in the coin bought: the exit sells what the venue holds, not more.
         assertThat(new BigDecimal(sell.path("qty").asText())).isEqualByComparingTo(held)
                 .isLessThan(new BigDecimal(sent.path("qty").asText()));
+    }
+
+    /** What live trading needs besides plan and key: the terms in force accepted, graduation waived by an admin. */
+    private static void readyForLive(Trader trader) {
+        JsonNode terms = platform.api().get("/api/v1/account", trader.token()).ok().path("terms");
+        platform.api().send("POST", "/api/v1/account/terms", trader.token(), Map.of("Content-Type", "application/json"),
+                "{\"terms\":\"" + terms.path("currentTerms").asText() + "\",\"riskDisclosure\":\""
+                        + terms.path("currentRiskDisclosure").asText() + "\"}").ok();
+        String admin = platform.platform().tokens().issue("it-live-admin", List.of("admin"),
+                java.time.Duration.ofMinutes(5));
+        platform.api().send("POST", "/api/v1/admin/traders/" + trader.id() + "/graduation-waiver", admin,
+                Map.of("Content-Type", "application/json"), "{\"reason\":\"a venue test, not a trader\"}").ok();
     }
 
     /** The trader's plan: a free plan trades paper only. */

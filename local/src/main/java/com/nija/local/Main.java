@@ -2,7 +2,7 @@ package com.nija.local;
 
 import com.nija.local.auth.LocalAuthority;
 import com.nija.local.auth.LocalSigningKey;
-import com.nija.local.auth.TokenIssuer;
+import com.nija.local.auth.TokenCommand;
 import com.nija.local.backtest.BacktestCommand;
 import com.nija.local.demo.DemoReplay;
 import com.nija.local.platform.InvokeCommand;
@@ -28,7 +28,10 @@ public final class Main {
               up [--port 3000] [--demo] [--data DIR]   start DynamoDB (dynalite), Redis and the gateway on one port
                  [--replay-speed 60] [--replay-data DIR]  with --demo: replay candle files (default events/market/)
                                                          this many times faster; APEX trades the demo trader
-              token --user ID [--groups a,b] [--ttl 1h] print a JWT the running platform accepts
+              token --user ID [--groups a,b] [--ttl 1h] [--no-mfa] [--platform http://127.0.0.1:3000]
+                                                         sign ID up on the running platform (first time only: the
+                                                         trial, $10,000 on paper, terms accepted), print a JWT it
+                                                         accepts; --no-mfa: a sign-in without TOTP (staff routes 403)
               invoke FUNCTION EVENT_FILE                 run one function with one event file, print the response
               bench read-api [--duration 5s] [--clients 1,16,64] [--routes positions,dashboard] [--cache hit,miss]
                                                          latency/throughput of the read API
@@ -140,8 +143,10 @@ public final class Main {
         List<String> groups = a.value("--groups") == null ? List.of()
                 : Arrays.stream(a.value("--groups").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         Duration ttl = Arguments.duration(a.value("--ttl") == null ? "1h" : a.value("--ttl"));
-        System.out.println(new TokenIssuer(LocalSigningKey.loadOrCreate(home())).issue(user, groups, ttl));
-        return 0;
+        java.net.URI platform = java.net.URI.create(a.value("--platform") == null ? TokenCommand.DEFAULT_PLATFORM
+                : a.value("--platform"));
+        return TokenCommand.run(new TokenCommand.Request(user, groups, ttl, !a.flag("--no-mfa"), platform), home(),
+                System.out, System.err);
     }
 
     private static int invoke(Arguments a) throws Exception {

@@ -34,6 +34,9 @@ import software.amazon.awscdk.services.cognito.StandardThreatProtectionMode;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolClient;
 import software.amazon.awscdk.services.cognito.CfnUserPoolClient;
+import software.amazon.awscdk.services.cognito.CfnUserPool;
+import software.amazon.awscdk.services.lambda.CfnPermission;
+import com.nija.cdk.functions.NijaFunction;
 import software.constructs.Construct;
 
 /**
@@ -62,8 +65,9 @@ public final class UserDirectory extends Construct {
                 .accountRecovery(AccountRecovery.EMAIL_ONLY)
                 .passwordPolicy(PasswordPolicy.builder().minLength(12).requireDigits(true).requireLowercase(true)
                         .requireUppercase(true).requireSymbols(true).tempPasswordValidity(Duration.days(3)).build())
-                // Traders connect brokers that move real money: prod requires a TOTP second factor.
-                .mfa(prod ? Mfa.REQUIRED : Mfa.OPTIONAL)
+                // TOTP is every trader's choice; Cognito cannot require it per group, so the API requires it of staff
+                // (admin, finance) on their routes: the token's amr claim must say a second factor was used.
+                .mfa(Mfa.OPTIONAL)
                 .mfaSecondFactor(MfaSecondFactor.builder().otp(true).sms(false).build())
                 .deletionProtection(prod)
                 .removalPolicy(stage.removalPolicy());
@@ -72,9 +76,9 @@ public final class UserDirectory extends Construct {
             b.featurePlan(FeaturePlan.PLUS).standardThreatProtectionMode(StandardThreatProtectionMode.FULL_FUNCTION);
         }
         pool = b.build();
+        Nag.suppress(pool, "AwsSolutions-COG2", "TOTP is optional for traders (the product's choice); staff routes "
+                + "refuse tokens without a second factor (amr holds mfa), which Cognito cannot enforce per group.");
         if (!prod) {
-            Nag.suppress(pool, "AwsSolutions-COG2", "Dev pools serve test users and automation; MFA is optional "
-                    + "there and required in prod.");
             Nag.suppress(pool, "AwsSolutions-COG3", "Threat protection needs the paid Plus plan; prod enables it, "
                     + "dev pools hold only test users.");
         }
@@ -108,6 +112,26 @@ public final class UserDirectory extends Construct {
                     .description("NIJA " + group + " staff (route table access rule)")
                     .build();
         }
+    }
+
+    /**
+     * Runs {@code trigger} when a sign-up is confirmed (Cognito's post-confirmation trigger, on its published alias).
+     * The function lives in a nested stack: the permission is made there with the pool named by pattern, so the pool
+     * refers to the function and never the other way round (a reference both ways is a circular dependency).
+     */
+    public void onConfirmedSignUp(NijaFunction trigger) {
+        CfnUserPool cfn = (CfnUserPool) pool.getNode().getDefaultChild();
+        cfn.setLambdaConfig(CfnUserPool.LambdaConfigProperty.builder()
+                .postConfirmation(trigger.alias().getFunctionArn()).build());
+        Stack home = Stack.of(trigger.function());
+        CfnPermission.Builder.create(trigger.function(), "InvokedByCognito")
+                .action("lambda:InvokeFunction")
+                .functionName(trigger.alias().getFunctionArn())
+                .principal("cognito-idp.amazonaws.com")
+                .sourceAccount(home.getAccount())
+                .sourceArn("arn:" + home.getPartition() + ":cognito-idp:" + home.getRegion() + ":" + home.getAccount()
+                        + ":userpool/*")
+                .build();
     }
 
     /** Every group an {@link Access} rule of the route table can ask for. */

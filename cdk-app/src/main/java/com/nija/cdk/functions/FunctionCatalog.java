@@ -23,8 +23,15 @@ import java.util.Optional;
  * give them a {@link FunctionProfiles} line when they need grants beyond the table.
  */
 public final class FunctionCatalog {
+    /**
+     * Cognito's post-confirmation trigger (a confirmed sign-up becomes a trader). Deployed beside the other functions;
+     * only the primary region's user pool invokes it ({@code UserDirectory#onConfirmedSignUp}).
+     */
+    public static final FunctionSpec POST_CONFIRMATION = new FunctionSpec("post-confirmation",
+            "com.nija.functions.signup.PostConfirmationHandler", List.of(), Optional.empty());
+
     /** Functions triggered neither by an HTTP route nor by a queue. */
-    static final List<FunctionSpec> OTHER = List.of();
+    static final List<FunctionSpec> OTHER = List.of(POST_CONFIRMATION);
 
     private FunctionCatalog() {}
 

@@ -22,7 +22,8 @@ import org.slf4j.MDC;
 
 /**
  * What every HTTP route does around its own logic: correlation ids in the log context, one metrics record per
- * invocation (latency, errors by type), a token that names no trader refused with 401, the caller's per-minute API
+ * invocation (latency, errors by type), a token that names no trader refused with 401, a staff route without a
+ * second factor refused with 403 ({@link StaffMfa}), the caller's per-minute API
  * limit ({@link TraderApiLimits}: one Redis round trip, {@code X-RateLimit-*} headers on every answer, 429 beyond),
  * a person's successful change recorded in the audit trail ({@link AuditedWrites}), domain refusals mapped to
  * problem+json, unexpected failures logged and answered with a 500 that leaks nothing.
@@ -90,6 +91,7 @@ public abstract class ApiHandler extends MicronautRequestHandler<APIGatewayV2HTT
         try {
             // A token without a usable sub is refused before the route reads or writes anything.
             String user = request.authorized() ? request.userId() : null;
+            StaffMfa.require(request);
             if (this instanceof EngineWrite) {
                 EngineRegion region = applicationContext.getBean(EngineRegion.class);
                 // Counted where the write runs: the engine region's answer carries its headers back.

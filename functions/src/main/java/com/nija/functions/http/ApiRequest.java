@@ -44,6 +44,12 @@ public final class ApiRequest {
         return sub;
     }
 
+    /** The caller's address as API Gateway saw it ({@code requestContext.http.sourceIp}), or null. */
+    public String sourceIp() {
+        var context = event.getRequestContext();
+        return context == null || context.getHttp() == null ? null : context.getHttp().getSourceIp();
+    }
+
     /** True when the JWT authorizer let this request through: the route needs a token, so the caller must be named. */
     public boolean authorized() {
         var context = event.getRequestContext();
@@ -59,17 +65,22 @@ public final class ApiRequest {
         return claims == null ? Optional.empty() : Optional.ofNullable(claims.get(name)).filter(s -> !s.isBlank());
     }
 
-    /**
-     * Groups from {@code cognito:groups}, however the authorizer rendered the array: {@code [admin finance]}
-     * (API Gateway HTTP API), a JSON array, or comma-separated.
-     */
+    /** Groups from {@code cognito:groups}. */
     public java.util.Set<String> groups() {
-        String raw = claim("cognito:groups").orElse("");
-        java.util.Set<String> groups = new java.util.HashSet<>();
-        for (String g : raw.replaceAll("[\\[\\]\"]", " ").split("[\\s,]+")) {
-            if (!g.isBlank()) groups.add(g);
+        return claimValues("cognito:groups");
+    }
+
+    /**
+     * The values of an array claim ({@code cognito:groups}, {@code amr}), however the authorizer rendered it:
+     * {@code [admin finance]} (API Gateway HTTP API), a JSON array, or comma-separated.
+     */
+    public java.util.Set<String> claimValues(String name) {
+        String raw = claim(name).orElse("");
+        java.util.Set<String> values = new java.util.HashSet<>();
+        for (String v : raw.replaceAll("[\\[\\]\"]", " ").split("[\\s,]+")) {
+            if (!v.isBlank()) values.add(v);
         }
-        return groups;
+        return values;
     }
 
     /** Refuses (403) a caller who is not in {@code group}; the authorizer checks too, this is defence in depth. */

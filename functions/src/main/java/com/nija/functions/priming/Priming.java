@@ -68,7 +68,8 @@ public class Priming implements OrderedResource {
     public static APIGatewayV2HTTPEvent getEvent(String user, String group) {
         APIGatewayV2HTTPEvent event = getEvent(user);
         event.getRequestContext().getAuthorizer().getJwt()
-                .setClaims(Map.of("sub", user, "cognito:groups", "[" + group + "]"));
+                // A staff sign-in passed its second factor (staff routes require it: StaffMfa).
+                .setClaims(Map.of("sub", user, "cognito:groups", "[" + group + "]", "amr", "[pwd otp mfa]"));
         return event;
     }
 

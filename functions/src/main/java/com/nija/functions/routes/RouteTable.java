@@ -1,5 +1,7 @@
 package com.nija.functions.routes;
 
+import com.nija.functions.account.AcceptTermsHandler;
+import com.nija.functions.admin.GraduationWaiverHandler;
 import com.nija.functions.admin.CreateSourceHandler;
 import com.nija.functions.admin.FlattenTraderHandler;
 import com.nija.functions.admin.GetAdminAuditHandler;
@@ -138,6 +140,10 @@ public final class RouteTable {
             // Protections (issue 20): drawdown stop, stoploss guard, daily profit target; they only stop new entries
             new Route("GET", "/api/v1/protections", GetProtectionsHandler.class, Access.TRADER, "get-protections"),
             new Route("PUT", "/api/v1/protections", PutProtectionsHandler.class, Access.TRADER, "put-protections"),
+            // Sign-up and graduation (issue 20): accepting the terms in force; an admin's waiver of graduation
+            new Route("POST", "/api/v1/account/terms", AcceptTermsHandler.class, Access.TRADER, "accept-terms"),
+            new Route("POST", "/api/v1/admin/traders/{id}/graduation-waiver", GraduationWaiverHandler.class,
+                    Access.ADMIN, "graduation-waiver"),
             // The API contract (docs/api/openapi.yaml) as JSON, public
             new Route("GET", "/api/v1/openapi.json", GetOpenApiHandler.class, Access.PUBLIC, "get-openapi"),
             // The live-updates contract (docs/api/asyncapi.yaml: the WebSocket API) as JSON, public

@@ -1,5 +1,7 @@
 package com.nija.functions.brokers;
 
+import com.nija.functions.account.AcceptTermsHandler;
+import com.nija.functions.admin.GraduationWaiverHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nija.functions.billing.GetAccountHandler;
@@ -33,6 +35,8 @@ final class BrokerRoutes {
     final GetTradingModeHandler getMode;
     final GetAccountHandler account;
     final GetDashboardHandler dashboard;
+    final AcceptTermsHandler acceptTerms;
+    final GraduationWaiverHandler waive;
 
     private BrokerRoutes() {
         Map.Entry<String, Object> venues = TestVenuesFactory.use(exchange);
@@ -45,6 +49,8 @@ final class BrokerRoutes {
         getMode = new GetTradingModeHandler(context);
         account = new GetAccountHandler(context);
         dashboard = new GetDashboardHandler(context);
+        acceptTerms = new AcceptTermsHandler(context);
+        waive = new GraduationWaiverHandler(context);
     }
 
     /** One per test JVM, like the shared backends; every test uses traders of its own. */
@@ -108,6 +114,36 @@ final class BrokerRoutes {
         require(connect(user, key), 200);
         require(test(user, venue.wire()), 200);
         return key;
+    }
+
+    /** The trader accepts the terms in force ({@code POST /api/v1/account/terms}). */
+    APIGatewayV2HTTPResponse acceptTerms(String user) {
+        APIGatewayV2HTTPEvent event = Events.http("api/accept-terms.json", user);
+        event.getRequestContext().setRequestId(java.util.UUID.randomUUID().toString());
+        return acceptTerms.handleRequest(event, null);
+    }
+
+    /** An admin ({@code ops-admin}, signed in with two factors) waives {@code trader}'s graduation with {@code body}. */
+    APIGatewayV2HTTPResponse waive(String trader, String body) {
+        return waive.handleRequest(onTrader("api/graduation-waiver.json", trader, body), null);
+    }
+
+    /** {@code file} (an admin trader route's event) aimed at {@code trader}, with {@code body} and a fresh request id. */
+    static APIGatewayV2HTTPEvent onTrader(String file, String trader, String body) {
+        APIGatewayV2HTTPEvent event = Events.withBody(Events.http(file), body);
+        event.setPathParameters(new java.util.HashMap<>(Map.of("id", trader)));
+        event.setRawPath(event.getRawPath().replace("demo-trader", trader));
+        event.getRequestContext().setRequestId(java.util.UUID.randomUUID().toString());
+        return event;
+    }
+
+    /**
+     * What live trading needs besides a plan and a tested key, in place: the terms in force accepted and graduation
+     * waived by an admin (tests of the plan and key rules start from here).
+     */
+    void readyForLive(String user) {
+        require(acceptTerms(user), 200);
+        require(waive(user, "{\"reason\": \"test trader: graduation is not what this test is about\"}"), 200);
     }
 
     static APIGatewayV2HTTPResponse require(APIGatewayV2HTTPResponse response, int status) {

@@ -36,8 +36,11 @@ class TradingModeHandlersTest {
     private final BrokerRoutes routes = BrokerRoutes.get();
     private final BrokerLinkRepository links = routes.context.getBean(BrokerLinkRepository.class);
 
-    private static String trader(String tier) {
-        return TraderFixture.newTrader().profile(tier, BotState.RUNNING, "10000.00").userId();
+    /** A trader on {@code tier} with everything else live needs (terms, graduation) in place. */
+    private String trader(String tier) {
+        String user = TraderFixture.newTrader().profile(tier, BotState.RUNNING, "10000.00").userId();
+        routes.readyForLive(user);
+        return user;
     }
 
     private static String live(Venue venue) {

@@ -1,6 +1,7 @@
 package com.nija.functions.support;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
@@ -21,7 +22,21 @@ public final class Events {
     private static final PojoSerializer<ScheduledEvent> SCHEDULED =
             LambdaEventSerializers.serializerFor(ScheduledEvent.class, Events.class.getClassLoader());
 
+    private static final PojoSerializer<CognitoUserPoolPostConfirmationEvent> COGNITO_POST_CONFIRMATION =
+            LambdaEventSerializers.serializerFor(CognitoUserPoolPostConfirmationEvent.class,
+                    Events.class.getClassLoader());
+
     private Events() {}
+
+    /** A Cognito post-confirmation trigger event from {@code events/<path>}, as the Lambda runtime reads it. */
+    public static CognitoUserPoolPostConfirmationEvent postConfirmation(String path) {
+        try (InputStream in = Events.class.getResourceAsStream("/events/" + path)) {
+            if (in == null) throw new IllegalArgumentException("no event file events/" + path);
+            return COGNITO_POST_CONFIRMATION.fromJson(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** An HTTP API event from {@code events/<path>}, as trader {@code userId}. */
     public static APIGatewayV2HTTPEvent http(String path, String userId) {

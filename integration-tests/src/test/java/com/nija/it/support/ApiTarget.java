@@ -170,7 +170,8 @@ public final class ApiTarget implements AutoCloseable {
                 + why;
     }
 
-    private Path localHome(String why) {
+    /** The local platform's home (its signing key), for tools that sign as the platform does. Local only. */
+    public Path localHome(String why) {
         platform(why);
         return home;
     }

@@ -21,7 +21,7 @@ import java.util.UUID;
 /**
  * Issues RS256 access tokens shaped like Cognito's, signed with the {@link LocalSigningKey}: {@code sub},
  * {@code iss}, {@code aud} and {@code client_id}, {@code iat}, {@code exp}, {@code jti}, {@code token_use=access}
- * and {@code cognito:groups} when the caller has groups. Thread-safe.
+ * {@code amr} (how the person signed in) and {@code cognito:groups} when the caller has groups. Thread-safe.
  */
 public final class TokenIssuer {
     private final JWSSigner signer;
@@ -56,6 +56,14 @@ public final class TokenIssuer {
      * @return the compact JWS, ready for {@code Authorization: Bearer <token>}
      */
     public String issue(String userId, List<String> groups, Duration ttl) {
+        return issue(userId, groups, ttl, true);
+    }
+
+    /**
+     * The same, saying in {@code amr} how the person signed in, as Cognito does: password and a TOTP code
+     * ({@code [pwd, otp, mfa]}, what staff routes require) or the password alone ({@code [pwd]}).
+     */
+    public String issue(String userId, List<String> groups, Duration ttl, boolean secondFactor) {
         if (userId == null || userId.isBlank()) {
             throw new IllegalArgumentException("userId must not be blank");
         }
@@ -75,6 +83,7 @@ public final class TokenIssuer {
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(ttl)))
                 .jwtID(UUID.randomUUID().toString());
+        claims.claim("amr", secondFactor ? List.of("pwd", "otp", "mfa") : List.of("pwd"));
         if (groups != null && !groups.isEmpty()) {
             claims.claim(LocalAuthority.GROUPS_CLAIM, List.copyOf(groups));
         }

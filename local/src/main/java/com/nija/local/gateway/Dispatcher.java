@@ -82,7 +82,7 @@ final class Dispatcher {
             return response;
         }
         if (!(result instanceof RouteMatcher.Found found)) {
-            FullHttpResponse page = site == null ? null : serveSite(request, method, target.rawPath());
+            FullHttpResponse page = site == null ? null : serveSite(request, method, target.rawPath(), origin.sourceIp());
             if (page != null) return page;
             return Problems.response(GatewayProblem.NOT_FOUND, "No route for " + method + " " + target.rawPath());
         }
@@ -138,9 +138,9 @@ final class Dispatcher {
         }
     }
 
-    private FullHttpResponse serveSite(FullHttpRequest request, String method, String rawPath) {
+    private FullHttpResponse serveSite(FullHttpRequest request, String method, String rawPath, String sourceIp) {
         APIGatewayV2HTTPResponse out = site.serve(method, rawPath, request.headers()::get,
-                request.content().toString(java.nio.charset.StandardCharsets.UTF_8));
+                request.content().toString(java.nio.charset.StandardCharsets.UTF_8), sourceIp);
         if (out == null) return null;
         try {
             return HttpApiResponses.toHttp(out);

@@ -15,4 +15,10 @@ public interface StaticSite {
      * @param body    the request body as UTF-8
      */
     APIGatewayV2HTTPResponse serve(String method, String rawPath, Function<String, String> header, String body);
+
+    /** The same, knowing the caller's address (the gateway passes it; a site that records who called reads it). */
+    default APIGatewayV2HTTPResponse serve(String method, String rawPath, Function<String, String> header, String body,
+                                           String sourceIp) {
+        return serve(method, rawPath, header, body);
+    }
 }

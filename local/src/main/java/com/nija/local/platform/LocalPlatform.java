@@ -6,6 +6,10 @@ import com.nija.local.auth.LocalAuthority;
 import com.nija.local.auth.LocalSigningKey;
 import com.nija.local.auth.TokenIssuer;
 import com.nija.local.demo.DemoSeeder;
+import com.nija.local.site.LocalSignUp;
+import com.nija.shared.signup.SignUp;
+import com.nija.shared.signup.TermsConfig;
+import com.nija.shared.signup.TraderOnboarding;
 import com.nija.local.gateway.BoundRoute;
 import com.nija.local.gateway.BoundWsAuthorizer;
 import com.nija.local.gateway.BoundWsRoute;
@@ -107,8 +111,11 @@ public final class LocalPlatform implements AutoCloseable {
             BoundWsAuthorizer wsAuthorizer = new BoundWsAuthorizer(RouteTable.WS_AUTHORIZER,
                     rt.handler(RouteTable.WS_AUTHORIZER.handler()));
             TokenIssuer tokens = new TokenIssuer(key);
+            // Sign-up first (the local stand-in for Cognito's confirmed sign-up), then the dashboard's pages.
+            LocalSignUp site = new LocalSignUp(runtime.context().getBean(TraderOnboarding.class),
+                    runtime.context().getBean(TermsConfig.class), DashboardSite.fromClasspath(tokens).orElse(null));
             HttpGateway gateway = new HttpGateway(routes, wsRoutes, wsAuthorizer, new JwtVerifier(key),
-                    GatewayOptions.defaults().withPort(port), DashboardSite.fromClasspath(tokens).orElse(null)).start();
+                    GatewayOptions.defaults().withPort(port), site).start();
             return new LocalPlatform(backends, runtime, gateway, tokens, metrics, demoSecret);
         } catch (RuntimeException e) {
             if (runtime != null) runtime.close();
@@ -143,6 +150,11 @@ public final class LocalPlatform implements AutoCloseable {
                 context.getBean(PriceBook.class)).seed(DEMO_TRADER, context.getBean(java.time.Clock.class).instant());
         LOG.info(fills == 0 ? "demo trader already present" : "seeded demo trader with {} fills in {} ms",
                 fills, (System.nanoTime() - started) / 1_000_000);
+        // The demo trader signed up like anyone else (their seeded history already made them a customer): the terms
+        // in force are accepted, so live mode asks only for a broker.
+        TermsConfig terms = context.getBean(TermsConfig.class);
+        context.getBean(TraderOnboarding.class).signUp(new SignUp(DEMO_TRADER, null,
+                new SignUp.Acceptance(terms.getVersion(), terms.getRiskDisclosureVersion(), null), "local"));
         return secret;
     }
 

@@ -8,6 +8,8 @@ import com.nija.shared.data.PositionItem;
 import com.nija.shared.data.ProfileItem;
 import com.nija.shared.brokers.TradingModeItem;
 import com.nija.shared.engine.ControlRepository;
+import com.nija.shared.graduation.GraduationRepository;
+import com.nija.shared.signup.TermsRepository;
 import com.nija.shared.settings.SettingsRepository;
 import com.nija.shared.settings.SettingsService;
 import com.nija.shared.trading.PositionRepository;
@@ -20,7 +22,7 @@ import java.util.stream.Collectors;
 
 /**
  * What a person's change can touch, summarized as flat text for the audit trail's before and after: for a trader their
- * plan, bot state, trading mode, risk settings, broker connections (venue, when connected and tested, never a key or a
+ * plan, bot state, accepted terms, graduation waiver, trading mode, risk settings, broker connections (venue, when connected and tested, never a key or a
  * hint of one) and open positions; for the platform the kill switch. Read from stored state (consistent reads where
  * the repositories make them), so a summary taken after a change shows it.
  */
@@ -31,9 +33,14 @@ public class AuditSubjects {
     private final BrokerLinkRepository brokers;
     private final PositionRepository positions;
     private final ControlRepository controls;
+    private final TermsRepository terms;
+    private final GraduationRepository graduation;
 
     public AuditSubjects(ProfileRepository profiles, SettingsRepository settings, BrokerLinkRepository brokers,
-                         PositionRepository positions, ControlRepository controls) {
+                         PositionRepository positions, ControlRepository controls, TermsRepository terms,
+                         GraduationRepository graduation) {
+        this.terms = terms;
+        this.graduation = graduation;
         this.profiles = profiles;
         this.settings = settings;
         this.brokers = brokers;
@@ -55,6 +62,13 @@ public class AuditSubjects {
             put(out, "subscriptionStatus", profile.subscriptionStatus());
             put(out, "botState", profile.botState());
         }
+        terms.find(target).ifPresent(t -> {
+            put(out, "terms", t.termsVersion());
+            put(out, "terms.riskDisclosure", t.riskDisclosureVersion());
+            put(out, "terms.acceptedAt", t.acceptedAt());
+        });
+        graduation.waiver(target).ifPresent(w -> put(out, "graduation.waiver", "granted by " + w.grantedBy()
+                + " " + w.grantedAt()));
         TradingModeItem mode = brokers.mode(target);
         put(out, "mode", mode.mode() == null ? null : mode.mode().name().toLowerCase(java.util.Locale.ROOT));
         put(out, "mode.venue", mode.venue());

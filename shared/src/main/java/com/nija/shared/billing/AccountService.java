@@ -6,14 +6,19 @@ import com.nija.shared.brokers.BrokerLinkRepository;
 import com.nija.shared.brokers.TierInForce;
 import com.nija.shared.brokers.TradingModeView;
 import com.nija.shared.data.ProfileItem;
+import com.nija.shared.graduation.Graduation;
+import com.nija.shared.graduation.GraduationProgress;
+import com.nija.shared.signup.TermsService;
+import com.nija.shared.signup.TermsStatus;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The trader's account as billing sees it: tier, status, renewal, entitlements and what the period end brings, and
- * the trading mode those entitlements are used in. The tier in force is the one broker connections and live-trading
+ * The trader's account: tier (a subscription's, else the sign-up trial's, else the profile's), status, renewal,
+ * entitlements and what the period end brings, the trading mode those entitlements are used in, the terms they
+ * accepted and their progress from paper to live. The tier in force is the one broker connections and live-trading
  * consent enforce ({@link TierInForce}).
  */
 @Singleton
@@ -22,10 +27,14 @@ public class AccountService implements TierInForce {
     private final BillingProjector projector;
     private final TierCatalog tiers;
     private final BrokerLinkRepository brokers;
+    private final TermsService terms;
+    private final Graduation graduation;
     private final Clock clock;
 
     public AccountService(ProfileService profiles, BillingProjector projector, TierCatalog tiers,
-                          BrokerLinkRepository brokers, Clock clock) {
+                          BrokerLinkRepository brokers, TermsService terms, Graduation graduation, Clock clock) {
+        this.terms = terms;
+        this.graduation = graduation;
         this.profiles = profiles;
         this.projector = projector;
         this.tiers = tiers;
@@ -33,24 +42,30 @@ public class AccountService implements TierInForce {
         this.clock = clock;
     }
 
-    /** Billing's tier at this instant when the trader has a subscription, else their profile's. */
+    /** Billing's tier at this instant when the trader has a subscription, else their trial's or profile's. */
     @Override
     public String tier(String userId) {
-        Optional<BillingAccountItem> billing = projector.current(userId);
-        return billing.isPresent() ? BillingStanding.of(billing.get(), clock.instant()).tier()
-                : profiles.get(userId).tier();
+        return BillingStanding.tierInForce(projector.current(userId).orElse(null), profiles.get(userId),
+                clock.instant());
     }
 
     public AccountView account(String userId) {
         Optional<BillingAccountItem> billing = projector.current(userId);
         Instant now = clock.instant();
         TradingModeView mode = TradingModeView.of(brokers.mode(userId));
-        if (billing.isEmpty()) {
+        TermsStatus termsStatus = terms.status(userId);
+        GraduationProgress progress = graduation.progress(userId);
+        if (billing.isEmpty() || !BillingStanding.subscribed(billing.get())) {
             ProfileItem profile = profiles.get(userId);
-            return new AccountView(userId, profile.tier(), profile.subscriptionStatus(), null, null, null,
-                    tiers.limits(profile.tier()), new AccountView.PeriodEnd("none", null, profile.tier(),
-                    "no subscription: the " + profile.tier() + " tier applies"),
-                    new AccountView.Payment("none", null, null, false, null), mode);
+            String tier = profile.tierAt(now);
+            boolean trial = profile.trialRunsAt(now);
+            return new AccountView(userId, tier, profile.subscriptionStatus(), null, null,
+                    trial ? profile.trialEndsAt() : null, tiers.limits(tier), trial
+                    ? new AccountView.PeriodEnd("trial-ends", profile.trialEndsAt(), profile.tier(), "the " + tier
+                    + " trial ends; the " + profile.tier() + " tier applies unless you subscribe")
+                    : new AccountView.PeriodEnd("none", null, tier, "no subscription: the " + tier + " tier applies"),
+                    new AccountView.Payment("none", null, null, false, null), mode, termsStatus.required(),
+                    termsStatus, progress);
         }
         BillingAccountItem b = billing.get();
         BillingStanding standing = BillingStanding.of(b, now);
@@ -60,7 +75,8 @@ public class AccountService implements TierInForce {
         return new AccountView(userId, tier, b.status(), renews ? b.currentPeriodEnd() : null, b.currentPeriodEnd(),
                 "trialing".equals(b.status()) ? b.trialEnd() : null, tiers.limits(tier), periodEnd,
                 new AccountView.Payment(b.paymentState(), b.lastPaymentFailedAt(), b.graceEndsAt(),
-                        standing.newOrdersStopped(), b.hostedInvoiceUrl()), mode);
+                        standing.newOrdersStopped(), b.hostedInvoiceUrl()), mode, termsStatus.required(), termsStatus,
+                progress);
     }
 
     private static AccountView.PeriodEnd periodEnd(BillingAccountItem b, String tier, Instant now) {

@@ -2,6 +2,8 @@ package com.nija.shared.billing;
 
 import com.nija.shared.account.TierLimits;
 import com.nija.shared.brokers.TradingModeView;
+import com.nija.shared.graduation.GraduationProgress;
+import com.nija.shared.signup.TermsStatus;
 import java.time.Instant;
 
 /**
@@ -14,11 +16,16 @@ import java.time.Instant;
  * @param entitlements       the limits of {@code tier}
  * @param atPeriodEnd        what happens when the period ends
  * @param payment            payment health and the grace period of a failed payment
+ * @param trialEndsAt        end of the trial running now: Stripe's for a trialing subscription, else the sign-up's
  * @param tradingMode        where new orders go: paper, or live at a venue
+ * @param termsRequired      the trader must accept the terms in force before trading live (asked at sign-in)
+ * @param terms              the versions in force and the ones the trader accepted
+ * @param graduation         progress from paper to live, criterion by criterion
  */
 public record AccountView(String userId, String tier, String subscriptionStatus, Instant renewsAt,
                           Instant currentPeriodEnd, Instant trialEndsAt, TierLimits entitlements,
-                          PeriodEnd atPeriodEnd, Payment payment, TradingModeView tradingMode) {
+                          PeriodEnd atPeriodEnd, Payment payment, TradingModeView tradingMode,
+                          boolean termsRequired, TermsStatus terms, GraduationProgress graduation) {
 
     /** {@code action}: renew, downgrade, cancel or none; {@code tier} the tier from {@code at} on. */
     public record PeriodEnd(String action, Instant at, String tier, String description) {}

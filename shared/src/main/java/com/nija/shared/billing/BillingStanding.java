@@ -1,5 +1,6 @@
 package com.nija.shared.billing;
 
+import com.nija.shared.data.ProfileItem;
 import java.time.Instant;
 import java.util.Set;
 
@@ -20,6 +21,21 @@ public record BillingStanding(String status, String tier, boolean newOrdersStopp
         boolean stopped = DUNNING.contains(account.status()) && account.graceEndsAt() != null
                 && !now.isBefore(account.graceEndsAt());
         return new BillingStanding(account.status(), tierAt(account, now), stopped, account.graceEndsAt());
+    }
+
+    /**
+     * The one answer to "which tier does this trader have now": a subscription's (billing's view, whatever its status
+     * says the period brings) when they have one, else their sign-up trial's while it runs, else their profile's. A
+     * trader who subscribes during the trial gets what they bought (Stripe runs the rest of the trial).
+     */
+    public static String tierInForce(BillingAccountItem billing, ProfileItem profile, Instant now) {
+        if (subscribed(billing)) return tierAt(billing, now);
+        return profile.tierAt(now);
+    }
+
+    /** True when the trader has (or had) a subscription: a billing view that is not the empty "none" one. */
+    public static boolean subscribed(BillingAccountItem billing) {
+        return billing != null && billing.status() != null && !"none".equals(billing.status());
     }
 
     /** The tier in force at {@code now}: {@code tier}, or {@code tierAfter} once {@code tierUntil} has passed. */

@@ -18,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A trader's consent to live trading. Live needs, all at once: a plan that trades live, the venue connected, and its
- * key's last test passed; the trader acknowledges the risk in the request. Paper is always allowed. Orders already
+ * A trader's consent to live trading. Live needs, all at once: a plan that trades live, the venue connected, its
+ * key's last test passed, and every {@link LiveTradingPrerequisite} (current terms accepted, graduation from paper);
+ * the trader acknowledges the risk in the request. Paper is always allowed. Orders already
  * placed keep their venue: the mode decides where new orders go.
  */
 @Singleton
@@ -32,9 +33,11 @@ public class TradingModes {
     private final TierCatalog catalog;
     private final UserCache cache;
     private final Clock clock;
+    private final List<LiveTradingPrerequisite> prerequisites;
 
     public TradingModes(BrokerLinkRepository links, LiveKeyMarks marks, TierInForce tiers, TierCatalog catalog,
-                        UserCache cache, Clock clock) {
+                        UserCache cache, Clock clock, List<LiveTradingPrerequisite> prerequisites) {
+        this.prerequisites = List.copyOf(prerequisites);
         this.links = links;
         this.marks = marks;
         this.tiers = tiers;
@@ -121,6 +124,7 @@ public class TradingModes {
                     link.get().lastTestProblems() == null ? List.of() : link.get().lastTestProblems())
                     + "); fix the key and test it again with POST /api/v1/brokers/" + w + "/test");
         }
+        prerequisites.forEach(p -> p.missing(userId).ifPresent(missing::add));
         return missing;
     }
 

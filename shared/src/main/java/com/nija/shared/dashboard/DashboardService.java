@@ -67,7 +67,9 @@ public class DashboardService {
         BigDecimal equity = PositionMath.money(cash.add(signedValue));
         String botState = !s.tradingEnabled() ? "disabled"
                 : BotState.PAUSED.name().equals(profile.botState()) ? "paused" : "running";
-        return new DashboardView(profile.tier(), profile.subscriptionStatus(), botState, s.tradingEnabled(), equity,
+        // The sign-up trial's tier while it runs (billing writes a subscription's tier onto the profile).
+        return new DashboardView(profile.tierAt(clock.instant()), profile.subscriptionStatus(), botState,
+                s.tradingEnabled(), equity,
                 PositionMath.money(cash), PositionMath.money(s.todayRealizedPnl().add(unrealized)),
                 PositionMath.money(s.todayRealizedPnl()), PositionMath.money(unrealized), open.size(),
                 PositionMath.money(exposure), PositionMath.percent(exposure, equity), open, s.lastTrades(),

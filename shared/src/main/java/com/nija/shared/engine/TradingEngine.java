@@ -383,10 +383,11 @@ public class TradingEngine {
         Map<String, BigDecimal> latest = prices.latest(symbols);
         BigDecimal lifetime = snapshot.lifetime() == null ? null : snapshot.lifetime().realizedPnl();
         BigDecimal today = snapshot.today() == null ? null : snapshot.today().realizedPnl();
-        // Billing's tier wins over the profile's: a downgrade or a lapse applies at period end even before any
+        // Billing's tier wins over the trial's and the profile's: a downgrade or a lapse applies at period end even before any
         // webhook updates the profile.
-        BillingStanding billing = BillingStanding.of(snapshot.billing(), clock.instant());
-        String tier = billing.tier() != null ? billing.tier() : profile.tier();
+        Instant now = clock.instant();
+        BillingStanding billing = BillingStanding.of(snapshot.billing(), now);
+        String tier = BillingStanding.tierInForce(snapshot.billing(), profile, now);
         return new TraderState(profile,
                 snapshot.settings() != null ? SettingsService.toSettings(snapshot.settings()) : settings.get(userId),
                 tiers.limits(tier), open, lifetime == null ? BigDecimal.ZERO : lifetime,

@@ -66,7 +66,7 @@ public class SettingsService {
      * @throws VersionConflictException when someone saved in between (nothing written)
      */
     public RiskSettings replace(String userId, RiskSettings input, long expectedVersion) {
-        TierLimits limits = tiers.limits(profiles.get(userId).tier());
+        TierLimits limits = tiers.limits(profiles.get(userId).tierAt(clock.instant()));
         RiskSettings valid = RiskSettingsValidator.validate(input, limits);
         requireListed(valid.allowedSymbols());
         requireRegistered(valid.subscriptions());
@@ -95,7 +95,7 @@ public class SettingsService {
 
     private RiskSettings load(String userId) {
         return settings.find(userId).map(SettingsService::toSettings).orElseGet(() ->
-                RiskSettings.defaults(RiskSettingsValidator.planMaxOpenPositions(tiers.limits(profiles.get(userId).tier()))));
+                RiskSettings.defaults(RiskSettingsValidator.planMaxOpenPositions(tiers.limits(profiles.get(userId).tierAt(clock.instant())))));
     }
 
     /** The API view of a stored settings item. */

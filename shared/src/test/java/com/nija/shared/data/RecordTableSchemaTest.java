@@ -37,7 +37,7 @@ class RecordTableSchemaTest {
     static Stream<Arguments> fullItems() {
         return Stream.of(
                 Arguments.of(ProfileItem.class, new ProfileItem("USER#u1", "PROFILE", "u1", "Ada", "pro", "active",
-                        "RUNNING", new BigDecimal("10000.00"), 2L, T0, T1, 3L)),
+                        "RUNNING", new BigDecimal("10000.00"), 2L, T0, T1, 3L, "pro", T1)),
                 Arguments.of(SettingsItem.class, new SettingsItem("USER#u1", "SETTINGS", new BigDecimal("2.5"), 5,
                         new BigDecimal("500.00"), List.of("BTC-USD", "ETH-USDT"), new BigDecimal("5"),
                         new BigDecimal("10.25"), true, true, List.of("demo"), "ENABLED#7", "u1", T0, 2L)),
