@@ -1,5 +1,6 @@
 package com.nija.shared.signals;
 
+import com.nija.shared.observability.DryRun;
 import com.nija.shared.observability.Telemetry;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -28,6 +29,7 @@ public class SourceActivity {
 
     /** {@code source} was authenticated at {@code now}; returns it, for chaining on the verification. */
     public VerifiedSource heard(VerifiedSource source, Instant now) {
+        if (DryRun.active()) return source; // priming hears no one
         Instant last = written.get(source.sourceId());
         if (last != null && now.isBefore(last.plus(GRANULARITY)) && !now.isBefore(last)) return source;
         try {
