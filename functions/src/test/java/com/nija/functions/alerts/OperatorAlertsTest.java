@@ -29,7 +29,7 @@ import com.nija.shared.json.Json;
 import com.nija.shared.reconcile.DriftAlerts;
 import com.nija.shared.reconcile.PositionDrift;
 import com.nija.shared.signals.QuietSourceCheck;
-import com.nija.shared.signals.SignalAuthenticator;
+import com.nija.shared.signals.SignalIntakeService;
 import com.nija.shared.signals.SourceRegistry;
 import io.micronaut.context.ApplicationContext;
 import java.math.BigDecimal;
@@ -197,7 +197,9 @@ class OperatorAlertsTest {
         assertThat(again.quiet()).containsExactly(QUIET_SOURCE);
         assertThat(again.alerted()).as("the same spell").isEmpty();
 
-        CONTEXT.getBean(SignalAuthenticator.class).platformSource(QUIET_SOURCE, CLOCK.instant());
+        SignalIntakeService.Outcome heard = CONTEXT.getBean(SignalIntakeService.class).acceptFromPlatform(QUIET_SOURCE,
+                "{\"signalId\": \"sig-" + UUID.randomUUID() + "\", \"symbol\": \"BTC-USD\", \"action\": \"buy\"}");
+        assertThat(heard.body().get("status")).isEqualTo("accepted");
         CLOCK.advance(Duration.ofMinutes(10));
         assertThat(run(check).quiet()).as("heard 10 minutes ago").isEmpty();
         CLOCK.advance(QUIET_INTERVAL);

@@ -25,11 +25,9 @@ public class SignalAuthenticator {
     private static final Pattern EPOCH_SECONDS = Pattern.compile("\\d{1,12}");
 
     private final SourceRegistry sources;
-    private final SourceActivity activity;
 
-    public SignalAuthenticator(SourceRegistry sources, SourceActivity activity) {
+    public SignalAuthenticator(SourceRegistry sources) {
         this.sources = sources;
-        this.activity = activity;
     }
 
     /**
@@ -42,19 +40,18 @@ public class SignalAuthenticator {
         if (sourceHeader.isPresent() && signatureHeader.isPresent()) {
             return sources.verify(sourceHeader.get(), kind, now,
                     secret -> signatureValid(signatureHeader.get(), rawBody, secret, now))
-                    .map(v -> activity.heard(v, now)).orElseThrow(SignalAuthenticator::refused);
+                    .orElseThrow(SignalAuthenticator::refused);
         }
         if (bodySource.isPresent() && bodySecret.isPresent()) {
             return sources.verify(bodySource.get(), kind, now, secret -> constantTimeEquals(bodySecret.get(), secret))
-                    .map(v -> activity.heard(v, now)).orElseThrow(SignalAuthenticator::refused);
+                    .orElseThrow(SignalAuthenticator::refused);
         }
         throw new SignalAuthException("sign the request (X-Nija-Source + X-Nija-Signature) or send source and secret");
     }
 
     /** One of the platform's own strategies: no secret to check, but the source must be registered and enabled. */
     public VerifiedSource platformSource(String sourceId, Instant now) {
-        return sources.verify(sourceId, "SIGNALS", now, secret -> true).map(v -> activity.heard(v, now))
-                .orElseThrow(SignalAuthenticator::refused);
+        return sources.verify(sourceId, "SIGNALS", now, secret -> true).orElseThrow(SignalAuthenticator::refused);
     }
 
     static boolean signatureValid(String header, String body, String secret, Instant now) {

@@ -10,9 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Notes when each source was last heard from, for the quiet-source alert ({@link QuietSourceCheck}). Written at most
- * once a {@link #GRANULARITY} per source per function instance, so a busy feed costs one small write a minute, not
- * one per request; never fails the intake that calls it (a failed write is logged and counted).
+ * Notes when each source was last heard from (a signal or price batch accepted), for the quiet-source alert
+ * ({@link QuietSourceCheck}). Written at most once a {@link #GRANULARITY} per source per function instance, so a busy
+ * feed costs one small write a minute, not one per request; never fails the intake that calls it (a failed write is
+ * logged and counted).
  */
 @Singleton
 public class SourceActivity {
@@ -27,11 +28,11 @@ public class SourceActivity {
         this.store = store;
     }
 
-    /** {@code source} was authenticated at {@code now}; returns it, for chaining on the verification. */
-    public VerifiedSource heard(VerifiedSource source, Instant now) {
-        if (DryRun.active()) return source; // priming hears no one
+    /** {@code source}'s signal or price batch was accepted at {@code now}. */
+    public void heard(VerifiedSource source, Instant now) {
+        if (DryRun.active()) return; // priming hears no one
         Instant last = written.get(source.sourceId());
-        if (last != null && now.isBefore(last.plus(GRANULARITY)) && !now.isBefore(last)) return source;
+        if (last != null && now.isBefore(last.plus(GRANULARITY)) && !now.isBefore(last)) return;
         try {
             store.heard(source.sourceId(), now);
             written.put(source.sourceId(), now);
@@ -39,6 +40,5 @@ public class SourceActivity {
             Telemetry.count("SourceActivityFailed");
             LOG.warn("could not record that source {} was heard: {}", source.sourceId(), e.getClass().getSimpleName());
         }
-        return source;
     }
 }

@@ -1,7 +1,7 @@
 package com.nija.shared.signals;
 
 /**
- * When a source was last heard from (an authenticated signal or price batch), beside its registration:
+ * When a source was last heard from (a signal or price batch accepted), beside its registration:
  * {@code SOURCE#<id>} / {@code ACTIVITY}. An item of its own, so marking it never races an admin's versioned change
  * of the source. {@code lastHeardAt} is an epoch second.
  */
