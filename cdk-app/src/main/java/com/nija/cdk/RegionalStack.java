@@ -5,6 +5,7 @@ import com.nija.cdk.api.LiveApi;
 import com.nija.cdk.functions.FunctionProfile.Extra;
 import com.nija.cdk.api.PublicApi;
 import com.nija.cdk.api.UserDirectory;
+import com.nija.cdk.config.AlertContext;
 import com.nija.cdk.config.AppConfig;
 import com.nija.cdk.config.AppConfig.RegionSpec;
 import com.nija.cdk.config.EngineConfig;
@@ -30,6 +31,7 @@ import com.nija.cdk.ops.TableBackups;
 import com.nija.cdk.site.DashboardConfig;
 import com.nija.cdk.site.DashboardSite;
 import com.nija.functions.reconcile.ReconcileVenuesHandler;
+import com.nija.functions.signals.CheckQuietSourcesHandler;
 import com.nija.functions.routes.Worker;
 import com.nija.shared.data.Tables;
 import java.nio.file.Path;
@@ -144,6 +146,11 @@ public final class RegionalStack extends Stack {
         live = new LiveApi(this, "Live", config, names,
                 functions.stream().filter(f -> f.spec().isWebSocket() || f.profile().has(Extra.PUSHES_LIVE_UPDATES))
                         .toList(), LiveApiIds.from(key -> getNode().tryGetContext(key), config));
+        // Operator alerts (docs/ALERTS.md): the watched sources reach the quiet-source check.
+        AlertContext alertContext = AlertContext.from(key -> getNode().tryGetContext(key));
+        alertContext.quietSources().ifPresent(spec -> functions.stream()
+                .filter(f -> f.spec().handler().equals(CheckQuietSourcesHandler.class.getName()))
+                .forEach(f -> f.function().addEnvironment("NIJA_ALERTS_QUIET_SOURCES", spec)));
         SourceRateLimit.from(key -> getNode().tryGetContext(key)).ifPresent(perMinute -> functions.stream()
                 .filter(f -> SourceRateLimit.APPLIES_TO.contains(f.spec().handler()))
                 .forEach(f -> f.function().addEnvironment(SourceRateLimit.ENV, Integer.toString(perMinute))));
@@ -167,6 +174,10 @@ public final class RegionalStack extends Stack {
             dns.ifPresent(d -> a.critical(d.unhealthyAlarm()));
             // CloudFront publishes its metrics in us-east-1 only: elsewhere the alarms would never see a datapoint.
             if (region.region().equals(DashboardSite.METRICS_REGION)) site.ifPresent(s -> a.dashboard(s.distribution()));
+            // Operator alerts (docs/ALERTS.md): who publishes, deployments as info, the optional chat forwarder.
+            functions.stream().filter(f -> Alerting.RAISED_IN.contains(f.name())).forEach(a::raisedBy);
+            a.deployments(this);
+            alertContext.webhookUrl().ifPresent(url -> a.forwardTo(url, factory));
             alerting = Optional.of(a);
         } else {
             alerting = Optional.empty();
@@ -248,6 +259,7 @@ public final class RegionalStack extends Stack {
         alerting.ifPresent(a -> {
             out("CriticalTopicArn", a.critical().getTopicArn());
             out("WarningTopicArn", a.warning().getTopicArn());
+            out("InfoTopicArn", a.info().getTopicArn());
         });
         dns.ifPresent(d -> out("HealthCheckId", d.healthCheck().getHealthCheckId()));
         site.ifPresent(s -> {

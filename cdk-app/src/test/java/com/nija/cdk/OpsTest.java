@@ -116,7 +116,8 @@ class OpsTest {
     void topics() {
         var topics = prod.properties(prod.stack("us-east-1"), "AWS::SNS::Topic");
         assertThat(topics.stream().map(t -> t.get("TopicName")).toList())
-                .containsExactlyInAnyOrder("nija-prod-alarms-critical", "nija-prod-alarms-warning");
+                .containsExactlyInAnyOrder("nija-prod-alarms-critical", "nija-prod-alarms-warning",
+                        "nija-prod-alarms-info");
         topics.forEach(t -> assertThat(t).containsKey("KmsMasterKeyId"));
         assertThat(prod.properties(prod.stack("us-east-1"), "AWS::SNS::Subscription"))
                 .allSatisfy(sub -> assertThat(sub).containsEntry("Protocol", "email")

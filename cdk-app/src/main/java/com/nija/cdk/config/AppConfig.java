@@ -40,7 +40,7 @@ public record AppConfig(Stage stage, List<RegionSpec> regions, Optional<String> 
             "hostedZoneId", "hostedZoneName", "alarmEmail", "alarms", "logLevel", "reservedConcurrency",
             "lambdaConcurrencyLimit", WorkerConcurrency.CONTEXT_KEY, Footprint.CONTEXT_KEY, "selfSignUp", "authDomainPrefix",
             "backupCopyRegion", "backupVaultLockDays", "engineRegion", "engineApiUrl", LiveApiIds.CONTEXT_KEY,
-            SourceRateLimit.CONTEXT_KEY);
+            SourceRateLimit.CONTEXT_KEY, AlertContext.WEBHOOK_KEY, AlertContext.QUIET_SOURCES_KEY);
 
     public AppConfig {
         Objects.requireNonNull(stage);

@@ -3,6 +3,17 @@ package com.nija.cdk.ops;
 import com.nija.cdk.config.AppConfig;
 import com.nija.cdk.config.Names;
 import com.nija.cdk.functions.FunctionFactory;
+import com.nija.cdk.functions.FunctionProfile;
+import com.nija.cdk.functions.FunctionSpec;
+import com.nija.functions.alerts.AlertWebhookHandler;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.events.EventField;
+import software.amazon.awscdk.services.events.EventPattern;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.RuleTargetInput;
+import software.amazon.awscdk.services.events.targets.SnsTopic;
+import software.amazon.awscdk.services.events.targets.SnsTopicProps;
+import software.amazon.awscdk.services.sns.subscriptions.LambdaSubscription;
 import com.nija.cdk.functions.NijaFunction;
 import com.nija.cdk.network.Cache;
 import com.nija.shared.observability.Telemetry;
@@ -29,7 +40,9 @@ import software.constructs.Construct;
 
 /**
  * The blueprint's alert rules ("Monitoring &amp; Alerts") as CloudWatch alarms, each sending to the SNS topic of its
- * severity: critical pages on-call, warning goes to chat. Info-level events (deployments, scaling) are in the logs.
+ * severity: critical pages on-call, warning goes to chat, info is a record (deployments completed, the kill switch
+ * released). The functions' own business alerts (docs/ALERTS.md) are published to the same three topics; an optional
+ * forwarder posts all of them to a chat webhook.
  */
 public final class Alerting extends Construct {
     /** Blueprint critical: error rate > 5%. Measured as 5xx / requests of the HTTP API. */
@@ -49,22 +62,42 @@ public final class Alerting extends Construct {
     public static final double WARNING_PUSH_FAILED_PERCENT = 5;
     static final Duration PERIOD = Duration.minutes(5);
 
+    /** Where the functions read the topics (shared {@code AlertsConfig}). */
+    public static final String CRITICAL_TOPIC_ENV = "NIJA_ALERTS_CRITICAL_TOPIC_ARN";
+    public static final String WARNING_TOPIC_ENV = "NIJA_ALERTS_WARNING_TOPIC_ARN";
+    public static final String INFO_TOPIC_ENV = "NIJA_ALERTS_INFO_TOPIC_ARN";
+    /** The chat forwarder's function name. */
+    public static final String FORWARDER = "alert-webhook";
+    /**
+     * The functions where business alerts are raised (docs/ALERTS.md): the kill switch, the engine's auto-pause
+     * (wherever orders execute: the executor, a close, an admin's flatten), reconciliation's drift, the Stripe
+     * webhook and the quiet-source check. Elsewhere nothing raises one, so nothing else may publish.
+     */
+    public static final java.util.Set<String> RAISED_IN = java.util.Set.of("kill-switch", "order-executor",
+            "close-position", "flatten-trader", "reconcile-venues", "stripe-webhook", "check-quiet-sources");
+
     private final Topic critical;
     private final Topic warning;
+    private final Topic info;
+    private final Key key;
     private final Map<String, Alarm> alarms = new LinkedHashMap<>();
 
     public Alerting(Construct scope, String id, AppConfig config, Names names) {
         super(scope, id);
         // Alarm topics are encrypted with our own key: CloudWatch cannot publish to a topic under the AWS managed
         // SNS key, so the key policy lets the CloudWatch service use this one.
-        Key key = Key.Builder.create(this, "TopicKey")
+        key = Key.Builder.create(this, "TopicKey")
                 .description("NIJA " + config.stage().label() + " alarm topics")
                 .enableKeyRotation(true)
                 .removalPolicy(config.stage().removalPolicy())
                 .build();
         key.grant(new ServicePrincipal("cloudwatch.amazonaws.com"), "kms:Decrypt", "kms:GenerateDataKey*");
+        // EventBridge publishes the deployment notices to the info topic under the same key.
+        key.grant(new ServicePrincipal("events.amazonaws.com"), "kms:Decrypt", "kms:GenerateDataKey*");
         critical = topic("Critical", names.of("alarms-critical"), key, config.alarmEmail());
         warning = topic("Warning", names.of("alarms-warning"), key, config.alarmEmail());
+        // Blueprint info is "log only": no email, read in the chat channel (forwarder) or the topic's subscribers.
+        info = topic("Info", names.of("alarms-info"), key, Optional.empty());
     }
 
     private Topic topic(String id, String name, Key key, Optional<String> email) {
@@ -112,10 +145,18 @@ public final class Alerting extends Construct {
 
     /** Any message in a dead-letter queue is critical: an order or signal that could not be processed. */
     public void deadLetters(Map<String, IQueue> dlqs) {
-        dlqs.forEach((queueId, dlq) -> add("Dlq-" + queueId, critical,
-                dlq.metricApproximateNumberOfMessagesVisible(MetricOptions.builder().statistic("Maximum")
+        dlqs.forEach((queueId, dlq) -> deadLetter("Dlq-" + queueId, critical, dlq, "the " + queueId + " dead-letter "
+                + "queue (an order or signal the workers gave up on)", "find its id in the "
+                + (queueId.equals("orders") ? "order-executor" : "signal-fanout") + " log, fix the cause, then redrive"
+                + " it (SQS console: Start DLQ redrive)"));
+    }
+
+    /** An alarm on any message in {@code dlq}: the description says which queue and the first thing to check. */
+    private void deadLetter(String id, Topic topic, IQueue dlq, String what, String firstCheck) {
+        add(id, topic, dlq.metricApproximateNumberOfMessagesVisible(MetricOptions.builder().statistic("Maximum")
                         .period(Duration.minutes(1)).build()),
-                0, 1, "A message reached the " + queueId + " dead-letter queue"));
+                0, 1, "A message reached " + what + ". First check: read it (SQS console, Poll for messages), " + firstCheck
+                        + ".");
     }
 
     /** Any throttled read or write on a table is critical: on-demand tables only throttle at their limits. */
@@ -230,6 +271,62 @@ public final class Alerting extends Construct {
         alarm.addOkAction(action);
     }
 
+    /**
+     * {@code fn} raises business alerts (docs/ALERTS.md): it reads the three topics from its environment and may
+     * publish to them, under the topics' key.
+     */
+    public void raisedBy(NijaFunction fn) {
+        fn.function().addEnvironment(CRITICAL_TOPIC_ENV, critical.getTopicArn());
+        fn.function().addEnvironment(WARNING_TOPIC_ENV, warning.getTopicArn());
+        fn.function().addEnvironment(INFO_TOPIC_ENV, info.getTopicArn());
+        for (Topic t : List.of(critical, warning, info)) t.grantPublish(fn.function());
+        key.grant(fn.function(), "kms:Decrypt", "kms:GenerateDataKey*");
+    }
+
+    /**
+     * Blueprint info "Deployment completed": CloudFormation's stack status events (EventBridge, CloudFormation user
+     * guide "Stack Status Change event detail") of this stack reaching CREATE_COMPLETE or UPDATE_COMPLETE, as one
+     * readable line on the info topic. Only this stack's own id: its nested stacks complete inside it.
+     */
+    public void deployments(Stack stack) {
+        Rule rule = Rule.Builder.create(this, "DeploymentCompleted")
+                .description("NIJA: " + stack.getStackName() + " deployed (blueprint info: deployment completed)")
+                .eventPattern(EventPattern.builder()
+                        .source(List.of("aws.cloudformation"))
+                        .detailType(List.of("CloudFormation Stack Status Change"))
+                        .detail(Map.of("stack-id", List.of(stack.getStackId()),
+                                "status-details", Map.of("status", List.of("CREATE_COMPLETE", "UPDATE_COMPLETE"))))
+                        .build())
+                .build();
+        rule.addTarget(new SnsTopic(info, SnsTopicProps.builder()
+                .message(RuleTargetInput.fromText("[INFO] Deployment completed: stack " + stack.getStackName() + " is "
+                        + EventField.fromPath("$.detail.status-details.status") + " in " + EventField.fromPath("$.region")
+                        + " at " + EventField.fromPath("$.time") + ". First check: none needed; if traders report "
+                        + "trouble, compare with the previous deployment (CloudFormation console, Events).")).build()));
+    }
+
+    /**
+     * The chat forwarder ({@code AlertWebhookHandler}), subscribed to the three topics: posts each alert to
+     * {@code url} (context {@code alertWebhookUrl}; a Slack incoming webhook cannot confirm an SNS HTTPS subscription
+     * itself). Invoked asynchronously by SNS: a failed post is retried by Lambda, then kept in the function's
+     * dead-letter queue, which warns (the email subscribers still got the alert).
+     */
+    public NijaFunction forwardTo(String url, FunctionFactory factory) {
+        FunctionSpec spec = new FunctionSpec(FORWARDER, AlertWebhookHandler.class.getName(), List.of(),
+                Optional.empty());
+        // No table, no VPC: it only reaches the webhook over the internet.
+        NijaFunction fn = factory.create(spec, new FunctionProfile(512, 10, Optional.empty(),
+                FunctionProfile.TableAccess.NONE, java.util.Set.of(), java.util.Set.of(), false, true,
+                java.util.Set.of()));
+        fn.function().addEnvironment("NIJA_ALERTS_WEBHOOK_URL", url);
+        for (Topic t : List.of(critical, warning, info)) t.addSubscription(new LambdaSubscription(fn.alias()));
+        deadLetter("Dlq-" + FORWARDER + "-Warning", warning, fn.function().getDeadLetterQueue(),
+                "the alert forwarder's dead-letter queue (alerts the chat webhook did not take)",
+                "check the webhook still exists (Slack: the app's Incoming Webhooks page) and the " + FORWARDER
+                        + " log for the HTTP status");
+        return fn;
+    }
+
     public Map<String, Alarm> alarms() {
         return java.util.Collections.unmodifiableMap(alarms);
     }
@@ -240,5 +337,9 @@ public final class Alerting extends Construct {
 
     public Topic warning() {
         return warning;
+    }
+
+    public Topic info() {
+        return info;
     }
 }

@@ -14,6 +14,7 @@ import com.nija.functions.admin.EnableSourceHandler;
 import com.nija.functions.admin.GetKillSwitchHandler;
 import com.nija.functions.admin.KillSwitchHandler;
 import com.nija.functions.admin.ListSourcesHandler;
+import com.nija.functions.admin.ListAlertsHandler;
 import com.nija.functions.admin.RotateSourceHandler;
 import com.nija.functions.audit.GetAuditHandler;
 import com.nija.functions.billing.BillingMetricsHandler;
@@ -52,6 +53,7 @@ import com.nija.functions.reconcile.ReconcileVenuesHandler;
 import com.nija.functions.settings.GetSettingsHandler;
 import com.nija.functions.settings.PutSettingsHandler;
 import com.nija.functions.signals.PriceIngestHandler;
+import com.nija.functions.signals.CheckQuietSourcesHandler;
 import com.nija.functions.signals.SignalFanoutHandler;
 import com.nija.functions.signals.SignalIntakeHandler;
 import com.nija.functions.marketdata.IngestCandlesHandler;
@@ -144,6 +146,8 @@ public final class RouteTable {
             new Route("POST", "/api/v1/account/terms", AcceptTermsHandler.class, Access.TRADER, "accept-terms"),
             new Route("POST", "/api/v1/admin/traders/{id}/graduation-waiver", GraduationWaiverHandler.class,
                     Access.ADMIN, "graduation-waiver"),
+            // Operator alerts (issue 16, docs/ALERTS.md): the alerts raised lately, newest first
+            new Route("GET", "/api/v1/admin/alerts", ListAlertsHandler.class, Access.ADMIN, "list-alerts"),
             // The API contract (docs/api/openapi.yaml) as JSON, public
             new Route("GET", "/api/v1/openapi.json", GetOpenApiHandler.class, Access.PUBLIC, "get-openapi"),
             // The live-updates contract (docs/api/asyncapi.yaml: the WebSocket API) as JSON, public
@@ -172,6 +176,10 @@ public final class RouteTable {
             // Candle ingest (market data): at each minute's start, engine region only, so candles are fetched once
             // and prices reach the stop/target path once; no retries, the next minute catches up.
             Schedule.every("ingest-candles", IngestCandlesHandler.class, Duration.ofMinutes(1)).at(Duration.ZERO)
+                    .in(Schedule.Placement.ENGINE_REGION).withoutRetries(),
+            // Operator alerts (issue 16): watched sources quiet longer than their interval, engine region only (one
+            // alert per spell); no retries, the next run is five minutes away.
+            Schedule.every("check-quiet-sources", CheckQuietSourcesHandler.class, Duration.ofMinutes(5))
                     .in(Schedule.Placement.ENGINE_REGION).withoutRetries());
 
     /** WebSocket API routes (live updates): route selection on {@code $request.body.action}. */

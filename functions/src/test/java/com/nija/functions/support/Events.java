@@ -21,6 +21,9 @@ public final class Events {
             LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, Events.class.getClassLoader());
     private static final PojoSerializer<ScheduledEvent> SCHEDULED =
             LambdaEventSerializers.serializerFor(ScheduledEvent.class, Events.class.getClassLoader());
+    private static final PojoSerializer<com.amazonaws.services.lambda.runtime.events.SNSEvent> SNS =
+            LambdaEventSerializers.serializerFor(com.amazonaws.services.lambda.runtime.events.SNSEvent.class,
+                    Events.class.getClassLoader());
 
     private static final PojoSerializer<CognitoUserPoolPostConfirmationEvent> COGNITO_POST_CONFIRMATION =
             LambdaEventSerializers.serializerFor(CognitoUserPoolPostConfirmationEvent.class,
@@ -62,6 +65,16 @@ public final class Events {
         try (InputStream in = Events.class.getResourceAsStream("/events/" + path)) {
             if (in == null) throw new IllegalArgumentException("no event file events/" + path);
             return SCHEDULED.fromJson(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An SNS notification event from {@code events/<path>}, as the Lambda runtime reads it. */
+    public static com.amazonaws.services.lambda.runtime.events.SNSEvent sns(String path) {
+        try (InputStream in = Events.class.getResourceAsStream("/events/" + path)) {
+            if (in == null) throw new IllegalArgumentException("no event file events/" + path);
+            return SNS.fromJson(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

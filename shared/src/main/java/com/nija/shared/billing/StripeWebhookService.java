@@ -35,9 +35,11 @@ public class StripeWebhookService {
     private final StripePriceCatalog prices;
     private final BillingConfig config;
     private final Clock clock;
+    private final StripeAlerts alerts;
 
     public StripeWebhookService(StripeWebhookVerifier verifier, BillingStore store, BillingProjector projector,
-                                StripePriceCatalog prices, BillingConfig config, Clock clock) {
+                                StripePriceCatalog prices, BillingConfig config, Clock clock, StripeAlerts alerts) {
+        this.alerts = alerts;
         this.verifier = verifier;
         this.store = store;
         this.projector = projector;
@@ -60,7 +62,7 @@ public class StripeWebhookService {
      * @throws StripeEventInProgressException another delivery of the event is applying it (nothing is written)
      */
     public Receipt receive(String rawBody, Optional<String> signature) {
-        StripeEvent event = verifier.verify(rawBody, signature);
+        StripeEvent event = verified(rawBody, signature);
         MDC.put("stripe_event_id", event.id());
         try {
             Instant now = clock.instant();
@@ -78,6 +80,7 @@ public class StripeWebhookService {
                 outcome = apply(event);
             } catch (RuntimeException failed) {
                 store.releaseEvent(event.id(), claimId);
+                alerts.applyFailed(event, failed);
                 throw failed;
             }
             if (!store.finishEvent(event.id(), claimId, outcome, clock.instant())) {
@@ -91,6 +94,19 @@ public class StripeWebhookService {
             return new Receipt(event.id(), event.type(), false, outcome);
         } finally {
             MDC.remove("stripe_event_id");
+        }
+    }
+
+    /** The verified event; a delivery that cannot be verified is refused and alerted (operator alerts). */
+    private StripeEvent verified(String rawBody, Optional<String> signature) {
+        try {
+            return verifier.verify(rawBody, signature);
+        } catch (StripeWebhookNotConfiguredException e) {
+            alerts.unconfigured();
+            throw e;
+        } catch (StripeSignatureException e) {
+            alerts.signatureRefused();
+            throw e;
         }
     }
 

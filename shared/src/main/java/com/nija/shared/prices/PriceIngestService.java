@@ -15,6 +15,7 @@ import com.nija.shared.market.PriceUpdate;
 import com.nija.shared.order.OrderTrigger;
 import com.nija.shared.ratelimit.Quota;
 import com.nija.shared.signals.SignalAuthenticator;
+import com.nija.shared.signals.SourceActivity;
 import com.nija.shared.signals.SourceRateLimits;
 import com.nija.shared.signals.VerifiedSource;
 import com.nija.shared.trading.PositionRepository;
@@ -55,10 +56,13 @@ public class PriceIngestService {
     private final Instruments instruments;
     private final SourceRateLimits limits;
     private final UserCache cache;
+    private final SourceActivity activity;
 
     public PriceIngestService(PriceBook prices, PositionRepository positions, List<RestingOrders> books,
                               WorkQueues queues, Clock clock, List<PriceListener> listeners, SignalAuthenticator auth,
-                              Instruments instruments, SourceRateLimits limits, UserCache cache) {
+                              Instruments instruments, SourceRateLimits limits, UserCache cache,
+                              SourceActivity activity) {
+        this.activity = activity;
         this.limits = limits;
         this.cache = cache;
         this.prices = prices;
@@ -88,7 +92,9 @@ public class PriceIngestService {
         VerifiedSource feed = auth.authenticate(sourceHeader, signatureHeader, Optional.empty(), Optional.empty(),
                 rawBody, "PRICES", now);
         Quota quota = limits.admit(feed);
-        return new Accepted(ingest(PriceBatchParser.parse(rawBody, now)), quota);
+        Outcome outcome = ingest(PriceBatchParser.parse(rawBody, now));
+        activity.heard(feed, now); // after the batch is taken: a refused one leaves nothing behind
+        return new Accepted(outcome, quota);
     }
 
     /**

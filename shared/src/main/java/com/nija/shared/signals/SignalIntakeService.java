@@ -43,9 +43,12 @@ public class SignalIntakeService {
     private final Clock clock;
     private final Instruments instruments;
     private final SourceRateLimits limits;
+    private final SourceActivity activity;
 
     public SignalIntakeService(SignalAuthenticator auth, SignalRepository signals, WorkQueues queues, FanoutService fanout,
-                               NijaConfig config, Clock clock, Instruments instruments, SourceRateLimits limits) {
+                               NijaConfig config, Clock clock, Instruments instruments, SourceRateLimits limits,
+                               SourceActivity activity) {
+        this.activity = activity;
         this.instruments = instruments;
         this.limits = limits;
         this.auth = auth;
@@ -136,6 +139,7 @@ public class SignalIntakeService {
             throw e;
         }
         Telemetry.count("SignalAccepted");
+        activity.heard(source, now); // after acceptance: a refused signal leaves nothing behind
         return new Outcome(false, answer);
     }
 
