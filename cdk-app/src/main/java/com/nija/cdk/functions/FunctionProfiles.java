@@ -78,6 +78,7 @@ public final class FunctionProfiles {
             // Exports (issue 16): up to ~30,000 fills read page by page before answering; 10 s can be too short,
             // and API Gateway's integration limit (30 s) is the ceiling.
             entry("export-trades", p -> p.withTimeout(25)),
+            entry("export-billing", p -> p.withTimeout(25)),
             entry("sign-in-token", SIGN_IN),
             entry("sign-in-refresh", SIGN_IN),
             entry("sign-out", SIGN_IN),

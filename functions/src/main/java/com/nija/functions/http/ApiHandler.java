@@ -5,6 +5,7 @@ import com.nija.functions.lambda.LambdaContexts;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nija.functions.priming.Priming;
+import com.nija.shared.audit.AuditAspect;
 import com.nija.shared.input.InputLimits;
 import com.nija.shared.observability.Metric;
 import com.nija.shared.observability.Telemetry;
@@ -15,7 +16,9 @@ import com.nija.shared.ratelimit.Quota;
 import com.nija.shared.ratelimit.RateLimitedException;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -121,7 +124,16 @@ public abstract class ApiHandler extends MicronautRequestHandler<APIGatewayV2HTT
 
     /** The route's logic, recorded in the audit trail when it is a person's change ({@link AuditedWrites}). */
     private APIGatewayV2HTTPResponse audited(ApiRequest request, boolean guarded) {
-        return guarded ? AuditedWrites.run(applicationContext, request, () -> handle(request)) : handle(request);
+        return guarded ? AuditedWrites.run(applicationContext, request, auditedAspects(), () -> handle(request))
+                : handle(request);
+    }
+
+    /**
+     * What this route's writes can change, read before and after each of them for the audit trail; every aspect
+     * unless the route says (a route that under-states it would record a change as nothing).
+     */
+    protected Set<AuditAspect> auditedAspects() {
+        return EnumSet.allOf(AuditAspect.class);
     }
 
     /**

@@ -15,6 +15,7 @@ import com.nija.functions.admin.ListSourcesHandler;
 import com.nija.functions.admin.RotateSourceHandler;
 import com.nija.functions.audit.GetAuditHandler;
 import com.nija.functions.billing.BillingMetricsHandler;
+import com.nija.functions.billing.ExportBillingHandler;
 import com.nija.functions.billing.BillingSubscribersHandler;
 import com.nija.functions.billing.GetAccountHandler;
 import com.nija.functions.billing.StripeWebhookHandler;
@@ -123,6 +124,9 @@ public final class RouteTable {
             new Route("POST", "/auth/sign-out", SignOutHandler.class, Access.PUBLIC, "sign-out"),
             // Exports (issue 16): a trader's fills for a tax return, streamed page by page, inline up to a bound.
             new Route("GET", "/api/v1/trades/export", ExportTradesHandler.class, Access.TRADER, "export-trades"),
+            // Finance exports (issue 16): a month's subscriptions or invoices, streamed like the trades export.
+            new Route("GET", "/api/v1/admin/billing/exports/{kind}", ExportBillingHandler.class, Access.FINANCE,
+                    "export-billing"),
             // The API contract (docs/api/openapi.yaml) as JSON, public
             new Route("GET", "/api/v1/openapi.json", GetOpenApiHandler.class, Access.PUBLIC, "get-openapi"));
 
