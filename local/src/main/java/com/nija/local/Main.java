@@ -31,6 +31,7 @@ public final class Main {
               token --user ID [--groups a,b] [--ttl 1h] print a JWT the running platform accepts
               invoke FUNCTION EVENT_FILE                 run one function with one event file, print the response
               bench read-api [--duration 5s] [--clients 1,16,64] [--routes positions,dashboard] [--cache hit,miss]
+                             [--limiter on|off]
                                                          latency/throughput of the read API
               bench cold-start [--runs 5] [--functions get-positions,get-dashboard]
                                                          JVM launch to first response of each handler, live heap
@@ -164,6 +165,13 @@ public final class Main {
         return BacktestCommand.run(request, PlatformClock.system(), System.out, System.err);
     }
 
+    /** An {@code on|off} option; on when absent. */
+    private static boolean onOff(String option, String value) {
+        if (value == null || value.equals("on")) return true;
+        if (value.equals("off")) return false;
+        throw new IllegalArgumentException(option + " takes on or off, not " + value);
+    }
+
     private static int bench(Arguments a) throws Exception {
         List<String> rest = a.positional();
         String which = rest.isEmpty() ? "" : rest.get(0);
@@ -172,7 +180,8 @@ public final class Main {
                     Arguments.duration(a.value("--duration") == null ? "5s" : a.value("--duration")),
                     Arrays.stream((a.value("--clients") == null ? "1,16,64" : a.value("--clients")).split(","))
                             .mapToInt(s -> Integer.parseInt(s.trim())).toArray(),
-                    list(a.value("--routes"), "positions,dashboard"), list(a.value("--cache"), "hit,miss"));
+                    list(a.value("--routes"), "positions,dashboard"), list(a.value("--cache"), "hit,miss"),
+                    onOff("--limiter", a.value("--limiter")));
             case "cold-start" -> com.nija.local.bench.ColdStartBenchmark.run(home(), a.intValue("--runs", 5),
                     list(a.value("--functions"), "get-positions,get-dashboard"));
             case "signals" -> com.nija.local.bench.SignalBenchmark.run(home(), a.intValue("--runs", 200),

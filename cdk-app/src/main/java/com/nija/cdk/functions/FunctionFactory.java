@@ -3,6 +3,7 @@ package com.nija.cdk.functions;
 import com.nija.cdk.api.UserDirectory;
 import com.nija.cdk.config.AppConfig;
 import com.nija.cdk.config.Names;
+import com.nija.cdk.data.ExportBucket;
 import com.nija.cdk.data.GlobalTables;
 import com.nija.cdk.data.SecretsAndKeys;
 import com.nija.cdk.data.WorkQueues;
@@ -46,7 +47,7 @@ public final class FunctionFactory {
     /** Where a function's resources come from in this region. */
     public record Wiring(AppConfig config, Names names, java.nio.file.Path functionJar, GlobalTables tables, Optional<WorkQueues> queues,
                          Optional<Network> network, Optional<Cache> cache, SecretsAndKeys secrets,
-                         Optional<String> queueRegion, UserDirectory.Issuer issuer) {}
+                         Optional<String> queueRegion, UserDirectory.Issuer issuer, ExportBucket exports) {}
 
     private final Construct scope;
     private final Wiring wiring;
@@ -177,6 +178,7 @@ public final class FunctionFactory {
             env.put("NIJA_AUTH_ISSUER", wiring.issuer().url());
             env.put("NIJA_AUTH_AUDIENCE", wiring.issuer().clientId());
         }
+        if (profile.has(FunctionProfile.Extra.WRITES_EXPORTS)) env.put(ExportBucket.ENV, wiring.exports().name());
         if (profile.has(FunctionProfile.Extra.SIGNS_IN)) {
             env.put("NIJA_SIGN_IN_CLIENT_ID", wiring.issuer().clientId());
             wiring.issuer().signInUrl().ifPresent(url -> env.put("NIJA_SIGN_IN_DOMAIN", url));
@@ -208,6 +210,7 @@ public final class FunctionFactory {
             wiring.secrets().brokerKey().grant(role, "kms:GenerateDataKey");
         }
         if (profile.has(FunctionProfile.Extra.OPENS_SEALED_SECRETS)) wiring.secrets().brokerKey().grantDecrypt(role);
+        if (profile.has(FunctionProfile.Extra.WRITES_EXPORTS)) wiring.exports().grantExports(role);
     }
 
     private WorkQueues queues() {

@@ -38,7 +38,9 @@ public record FunctionProfile(int memoryMb, int timeoutSeconds, Optional<Integer
         /** Seals new secrets (source admin): {@code kms:GenerateDataKey} on the envelope key, and its ARN. */
         SEALS_SECRETS,
         /** Opens sealed secrets (sources' HMAC keys at intake): {@code kms:Decrypt} on the envelope key, and its ARN. */
-        OPENS_SEALED_SECRETS
+        OPENS_SEALED_SECRETS,
+        /** Writes large exports to the export bucket and presigns their links: its name, put and get there. */
+        WRITES_EXPORTS
     }
 
     /** The secrets the stacks create (values are set by ops after the first deploy). */

@@ -138,12 +138,15 @@ public abstract class ApiHandler extends MicronautRequestHandler<APIGatewayV2HTT
 
     /**
      * Counts one call of {@code user} against their limit; null (nothing counted) for a route without a token and
-     * for priming, whose synthetic trader would otherwise spend its allowance on every snapshot.
+     * for priming, whose synthetic trader would otherwise spend its allowance on every snapshot; null too where the
+     * limiter is switched off (the read benchmark's measurement without it).
      */
     private Quota admit(String user, APIGatewayV2HTTPEvent event, boolean guarded) {
         if (user == null || !guarded) return null;
+        TraderApiLimits limits = applicationContext.getBean(TraderApiLimits.class);
+        if (!limits.enabled()) return null;
         boolean staff = event.getRawPath() != null && event.getRawPath().startsWith(STAFF_PATH);
-        return applicationContext.getBean(TraderApiLimits.class).admit(user, staff);
+        return limits.admit(user, staff);
     }
 
     private static APIGatewayV2HTTPResponse withQuota(APIGatewayV2HTTPResponse response, Quota quota) {

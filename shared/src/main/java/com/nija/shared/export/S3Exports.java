@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -41,7 +42,8 @@ public class S3Exports {
         PresignedGetObjectRequest presigned = presigner.presignGetObject(p -> p.signatureDuration(LINK_TTL)
                 .getObjectRequest(g -> g.bucket(bucket).key(key).responseContentType(contentType)
                         .responseContentDisposition("attachment; filename=\"" + fileName + "\"")));
-        return new Link(URI.create(presigned.url().toString()), presigned.expiration());
+        // The URL is valid until its X-Amz-Date (whole seconds) plus the duration: no later than the SDK's instant.
+        return new Link(URI.create(presigned.url().toString()), presigned.expiration().truncatedTo(ChronoUnit.SECONDS));
     }
 
     /** Starts the upload of {@code key}: write it, then {@link Upload#close()} completes it. */
