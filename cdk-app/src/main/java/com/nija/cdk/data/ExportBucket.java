@@ -4,7 +4,9 @@ import com.nija.cdk.Nag;
 import com.nija.cdk.config.Stage;
 import java.util.List;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.iam.Grant;
+import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
+import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
@@ -46,9 +48,16 @@ public final class ExportBucket extends Construct {
         return bucket.getBucketName();
     }
 
-    /** Writes (multipart included) and reads of exports, for the role that presigns their links. */
-    public void grantExports(IGrantable role) {
-        bucket.grantPut(role, PREFIX + "*");
-        bucket.grantRead(role, PREFIX + "*");
+    /**
+     * Exactly the calls an export makes, on objects under {@link #PREFIX}: the multipart upload (PutObject covers
+     * create, part and complete), its abort, and the GET its presigned link is signed for. No list, no delete.
+     */
+    public void grantExports(Role role) {
+        Grant.addToPrincipal(GrantOnPrincipalOptions.builder().grantee(role)
+                .actions(List.of("s3:PutObject", "s3:AbortMultipartUpload", "s3:GetObject"))
+                .resourceArns(List.of(bucket.arnForObjects(PREFIX + "*"))).build());
+        Nag.suppress(role, "AwsSolutions-IAM5", "Objects under exports/ of the export bucket: each export's key is "
+                + "made at run time (exports/<owner>/<random id>/<file>).",
+                List.of("/^Resource::.*Exports.*\\/exports\\/\\*$/g"));
     }
 }

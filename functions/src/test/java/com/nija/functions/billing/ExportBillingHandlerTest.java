@@ -76,15 +76,11 @@ class ExportBillingHandlerTest {
     }
 
     private static ObjectNode started(ObjectNode event, String start) {
-        long epoch = Instant.parse(start).getEpochSecond();
-        StripeFixture.object(event).put("created", epoch);
-        StripeFixture.object(event).put("start_date", epoch);
-        return event;
+        return StripeFixture.started(event, start);
     }
 
     private static void at(String when, StripeFixture f, ObjectNode event) {
-        BACKENDS.clock().set(Instant.parse(when).plusSeconds(1));
-        ok(f.deliver(event));
+        f.deliverAt(when, event);
     }
 
     private static APIGatewayV2HTTPResponse export(String kind, String groups, String... query) {
