@@ -132,8 +132,9 @@ class AuthIT {
         String token = target.tokenFor(trader, why);
 
         List<ApiResponse> answers = new ArrayList<>();
-        // The bucket refills one call every 60/limit s: on a slow machine a few more than `limit` may pass first.
-        while (answers.size() < 2 * limit && (answers.isEmpty() || answers.get(answers.size() - 1).status() != 429)) {
+        // The bucket refills one call every 60/limit s, and a call whose Redis reply is late is let through uncounted
+        // (fail open): on a slow machine more than `limit` calls may pass before the first refusal.
+        while (answers.size() < 4 * limit && (answers.isEmpty() || answers.get(answers.size() - 1).status() != 429)) {
             answers.add(api.get(POSITIONS, token));
         }
 
@@ -142,11 +143,13 @@ class AuthIT {
         assertThat(served).hasSizeGreaterThanOrEqualTo(limit).allSatisfy(r -> {
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.header("X-RateLimit-Limit")).contains(String.valueOf(limit));
+        });
+        // A counted call says what is left and when the whole limit is back; one let through uncounted only its limit.
+        List<ApiResponse> counted = served.stream().filter(r -> r.header("X-RateLimit-Remaining").isPresent()).toList();
+        assertThat(counted).isNotEmpty().allSatisfy(r -> {
+            assertThat(Integer.parseInt(r.header("X-RateLimit-Remaining").orElseThrow())).isBetween(0, limit - 1);
             assertThat(r.header("X-RateLimit-Reset")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
         });
-        assertThat(served.get(0).header("X-RateLimit-Remaining")).contains(String.valueOf(limit - 1));
-        assertThat(Integer.parseInt(served.get(limit - 1).header("X-RateLimit-Remaining").orElseThrow()))
-                .isLessThan(limit - 1);
         assertThat(refused.problem(429).path("type").asText()).endsWith("/api-rate-limit");
         assertThat(refused.header("Retry-After")).hasValueSatisfying(v ->
                 assertThat(Integer.parseInt(v)).isBetween(1, 60));
