@@ -14,6 +14,7 @@ import com.nija.cdk.config.Names;
 import com.nija.cdk.config.RegionRole;
 import com.nija.cdk.config.SourceRateLimit;
 import com.nija.cdk.data.GlobalTables;
+import com.nija.cdk.data.ExportBucket;
 import com.nija.cdk.data.SecretsAndKeys;
 import com.nija.cdk.data.WorkQueues;
 import com.nija.cdk.functions.FunctionCatalog;
@@ -104,7 +105,8 @@ public final class RegionalStack extends Stack {
         // nested stack of its route table group (FunctionStacks), so no template nears CloudFormation's 500.
         FunctionFactory factory = new FunctionFactory(this, new FunctionFactory.Wiring(config, names, functionJar, tables,
                 queues, network, cache, secrets,
-                engine ? Optional.empty() : Optional.of(config.primary().region()), issuer));
+                engine ? Optional.empty() : Optional.of(config.primary().region()), issuer,
+                new ExportBucket(this, "Exports", config.stage())));
         EngineConfig engineRegion = EngineConfig.from(key -> getNode().tryGetContext(key), config);
         Map<String, FunctionFactory> factoryOf = new java.util.HashMap<>();
         FunctionStacks.place(FunctionCatalog.all().stream().filter(s -> engine || !s.engineOnly()).toList())

@@ -34,6 +34,7 @@ public final class Main {
                                                          accepts; --no-mfa: a sign-in without TOTP (staff routes 403)
               invoke FUNCTION EVENT_FILE                 run one function with one event file, print the response
               bench read-api [--duration 5s] [--clients 1,16,64] [--routes positions,dashboard] [--cache hit,miss]
+                             [--limiter on|off]
                                                          latency/throughput of the read API
               bench cold-start [--runs 5] [--functions get-positions,get-dashboard] [--jar <function jar>]
                 [--jvm "<extra JVM options>"] [--as-jar] [--cds]
@@ -170,6 +171,13 @@ public final class Main {
         return BacktestCommand.run(request, PlatformClock.system(), System.out, System.err);
     }
 
+    /** An {@code on|off} option; on when absent. */
+    private static boolean onOff(String option, String value) {
+        if (value == null || value.equals("on")) return true;
+        if (value.equals("off")) return false;
+        throw new IllegalArgumentException(option + " takes on or off, not " + value);
+    }
+
     private static int bench(Arguments a) throws Exception {
         List<String> rest = a.positional();
         String which = rest.isEmpty() ? "" : rest.get(0);
@@ -178,7 +186,8 @@ public final class Main {
                     Arguments.duration(a.value("--duration") == null ? "5s" : a.value("--duration")),
                     Arrays.stream((a.value("--clients") == null ? "1,16,64" : a.value("--clients")).split(","))
                             .mapToInt(s -> Integer.parseInt(s.trim())).toArray(),
-                    list(a.value("--routes"), "positions,dashboard"), list(a.value("--cache"), "hit,miss"));
+                    list(a.value("--routes"), "positions,dashboard"), list(a.value("--cache"), "hit,miss"),
+                    onOff("--limiter", a.value("--limiter")));
             case "cold-start" -> com.nija.local.bench.ColdStartBenchmark.run(home(), a.intValue("--runs", 5),
                     list(a.value("--functions"), "get-positions,get-dashboard"), a.path("--jar"),
                     com.nija.local.bench.ColdStartBenchmark.options(a.value("--jvm")), a.flag("--as-jar"),

@@ -3,6 +3,7 @@ package com.nija.cdk.functions;
 import com.nija.cdk.api.UserDirectory;
 import com.nija.cdk.config.AppConfig;
 import com.nija.cdk.config.Names;
+import com.nija.cdk.data.ExportBucket;
 import com.nija.cdk.data.GlobalTables;
 import com.nija.cdk.data.SecretsAndKeys;
 import com.nija.cdk.data.WorkQueues;
@@ -47,7 +48,7 @@ public final class FunctionFactory {
     /** Where a function's resources come from in this region. */
     public record Wiring(AppConfig config, Names names, java.nio.file.Path functionJar, GlobalTables tables, Optional<WorkQueues> queues,
                          Optional<Network> network, Optional<Cache> cache, SecretsAndKeys secrets,
-                         Optional<String> queueRegion, UserDirectory.Issuer issuer) {}
+                         Optional<String> queueRegion, UserDirectory.Issuer issuer, ExportBucket exports) {}
 
     private final Construct scope;
     private final Wiring wiring;
@@ -182,6 +183,7 @@ public final class FunctionFactory {
         if (profile.has(FunctionProfile.Extra.RETURNS_TO_DASHBOARD)) {
             env.put("NIJA_BILLING_RETURN_URL", wiring.config().dashboardOrigins().get(0) + "/");
         }
+        if (profile.has(FunctionProfile.Extra.WRITES_EXPORTS)) env.put(ExportBucket.ENV, wiring.exports().name());
         if (profile.has(FunctionProfile.Extra.SIGNS_IN)) {
             env.put("NIJA_SIGN_IN_CLIENT_ID", wiring.issuer().clientId());
             wiring.issuer().signInUrl().ifPresent(url -> env.put("NIJA_SIGN_IN_DOMAIN", url));
@@ -213,6 +215,7 @@ public final class FunctionFactory {
             wiring.secrets().brokerKey().grant(role, "kms:GenerateDataKey");
         }
         if (profile.has(FunctionProfile.Extra.OPENS_SEALED_SECRETS)) wiring.secrets().brokerKey().grantDecrypt(role);
+        if (profile.has(FunctionProfile.Extra.WRITES_EXPORTS)) wiring.exports().grantExports(role);
     }
 
     private WorkQueues queues() {

@@ -40,7 +40,9 @@ public record FunctionProfile(int memoryMb, int timeoutSeconds, Optional<Integer
         /** Opens sealed secrets (sources' HMAC keys at intake): {@code kms:Decrypt} on the envelope key, and its ARN. */
         OPENS_SEALED_SECRETS,
         /** Sends traders to Stripe's Checkout and Customer Portal: the dashboard URL they come back to. */
-        RETURNS_TO_DASHBOARD
+        RETURNS_TO_DASHBOARD,
+        /** Writes large exports to the export bucket and presigns their links: its name, put and get there. */
+        WRITES_EXPORTS
     }
 
     /** The secrets the stacks create (values are set by ops after the first deploy). */

@@ -81,7 +81,9 @@ public final class FunctionProfiles {
             entry("flatten-trader", p -> p.withBrokerKey().with(Extra.PUSHES_LIVE_UPDATES)),
             // Exports (issue 16): up to ~30,000 fills read page by page before answering; 10 s can be too short,
             // and API Gateway's integration limit (30 s) is the ceiling.
-            entry("export-trades", p -> p.withTimeout(25)),
+            // Past the inline limit an export streams into the export bucket and is answered with a presigned link.
+            entry("export-trades", p -> p.withTimeout(25).with(Extra.WRITES_EXPORTS)),
+            entry("export-billing", p -> p.withTimeout(25).with(Extra.WRITES_EXPORTS)),
             entry("sign-in-token", SIGN_IN),
             entry("sign-in-refresh", SIGN_IN),
             entry("sign-out", SIGN_IN),

@@ -1,5 +1,8 @@
 package com.nija.functions.admin;
 
+import java.util.Set;
+import java.util.EnumSet;
+import com.nija.shared.audit.AuditAspect;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nija.functions.http.ApiHandler;
 import com.nija.functions.http.ApiRequest;
@@ -35,5 +38,11 @@ public class CreateSourceHandler extends ApiHandler {
         Body body = request.body(Body.class);
         return Responses.json(201, sources.create(body.id(), body.kind(), body.strategies(), body.rateLimitPerMinute(),
                 request.userId()), Map.of());
+    }
+
+    /** Signal sources are not part of a trader's or the kill switch's summary: nothing to read. */
+    @Override
+    protected Set<AuditAspect> auditedAspects() {
+        return EnumSet.noneOf(AuditAspect.class);
     }
 }

@@ -1,5 +1,8 @@
 package com.nija.functions.admin;
 
+import java.util.Set;
+import java.util.EnumSet;
+import com.nija.shared.audit.AuditAspect;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nija.functions.http.ApiHandler;
@@ -38,5 +41,11 @@ public class FlattenTraderHandler extends ApiHandler implements EngineWrite {
     @Override
     protected APIGatewayV2HTTPEvent primingEvent() {
         return null;
+    }
+
+    /** It changes which positions are open. */
+    @Override
+    protected Set<AuditAspect> auditedAspects() {
+        return EnumSet.of(AuditAspect.POSITIONS);
     }
 }

@@ -1,5 +1,8 @@
 package com.nija.functions.admin;
 
+import java.util.Set;
+import java.util.EnumSet;
+import com.nija.shared.audit.AuditAspect;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nija.functions.http.ApiHandler;
@@ -52,5 +55,11 @@ public class KillSwitchHandler extends ApiHandler implements EngineWrite {
         APIGatewayV2HTTPEvent event = super.primingEvent();
         event.setBody("{\"engaged\":false}");
         return event;
+    }
+
+    /** It changes only the kill switch. */
+    @Override
+    protected Set<AuditAspect> auditedAspects() {
+        return EnumSet.of(AuditAspect.KILL_SWITCH);
     }
 }

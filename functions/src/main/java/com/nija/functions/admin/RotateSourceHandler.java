@@ -1,5 +1,8 @@
 package com.nija.functions.admin;
 
+import java.util.Set;
+import java.util.EnumSet;
+import com.nija.shared.audit.AuditAspect;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nija.functions.http.ApiHandler;
 import com.nija.functions.http.ApiRequest;
@@ -27,5 +30,11 @@ public class RotateSourceHandler extends ApiHandler {
     protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
         request.requireGroup("admin");
         return Responses.ok(sources.rotate(request.pathParameter("id"), request.userId()));
+    }
+
+    /** Signal sources are not part of a trader's or the kill switch's summary: nothing to read. */
+    @Override
+    protected Set<AuditAspect> auditedAspects() {
+        return EnumSet.noneOf(AuditAspect.class);
     }
 }

@@ -1,5 +1,8 @@
 package com.nija.functions.brokers;
 
+import java.util.Set;
+import java.util.EnumSet;
+import com.nija.shared.audit.AuditAspect;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,5 +46,11 @@ public class PutBrokerKeyHandler extends ApiHandler implements EngineWrite {
         event.setPathParameters(Map.of("venue", "coinbase"));
         event.setBody("{\"keyName\":\"priming\",\"privateKey\":\"priming\"}");
         return event;
+    }
+
+    /** It changes only the broker connections. */
+    @Override
+    protected Set<AuditAspect> auditedAspects() {
+        return EnumSet.of(AuditAspect.BROKERS);
     }
 }

@@ -1,5 +1,8 @@
 package com.nija.functions.brokers;
 
+import java.util.Set;
+import java.util.EnumSet;
+import com.nija.shared.audit.AuditAspect;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nija.functions.http.ApiHandler;
@@ -39,5 +42,11 @@ public class PutTradingModeHandler extends ApiHandler implements EngineWrite {
         APIGatewayV2HTTPEvent event = Priming.getEvent(Priming.USER);
         event.setBody("{\"mode\":\"priming\"}");
         return event;
+    }
+
+    /** Going live marks the broker connection too (live since). */
+    @Override
+    protected Set<AuditAspect> auditedAspects() {
+        return EnumSet.of(AuditAspect.MODE, AuditAspect.BROKERS);
     }
 }

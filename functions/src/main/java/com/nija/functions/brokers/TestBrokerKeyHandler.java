@@ -1,5 +1,8 @@
 package com.nija.functions.brokers;
 
+import java.util.Set;
+import java.util.EnumSet;
+import com.nija.shared.audit.AuditAspect;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nija.functions.http.ApiHandler;
@@ -35,5 +38,11 @@ public class TestBrokerKeyHandler extends ApiHandler implements EngineWrite {
     @Override
     protected APIGatewayV2HTTPEvent primingEvent() {
         return null;
+    }
+
+    /** It changes only the broker connections. */
+    @Override
+    protected Set<AuditAspect> auditedAspects() {
+        return EnumSet.of(AuditAspect.BROKERS);
     }
 }

@@ -1,5 +1,8 @@
 package com.nija.functions.engine;
 
+import java.util.Set;
+import java.util.EnumSet;
+import com.nija.shared.audit.AuditAspect;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nija.functions.http.ApiHandler;
@@ -38,5 +41,11 @@ abstract class BotStateHandler extends ApiHandler implements EngineWrite {
     @Override
     protected APIGatewayV2HTTPEvent primingEvent() {
         return null;
+    }
+
+    /** The bot state lives on the profile. */
+    @Override
+    protected Set<AuditAspect> auditedAspects() {
+        return EnumSet.of(AuditAspect.PROFILE);
     }
 }

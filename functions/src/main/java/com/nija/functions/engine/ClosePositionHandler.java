@@ -1,5 +1,8 @@
 package com.nija.functions.engine;
 
+import java.util.Set;
+import java.util.EnumSet;
+import com.nija.shared.audit.AuditAspect;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nija.functions.http.ApiHandler;
 import com.nija.functions.http.EngineWrite;
@@ -42,5 +45,11 @@ public class ClosePositionHandler extends ApiHandler implements EngineWrite {
             return Responses.json(202, OrderViews.of(order), Map.of());
         }
         return Responses.ok(OrderViews.of(order));
+    }
+
+    /** It changes which positions are open. */
+    @Override
+    protected Set<AuditAspect> auditedAspects() {
+        return EnumSet.of(AuditAspect.POSITIONS);
     }
 }

@@ -5,6 +5,7 @@ import com.nija.functions.lambda.LambdaContexts;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nija.functions.priming.Priming;
+import com.nija.shared.audit.AuditAspect;
 import com.nija.shared.input.InputLimits;
 import com.nija.shared.observability.Metric;
 import com.nija.shared.observability.Telemetry;
@@ -15,7 +16,9 @@ import com.nija.shared.ratelimit.Quota;
 import com.nija.shared.ratelimit.RateLimitedException;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -123,17 +126,29 @@ public abstract class ApiHandler extends MicronautRequestHandler<APIGatewayV2HTT
 
     /** The route's logic, recorded in the audit trail when it is a person's change ({@link AuditedWrites}). */
     private APIGatewayV2HTTPResponse audited(ApiRequest request, boolean guarded) {
-        return guarded ? AuditedWrites.run(applicationContext, request, () -> handle(request)) : handle(request);
+        return guarded ? AuditedWrites.run(applicationContext, request, auditedAspects(), () -> handle(request))
+                : handle(request);
+    }
+
+    /**
+     * What this route's writes can change, read before and after each of them for the audit trail; every aspect
+     * unless the route says (a route that under-states it would record a change as nothing).
+     */
+    protected Set<AuditAspect> auditedAspects() {
+        return EnumSet.allOf(AuditAspect.class);
     }
 
     /**
      * Counts one call of {@code user} against their limit; null (nothing counted) for a route without a token and
-     * for priming, whose synthetic trader would otherwise spend its allowance on every snapshot.
+     * for priming, whose synthetic trader would otherwise spend its allowance on every snapshot; null too where the
+     * limiter is switched off (the read benchmark's measurement without it).
      */
     private Quota admit(String user, APIGatewayV2HTTPEvent event, boolean guarded) {
         if (user == null || !guarded) return null;
+        TraderApiLimits limits = applicationContext.getBean(TraderApiLimits.class);
+        if (!limits.enabled()) return null;
         boolean staff = event.getRawPath() != null && event.getRawPath().startsWith(STAFF_PATH);
-        return applicationContext.getBean(TraderApiLimits.class).admit(user, staff);
+        return limits.admit(user, staff);
     }
 
     private static APIGatewayV2HTTPResponse withQuota(APIGatewayV2HTTPResponse response, Quota quota) {

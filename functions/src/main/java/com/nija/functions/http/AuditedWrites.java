@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nija.shared.audit.Actor;
+import com.nija.shared.audit.AuditAspect;
 import com.nija.shared.audit.AuditLog;
 import com.nija.shared.audit.AuditSubjects;
 import com.nija.shared.input.InputLimits;
@@ -19,7 +20,8 @@ import java.util.function.Supplier;
  * (every write route of the route table but the public ones, whose changes are not a person's) is recorded when it
  * succeeds, with the caller, their groups, the request id and source IP, the target (the trader the route acts on: the
  * caller, the {@code {id}} of an admin trader route, or the platform for other staff writes), the reason from the body
- * when it gives one (only that field: bodies may hold keys) and what changed ({@link AuditSubjects} before and after).
+ * when it gives one (only that field: bodies may hold keys) and what changed ({@link AuditSubjects} before and after,
+ * of only the aspects the route says it changes).
  * A refused request changed nothing and is not recorded. A record that cannot be written fails the request (500).
  */
 final class AuditedWrites {
@@ -28,16 +30,16 @@ final class AuditedWrites {
 
     private AuditedWrites() {}
 
-    static APIGatewayV2HTTPResponse run(ApplicationContext context, ApiRequest request,
+    static APIGatewayV2HTTPResponse run(ApplicationContext context, ApiRequest request, Set<AuditAspect> aspects,
                                         Supplier<APIGatewayV2HTTPResponse> handle) {
         String target = request.authorized() && !READS.contains(method(request.event())) ? target(request) : null;
         if (target == null) return handle.get();
         AuditSubjects subjects = context.getBean(AuditSubjects.class);
-        Map<String, String> before = subjects.summarize(target);
+        Map<String, String> before = subjects.summarize(target, aspects);
         APIGatewayV2HTTPResponse response = handle.get();
         if (response.getStatusCode() / 100 == 2) {
             context.getBean(AuditLog.class).record(actor(request), target, action(request.event()), reason(request),
-                    before, subjects.summarize(target));
+                    before, subjects.summarize(target, aspects));
         }
         return response;
     }

@@ -18,6 +18,7 @@ import com.nija.functions.admin.ListAlertsHandler;
 import com.nija.functions.admin.RotateSourceHandler;
 import com.nija.functions.audit.GetAuditHandler;
 import com.nija.functions.billing.BillingMetricsHandler;
+import com.nija.functions.billing.ExportBillingHandler;
 import com.nija.functions.billing.BillingSubscribersHandler;
 import com.nija.functions.billing.CreateCheckoutHandler;
 import com.nija.functions.billing.CreatePortalSessionHandler;
@@ -148,6 +149,9 @@ public final class RouteTable {
                     Access.ADMIN, "graduation-waiver"),
             // Operator alerts (issue 16, docs/ALERTS.md): the alerts raised lately, newest first
             new Route("GET", "/api/v1/admin/alerts", ListAlertsHandler.class, Access.ADMIN, "list-alerts"),
+            // Finance exports (issue 16): a month's subscriptions or invoices, streamed like the trades export.
+            new Route("GET", "/api/v1/admin/billing/exports/{kind}", ExportBillingHandler.class, Access.FINANCE,
+                    "export-billing"),
             // The API contract (docs/api/openapi.yaml) as JSON, public
             new Route("GET", "/api/v1/openapi.json", GetOpenApiHandler.class, Access.PUBLIC, "get-openapi"),
             // The live-updates contract (docs/api/asyncapi.yaml: the WebSocket API) as JSON, public

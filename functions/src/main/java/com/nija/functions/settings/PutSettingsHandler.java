@@ -1,5 +1,8 @@
 package com.nija.functions.settings;
 
+import java.util.Set;
+import java.util.EnumSet;
+import com.nija.shared.audit.AuditAspect;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nija.functions.http.ApiHandler;
@@ -47,5 +50,11 @@ public class PutSettingsHandler extends ApiHandler implements EngineWrite {
         APIGatewayV2HTTPEvent event = Priming.getEvent(Priming.USER);
         event.setBody("{\"positionSizePct\":\"99\",\"maxOpenPositions\":0,\"version\":0}");
         return event;
+    }
+
+    /** Saving settings changes only the settings. */
+    @Override
+    protected Set<AuditAspect> auditedAspects() {
+        return EnumSet.of(AuditAspect.SETTINGS);
     }
 }

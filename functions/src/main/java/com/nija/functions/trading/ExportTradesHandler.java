@@ -4,10 +4,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nija.functions.http.ApiHandler;
 import com.nija.functions.http.ApiRequest;
-import com.nija.functions.http.Responses;
+import com.nija.functions.http.ExportAnswers;
 import com.nija.functions.priming.Priming;
-import com.nija.shared.trading.export.BoundedWriter;
-import com.nija.shared.trading.export.ExportFormat;
+import com.nija.shared.export.ExportDelivery;
+import com.nija.shared.export.ExportFormat;
 import com.nija.shared.trading.export.ExportRange;
 import com.nija.shared.trading.export.TradeExporter;
 import io.micronaut.context.ApplicationContext;
@@ -18,17 +18,13 @@ import java.util.Map;
  * {@code GET /api/v1/trades/export?from=…&to=…&format=csv|json} — the caller's own fills in {@code [from, to)}
  * (ISO-8601 instants or dates; a date is its whole UTC day), oldest first, with the columns a tax return needs: time,
  * symbol, side, quantity, price, fee, realized P&L, venue, order id. Written page by page; returned inline up to
- * {@link #MAX_INLINE_CHARS}. 200; 400 missing/unreadable from or to, unknown format; 422 to not after from or a
- * range over 366 days; 413 an export larger than one response carries (narrow the range).
+ * {@link ExportDelivery#MAX_INLINE_CHARS}, past it (in AWS) stored in the export bucket and answered with a presigned
+ * link ({@code {"download": {…}}}). 200; 400 missing/unreadable from or to, unknown format; 422 to not after from or a
+ * range over 366 days; 413 an export larger than one response carries where there is no export bucket (locally).
  */
 public class ExportTradesHandler extends ApiHandler {
-    /**
-     * Lambda behind API Gateway answers at most 6 MB, and the body travels JSON-escaped (quotes and CRLFs double);
-     * 3 million characters stays below it for any export (about 30,000 fills).
-     */
-    public static final long MAX_INLINE_CHARS = 3_000_000;
-
     @Inject TradeExporter exporter;
+    @Inject ExportDelivery delivery;
 
     public ExportTradesHandler() {}
 
@@ -40,13 +36,10 @@ public class ExportTradesHandler extends ApiHandler {
     protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
         ExportRange range = ExportRange.parse(request.query("from").orElse(null), request.query("to").orElse(null));
         ExportFormat format = ExportFormat.parse(request.query("format").orElse(null));
-        BoundedWriter body = new BoundedWriter(MAX_INLINE_CHARS);
-        exporter.export(request.userId(), range, format, body);
-        String file = "fills-" + range.from() + "-" + range.to() + "." + format.extension();
-        return Responses.text(200, format.contentType(), body.toString(),
-                Map.of("Content-Disposition", "attachment; filename=\"" + file.replace(':', '-') + "\""));
+        String file = ("fills-" + range.from() + "-" + range.to() + "." + format.extension()).replace(':', '-');
+        return ExportAnswers.of(delivery.deliver(request.userId(), file, format,
+                out -> exporter.export(request.userId(), range, format, out)), format, file);
     }
-
     /** Priming reads a real (empty) window: the query, the writer and the response path, nothing written. */
     @Override
     protected APIGatewayV2HTTPEvent primingEvent() {

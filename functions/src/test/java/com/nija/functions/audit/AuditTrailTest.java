@@ -27,7 +27,9 @@ import com.nija.functions.support.TestSignals;
 import com.nija.functions.support.TraderFixture;
 import com.nija.functions.support.TradingSetup;
 import com.nija.shared.account.BotState;
+import com.nija.shared.audit.AuditAspect;
 import com.nija.shared.audit.AuditRepository;
+import com.nija.shared.audit.AuditSubjects;
 import com.nija.shared.config.PlatformClock;
 import com.nija.shared.data.AuditItem;
 import com.nija.shared.engine.KillSwitch;
@@ -36,6 +38,7 @@ import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +84,15 @@ class AuditTrailTest {
         return admin.handleRequest(Events.withQuery(Events.http("api/get-admin-audit.json"), query), null);
     }
 
+    /** Buys through the executor: the trader has one open position, whose id this returns. */
+    private String openPosition(TraderFixture trader) {
+        String symbol = TestSignals.uniqueSymbol();
+        trader.price(symbol, "100");
+        OrderRequest buy = TestSignals.buy(symbol).usd("500").forTrader(trader.userId());
+        new OrderExecutorHandler(context).handleRequest(SqsEvents.order(buy), null);
+        return Books.of(trader.userId()).order(buy.orderId()).orElseThrow().positionId();
+    }
+
     private static JsonNode byAction(JsonNode items, String action) {
         for (JsonNode item : items) if (item.path("action").asText().equals(action)) return item;
         throw new AssertionError("no " + action + " in " + items);
@@ -91,11 +103,7 @@ class AuditTrailTest {
             + "where from and what changed, and they read them newest first")
     void tradersOwnChanges() {
         TraderFixture trader = TradingSetup.trader().create();
-        String symbol = TestSignals.uniqueSymbol();
-        trader.price(symbol, "100");
-        OrderRequest buy = TestSignals.buy(symbol).usd("500").forTrader(trader.userId());
-        new OrderExecutorHandler(context).handleRequest(SqsEvents.order(buy), null);
-        String positionId = Books.of(trader.userId()).order(buy.orderId()).orElseThrow().positionId();
+        String positionId = openPosition(trader);
         String user = trader.userId();
 
         ok(new PauseTradingHandler(context).handleRequest(asTrader("api/pause-trading.json", user), null));
@@ -124,6 +132,30 @@ class AuditTrailTest {
         assertThat(noValue(close.path("after"), "openPositions")).isTrue();
         Instant at = Instant.parse(pause.path("at").asText());
         assertThat(Duration.between(at, PlatformClock.system().instant()).abs()).isLessThan(Duration.ofMinutes(1));
+    }
+
+    @Test
+    @DisplayName("a route's summary reads only the aspects it changes, and the aspects read side by side add up to the "
+            + "whole summary")
+    void summariesPerAspect() {
+        TraderFixture trader = TradingSetup.trader().create();
+        openPosition(trader);
+        AuditSubjects subjects = context.getBean(AuditSubjects.class);
+
+        Map<String, String> settingsOnly = subjects.summarize(trader.userId(), EnumSet.of(AuditAspect.SETTINGS));
+        Map<String, String> profileAndPositions = subjects.summarize(trader.userId(),
+                EnumSet.of(AuditAspect.PROFILE, AuditAspect.POSITIONS));
+        Map<String, String> whole = subjects.summarize(trader.userId());
+
+        assertThat(settingsOnly).isNotEmpty().allSatisfy((key, value) -> assertThat(key).startsWith("settings."));
+        assertThat(profileAndPositions).containsKeys("tier", "botState", "openPositions")
+                .allSatisfy((key, value) -> assertThat(key).doesNotStartWith("settings.").doesNotStartWith("mode"));
+        Map<String, String> union = new java.util.LinkedHashMap<>();
+        for (AuditAspect aspect : AuditAspect.values()) union.putAll(subjects.summarize(trader.userId(), EnumSet.of(aspect)));
+        assertThat(whole).isEqualTo(union).containsKeys("mode", "openPositions").doesNotContainKey("killSwitch");
+        assertThat(subjects.summarize(trader.userId(), EnumSet.noneOf(AuditAspect.class))).isEmpty();
+        assertThat(subjects.summarize(com.nija.shared.audit.AuditLog.PLATFORM, EnumSet.of(AuditAspect.SETTINGS)))
+                .isEmpty();
     }
 
     @Test

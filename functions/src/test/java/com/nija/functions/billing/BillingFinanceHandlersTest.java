@@ -82,16 +82,11 @@ class BillingFinanceHandlersTest {
     }
 
     private static ObjectNode started(ObjectNode event, String start) {
-        long epoch = Instant.parse(start).getEpochSecond();
-        StripeFixture.object(event).put("created", epoch);
-        StripeFixture.object(event).put("start_date", epoch);
-        return event;
+        return StripeFixture.started(event, start);
     }
 
-    /** Delivers an event signed at its own time (the seed runs out of date order). */
     private static void at(String when, StripeFixture f, ObjectNode event) {
-        BACKENDS.clock().set(Instant.parse(when).plusSeconds(1));
-        ok(f.deliver(event));
+        f.deliverAt(when, event);
     }
 
     private static APIGatewayV2HTTPEvent asFinance(String file, String caller, String groups, Map<String, String> query) {

@@ -196,6 +196,20 @@ final class StripeFixture {
         return (ObjectNode) event.path("data").path("object");
     }
 
+    /** {@code event}'s subscription created and started at {@code start} (a seed back-dates its subscriptions). */
+    static ObjectNode started(ObjectNode event, String start) {
+        long epoch = Instant.parse(start).getEpochSecond();
+        object(event).put("created", epoch);
+        object(event).put("start_date", epoch);
+        return event;
+    }
+
+    /** Delivers {@code event} signed at its own time {@code when} (a seed runs out of date order); it must be taken. */
+    void deliverAt(String when, ObjectNode event) {
+        clock().set(Instant.parse(when).plusSeconds(1));
+        ApiResponses.ok(deliver(event));
+    }
+
     // --- delivery ---
 
     /** Moves the clock to just after the event (never back), signs it now and delivers it. */

@@ -10,7 +10,7 @@ import com.nija.shared.config.PlatformClock;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.TradeItem;
 import com.nija.shared.data.TradingTables;
-import com.nija.shared.trading.export.ExportFormat;
+import com.nija.shared.export.ExportFormat;
 import com.nija.shared.trading.export.ExportRange;
 import com.nija.shared.trading.export.TradeExporter;
 import java.io.Writer;

@@ -44,6 +44,12 @@ public final class ReadApiBenchmark {
      */
     public static int run(Path home, Duration duration, int[] clientCounts, List<String> routes, List<String> caches)
             throws Exception {
+        return run(home, duration, clientCounts, routes, caches, true);
+    }
+
+    /** @param limiter false: the per-trader API limiter switched off, to measure what it costs a read */
+    public static int run(Path home, Duration duration, int[] clientCounts, List<String> routes, List<String> caches,
+                          boolean limiter) throws Exception {
         for (String r : routes) {
             if (!ROUTES.containsKey(r)) throw new IllegalArgumentException("--routes takes " + ROUTES.keySet() + ", not " + r);
         }
@@ -55,13 +61,13 @@ public final class ReadApiBenchmark {
         try (LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Options(0, false, null, home,
                 // One trader reads thousands of times a second here: lift the per-tier API limit so no read is refused,
                 // while every read still pays the limiter's Redis round trip the benchmark measures.
-                Map.of("nija.api.rate-limit-per-minute-override", 1_000_000)))) {
+                Map.of("nija.api.rate-limit-per-minute-override", 1_000_000, "nija.api.rate-limits-enabled", limiter)))) {
             List<String> traders = seed(platform, maxClients);
             List<String> tokens = new ArrayList<>();
             for (String t : traders) tokens.add(platform.tokens().issue(t, List.of(), Duration.ofHours(2)));
             UserCache cache = platform.context().getBean(UserCache.class);
-            System.out.printf("read API benchmark: %d cores, %s per run, JDK %s%n",
-                    Runtime.getRuntime().availableProcessors(), duration, Runtime.version());
+            System.out.printf("read API benchmark: %d cores, %s per run, JDK %s, limiter %s%n",
+                    Runtime.getRuntime().availableProcessors(), duration, Runtime.version(), limiter ? "on" : "off");
             // JIT warm-up of every path first, so the first measured row is not the one that pays for compilation
             for (String route : ROUTES.values()) {
                 for (boolean hit : new boolean[] {true, false}) {

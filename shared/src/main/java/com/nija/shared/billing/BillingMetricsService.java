@@ -1,6 +1,5 @@
 package com.nija.shared.billing;
 
-import com.nija.shared.problem.InvalidInputException;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -8,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +32,7 @@ public class BillingMetricsService {
     public BillingMetrics metrics(String month) {
         Instant now = clock.instant();
         YearMonth current = YearMonth.from(now.atZone(ZoneOffset.UTC));
-        YearMonth ym = parse(month, current);
+        YearMonth ym = BillingMonth.parse(month, current);
         Instant start = ym.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant end = ym.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         boolean isCurrent = ym.equals(current);
@@ -95,21 +93,6 @@ public class BillingMetricsService {
         List<BillingMetrics.Amount> amounts = new ArrayList<>();
         byCurrency.forEach((c, a) -> amounts.add(new BillingMetrics.Amount(c, a)));
         return new BillingMetrics.FailedPayments(failures.size(), amounts);
-    }
-
-    private static YearMonth parse(String month, YearMonth current) {
-        if (month == null || month.isBlank()) return current;
-        YearMonth ym;
-        try {
-            ym = YearMonth.parse(month.trim());
-        } catch (DateTimeParseException e) {
-            throw InvalidInputException.of("month", "must be a month as YYYY-MM");
-        }
-        if (ym.isAfter(current)) {
-            throw new InvalidInputException(List.of(new InvalidInputException.Violation("month",
-                    "is in the future; the latest month is " + current)), true);
-        }
-        return ym;
     }
 
     private static Instant began(SubscriptionStateItem s) {

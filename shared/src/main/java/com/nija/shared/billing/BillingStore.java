@@ -7,11 +7,13 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.StreamSupport;
 import software.amazon.awssdk.core.pagination.sync.SdkIterable;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -21,6 +23,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -261,6 +264,41 @@ public class BillingStore {
         paymentFailures.index(Tables.OPEN_BY_SYMBOL).query(r -> r.queryConditional(q))
                 .forEach(page -> out.addAll(page.items()));
         return out;
+    }
+
+    // --- finance's exports: pages read lazily as the caller iterates, only the current one held ---
+
+    /** Subscriptions with {@code status} (their stored, newest state), as pages of at most {@code pageSize}. */
+    public Iterable<List<SubscriptionStateItem>> subscriptionPages(String status, int pageSize) {
+        return pages(subscriptions, Tables.OPEN_BY_SYMBOL, Keys.subscribersByStatus(status), pageSize);
+    }
+
+    /** Invoices created in {@code month} (UTC), oldest first, as pages of at most {@code pageSize}. */
+    public Iterable<List<StripeInvoiceItem>> invoicePagesOfMonth(YearMonth month, int pageSize) {
+        return pages(invoices, Tables.ENABLED_BY_SHARD, Keys.invoicesOfMonth(month), pageSize);
+    }
+
+    /** The trader each of these customers (at most 100) is linked to; unlinked customers are absent. */
+    public Map<String, String> usersOfCustomers(Collection<String> customerIds) {
+        if (customerIds.isEmpty()) return Map.of();
+        ReadBatch.Builder<StripeCustomerItem> batch = ReadBatch.builder(StripeCustomerItem.class)
+                .mappedTableResource(stripeCustomers);
+        customerIds.stream().distinct().forEach(id -> batch.addGetItem(Key.builder()
+                .partitionValue(Keys.stripeCustomer(id)).sortValue(Keys.STRIPE_ITEM).build()));
+        Map<String, String> users = new HashMap<>();
+        // The enhanced batch pages over unprocessed keys itself: every key is read or the call fails.
+        tables.enhanced().batchGetItem(r -> r.readBatches(batch.build())).resultsForTable(stripeCustomers)
+                .forEach(c -> users.put(c.customerId(), c.userId()));
+        return users;
+    }
+
+    private static <T> Iterable<List<T>> pages(DynamoDbTable<T> table, String index, String partition, int pageSize) {
+        QueryEnhancedRequest request = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build()))
+                .limit(pageSize)
+                .build();
+        SdkIterable<Page<T>> pages = table.index(index).query(request);
+        return () -> StreamSupport.stream(pages.spliterator(), false).map(Page::items).iterator();
     }
 
     // --- the trader's billing view and profile ---

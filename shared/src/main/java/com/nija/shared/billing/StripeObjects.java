@@ -43,7 +43,8 @@ public final class StripeObjects {
 
     public record Invoice(String id, String customerId, String subscriptionId, String status, long amountDue,
                           long amountPaid, String currency, long attemptCount, Instant created, Instant paidAt,
-                          Instant nextPaymentAttempt, String hostedInvoiceUrl, String billingReason) {}
+                          Instant nextPaymentAttempt, String hostedInvoiceUrl, String billingReason,
+                          Instant periodStart, Instant periodEnd) {}
 
     public record CheckoutSession(String id, String mode, String clientReferenceId, String customerId,
                                   String subscriptionId, String status, String paymentStatus) {}
@@ -88,11 +89,23 @@ public final class StripeObjects {
             }
         }
         Long attempts = StripeJson.number(o, "attempt_count");
+        // The service period is on the lines (lines.data[].period); the invoice's own period_start/period_end is the
+        // period usage was collected in, the fallback for an invoice without lines.
+        Instant periodStart = null;
+        Instant periodEnd = null;
+        for (JsonNode line : o.path("lines").path("data")) {
+            Instant start = StripeJson.time(line.path("period"), "start");
+            Instant end = StripeJson.time(line.path("period"), "end");
+            if (start != null && (periodStart == null || start.isBefore(periodStart))) periodStart = start;
+            if (end != null && (periodEnd == null || end.isAfter(periodEnd))) periodEnd = end;
+        }
+        if (periodStart == null) periodStart = StripeJson.time(o, "period_start");
+        if (periodEnd == null) periodEnd = StripeJson.time(o, "period_end");
         return new Invoice(StripeJson.text(o, "id"), StripeJson.id(o, "customer"), subscription,
                 StripeJson.text(o, "status"), o.path("amount_due").asLong(0), o.path("amount_paid").asLong(0),
                 StripeJson.text(o, "currency"), attempts == null ? 0 : attempts, StripeJson.time(o, "created"),
                 StripeJson.time(o.path("status_transitions"), "paid_at"), StripeJson.time(o, "next_payment_attempt"),
-                StripeJson.text(o, "hosted_invoice_url"), StripeJson.text(o, "billing_reason"));
+                StripeJson.text(o, "hosted_invoice_url"), StripeJson.text(o, "billing_reason"), periodStart, periodEnd);
     }
 
     public static CheckoutSession checkoutSession(JsonNode o) {

@@ -267,7 +267,9 @@ public class StripeWebhookService {
                     lastFailed, StripeInvoiceItem.PAID.equals(status) ? (inv.paidAt() != null ? inv.paidAt() : at) : null,
                     inv.nextPaymentAttempt(), inv.hostedInvoiceUrl(), inv.billingReason(), at.getEpochSecond(),
                     event.id(), inv.subscriptionId() == null ? null : Keys.invoicesOfSubscription(inv.subscriptionId()),
-                    inv.subscriptionId() == null ? null : Keys.byTime(created, inv.id()));
+                    inv.subscriptionId() == null ? null : Keys.byTime(created, inv.id()), inv.periodStart(),
+                    inv.periodEnd(), Keys.invoicesOfMonth(YearMonth.from(created.atZone(ZoneOffset.UTC))),
+                    Keys.byTime(created, inv.id()));
             if (store.putInvoiceIfNewer(next)) written = next;
         }
         if (written == null) return "stale: invoice " + inv.id() + " has a newer payment state";

@@ -11,7 +11,10 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,7 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>The tier is remembered per process for {@link #TIER_TTL}: asking billing costs two DynamoDB reads, and a request
  * otherwise pays only the limiter's one Redis round trip. A tier change therefore reaches the limit within a minute.
- * {@code nija.api.rate-limit-per-minute-override} replaces every trader's figure (local benchmarks, load tests).
+ * {@code nija.api.rate-limit-per-minute-override} replaces every trader's figure (local benchmarks, load tests), or
+ * only that of the tiers {@code nija.api.rate-limit-override-tiers} lists (a load test that lifts everyone's limit but
+ * one tier's, whose real limit it checks).
  */
 @Singleton
 public class TraderApiLimits {
@@ -40,11 +45,15 @@ public class TraderApiLimits {
     private final Clock clock;
     private final int staffPerMinute;
     private final int overridePerMinute;
+    private final Set<String> overrideTiers;
+    private final boolean enabled;
     private final Map<String, Remembered> tiers = new ConcurrentHashMap<>();
 
     public TraderApiLimits(RateLimiter limiter, TierInForce tierInForce, TierCatalog catalog, Clock clock,
                            @Value("${nija.api.staff-rate-limit-per-minute:600}") int staffPerMinute,
-                           @Value("${nija.api.rate-limit-per-minute-override:0}") int overridePerMinute) {
+                           @Value("${nija.api.rate-limit-per-minute-override:0}") int overridePerMinute,
+                           @Value("${nija.api.rate-limit-override-tiers:}") List<String> overrideTiers,
+                           @Value("${nija.api.rate-limits-enabled:true}") boolean enabled) {
         if (staffPerMinute < 1 || staffPerMinute > MAX_PER_MINUTE) {
             throw new IllegalArgumentException("nija.api.staff-rate-limit-per-minute must be 1 to " + MAX_PER_MINUTE
                     + ", not " + staffPerMinute);
@@ -59,6 +68,17 @@ public class TraderApiLimits {
         this.clock = clock;
         this.staffPerMinute = staffPerMinute;
         this.overridePerMinute = overridePerMinute;
+        this.enabled = enabled;
+        this.overrideTiers = overrideTiers == null ? Set.of() : overrideTiers.stream().map(String::trim)
+                .filter(t -> !t.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * False only where {@code nija.api.rate-limits-enabled} is false: {@code bench read-api --limiter off} measures
+     * a read without the limiter, to give the limiter's own cost. Nothing deployed sets it.
+     */
+    public boolean enabled() {
+        return enabled;
     }
 
     /**
@@ -83,8 +103,10 @@ public class TraderApiLimits {
     }
 
     private int perMinute(String userId) {
-        if (overridePerMinute > 0) return overridePerMinute;
-        Integer limit = catalog.limits(tier(userId)).apiCallsPerMinute();
+        if (overridePerMinute > 0 && overrideTiers.isEmpty()) return overridePerMinute;
+        String tier = tier(userId);
+        if (overridePerMinute > 0 && overrideTiers.contains(tier)) return overridePerMinute;
+        Integer limit = catalog.limits(tier).apiCallsPerMinute();
         // A tier configured without a figure gets the free tier's, never unlimited.
         if (limit == null || limit < 1) limit = catalog.limits(TierCatalog.DEFAULT_TIER).apiCallsPerMinute();
         return limit == null || limit < 1 ? 1 : Math.min(limit, MAX_PER_MINUTE);

@@ -167,6 +167,11 @@ public final class Keys {
         return "INVOICES_OF#" + subscriptionId;
     }
 
+    /** GSI2 partition listing the invoices created in a month ({@code 2026-11}), for finance's export. */
+    public static String invoicesOfMonth(java.time.YearMonth month) {
+        return "INVOICES_IN#" + month;
+    }
+
     /** GSI1 partition listing failed payment attempts of a month ({@code 2026-11}). */
     public static String paymentFailures(java.time.YearMonth month) {
         return "PAYFAIL#" + month;

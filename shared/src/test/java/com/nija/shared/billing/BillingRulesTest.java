@@ -94,7 +94,7 @@ class BillingRulesTest {
         StripeInvoiceItem failed = new StripeInvoiceItem(Keys.stripeInvoice("in_1"), Keys.STRIPE_ITEM, "in_1", "sub_1",
                 "cus_1", StripeInvoiceItem.PAYMENT_FAILED, new BigDecimal("149.00"), BigDecimal.ZERO, "usd", 1L, T,
                 T.plusSeconds(50), T.plusSeconds(50), null, null, "https://invoice.example/in_1", "subscription_cycle",
-                T.plusSeconds(50).getEpochSecond(), "evt", null, null);
+                T.plusSeconds(50).getEpochSecond(), "evt", null, null, null, null, null, null);
 
         BillingAccountItem view = BillingRules.account("u1", List.of(pastDue), s -> Optional.of(failed), GRACE,
                 T.plusSeconds(200), null);

@@ -1,6 +1,8 @@
 package com.nija.shared.trading.export;
 
 import com.nija.shared.data.TradeItem;
+import com.nija.shared.export.ExportFormat;
+import com.nija.shared.export.RowWriter;
 import com.nija.shared.trading.TradeRepository;
 import jakarta.inject.Singleton;
 import java.io.Writer;
@@ -16,6 +18,9 @@ import java.util.function.IntConsumer;
 public class TradeExporter {
     /** Fills a query page asks for; also the most orders one BatchGetItem may read (100). */
     public static final int PAGE_SIZE = 100;
+    /** CSV column names, also the JSON field names. */
+    public static final List<String> COLUMNS = List.of("time", "symbol", "side", "quantity", "price", "fee",
+            "realizedPnl", "venue", "orderId");
     /** Orders with no venue were filled by the paper broker. */
     static final String PAPER = "paper";
 
@@ -35,13 +40,13 @@ public class TradeExporter {
      */
     public long export(String userId, ExportRange range, ExportFormat format, Writer out, IntConsumer pageProbe) {
         long written = 0;
-        try (FillWriter writer = FillWriter.of(format, out)) {
+        try (RowWriter writer = RowWriter.of(format, COLUMNS, "fills", out)) {
             for (List<TradeItem> fills : trades.pagesBetween(userId, range.from(), range.to(), PAGE_SIZE)) {
                 pageProbe.accept(fills.size());
                 Map<String, String> venues = trades.venuesOf(userId, fills.stream().map(TradeItem::orderId).toList());
                 for (TradeItem t : fills) {
-                    writer.write(new FillRow(t.executedAt(), t.symbol(), t.side(), t.quantity(), t.price(), t.fee(),
-                            t.realizedPnl(), venues.getOrDefault(t.orderId(), PAPER), t.orderId()));
+                    writer.write(t.executedAt(), t.symbol(), t.side(), t.quantity(), t.price(), t.fee(),
+                            t.realizedPnl(), venues.getOrDefault(t.orderId(), PAPER), t.orderId());
                     written++;
                 }
             }

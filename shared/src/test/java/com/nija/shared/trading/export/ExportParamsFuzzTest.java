@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.nija.shared.export.ExportFormat;
 import com.nija.shared.problem.InvalidInputException;
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package com.nija.shared.trading.export;
+package com.nija.shared.export;
 
 import com.nija.shared.problem.InvalidInputException;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package com.nija.shared.trading.export;
+package com.nija.shared.export;
 
 /** CSV cells per RFC 4180, with cells a spreadsheet would evaluate as a formula neutralised (OWASP CSV injection). */
 public final class CsvCells {

@@ -1,4 +1,4 @@
-package com.nija.shared.trading.export;
+package com.nija.shared.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
