@@ -35,9 +35,11 @@ public class StripeWebhookService {
     private final StripePriceCatalog prices;
     private final BillingConfig config;
     private final Clock clock;
+    private final BillingNotices notices;
 
     public StripeWebhookService(StripeWebhookVerifier verifier, BillingStore store, BillingProjector projector,
-                                StripePriceCatalog prices, BillingConfig config, Clock clock) {
+                                StripePriceCatalog prices, BillingConfig config, Clock clock, BillingNotices notices) {
+        this.notices = notices;
         this.verifier = verifier;
         this.store = store;
         this.projector = projector;
@@ -121,11 +123,12 @@ public class StripeWebhookService {
         return switch (event.type()) {
             case "checkout.session.completed" -> checkoutCompleted(event);
             case "customer.subscription.created" -> subscription(event, BillingRules.CREATED);
-            case "customer.subscription.updated", "customer.subscription.trial_will_end" ->
-                    subscription(event, BillingRules.UPDATED);
+            case "customer.subscription.updated" -> subscription(event, BillingRules.UPDATED);
+            case "customer.subscription.trial_will_end" ->
+                    notices.trialEnding(event, subscription(event, BillingRules.UPDATED));
             case "customer.subscription.deleted" -> subscription(event, BillingRules.DELETED);
             case "invoice.paid" -> invoice(event, StripeInvoiceItem.PAID);
-            case "invoice.payment_failed" -> invoice(event, StripeInvoiceItem.PAYMENT_FAILED);
+            case "invoice.payment_failed" -> notices.paymentFailed(event, invoice(event, StripeInvoiceItem.PAYMENT_FAILED));
             case "invoice.payment_action_required" -> invoice(event, StripeInvoiceItem.ACTION_REQUIRED);
             default -> "ignored: not a type billing handles";
         };
