@@ -62,9 +62,29 @@ public class NotificationDispatcher {
         String userId = message.traderId();
         NotificationEvent event = message.event();
         boolean last = receive >= maxReceives;
+        List<ChannelKind> chosen = channelsFor(userId, event.type());
+        if (chosen.isEmpty()) return new Outcome(true, null);
+        // Every secret of the trader's channels and of the platform is kept out of every message, whichever channel
+        // it goes to: an email must not carry the webhook's signing secret either.
+        Map<ChannelKind, NotificationChannelItem> channels = new EnumMap<>(ChannelKind.class);
+        Map<ChannelKind, Map<String, String>> opened = new EnumMap<>(ChannelKind.class);
+        List<String> hidden = new ArrayList<>();
+        senders.values().forEach(sender -> hidden.addAll(sender.platformSecrets()));
+        for (NotificationChannelItem channel : repository.channels(userId)) {
+            channels.put(channel.kind(), channel);
+            try {
+                Map<String, String> secretsOfChannel = secrets.open(channel);
+                opened.put(channel.kind(), secretsOfChannel);
+                hidden.addAll(secretsOfChannel.values());
+            } catch (EnvelopeOpenException unreadable) {
+                LOG.error("the {} channel of trader {} does not open: {}", channel.channel(), userId,
+                        unreadable.getMessage());
+            }
+        }
         Duration retryIn = null;
-        for (ChannelKind kind : channelsFor(userId, event.type())) {
-            Optional<Duration> again = deliver(userId, event, kind, last, backoff);
+        for (ChannelKind kind : chosen) {
+            Optional<Duration> again = deliver(userId, event, kind, Optional.ofNullable(channels.get(kind)),
+                    opened.get(kind), hidden, last, backoff);
             if (again.isPresent()) retryIn = retryIn == null || again.get().compareTo(retryIn) > 0 ? again.get() : retryIn;
         }
         return new Outcome(retryIn == null, retryIn);
@@ -75,15 +95,20 @@ public class NotificationDispatcher {
         return settings.routes(userId).getOrDefault(type, List.of());
     }
 
-    /** Delivers on one channel; the wait before a retry when it must be tried again. */
-    private Optional<Duration> deliver(String userId, NotificationEvent event, ChannelKind kind, boolean last,
-                                       Duration backoff) {
+    /**
+     * Delivers on one channel ({@code opened} its secrets, null when they do not open); the wait before a retry when
+     * it must be tried again.
+     */
+    private Optional<Duration> deliver(String userId, NotificationEvent event, ChannelKind kind,
+                                       Optional<NotificationChannelItem> channel, Map<String, String> opened,
+                                       List<String> hidden, boolean last, Duration backoff) {
+        ChannelSender sender = senders.get(kind);
         Instant now = clock.instant();
         NotificationDeliveryItem fresh = new NotificationDeliveryItem(Keys.user(userId),
                 Keys.notifyDelivery(event.occurredAt(), event.id(), kind.wire()), userId, event.id(),
                 event.type().wire(), kind.wire(), DeliveryStatus.PENDING.name(), 0L, null,
-                MessageRenderer.truncate(event.summary(), 200), event.occurredAt(), now, null,
-                event.occurredAt().plus(config.getLogRetention()).getEpochSecond());
+                MessageRenderer.redact(MessageRenderer.truncate(event.summary(), 200), hidden), event.occurredAt(),
+                now, null, event.occurredAt().plus(config.getLogRetention()).getEpochSecond());
         NotificationDeliveryItem delivery = repository.claimDelivery(fresh);
         if (delivery != fresh) {
             DeliveryStatus status = delivery.deliveryStatus();
@@ -94,25 +119,20 @@ public class NotificationDispatcher {
             if (taken.isEmpty()) return Optional.of(backoff); // another receive is attempting it right now
             delivery = taken.get();
         }
-        Optional<NotificationChannelItem> channel = repository.channel(userId, kind);
         if (channel.isEmpty() || !channel.get().enabled()) {
-            repository.saveDelivery(delivery.skipped(channel.isEmpty() ? "no " + kind.wire() + " channel is set up"
-                    : "the " + kind.wire() + " channel is disabled: set it up again", now));
+            repository.saveDelivery(delivery.skipped(channel.isPresent() ? "the " + kind.wire() + " channel is "
+                    + "disabled: set it up again" : "no " + kind.wire() + " channel is set up", now));
             return Optional.empty();
         }
+        if (opened == null) {
+            return failed(delivery, channel.get(), new DeliveryFailedException("the channel's stored settings cannot "
+                    + "be read any more: set it up again"), true, backoff, hidden);
+        }
         try {
-            ChannelSender sender = senders.get(kind);
-            Map<String, String> opened = secrets.open(channel.get());
-            List<String> hidden = new ArrayList<>(opened.values());
-            hidden.addAll(sender.platformSecrets());
             sender.send(event, new Destination(userId, kind, channel.get().target(), opened),
                     MessageRenderer.render(event, hidden));
         } catch (DeliveryFailedException failed) {
-            return failed(delivery, channel.get(), failed, last, backoff);
-        } catch (EnvelopeOpenException unreadable) {
-            LOG.error("the {} channel of trader {} does not open: {}", kind.wire(), userId, unreadable.getMessage());
-            return failed(delivery, channel.get(), new DeliveryFailedException("the channel's stored settings cannot "
-                    + "be read any more: set it up again"), true, backoff);
+            return failed(delivery, channel.get(), failed, last, backoff, hidden);
         }
         repository.saveDelivery(delivery.attempted(DeliveryStatus.DELIVERED, null, clock.instant()));
         repository.resetFailures(channel.get());
@@ -121,24 +141,25 @@ public class NotificationDispatcher {
     }
 
     private Optional<Duration> failed(NotificationDeliveryItem delivery, NotificationChannelItem channel,
-                                       DeliveryFailedException failure, boolean last, Duration backoff) {
+                                       DeliveryFailedException failure, boolean last, Duration backoff,
+                                       List<String> hidden) {
         Instant now = clock.instant();
-        repository.saveDelivery(delivery.attempted(last ? DeliveryStatus.FAILED : DeliveryStatus.RETRYING,
-                failure.getMessage(), now));
+        String error = MessageRenderer.redact(failure.getMessage(), hidden);
+        repository.saveDelivery(delivery.attempted(last ? DeliveryStatus.FAILED : DeliveryStatus.RETRYING, error, now));
         Telemetry.record(Metric.count("NotificationFailed", "channel", channel.channel()));
         LOG.warn("notification {} to trader {}'s {} channel failed{}: {}", delivery.eventId(), channel.userId(),
-                channel.channel(), last ? " for good" : "; it will be retried", failure.getMessage());
-        if (channel.kind() != ChannelKind.EMAIL) countFailure(channel, failure, now);
+                channel.channel(), last ? " for good" : "; it will be retried", error);
+        if (channel.kind() != ChannelKind.EMAIL) countFailure(channel, error, now);
         if (last) return Optional.empty();
         Duration wait = failure.retryAfter().filter(w -> w.compareTo(backoff) > 0).orElse(backoff);
         return Optional.of(wait);
     }
 
     /** One more failure in a row; at the limit the channel is disabled and the trader told. */
-    private void countFailure(NotificationChannelItem channel, DeliveryFailedException failure, Instant now) {
+    private void countFailure(NotificationChannelItem channel, String error, Instant now) {
         Optional<Long> inARow = repository.addFailure(channel);
         if (inARow.isEmpty() || inARow.get() < config.getDisableAfter()) return;
-        String reason = inARow.get() + " deliveries in a row failed; the last: " + failure.getMessage();
+        String reason = inARow.get() + " deliveries in a row failed; the last: " + error;
         if (!repository.disable(channel, reason, now)) return;
         Telemetry.record(Metric.count("NotificationChannelDisabled", "channel", channel.channel()));
         LOG.warn("trader {}'s {} channel disabled after {} failures in a row", channel.userId(), channel.channel(),
@@ -149,7 +170,7 @@ public class NotificationDispatcher {
                 "Your " + channel.channel() + " notifications are turned off: " + inARow.get()
                         + " deliveries in a row failed",
                 NotificationEvent.facts("channel", channel.channel(), "target", channel.target(),
-                        "last error", failure.getMessage(),
+                        "last error", error,
                         "to turn it on again", "set the channel up again: PUT /api/v1/notifications/channels/"
                                 + channel.channel())));
     }
