@@ -30,16 +30,17 @@ class ReservationsTest {
     }
 
     /**
-     * Prod's reservations per engine region: 125 (fan-out 20, price ingest 20, Stripe 10, 15 staff routes × 5) + the
-     * executor's, which the capacity model recommends (ExecutorConcurrency: 53 today, so 178; docs/DEPLOY.md).
+     * Prod's reservations per engine region: 130 (fan-out 20, price ingest 20, Stripe 10, notification worker 5, 15
+     * staff routes × 5) + the executor's, which the capacity model recommends (ExecutorConcurrency: 53 today, so 183;
+     * docs/DEPLOY.md).
      */
-    static final int PROD_ENGINE_RESERVED = 125 + ExecutorConcurrency.deployedDefault().reservedConcurrency();
+    static final int PROD_ENGINE_RESERVED = 130 + ExecutorConcurrency.deployedDefault().reservedConcurrency();
 
     @Test
-    @DisplayName("prod reserves 125 + the executor's recommended concurrency per engine region (178), so it needs a limit of 278 there")
+    @DisplayName("prod reserves 130 + the executor's recommended concurrency per engine region (183), so it needs a limit of 283 there")
     void prodDefaultsNeedReservedPlus100() {
         Synth.Result prod = Synth.prod();
-        assertThat(PROD_ENGINE_RESERVED).as("docs/DEPLOY.md and the README say 178").isEqualTo(178);
+        assertThat(PROD_ENGINE_RESERVED).as("docs/DEPLOY.md and the README say 183").isEqualTo(183);
         assertThat(reservedSum(prod, prod.stack("us-east-1"))).isEqualTo(PROD_ENGINE_RESERVED);
         assertThat(reservedSum(prod, prod.stack("us-west-2"))).isEqualTo(PROD_ENGINE_RESERVED);
         Synth.Result dev = Synth.dev();
@@ -66,7 +67,7 @@ class ReservationsTest {
                 .containsEntry("ReservedConcurrentExecutions", 20);
         assertThat(r.properties(primary, "AWS::Lambda::EventSourceMapping").stream()
                 .map(m -> (Object) at(m, "ScalingConfig", "MaximumConcurrency")).toList())
-                .containsExactlyInAnyOrder(30, 20);
+                .containsExactlyInAnyOrder(30, 20, 5);
     }
 
     @Test

@@ -109,6 +109,7 @@ public final class SecretsAndKeys extends Construct {
         return switch (kind) {
             case CURSOR -> "HMAC key that signs pagination cursors";
             case STRIPE_WEBHOOK -> "Stripe webhook signing secret (whsec_...)";
+            case TELEGRAM_BOT -> "Token of the Telegram bot that posts traders' notifications (from @BotFather)";
         };
     }
 
@@ -118,6 +119,8 @@ public final class SecretsAndKeys extends Construct {
                     + "(put-secret-value) when needed, never on a timer.";
             case STRIPE_WEBHOOK -> "Stripe issues the webhook signing secret; it is rolled in Stripe's dashboard "
                     + "and then stored here, so Secrets Manager cannot rotate it.";
+            case TELEGRAM_BOT -> "Telegram's @BotFather issues and revokes the bot token; a new one is stored here "
+                    + "by hand, so Secrets Manager cannot rotate it.";
         };
     }
 

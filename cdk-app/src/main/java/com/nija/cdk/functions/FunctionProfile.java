@@ -38,7 +38,12 @@ public record FunctionProfile(int memoryMb, int timeoutSeconds, Optional<Integer
         /** Seals new secrets (source admin): {@code kms:GenerateDataKey} on the envelope key, and its ARN. */
         SEALS_SECRETS,
         /** Opens sealed secrets (sources' HMAC keys at intake): {@code kms:Decrypt} on the envelope key, and its ARN. */
-        OPENS_SEALED_SECRETS
+        OPENS_SEALED_SECRETS,
+        /**
+         * Emails traders (the notification worker): {@code ses:SendEmail} from the platform's sender identity only,
+         * and that address in {@code NIJA_NOTIFICATIONS_EMAIL_FROM}.
+         */
+        SENDS_EMAIL
     }
 
     /** The secrets the stacks create (values are set by ops after the first deploy). */
@@ -46,7 +51,9 @@ public record FunctionProfile(int memoryMb, int timeoutSeconds, Optional<Integer
         /** HMAC secret of the cursors the read API hands out. */
         CURSOR("cursor", "NIJA_CURSOR_SECRET_ARN"),
         /** Stripe's webhook signing secret. */
-        STRIPE_WEBHOOK("stripe-webhook", "NIJA_STRIPE_WEBHOOK_SECRET_ARN");
+        STRIPE_WEBHOOK("stripe-webhook", "NIJA_STRIPE_WEBHOOK_SECRET_ARN"),
+        /** The token of the platform's Telegram bot, which posts traders' notifications to their chats. */
+        TELEGRAM_BOT("telegram-bot", "NIJA_TELEGRAM_BOT_TOKEN_SECRET_ARN");
 
         private final String id;
         private final String envVar;
