@@ -7,12 +7,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.nija.it.support.SignalSource.signal;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.nija.it.support.Api;
+import com.nija.it.support.Await;
 import com.nija.it.support.ApiTarget;
 import com.nija.it.support.LocalPlatformOnly;
 import com.nija.it.support.PlatformTest;
@@ -84,23 +84,28 @@ class NotificationsIT {
 
         trader.awaitOrders("the buy to fill", "filled", o -> o.size() == 1);
         GreenMailServer mail = target.platform("reading its mail").mail();
-        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(mail, address) != null);
-        assertThat(mailTo(mail, address).getSubject()).contains(SYMBOL).contains("filled");
-        await().atMost(Duration.ofSeconds(30)).until(() -> !hooks.findAll(postRequestedFor(urlPathEqualTo(path))).isEmpty());
-        LoggedRequest delivery = hooks.findAll(postRequestedFor(urlPathEqualTo(path))).get(0);
+        MimeMessage email = Await.until("the fill's email", Duration.ofSeconds(30), () -> mailTo(mail, address),
+                m -> m != null);
+        assertThat(email.getSubject()).contains(SYMBOL).contains("filled");
+        LoggedRequest delivery = Await.until("the fill's webhook", Duration.ofSeconds(30),
+                () -> hooks.findAll(postRequestedFor(urlPathEqualTo(path))), calls -> !calls.isEmpty()).get(0);
         assertThat(verifies(delivery.getHeader("X-Nija-Signature"), delivery.getBodyAsString(), secret)).isTrue();
         assertThat(delivery.getHeader("X-Nija-Event")).isEqualTo("fill");
-        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/v1/notifications/deliveries", trader.token())
-                .expect(200).json().path("items").findValuesAsText("status").stream().allMatch("delivered"::equals));
-        JsonNode log = api.get("/api/v1/notifications/deliveries", trader.token()).expect(200).json().path("items");
-        assertThat(log.size()).isEqualTo(2);
+        JsonNode log = Await.until("both deliveries logged", Duration.ofSeconds(10),
+                () -> api.get("/api/v1/notifications/deliveries", trader.token()).expect(200).json().path("items"),
+                items -> items.size() == 2 && items.findValuesAsText("status").stream().allMatch("delivered"::equals));
+        assertThat(log.findValuesAsText("channel")).containsExactlyInAnyOrder("email", "webhook");
     }
 
-    private static MimeMessage mailTo(GreenMailServer mail, String address) throws Exception {
-        for (MimeMessage m : mail.received()) {
-            if (m.getAllRecipients()[0].toString().equals(address)) return m;
+    private static MimeMessage mailTo(GreenMailServer mail, String address) {
+        try {
+            for (MimeMessage m : mail.received()) {
+                if (m.getAllRecipients()[0].toString().equals(address)) return m;
+            }
+            return null;
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
         }
-        return null;
     }
 
     /** The receiver's check, written apart from NIJA's signer: HMAC-SHA256(secret, "t.body") in hex. */
