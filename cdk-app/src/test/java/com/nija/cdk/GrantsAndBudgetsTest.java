@@ -17,14 +17,16 @@ class GrantsAndBudgetsTest {
     static final Synth.Result prod = Synth.prod();
     /** The routes that sign or check pagination cursors (PositionsService.closed, TradesService.page, subscribers). */
     static final Set<String> CURSOR_SIGNERS = Set.of("get-positions", "get-trades", "billing-subscribers",
-            "list-traders", "get-audit", "get-admin-audit");
+            "list-traders", "get-audit", "get-admin-audit", "list-notification-deliveries");
     static final Set<String> BROKER_KEY_USERS = Set.of("order-executor", "close-position", "test-broker",
             "reconcile-venues", "flatten-trader");
     /**
-     * Functions that open source secrets sealed in the table (the envelope key wraps their data keys). The APEX scan
+     * Functions that open secrets sealed in the table (the envelope key wraps their data keys): sources' secrets, and
+     * notification channels' for the worker. The APEX scan
      * checks no secret, but its source is looked up through the same registry, which opens the source's secrets.
      */
-    static final Set<String> SEALED_SECRET_OPENERS = Set.of("signal-intake", "price-ingest", "apex-scan");
+    static final Set<String> SEALED_SECRET_OPENERS = Set.of("signal-intake", "price-ingest", "apex-scan",
+            "notification-worker");
 
     @Test
     @DisplayName("only the routes that sign cursors get the cursor secret (environment and IAM)")

@@ -30,16 +30,17 @@ class ReservationsTest {
     }
 
     /**
-     * Prod's reservations per engine region: 140 (fan-out 20, price ingest 20, Stripe 10, 18 staff routes × 5) + the
-     * executor's, which the capacity model recommends (ExecutorConcurrency: 53 today, so 193; docs/DEPLOY.md).
+     * Prod's reservations per engine region: 145 (fan-out 20, price ingest 20, Stripe 10, notification worker 5, 18
+     * staff routes × 5) + the executor's, which the capacity model recommends (ExecutorConcurrency: 53 today, so 198;
+     * docs/DEPLOY.md).
      */
-    static final int PROD_ENGINE_RESERVED = 140 + ExecutorConcurrency.deployedDefault().reservedConcurrency();
+    static final int PROD_ENGINE_RESERVED = 145 + ExecutorConcurrency.deployedDefault().reservedConcurrency();
 
     @Test
-    @DisplayName("prod reserves 140 + the executor's recommended concurrency per engine region (193), so it needs a limit of 293 there")
+    @DisplayName("prod reserves 145 + the executor's recommended concurrency per engine region (198), so it needs a limit of 298 there")
     void prodDefaultsNeedReservedPlus100() {
         Synth.Result prod = Synth.prod();
-        assertThat(PROD_ENGINE_RESERVED).as("docs/DEPLOY.md and the README say 193").isEqualTo(193);
+        assertThat(PROD_ENGINE_RESERVED).as("docs/DEPLOY.md and the README say 198").isEqualTo(198);
         assertThat(reservedSum(prod, prod.stack("us-east-1"))).isEqualTo(PROD_ENGINE_RESERVED);
         assertThat(reservedSum(prod, prod.stack("us-west-2"))).isEqualTo(PROD_ENGINE_RESERVED);
         Synth.Result dev = Synth.dev();
@@ -66,7 +67,7 @@ class ReservationsTest {
                 .containsEntry("ReservedConcurrentExecutions", 20);
         assertThat(r.properties(primary, "AWS::Lambda::EventSourceMapping").stream()
                 .map(m -> (Object) at(m, "ScalingConfig", "MaximumConcurrency")).toList())
-                .containsExactlyInAnyOrder(30, 20);
+                .containsExactlyInAnyOrder(30, 20, 5);
     }
 
     @Test

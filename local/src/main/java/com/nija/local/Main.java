@@ -6,6 +6,7 @@ import com.nija.local.auth.TokenCommand;
 import com.nija.local.backtest.BacktestCommand;
 import com.nija.local.demo.DemoReplay;
 import com.nija.local.platform.InvokeCommand;
+import com.nija.local.platform.Backends;
 import com.nija.local.platform.LocalPlatform;
 import com.nija.shared.config.PlatformClock;
 import com.nija.shared.config.ReplayClockFactory;
@@ -109,6 +110,8 @@ public final class Main {
             stopped.countDown();
         }));
         System.out.println("NIJA local platform ready on " + platform.baseUrl());
+        System.out.println("mail: notification emails go to SMTP " + platform.smtpAddress()
+                + (platform.mail() != null ? " (GreenMail, kept in memory)" : " (" + Backends.SMTP_ENV + ")"));
         if (options.demo()) {
             String token = platform.tokens().issue(LocalPlatform.DEMO_TRADER, List.of(), Duration.ofHours(12));
             System.out.println("demo trader: " + LocalPlatform.DEMO_TRADER + " (token valid 12 h)");

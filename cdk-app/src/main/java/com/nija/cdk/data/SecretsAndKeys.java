@@ -110,6 +110,7 @@ public final class SecretsAndKeys extends Construct {
             case CURSOR -> "HMAC key that signs pagination cursors";
             case STRIPE_WEBHOOK -> "Stripe webhook signing secret (whsec_...)";
             case STRIPE_API -> "Stripe secret API key (sk_... or a restricted rk_...) for Checkout and the portal";
+            case TELEGRAM_BOT -> "Token of the Telegram bot that posts traders' notifications (from @BotFather)";
         };
     }
 
@@ -121,6 +122,8 @@ public final class SecretsAndKeys extends Construct {
                     + "and then stored here, so Secrets Manager cannot rotate it.";
             case STRIPE_API -> "Stripe issues the API key; it is rolled in Stripe's dashboard and then stored "
                     + "here, so Secrets Manager cannot rotate it.";
+            case TELEGRAM_BOT -> "Telegram's @BotFather issues and revokes the bot token; a new one is stored here "
+                    + "by hand, so Secrets Manager cannot rotate it.";
         };
     }
 

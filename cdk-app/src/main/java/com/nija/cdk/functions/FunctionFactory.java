@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.Arn;
 import software.amazon.awscdk.services.dynamodb.ITableV2;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
@@ -173,6 +176,10 @@ public final class FunctionFactory {
                 || profile.has(FunctionProfile.Extra.OPENS_SEALED_SECRETS)) {
             env.put("NIJA_ENVELOPE_KEY_ARN", wiring.secrets().brokerKey().getKeyArn());
         }
+        if (profile.has(FunctionProfile.Extra.SENDS_EMAIL)) {
+            env.put("NIJA_NOTIFICATIONS_EMAIL_TRANSPORT", "ses");
+            env.put("NIJA_NOTIFICATIONS_EMAIL_FROM", com.nija.cdk.config.NotificationMail.from(wiring.config()));
+        }
         // A scheduled run stops starting work in time to finish within its timeout (ScheduledHandler).
         if (spec.schedule().isPresent()) env.put("NIJA_TIME_BUDGET_SECONDS", String.valueOf(profile.timeoutSeconds()));
         if (profile.has(FunctionProfile.Extra.VERIFIES_TOKENS)) {
@@ -216,6 +223,17 @@ public final class FunctionFactory {
         }
         if (profile.has(FunctionProfile.Extra.OPENS_SEALED_SECRETS)) wiring.secrets().brokerKey().grantDecrypt(role);
         if (profile.has(FunctionProfile.Extra.WRITES_EXPORTS)) wiring.exports().grantExports(role);
+        if (profile.has(FunctionProfile.Extra.SENDS_EMAIL)) {
+            // SES v2 SendEmail authorizes on the sender's identity; the condition pins the From address as well.
+            Stack stack = Stack.of(role);
+            role.addToPolicy(PolicyStatement.Builder.create()
+                    .actions(List.of("ses:SendEmail"))
+                    .resources(List.of(Arn.format(ArnComponents.builder().service("ses").resource("identity")
+                            .resourceName(com.nija.cdk.config.NotificationMail.domain(wiring.config())).build(), stack)))
+                    .conditions(Map.of("StringEquals", Map.of("ses:FromAddress",
+                            com.nija.cdk.config.NotificationMail.from(wiring.config()))))
+                    .build());
+        }
     }
 
     private WorkQueues queues() {

@@ -42,7 +42,12 @@ public record FunctionProfile(int memoryMb, int timeoutSeconds, Optional<Integer
         /** Sends traders to Stripe's Checkout and Customer Portal: the dashboard URL they come back to. */
         RETURNS_TO_DASHBOARD,
         /** Writes large exports to the export bucket and presigns their links: its name, put and get there. */
-        WRITES_EXPORTS
+        WRITES_EXPORTS,
+        /**
+         * Emails traders (the notification worker): {@code ses:SendEmail} from the platform's sender identity only,
+         * and that address in {@code NIJA_NOTIFICATIONS_EMAIL_FROM}.
+         */
+        SENDS_EMAIL
     }
 
     /** The secrets the stacks create (values are set by ops after the first deploy). */
@@ -52,7 +57,9 @@ public record FunctionProfile(int memoryMb, int timeoutSeconds, Optional<Integer
         /** Stripe's webhook signing secret. */
         STRIPE_WEBHOOK("stripe-webhook", "NIJA_STRIPE_WEBHOOK_SECRET_ARN"),
         /** Stripe's secret API key (self-service billing: prices, Checkout, the Customer Portal). */
-        STRIPE_API("stripe-api-key", "NIJA_STRIPE_API_KEY_ARN");
+        STRIPE_API("stripe-api-key", "NIJA_STRIPE_API_KEY_ARN"),
+        /** The token of the platform's Telegram bot, which posts traders' notifications to their chats. */
+        TELEGRAM_BOT("telegram-bot", "NIJA_TELEGRAM_BOT_TOKEN_SECRET_ARN");
 
         private final String id;
         private final String envVar;

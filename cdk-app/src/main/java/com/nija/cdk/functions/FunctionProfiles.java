@@ -43,18 +43,19 @@ public final class FunctionProfiles {
             entry("signal-intake", p -> p.sendingTo(Queues.SIGNALS.id(), Queues.ORDERS.id())
                     .with(Extra.OPENS_SEALED_SECRETS)),
             // One price feed: a cap keeps a runaway feeder from eating the account's concurrency.
-            entry("price-ingest", p -> p.sendingTo(Queues.ORDERS.id()).with(Extra.OPENS_SEALED_SECRETS)
+            entry("price-ingest", p -> p.sendingTo(Queues.ORDERS.id(), Queues.NOTIFICATIONS.id()).with(Extra.OPENS_SEALED_SECRETS)
                     .withReservedConcurrency(20).with(Extra.PUSHES_LIVE_UPDATES)),
             // The APEX scan sends its signals through the intake service: the same queues and source secrets.
             entry("apex-scan", p -> p.sendingTo(Queues.SIGNALS.id(), Queues.ORDERS.id())
                     .with(Extra.OPENS_SEALED_SECRETS)),
             // The candle ingest hands prices to the stop/target/limit path in process: closes go to the orders queue.
-            entry("ingest-candles", p -> p.sendingTo(Queues.ORDERS.id()).with(Extra.PUSHES_LIVE_UPDATES)),
+            entry("ingest-candles", p -> p.sendingTo(Queues.ORDERS.id(), Queues.NOTIFICATIONS.id()).with(Extra.PUSHES_LIVE_UPDATES)),
             // A close of a live position sells at the trader's venue with their key.
-            entry("close-position", p -> p.withBrokerKey().with(Extra.PUSHES_LIVE_UPDATES)),
+            entry("close-position", p -> p.withBrokerKey().with(Extra.PUSHES_LIVE_UPDATES).sendingTo(Queues.NOTIFICATIONS.id())),
             entry("signal-fanout", p -> p.sendingTo(Queues.ORDERS.id())),
             // Talks to brokers: more memory for TLS + JSON, and the broker credentials key.
-            entry("order-executor", p -> p.withMemory(1536).withBrokerKey().with(Extra.PUSHES_LIVE_UPDATES)),
+            entry("order-executor", p -> p.withMemory(1536).withBrokerKey().with(Extra.PUSHES_LIVE_UPDATES)
+                    .sendingTo(Queues.NOTIFICATIONS.id())),
             // Broker keys: connecting seals a key (a data key, never Decrypt); the test opens it and calls the venue;
             // listing, removing and the trading mode touch no key at all.
             entry("connect-broker", p -> p.with(Extra.SEALS_SECRETS)),
@@ -78,7 +79,7 @@ public final class FunctionProfiles {
             entry("get-admin-audit", p -> p.reading(SecretKind.CURSOR)),
             entry("pause-trader", p -> p.with(Extra.PUSHES_LIVE_UPDATES)),
             entry("resume-trader", p -> p.with(Extra.PUSHES_LIVE_UPDATES)),
-            entry("flatten-trader", p -> p.withBrokerKey().with(Extra.PUSHES_LIVE_UPDATES)),
+            entry("flatten-trader", p -> p.withBrokerKey().with(Extra.PUSHES_LIVE_UPDATES).sendingTo(Queues.NOTIFICATIONS.id())),
             // Exports (issue 16): up to ~30,000 fills read page by page before answering; 10 s can be too short,
             // and API Gateway's integration limit (30 s) is the ceiling.
             // Past the inline limit an export streams into the export bucket and is answered with a presigned link.
@@ -91,7 +92,17 @@ public final class FunctionProfiles {
             entry("billing-checkout", SELF_SERVICE_BILLING),
             entry("billing-portal", SELF_SERVICE_BILLING),
             // Blueprint "Subscription Service: 2 instances, low traffic": a small cap.
-            entry("stripe-webhook", p -> p.reading(SecretKind.STRIPE_WEBHOOK).withReservedConcurrency(10)));
+            entry("stripe-webhook", p -> p.reading(SecretKind.STRIPE_WEBHOOK).withReservedConcurrency(10)
+                    .sendingTo(Queues.NOTIFICATIONS.id())),
+            // Notifications (issue 20): fills, refusals and pauses above, mode changes and Stripe's payment and trial
+            // events publish to the notifications queue; channel setup seals secrets, the log signs cursors; the
+            // worker opens channel secrets, reads the Telegram bot's token, emails through SES and re-publishes the
+            // notice of a channel it turned off.
+            entry("set-trading-mode", p -> p.sendingTo(Queues.NOTIFICATIONS.id())),
+            entry("put-notification-channel", p -> p.with(Extra.SEALS_SECRETS)),
+            entry("list-notification-deliveries", p -> p.reading(SecretKind.CURSOR)),
+            entry("notification-worker", p -> p.sendingTo(Queues.NOTIFICATIONS.id()).reading(SecretKind.TELEGRAM_BOT)
+                    .with(Extra.OPENS_SEALED_SECRETS).with(Extra.SENDS_EMAIL)));
 
     private FunctionProfiles() {}
 

@@ -58,6 +58,12 @@ import com.nija.functions.signals.CheckQuietSourcesHandler;
 import com.nija.functions.signals.SignalFanoutHandler;
 import com.nija.functions.signals.SignalIntakeHandler;
 import com.nija.functions.marketdata.IngestCandlesHandler;
+import com.nija.functions.notifications.DeleteNotificationChannelHandler;
+import com.nija.functions.notifications.GetNotificationPreferencesHandler;
+import com.nija.functions.notifications.ListNotificationDeliveriesHandler;
+import com.nija.functions.notifications.NotificationWorkerHandler;
+import com.nija.functions.notifications.PutNotificationChannelHandler;
+import com.nija.functions.notifications.PutNotificationPreferencesHandler;
 import com.nija.functions.signin.ExchangeCodeHandler;
 import com.nija.functions.signin.RefreshSessionHandler;
 import com.nija.functions.signin.SignOutHandler;
@@ -152,6 +158,18 @@ public final class RouteTable {
             // Finance exports (issue 16): a month's subscriptions or invoices, streamed like the trades export.
             new Route("GET", "/api/v1/admin/billing/exports/{kind}", ExportBillingHandler.class, Access.FINANCE,
                     "export-billing"),
+            // Notifications (issue 20): which events reach which of a trader's channels, the channels (secrets sealed,
+            // a webhook's signing secret shown once) and the delivery log; the notification worker delivers.
+            new Route("GET", "/api/v1/notifications/preferences", GetNotificationPreferencesHandler.class,
+                    Access.TRADER, "get-notification-preferences"),
+            new Route("PUT", "/api/v1/notifications/preferences", PutNotificationPreferencesHandler.class,
+                    Access.TRADER, "put-notification-preferences"),
+            new Route("PUT", "/api/v1/notifications/channels/{channel}", PutNotificationChannelHandler.class,
+                    Access.TRADER, "put-notification-channel"),
+            new Route("DELETE", "/api/v1/notifications/channels/{channel}", DeleteNotificationChannelHandler.class,
+                    Access.TRADER, "delete-notification-channel"),
+            new Route("GET", "/api/v1/notifications/deliveries", ListNotificationDeliveriesHandler.class,
+                    Access.TRADER, "list-notification-deliveries"),
             // The API contract (docs/api/openapi.yaml) as JSON, public
             new Route("GET", "/api/v1/openapi.json", GetOpenApiHandler.class, Access.PUBLIC, "get-openapi"),
             // The live-updates contract (docs/api/asyncapi.yaml: the WebSocket API) as JSON, public
@@ -164,7 +182,9 @@ public final class RouteTable {
      */
     public static final List<Worker> WORKERS = List.of(
             new Worker("signal-fanout", SignalFanoutHandler.class, Queues.SIGNALS, 10, 20),
-            new Worker("order-executor", OrderExecutorHandler.class, Queues.ORDERS, 10, 50));
+            new Worker("order-executor", OrderExecutorHandler.class, Queues.ORDERS, 10, 50),
+            // Notifications: slow receivers (webhooks) must not hold up orders; a small bound is plenty.
+            new Worker("notification-worker", NotificationWorkerHandler.class, Queues.NOTIFICATIONS, 10, 5));
 
     /**
      * Functions run on a timer. Reconciliation never trades (it only reports drift) and runs in every engine-role

@@ -3,6 +3,7 @@ package com.nija.local.platform;
 import com.nija.local.services.DynaliteServer;
 import com.nija.local.services.FreePort;
 import com.nija.local.services.RedisServerProcess;
+import com.nija.local.services.mail.GreenMailServer;
 import com.nija.local.services.sqs.ElasticMqServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,18 +12,23 @@ import java.util.List;
 /**
  * DynamoDB, Redis and SQS for the platform: the ones {@code NIJA_DYNAMODB_ENDPOINT} / {@code NIJA_REDIS_URL} /
  * {@code NIJA_SQS_ENDPOINT} name (real AWS, LocalStack), otherwise dynalite and a real redis-server as child
- * processes and ElasticMQ in this JVM.
+ * processes and ElasticMQ in this JVM. Notification emails go to GreenMail (SMTP, in this JVM) unless
+ * {@code NIJA_SMTP_ENDPOINT} ({@code host:port}) names a mail server to relay through.
  */
 public final class Backends implements AutoCloseable {
     public static final String DYNAMODB_ENV = "NIJA_DYNAMODB_ENDPOINT";
     public static final String REDIS_ENV = "NIJA_REDIS_URL";
     public static final String SQS_ENV = "NIJA_SQS_ENDPOINT";
+    public static final String SMTP_ENV = "NIJA_SMTP_ENDPOINT";
 
     private final String dynamodbEndpoint;
     private final String redisUrl;
     private final String sqsEndpoint;
     private final RedisServerProcess redis;
     private final List<AutoCloseable> started = new ArrayList<>();
+    private String smtpHost;
+    private int smtpPort;
+    private GreenMailServer mail;
 
     private Backends(String dynamodbEndpoint, String redisUrl, String sqsEndpoint, RedisServerProcess redis) {
         this.dynamodbEndpoint = dynamodbEndpoint;
@@ -64,6 +70,16 @@ public final class Backends implements AutoCloseable {
                 sqs = elasticMq.endpoint().toString();
             }
             Backends backends = new Backends(dynamo, redisUrl, sqs, redis);
+            String smtp = blankToNull(System.getenv(SMTP_ENV));
+            if (smtp == null) {
+                GreenMailServer mail = GreenMailServer.start(FreePort.find());
+                started.add(mail);
+                backends.mail = mail;
+                smtp = mail.host() + ":" + mail.port();
+            }
+            int colon = smtp.lastIndexOf(':');
+            backends.smtpHost = smtp.substring(0, colon);
+            backends.smtpPort = Integer.parseInt(smtp.substring(colon + 1));
             backends.started.addAll(started);
             return backends;
         } catch (RuntimeException e) {
@@ -82,6 +98,19 @@ public final class Backends implements AutoCloseable {
 
     public String sqsEndpoint() {
         return sqsEndpoint;
+    }
+
+    public String smtpHost() {
+        return smtpHost;
+    }
+
+    public int smtpPort() {
+        return smtpPort;
+    }
+
+    /** The GreenMail this platform started (its received emails), or null when mail is relayed elsewhere. */
+    public GreenMailServer mail() {
+        return mail;
     }
 
     /** The redis-server this platform started, or null when an external Redis is used. */

@@ -62,6 +62,7 @@ public final class FunctionRuntime implements AutoCloseable {
                 QueueProvisioner queues = new QueueProvisioner(sqs);
                 properties.put("nija.signals-queue-url", queues.ensure(Queues.SIGNALS));
                 properties.put("nija.orders-queue-url", queues.ensure(Queues.ORDERS));
+                properties.put("nija.notifications-queue-url", queues.ensure(Queues.NOTIFICATIONS));
             }
         }
         properties.putAll(overrides);
@@ -88,7 +89,7 @@ public final class FunctionRuntime implements AutoCloseable {
         SqsClient sqs = context.getBean(SqsClient.class);
         NijaConfig config = context.getBean(NijaConfig.class);
         for (Worker w : RouteTable.WORKERS) {
-            String url = w.queue() == Queues.ORDERS ? config.getOrdersQueueUrl() : config.getSignalsQueueUrl();
+            String url = Queues.configuredUrl(w.queue(), config);
             com.amazonaws.services.lambda.runtime.RequestHandler<com.amazonaws.services.lambda.runtime.events.SQSEvent,
                     com.amazonaws.services.lambda.runtime.events.SQSBatchResponse> handler = handler(w.handler());
             eventSources.add(SqsEventSource.builder(sqs, url, handler,

@@ -94,6 +94,7 @@ public final class LocalPlatform implements AutoCloseable {
             overrides.putIfAbsent("nija.live.callback-url", "http://127.0.0.1:" + port);
             authOverrides(key).forEach(overrides::putIfAbsent);
             envelopeOverrides(options.home()).forEach(overrides::putIfAbsent);
+            notificationOverrides(backends).forEach(overrides::putIfAbsent);
             // No internet here: the candle ingest runs only on a replay of candle files (up --demo).
             if (!overrides.containsKey(MarketDataFactory.REPLAY_DIR)) {
                 overrides.putIfAbsent(FunctionRuntime.SCHEDULES_OFF, "ingest-candles");
@@ -128,6 +129,17 @@ public final class LocalPlatform implements AutoCloseable {
     static Map<String, Object> authOverrides(LocalSigningKey key) {
         return Map.of("nija.auth.issuer", LocalAuthority.ISSUER, "nija.auth.audience", LocalAuthority.AUDIENCE,
                 "nija.auth.jwks", new JWKSet(key.publicJwk()).toString());
+    }
+
+    /**
+     * Notification emails go to the platform's SMTP server (GreenMail) instead of SES; webhooks may go to plain-http
+     * stubs on this machine (a deployed stack sends to public HTTPS addresses only).
+     */
+    static Map<String, Object> notificationOverrides(Backends backends) {
+        return Map.of("nija.notifications.email-transport", "smtp",
+                "nija.notifications.smtp-host", backends.smtpHost(),
+                "nija.notifications.smtp-port", backends.smtpPort(),
+                "nija.notifications.allow-local-webhooks", true);
     }
 
     /** Secrets sealed in the table are wrapped with a key kept in the platform's home, as KMS would in AWS. */
@@ -187,6 +199,16 @@ public final class LocalPlatform implements AutoCloseable {
     /** The redis-server this platform started (tests stop it to check reads survive), or null if external. */
     public RedisServerProcess redis() {
         return backends.redis();
+    }
+
+    /** Where notification emails go: {@code host:port} of the SMTP server (GreenMail unless relayed elsewhere). */
+    public String smtpAddress() {
+        return backends.smtpHost() + ":" + backends.smtpPort();
+    }
+
+    /** The GreenMail this platform started (the emails it received), or null when mail is relayed elsewhere. */
+    public com.nija.local.services.mail.GreenMailServer mail() {
+        return backends.mail();
     }
 
     /** The demo sources' shared secret (from NIJA_DEMO_SIGNAL_SECRET or generated), null without --demo. */

@@ -36,10 +36,13 @@ public class StripeWebhookService {
     private final BillingConfig config;
     private final Clock clock;
     private final StripeAlerts alerts;
+    private final BillingNotices notices;
 
     public StripeWebhookService(StripeWebhookVerifier verifier, BillingStore store, BillingProjector projector,
-                                StripePriceCatalog prices, BillingConfig config, Clock clock, StripeAlerts alerts) {
+                                StripePriceCatalog prices, BillingConfig config, Clock clock, StripeAlerts alerts,
+                                BillingNotices notices) {
         this.alerts = alerts;
+        this.notices = notices;
         this.verifier = verifier;
         this.store = store;
         this.projector = projector;
@@ -137,11 +140,12 @@ public class StripeWebhookService {
         return switch (event.type()) {
             case "checkout.session.completed" -> checkoutCompleted(event);
             case "customer.subscription.created" -> subscription(event, BillingRules.CREATED);
-            case "customer.subscription.updated", "customer.subscription.trial_will_end" ->
-                    subscription(event, BillingRules.UPDATED);
+            case "customer.subscription.updated" -> subscription(event, BillingRules.UPDATED);
+            case "customer.subscription.trial_will_end" ->
+                    notices.trialEnding(event, subscription(event, BillingRules.UPDATED));
             case "customer.subscription.deleted" -> subscription(event, BillingRules.DELETED);
             case "invoice.paid" -> invoice(event, StripeInvoiceItem.PAID);
-            case "invoice.payment_failed" -> invoice(event, StripeInvoiceItem.PAYMENT_FAILED);
+            case "invoice.payment_failed" -> notices.paymentFailed(event, invoice(event, StripeInvoiceItem.PAYMENT_FAILED));
             case "invoice.payment_action_required" -> invoice(event, StripeInvoiceItem.ACTION_REQUIRED);
             default -> "ignored: not a type billing handles";
         };

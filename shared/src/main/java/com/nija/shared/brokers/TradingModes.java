@@ -14,6 +14,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import com.nija.shared.notifications.NotificationEvent;
+import com.nija.shared.notifications.NotificationEventType;
+import com.nija.shared.notifications.Notifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,10 +37,13 @@ public class TradingModes {
     private final UserCache cache;
     private final Clock clock;
     private final List<LiveTradingPrerequisite> prerequisites;
+    private final Notifications notifications;
 
     public TradingModes(BrokerLinkRepository links, LiveKeyMarks marks, TierInForce tiers, TierCatalog catalog,
-                        UserCache cache, Clock clock, List<LiveTradingPrerequisite> prerequisites) {
+                        UserCache cache, Clock clock, List<LiveTradingPrerequisite> prerequisites,
+                        Notifications notifications) {
         this.prerequisites = List.copyOf(prerequisites);
+        this.notifications = notifications;
         this.links = links;
         this.marks = marks;
         this.tiers = tiers;
@@ -88,6 +94,7 @@ public class TradingModes {
         if (current.live()) Venue.parse(current.venue()).ifPresent(previous -> marks.release(userId, previous));
         cache.invalidate(userId);
         LOG.info("trader {} switched to live trading on {} (risk acknowledged)", userId, venue.wire());
+        announce(userId, live, "You now trade live on " + venue.wire() + ": orders use real money");
         return TradingModeView.of(live);
     }
 
@@ -101,9 +108,17 @@ public class TradingModes {
             Venue.parse(current.venue()).ifPresent(previous -> marks.release(userId, previous));
             cache.invalidate(userId);
             LOG.info("trader {} switched to paper trading (was live on {})", userId, current.venue());
+            announce(userId, paper, "You now trade on paper (you were live on " + current.venue() + ")");
             return TradingModeView.of(paper);
         }
         throw new ConflictException("your trading mode changed at the same moment: switch again");
+    }
+
+    /** The mode change as a notification; its id is the change's time, so a retried request announces it once. */
+    private void announce(String userId, TradingModeItem now, String summary) {
+        notifications.publish(userId, new NotificationEvent("live-mode:" + now.changedAt().toEpochMilli(),
+                NotificationEventType.LIVE_MODE, now.changedAt(), summary,
+                NotificationEvent.facts("mode", now.mode().name().toLowerCase(), "venue", now.venue())));
     }
 
     /** What the trader still needs before live trading on {@code venue}, each in one sentence; empty when nothing. */

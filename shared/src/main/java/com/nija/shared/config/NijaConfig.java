@@ -26,6 +26,8 @@ public class NijaConfig {
     /** Queue URLs, set by the CDK app (or the local platform after creating the queues). */
     @Nullable private String signalsQueueUrl;
     @Nullable private String ordersQueueUrl;
+    /** Trader notifications waiting for the notification worker. */
+    @Nullable private String notificationsQueueUrl;
     /** Secret that signs pagination cursors so a client cannot forge one. */
     private String cursorSecret = "";
     /**
@@ -58,6 +60,8 @@ public class NijaConfig {
     public void setSignalsQueueUrl(@Nullable String v) { signalsQueueUrl = blankToNull(v); }
     @Nullable public String getOrdersQueueUrl() { return ordersQueueUrl; }
     public void setOrdersQueueUrl(@Nullable String v) { ordersQueueUrl = blankToNull(v); }
+    @Nullable public String getNotificationsQueueUrl() { return notificationsQueueUrl; }
+    public void setNotificationsQueueUrl(@Nullable String v) { notificationsQueueUrl = blankToNull(v); }
     public String getRegion() { return region; }
     public void setRegion(String region) { this.region = region; }
     public String getTradingTable() { return tradingTable; }

@@ -200,4 +200,22 @@ public final class Keys {
     public static String liveShard(int shard) {
         return "LIVE#" + shard;
     }
+
+    // --- Notifications: a trader's preferences, channels and delivery log, under their own partition. ---
+
+    public static final String NOTIFY_PREFERENCES = "NOTIFY#PREFS";
+    public static final String NOTIFY_CHANNEL_PREFIX = "NOTIFY#CHANNEL#";
+    public static final String NOTIFY_DELIVERY_PREFIX = "NOTIFY#DLV#";
+
+    public static String notifyChannel(String channel) {
+        return NOTIFY_CHANNEL_PREFIX + channel;
+    }
+
+    /**
+     * One delivery of one event on one channel: sorted by the event's time (so the log reads newest first), and
+     * unique per event id and channel (so a repeat finds the first delivery instead of sending again).
+     */
+    public static String notifyDelivery(Instant occurredAt, String eventId, String channel) {
+        return NOTIFY_DELIVERY_PREFIX + byTime(occurredAt, eventId) + "#" + channel;
+    }
 }

@@ -1,16 +1,13 @@
 package com.nija.shared.signals;
 
+import com.nija.shared.crypto.TimestampedHmac;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Who sent a signal or a price update. Programmatic senders sign: {@code X-Nija-Source} and
@@ -22,7 +19,6 @@ import javax.crypto.spec.SecretKeySpec;
 @Singleton
 public class SignalAuthenticator {
     static final Duration SIGNATURE_TOLERANCE = Duration.ofMinutes(5);
-    private static final Pattern EPOCH_SECONDS = Pattern.compile("\\d{1,12}");
 
     private final SourceRegistry sources;
 
@@ -55,39 +51,12 @@ public class SignalAuthenticator {
     }
 
     static boolean signatureValid(String header, String body, String secret, Instant now) {
-        String t = null;
-        String v1 = null;
-        for (String part : header.split(",")) {
-            String p = part.trim();
-            if (p.startsWith("t=")) t = p.substring(2);
-            else if (p.startsWith("v1=")) v1 = p.substring(3);
-        }
-        // Unix seconds have 10 digits until 2286; a longer t is refused before any date arithmetic can overflow.
-        if (t == null || v1 == null || !EPOCH_SECONDS.matcher(t).matches()) return false;
-        try {
-            long skew = Math.abs(Long.parseLong(t) - now.getEpochSecond());
-            if (skew > SIGNATURE_TOLERANCE.toSeconds()) return false;
-            byte[] expected = hmac(secret, t + "." + body);
-            return MessageDigest.isEqual(expected, HexFormat.of().parseHex(v1.toLowerCase()));
-        } catch (IllegalArgumentException e) { // not a number, not hex
-            return false;
-        }
+        return TimestampedHmac.verify(header, body, secret, now, SIGNATURE_TOLERANCE);
     }
 
     /** The header value a sender puts in {@code X-Nija-Signature} for {@code body} at {@code at}. */
     public static String sign(String secret, String body, Instant at) {
-        String t = Long.toString(at.getEpochSecond());
-        return "t=" + t + ",v1=" + HexFormat.of().formatHex(hmac(secret, t + "." + body));
-    }
-
-    private static byte[] hmac(String secret, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is always available", e);
-        }
+        return TimestampedHmac.sign(secret, body, at);
     }
 
     /** Compares digests, so neither content nor length leaks through timing. */
