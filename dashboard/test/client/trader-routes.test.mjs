@@ -97,6 +97,20 @@ test('the generated client calls every trader operation of the contract, each an
   await expect(client.POST('/api/v1/billing/checkout', { body: { plan: 'pro', interval: 'month' } }), 503);
   await expect(client.POST('/api/v1/billing/portal'), 503);
 
+  // Notifications: an email channel, a choice of events for it, the (empty) delivery log, and the channel removed.
+  await expect(client.PUT('/api/v1/notifications/channels/{channel}', {
+    params: { path: { channel: 'email' } },
+    body: { address: 'client-test@example.com' },
+  }));
+  const chosen = await expect(client.PUT('/api/v1/notifications/preferences', {
+    body: { events: { fill: ['email'], 'drawdown-stop': ['email'] } },
+  }));
+  assert.ok(chosen, 'preferences saved');
+  await expect(client.GET('/api/v1/notifications/preferences'));
+  await expect(client.GET('/api/v1/notifications/deliveries'));
+  await expect(client.PUT('/api/v1/notifications/preferences', { body: { events: {} } }));
+  await expect(client.DELETE('/api/v1/notifications/channels/{channel}', { params: { path: { channel: 'email' } } }), 204);
+
   assert.equal((await expect(client.POST('/api/v1/trading/pause', { body: {} }))).botState, 'paused');
   assert.equal((await expect(client.POST('/api/v1/trading/resume'))).botState, 'running');
   // No position of this trader has that id: the close is refused as not found, and nothing is sent to a venue.

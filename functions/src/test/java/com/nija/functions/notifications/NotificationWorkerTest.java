@@ -145,6 +145,29 @@ class NotificationWorkerTest {
     }
 
     @Test
+    @DisplayName("a drawdown stop reaches the trader's email once, saying which protection fired and why")
+    void drawdownStopByEmail() {
+        String symbol = TestSignals.uniqueSymbol();
+        TraderFixture trader = TradingSetup.trader().dailyLossLimit("100000").create().price(symbol, "100")
+                .rollupClose(com.nija.shared.config.PlatformClock.system().instant().minusSeconds(2 * 86_400),
+                        "5.00", "20000", "-2500.00");
+        String user = trader.userId();
+        String address = withEmail(user);
+        ok(bench.choose(user, "{\"events\":{\"drawdown-stop\":[\"email\"]}}"));
+
+        bench.executor.handleRequest(SqsEvents.order(TestSignals.buy(symbol).usd("500").forTrader(user)), null);
+        List<NotificationMessage> queued = bench.queued(user).stream()
+                .map(m -> NotificationMessage.read(m.body())).toList();
+        NotificationMessage stop = queued.stream()
+                .filter(m -> m.event().type() == NotificationEventType.DRAWDOWN_STOP).findFirst().orElseThrow();
+        bench.work(stop, 1);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailTo(address).size() == 1);
+        assertThat(text(mailTo(address).get(0))).contains("drawdown-stop: equity 7500.00 is 25.00% below its peak");
+        assertThat(queued).extracting(m -> m.event().type()).contains(NotificationEventType.REFUSAL);
+    }
+
+    @Test
     @DisplayName("a webhook answering 500 is retried with backoff until it answers; the email sent beside it is not repeated")
     void retriesUntilDelivered() {
         String user = "notify-retry-" + UUID.randomUUID();

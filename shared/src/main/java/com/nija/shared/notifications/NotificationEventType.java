@@ -14,6 +14,8 @@ public enum NotificationEventType {
     REFUSAL("refusal", "an order was refused"),
     AUTO_PAUSE("auto-pause", "your bot was paused after repeated broker errors"),
     DRAWDOWN_STOP("drawdown-stop", "new orders stopped at the drawdown limit"),
+    /** Any other protection that fired: the drawdown warning, a symbol's stoploss guard, the daily profit target. */
+    PROTECTION("protection", "a protection fired: the drawdown warning, a symbol's cooldown or the daily profit target"),
     LIVE_MODE("live-mode", "your trading mode changed between paper and live"),
     TRIAL_ENDING("trial-ending", "your trial ends soon"),
     PAYMENT_FAILED("payment-failed", "a payment failed"),
