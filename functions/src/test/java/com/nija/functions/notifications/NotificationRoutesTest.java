@@ -26,11 +26,11 @@ class NotificationRoutesTest {
     }
 
     @Test
-    @DisplayName("a new trader hears about nothing: every event is listed with no channel, and no channel is set up")
+    @DisplayName("a new trader hears about nothing: every event (eight, protections among them) is listed with no channel, and no channel is set up")
     void freshTrader() {
         JsonNode body = ok(bench.preferences(trader()));
 
-        assertThat(body.path("events").size()).isEqualTo(7);
+        assertThat(body.path("events").size()).isEqualTo(8);
         body.path("events").forEach(channels -> assertThat(channels).isEmpty());
         assertThat(body.path("channels")).isEmpty();
     }
