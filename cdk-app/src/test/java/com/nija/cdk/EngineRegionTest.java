@@ -20,7 +20,8 @@ class EngineRegionTest {
     private static final Set<String> ENGINE_WRITES = Set.of("nija-dev-signal-intake", "nija-dev-price-ingest",
             "nija-dev-close-position", "nija-dev-pause-trading", "nija-dev-resume-trading", "nija-dev-kill-switch",
             "nija-dev-put-settings", "nija-dev-connect-broker", "nija-dev-disconnect-broker", "nija-dev-test-broker",
-            "nija-dev-set-trading-mode", "nija-dev-pause-trader", "nija-dev-resume-trader", "nija-dev-flatten-trader");
+            "nija-dev-set-trading-mode", "nija-dev-pause-trader", "nija-dev-resume-trader", "nija-dev-flatten-trader",
+            "nija-dev-put-protections");
 
     @Test
     @DisplayName("by default the primary is the engine: every function knows it, and only the other regions' "
