@@ -62,6 +62,14 @@ public abstract class ApiHandler extends MicronautRequestHandler<APIGatewayV2HTT
     protected abstract APIGatewayV2HTTPResponse handle(ApiRequest request);
 
     /**
+     * True for a route whose service writes its own audit record (account deletion records it under the pseudonym,
+     * since the usual record would name the trader it just erased).
+     */
+    protected boolean auditsItself() {
+        return false;
+    }
+
+    /**
      * A request that exercises this route's hot path without writing anything, run before the snapshot;
      * null for a route with no such path.
      */
@@ -121,7 +129,8 @@ public abstract class ApiHandler extends MicronautRequestHandler<APIGatewayV2HTT
 
     /** The route's logic, recorded in the audit trail when it is a person's change ({@link AuditedWrites}). */
     private APIGatewayV2HTTPResponse audited(ApiRequest request, boolean guarded) {
-        return guarded ? AuditedWrites.run(applicationContext, request, () -> handle(request)) : handle(request);
+        return guarded && !auditsItself() ? AuditedWrites.run(applicationContext, request, () -> handle(request))
+                : handle(request);
     }
 
     /**

@@ -3,7 +3,6 @@ package com.nija.functions.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.nija.shared.audit.Actor;
 import com.nija.shared.audit.AuditLog;
 import com.nija.shared.audit.AuditSubjects;
 import com.nija.shared.input.InputLimits;
@@ -36,7 +35,7 @@ final class AuditedWrites {
         Map<String, String> before = subjects.summarize(target);
         APIGatewayV2HTTPResponse response = handle.get();
         if (response.getStatusCode() / 100 == 2) {
-            context.getBean(AuditLog.class).record(actor(request), target, action(request.event()), reason(request),
+            context.getBean(AuditLog.class).record(request.actor(), target, action(request.event()), reason(request),
                     before, subjects.summarize(target));
         }
         return response;
@@ -50,12 +49,6 @@ final class AuditedWrites {
             return InputLimits.Id.USER.accepts(id) ? id : null;
         }
         return path.startsWith(ApiHandler.STAFF_PATH) ? AuditLog.PLATFORM : request.userId();
-    }
-
-    private static Actor actor(ApiRequest request) {
-        var http = request.event().getRequestContext().getHttp();
-        return new Actor(request.userId(), request.groups().stream().sorted().toList(), request.requestId(),
-                http == null ? null : http.getSourceIp());
     }
 
     private static String action(APIGatewayV2HTTPEvent event) {

@@ -43,4 +43,19 @@ public final class Responses {
                 .withIsBase64Encoded(false)
                 .build();
     }
+
+    /** A binary body (an archive), base64-encoded as API Gateway expects. */
+    public static APIGatewayV2HTTPResponse binary(int status, String contentType, byte[] body,
+                                                  Map<String, String> headers) {
+        Map<String, String> all = new HashMap<>();
+        all.put("Content-Type", contentType);
+        all.put("Cache-Control", "no-store"); // per-trader data: never in a shared cache
+        all.putAll(headers);
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(all)
+                .withBody(java.util.Base64.getEncoder().encodeToString(body))
+                .withIsBase64Encoded(true)
+                .build();
+    }
 }

@@ -17,6 +17,8 @@ import com.nija.functions.audit.GetAuditHandler;
 import com.nija.functions.billing.BillingMetricsHandler;
 import com.nija.functions.billing.BillingSubscribersHandler;
 import com.nija.functions.billing.GetAccountHandler;
+import com.nija.functions.leaving.DeleteAccountHandler;
+import com.nija.functions.leaving.ExportAccountHandler;
 import com.nija.functions.billing.StripeWebhookHandler;
 import com.nija.functions.brokers.DeleteBrokerKeyHandler;
 import com.nija.functions.brokers.GetTradingModeHandler;
@@ -123,6 +125,9 @@ public final class RouteTable {
             new Route("POST", "/auth/sign-out", SignOutHandler.class, Access.PUBLIC, "sign-out"),
             // Exports (issue 16): a trader's fills for a tax return, streamed page by page, inline up to a bound.
             new Route("GET", "/api/v1/trades/export", ExportTradesHandler.class, Access.TRADER, "export-trades"),
+            // Leaving (issue 20): a trader's whole account as an archive, and account deletion
+            new Route("GET", "/api/v1/account/export", ExportAccountHandler.class, Access.TRADER, "export-account"),
+            new Route("DELETE", "/api/v1/account", DeleteAccountHandler.class, Access.TRADER, "delete-account"),
             // The API contract (docs/api/openapi.yaml) as JSON, public
             new Route("GET", "/api/v1/openapi.json", GetOpenApiHandler.class, Access.PUBLIC, "get-openapi"));
 
