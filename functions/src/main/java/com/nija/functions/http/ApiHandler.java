@@ -61,12 +61,9 @@ public abstract class ApiHandler extends MicronautRequestHandler<APIGatewayV2HTT
     /** The route's own logic: parse, call one service, map the result. Throw domain exceptions to refuse. */
     protected abstract APIGatewayV2HTTPResponse handle(ApiRequest request);
 
-    /**
-     * True for a route whose service writes its own audit record (account deletion records it under the pseudonym,
-     * since the usual record would name the trader it just erased).
-     */
-    protected boolean auditsItself() {
-        return false;
+    /** Which calls of this route the audit trail records; priming is never recorded. */
+    protected AuditPolicy auditPolicy() {
+        return AuditPolicy.WRITES;
     }
 
     /**
@@ -129,7 +126,8 @@ public abstract class ApiHandler extends MicronautRequestHandler<APIGatewayV2HTT
 
     /** The route's logic, recorded in the audit trail when it is a person's change ({@link AuditedWrites}). */
     private APIGatewayV2HTTPResponse audited(ApiRequest request, boolean guarded) {
-        return guarded && !auditsItself() ? AuditedWrites.run(applicationContext, request, () -> handle(request))
+        return guarded && auditPolicy() != AuditPolicy.BY_SERVICE
+                ? AuditedWrites.run(applicationContext, request, auditPolicy(), () -> handle(request))
                 : handle(request);
     }
 

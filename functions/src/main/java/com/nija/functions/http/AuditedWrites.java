@@ -27,9 +27,10 @@ final class AuditedWrites {
 
     private AuditedWrites() {}
 
-    static APIGatewayV2HTTPResponse run(ApplicationContext context, ApiRequest request,
+    static APIGatewayV2HTTPResponse run(ApplicationContext context, ApiRequest request, AuditPolicy policy,
                                         Supplier<APIGatewayV2HTTPResponse> handle) {
-        String target = request.authorized() && !READS.contains(method(request.event())) ? target(request) : null;
+        boolean recorded = policy == AuditPolicy.ALSO_READS || !READS.contains(method(request.event()));
+        String target = request.authorized() && recorded ? target(request) : null;
         if (target == null) return handle.get();
         AuditSubjects subjects = context.getBean(AuditSubjects.class);
         Map<String, String> before = subjects.summarize(target);

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nija.functions.http.ApiHandler;
 import com.nija.functions.http.ApiRequest;
+import com.nija.functions.http.AuditPolicy;
 import com.nija.functions.http.Responses;
 import com.nija.shared.leaving.AccountDeletion;
 import io.micronaut.context.ApplicationContext;
@@ -34,8 +35,8 @@ public class DeleteAccountHandler extends ApiHandler {
     }
 
     @Override
-    protected boolean auditsItself() {
-        return true;
+    protected AuditPolicy auditPolicy() {
+        return AuditPolicy.BY_SERVICE; // the usual record would name the trader the route just erased
     }
 
     /** Every path of this route writes or refuses: nothing to prime. */

@@ -4,8 +4,6 @@ import com.nija.shared.data.StoredItem;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.nija.shared.audit.Actor;
-import com.nija.shared.audit.AuditLog;
 import com.nija.shared.data.ItemJson;
 import com.nija.shared.json.Json;
 import jakarta.inject.Singleton;
@@ -28,27 +26,19 @@ import java.util.zip.ZipOutputStream;
 @Singleton
 public class AccountExport {
     public static final String MANIFEST = "manifest.json";
-    public static final String ACTION = "GET /api/v1/account/export";
 
     private final TraderDataRegistry registry;
     private final TraderItemsRegistry items;
-    private final AuditLog audit;
     private final Clock clock;
 
-    public AccountExport(TraderDataRegistry registry, TraderItemsRegistry items, AuditLog audit, Clock clock) {
+    public AccountExport(TraderDataRegistry registry, TraderItemsRegistry items, Clock clock) {
         this.registry = registry;
         this.items = items;
-        this.audit = audit;
         this.clock = clock;
     }
 
-    /**
-     * Writes the archive, then records in the trader's audit trail that it was exported (an export that failed part
-     * way is not recorded: nothing left the platform).
-     *
-     * @return how many items of each kind were written
-     */
-    public Map<String, Long> write(String userId, OutputStream out, Actor actor) {
+    /** @return how many items of each kind were written */
+    public Map<String, Long> write(String userId, OutputStream out) {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             for (TraderData kind : registry.aboutTrader()) {
@@ -62,8 +52,6 @@ public class AccountExport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        long total = counts.values().stream().mapToLong(Long::longValue).sum();
-        audit.record(actor, userId, ACTION, null, Map.of(), Map.of("export", total + " items in " + counts.size() + " files"));
         return counts;
     }
 

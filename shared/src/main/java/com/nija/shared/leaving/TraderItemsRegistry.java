@@ -4,6 +4,7 @@ import com.nija.shared.data.StoredItem;
 
 import com.nija.shared.data.TableDefinition;
 import com.nija.shared.data.Tables;
+import com.nija.shared.data.TradingTables;
 import com.nija.shared.config.NijaConfig;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
@@ -25,8 +26,8 @@ public class TraderItemsRegistry {
     private final DynamoDbClient client;
     private final NijaConfig config;
 
-    public TraderItemsRegistry(DynamoDbClient client, NijaConfig config) {
-        this.client = client;
+    public TraderItemsRegistry(TradingTables tables, NijaConfig config) {
+        this.client = tables.client();
         this.config = config;
     }
 
