@@ -123,7 +123,7 @@ class DataTest {
     void secretsAndKeys() {
         var secrets = prod.properties(prod.stack("us-east-1"), "AWS::SecretsManager::Secret");
         assertThat(secrets.stream().map(s -> s.get("Name")).toList()).containsExactlyInAnyOrder(
-                "nija/prod/cursor", "nija/prod/stripe-webhook");
+                "nija/prod/cursor", "nija/prod/stripe-webhook", "nija/prod/pseudonyms");
         secrets.forEach(s -> assertThat(list(s.get("ReplicaRegions")).stream().map(r -> (Object) at(r, "Region")).toList())
                 .containsExactlyInAnyOrder("us-west-2", "eu-west-1"));
         Map<String, Object> key = prod.properties(prod.stack("us-east-1"), "AWS::KMS::Key").stream()

@@ -109,6 +109,7 @@ public final class SecretsAndKeys extends Construct {
         return switch (kind) {
             case CURSOR -> "HMAC key that signs pagination cursors";
             case STRIPE_WEBHOOK -> "Stripe webhook signing secret (whsec_...)";
+            case PSEUDONYM_PEPPER -> "Pepper of deleted traders' one-way pseudonyms (docs/AUDIT.md)";
         };
     }
 
@@ -118,6 +119,8 @@ public final class SecretsAndKeys extends Construct {
                     + "(put-secret-value) when needed, never on a timer.";
             case STRIPE_WEBHOOK -> "Stripe issues the webhook signing secret; it is rolled in Stripe's dashboard "
                     + "and then stored here, so Secrets Manager cannot rotate it.";
+            case PSEUDONYM_PEPPER -> "A new pepper would give a trader deleted later a second pseudonym and break a "
+                    + "resumed deletion; it is never rotated.";
         };
     }
 

@@ -38,7 +38,14 @@ public record FunctionProfile(int memoryMb, int timeoutSeconds, Optional<Integer
         /** Seals new secrets (source admin): {@code kms:GenerateDataKey} on the envelope key, and its ARN. */
         SEALS_SECRETS,
         /** Opens sealed secrets (sources' HMAC keys at intake): {@code kms:Decrypt} on the envelope key, and its ARN. */
-        OPENS_SEALED_SECRETS
+        OPENS_SEALED_SECRETS,
+        /** Records reads in the audit trail (the account archive): {@code dynamodb:PutItem} on the audit table. */
+        AUDITS_READS,
+        /**
+         * Moves a deleted trader's audit records under their pseudonym: {@code dynamodb:DeleteItem} on the audit table
+         * besides PutItem (account deletion only; docs/AUDIT.md).
+         */
+        PSEUDONYMISES_AUDIT
     }
 
     /** The secrets the stacks create (values are set by ops after the first deploy). */
@@ -46,7 +53,9 @@ public record FunctionProfile(int memoryMb, int timeoutSeconds, Optional<Integer
         /** HMAC secret of the cursors the read API hands out. */
         CURSOR("cursor", "NIJA_CURSOR_SECRET_ARN"),
         /** Stripe's webhook signing secret. */
-        STRIPE_WEBHOOK("stripe-webhook", "NIJA_STRIPE_WEBHOOK_SECRET_ARN");
+        STRIPE_WEBHOOK("stripe-webhook", "NIJA_STRIPE_WEBHOOK_SECRET_ARN"),
+        /** Pepper of the one-way pseudonyms a deleted trader's kept records carry. */
+        PSEUDONYM_PEPPER("pseudonyms", "NIJA_PSEUDONYM_PEPPER_SECRET_ARN");
 
         private final String id;
         private final String envVar;

@@ -78,6 +78,11 @@ public final class FunctionProfiles {
             // Exports (issue 16): up to ~30,000 fills read page by page before answering; 10 s can be too short,
             // and API Gateway's integration limit (30 s) is the ceiling.
             entry("export-trades", p -> p.withTimeout(25)),
+            // Leaving (issue 20): the archive reads every kind page by page and is recorded in the audit trail;
+            // deletion rewrites each kept record under the pseudonym (the audit trail's only deletes).
+            entry("export-account", p -> p.withTimeout(25).with(Extra.AUDITS_READS)),
+            entry("delete-account", p -> p.withTimeout(25).reading(SecretKind.PSEUDONYM_PEPPER)
+                    .with(Extra.PSEUDONYMISES_AUDIT)),
             entry("sign-in-token", SIGN_IN),
             entry("sign-in-refresh", SIGN_IN),
             entry("sign-out", SIGN_IN),
