@@ -22,6 +22,7 @@ import com.nija.shared.data.TradingTables;
 import com.nija.shared.json.Json;
 import com.nija.shared.leaving.Pseudonyms;
 import com.nija.shared.leaving.TraderDataRegistry;
+import com.nija.shared.settings.SettingsService;
 import com.nija.shared.trading.Side;
 import io.micronaut.context.ApplicationContext;
 import java.io.ByteArrayInputStream;
@@ -63,7 +64,7 @@ class LeavingHandlersTest {
         fixture.trade("f1", "BTC-USD", "BUY", "0.01", "60000", at);
         fixture.trade("f2", "BTC-USD", "SELL", "0.01", "61000", at.plus(Duration.ofHours(1)));
         fixture.rollupClose(at.plus(Duration.ofHours(1)), "0.5", "610", "9.5");
-        put(tables.name(), Map.of("pk", Keys.user(user), "sk", Keys.SETTINGS, "tradingEnabled", "false"));
+        fixture.saveSettings(TraderFixture.settings(true), context.getBean(SettingsService.class).get(user).version());
         put(tables.name(), Map.of("pk", Keys.user(user), "sk", Keys.order("o-f1"), "orderId", "o-f1", "userId", user,
                 "symbol", "BTC-USD", "status", "FILLED"));
         put(tables.name(), Map.of("pk", Keys.user(user), "sk", Keys.broker("coinbase"), "userId", user,
@@ -147,8 +148,13 @@ class LeavingHandlersTest {
     void deletionLeavesNothingThatNamesTheTrader() {
         Trader trader = traderWithEverything();
         String pseudonym = context.getBean(Pseudonyms.class).of(trader.userId());
+        SettingsService settings = context.getBean(SettingsService.class);
+        assertThat(settings.get(trader.userId()).tradingEnabled()).isTrue(); // now cached
 
         JsonNode body = ok(delete(trader.userId(), "{\"confirm\":\"" + trader.userId() + "\"}"));
+
+        assertThat(settings.get(trader.userId()).tradingEnabled()).as("settings cached before the deletion")
+                .isNotEqualTo(true);
 
         assertThat(body.path("kept").toString()).contains("trades", "orders", "audit");
         assertThat(body.path("deleted").toString()).contains("profile", "broker-connections");

@@ -6,6 +6,7 @@ import static com.nija.shared.data.Tables.TRADING;
 
 import com.nija.shared.audit.Actor;
 import com.nija.shared.audit.AuditLog;
+import com.nija.shared.cache.UserCache;
 import com.nija.shared.data.Keys;
 import com.nija.shared.data.PseudonymisedItem;
 import com.nija.shared.problem.ConflictException;
@@ -35,14 +36,16 @@ public class AccountDeletion {
     private final TraderItemsRegistry items;
     private final Pseudonyms pseudonyms;
     private final AuditLog audit;
+    private final UserCache cache;
     private final Clock clock;
 
     public AccountDeletion(TraderDataRegistry registry, TraderItemsRegistry items, Pseudonyms pseudonyms,
-                           AuditLog audit, Clock clock) {
+                           AuditLog audit, UserCache cache, Clock clock) {
         this.registry = registry;
         this.items = items;
         this.pseudonyms = pseudonyms;
         this.audit = audit;
+        this.cache = cache;
         this.clock = clock;
     }
 
@@ -60,6 +63,7 @@ public class AccountDeletion {
                 .map(state -> Instant.parse(state.string("startedAt")))
                 .orElseGet(() -> record(pseudonym, "IN_PROGRESS", clock.instant(), null));
         for (TraderData kind : registry.aboutTrader()) erase(kind, userId, pseudonym);
+        cache.invalidate(userId); // the engine must not trade on settings cached before the deletion
         audit.record(new Actor(pseudonym, actor.groups(), actor.requestId(), null), pseudonym, ACTION, null,
                 Map.of("account", "active"), Map.of("account", "deleted"));
         Instant deletedAt = clock.instant();
