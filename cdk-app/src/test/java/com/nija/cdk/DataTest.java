@@ -124,7 +124,7 @@ class DataTest {
         var secrets = prod.properties(prod.stack("us-east-1"), "AWS::SecretsManager::Secret");
         assertThat(secrets.stream().map(s -> s.get("Name")).toList()).containsExactlyInAnyOrder(
                 "nija/prod/cursor", "nija/prod/stripe-webhook", "nija/prod/stripe-api-key",
-                "nija/prod/telegram-bot");
+                "nija/prod/telegram-bot", "nija/prod/pseudonyms");
         secrets.forEach(s -> assertThat(list(s.get("ReplicaRegions")).stream().map(r -> (Object) at(r, "Region")).toList())
                 .containsExactlyInAnyOrder("us-west-2", "eu-west-1"));
         Map<String, Object> key = prod.properties(prod.stack("us-east-1"), "AWS::KMS::Key").stream()

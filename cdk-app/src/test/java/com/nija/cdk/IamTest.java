@@ -111,6 +111,15 @@ class IamTest {
     }
 
     @Test
+    @DisplayName("the account archive may add its audit record but change nothing; only deletion may delete")
+    void leavingGrants() {
+        RegionalStack s = prod.stack("us-east-1");
+        assertThat(actionsOf(s, "export-account")).contains("dynamodb:Query", "dynamodb:PutItem")
+                .doesNotContain("dynamodb:UpdateItem", "dynamodb:DeleteItem", "secretsmanager:GetSecretValue");
+        assertThat(actionsOf(s, "delete-account")).contains("dynamodb:DeleteItem", "secretsmanager:GetSecretValue");
+    }
+
+    @Test
     @DisplayName("source admin: create and rotate may only make data keys, list/disable/enable touch no key")
     void sourceSecretGrants() {
         RegionalStack s = prod.stack("us-east-1");

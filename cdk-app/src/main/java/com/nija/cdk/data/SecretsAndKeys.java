@@ -111,6 +111,7 @@ public final class SecretsAndKeys extends Construct {
             case STRIPE_WEBHOOK -> "Stripe webhook signing secret (whsec_...)";
             case STRIPE_API -> "Stripe secret API key (sk_... or a restricted rk_...) for Checkout and the portal";
             case TELEGRAM_BOT -> "Token of the Telegram bot that posts traders' notifications (from @BotFather)";
+            case PSEUDONYM_PEPPER -> "Pepper of deleted traders' one-way pseudonyms (docs/AUDIT.md)";
         };
     }
 
@@ -124,6 +125,8 @@ public final class SecretsAndKeys extends Construct {
                     + "here, so Secrets Manager cannot rotate it.";
             case TELEGRAM_BOT -> "Telegram's @BotFather issues and revokes the bot token; a new one is stored here "
                     + "by hand, so Secrets Manager cannot rotate it.";
+            case PSEUDONYM_PEPPER -> "A new pepper would give a trader deleted later a second pseudonym and break a "
+                    + "resumed deletion; it is never rotated.";
         };
     }
 

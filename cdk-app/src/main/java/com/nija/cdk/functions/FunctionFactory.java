@@ -201,12 +201,20 @@ public final class FunctionFactory {
     private void grant(Role role, FunctionProfile profile) {
         wiring.tables().all().forEach((id, table) -> {
             switch (profile.table()) {
-                case READ -> table.grantReadData(role);
+                case READ -> {
+                    table.grantReadData(role);
+                    if (id.equals(Tables.AUDIT.id()) && profile.has(FunctionProfile.Extra.AUDITS_READS)) {
+                        table.grant(role, "dynamodb:PutItem");
+                    }
+                }
                 // Audit records are only ever added: no function may update or delete one (docs/AUDIT.md).
                 case READ_WRITE -> {
                     if (id.equals(Tables.AUDIT.id())) {
                         table.grantReadData(role);
                         table.grant(role, "dynamodb:PutItem");
+                        if (profile.has(FunctionProfile.Extra.PSEUDONYMISES_AUDIT)) {
+                            table.grant(role, "dynamodb:DeleteItem");
+                        }
                     } else {
                         table.grantReadWriteData(role);
                     }

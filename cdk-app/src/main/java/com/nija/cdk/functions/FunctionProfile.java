@@ -47,7 +47,14 @@ public record FunctionProfile(int memoryMb, int timeoutSeconds, Optional<Integer
          * Emails traders (the notification worker): {@code ses:SendEmail} from the platform's sender identity only,
          * and that address in {@code NIJA_NOTIFICATIONS_EMAIL_FROM}.
          */
-        SENDS_EMAIL
+        SENDS_EMAIL,
+        /** Records reads in the audit trail (the account archive): {@code dynamodb:PutItem} on the audit table. */
+        AUDITS_READS,
+        /**
+         * Moves a deleted trader's audit records under their pseudonym: {@code dynamodb:DeleteItem} on the audit table
+         * besides PutItem (account deletion only; docs/AUDIT.md).
+         */
+        PSEUDONYMISES_AUDIT
     }
 
     /** The secrets the stacks create (values are set by ops after the first deploy). */
@@ -59,7 +66,9 @@ public record FunctionProfile(int memoryMb, int timeoutSeconds, Optional<Integer
         /** Stripe's secret API key (self-service billing: prices, Checkout, the Customer Portal). */
         STRIPE_API("stripe-api-key", "NIJA_STRIPE_API_KEY_ARN"),
         /** The token of the platform's Telegram bot, which posts traders' notifications to their chats. */
-        TELEGRAM_BOT("telegram-bot", "NIJA_TELEGRAM_BOT_TOKEN_SECRET_ARN");
+        TELEGRAM_BOT("telegram-bot", "NIJA_TELEGRAM_BOT_TOKEN_SECRET_ARN"),
+        /** Pepper of the one-way pseudonyms a deleted trader's kept records carry. */
+        PSEUDONYM_PEPPER("pseudonyms", "NIJA_PSEUDONYM_PEPPER_SECRET_ARN");
 
         private final String id;
         private final String envVar;

@@ -85,6 +85,11 @@ public final class FunctionProfiles {
             // Past the inline limit an export streams into the export bucket and is answered with a presigned link.
             entry("export-trades", p -> p.withTimeout(25).with(Extra.WRITES_EXPORTS)),
             entry("export-billing", p -> p.withTimeout(25).with(Extra.WRITES_EXPORTS)),
+            // Leaving (issue 20): the archive reads every kind page by page and is recorded in the audit trail;
+            // deletion rewrites each kept record under the pseudonym (the audit trail's only deletes).
+            entry("export-account", p -> p.withTimeout(25).with(Extra.AUDITS_READS)),
+            entry("delete-account", p -> p.withTimeout(25).reading(SecretKind.PSEUDONYM_PEPPER)
+                    .with(Extra.PSEUDONYMISES_AUDIT)),
             entry("sign-in-token", SIGN_IN),
             entry("sign-in-refresh", SIGN_IN),
             entry("sign-out", SIGN_IN),

@@ -65,6 +65,11 @@ public abstract class ApiHandler extends MicronautRequestHandler<APIGatewayV2HTT
     /** The route's own logic: parse, call one service, map the result. Throw domain exceptions to refuse. */
     protected abstract APIGatewayV2HTTPResponse handle(ApiRequest request);
 
+    /** Which calls of this route the audit trail records; priming is never recorded. */
+    protected AuditPolicy auditPolicy() {
+        return AuditPolicy.WRITES;
+    }
+
     /**
      * A request that exercises this route's hot path without writing anything, run before the snapshot;
      * null for a route with no such path.
@@ -126,7 +131,8 @@ public abstract class ApiHandler extends MicronautRequestHandler<APIGatewayV2HTT
 
     /** The route's logic, recorded in the audit trail when it is a person's change ({@link AuditedWrites}). */
     private APIGatewayV2HTTPResponse audited(ApiRequest request, boolean guarded) {
-        return guarded ? AuditedWrites.run(applicationContext, request, auditedAspects(), () -> handle(request))
+        return guarded && auditPolicy() != AuditPolicy.BY_SERVICE
+                ? AuditedWrites.run(applicationContext, request, auditPolicy(), auditedAspects(), () -> handle(request))
                 : handle(request);
     }
 

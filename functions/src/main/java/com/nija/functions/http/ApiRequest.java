@@ -83,6 +83,13 @@ public final class ApiRequest {
         return values;
     }
 
+    /** The caller as the audit trail records them: id, groups, request id and source IP. */
+    public com.nija.shared.audit.Actor actor() {
+        var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
+        return new com.nija.shared.audit.Actor(userId(), groups().stream().sorted().toList(), requestId(),
+                http == null ? null : http.getSourceIp());
+    }
+
     /** Refuses (403) a caller who is not in {@code group}; the authorizer checks too, this is defence in depth. */
     public void requireGroup(String group) {
         if (!groups().contains(group)) {

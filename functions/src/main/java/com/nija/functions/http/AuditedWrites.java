@@ -3,7 +3,6 @@ package com.nija.functions.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.nija.shared.audit.Actor;
 import com.nija.shared.audit.AuditAspect;
 import com.nija.shared.audit.AuditLog;
 import com.nija.shared.audit.AuditSubjects;
@@ -30,15 +29,17 @@ final class AuditedWrites {
 
     private AuditedWrites() {}
 
-    static APIGatewayV2HTTPResponse run(ApplicationContext context, ApiRequest request, Set<AuditAspect> aspects,
+    static APIGatewayV2HTTPResponse run(ApplicationContext context, ApiRequest request, AuditPolicy policy,
+                                        Set<AuditAspect> aspects,
                                         Supplier<APIGatewayV2HTTPResponse> handle) {
-        String target = request.authorized() && !READS.contains(method(request.event())) ? target(request) : null;
+        boolean recorded = policy == AuditPolicy.ALSO_READS || !READS.contains(method(request.event()));
+        String target = request.authorized() && recorded ? target(request) : null;
         if (target == null) return handle.get();
         AuditSubjects subjects = context.getBean(AuditSubjects.class);
         Map<String, String> before = subjects.summarize(target, aspects);
         APIGatewayV2HTTPResponse response = handle.get();
         if (response.getStatusCode() / 100 == 2) {
-            context.getBean(AuditLog.class).record(actor(request), target, action(request.event()), reason(request),
+            context.getBean(AuditLog.class).record(request.actor(), target, action(request.event()), reason(request),
                     before, subjects.summarize(target, aspects));
         }
         return response;
@@ -52,12 +53,6 @@ final class AuditedWrites {
             return InputLimits.Id.USER.accepts(id) ? id : null;
         }
         return path.startsWith(ApiHandler.STAFF_PATH) ? AuditLog.PLATFORM : request.userId();
-    }
-
-    private static Actor actor(ApiRequest request) {
-        var http = request.event().getRequestContext().getHttp();
-        return new Actor(request.userId(), request.groups().stream().sorted().toList(), request.requestId(),
-                http == null ? null : http.getSourceIp());
     }
 
     private static String action(APIGatewayV2HTTPEvent event) {

@@ -32,6 +32,17 @@ public final class Responses {
 
     /** A body already written, of {@code contentType} (an export). */
     public static APIGatewayV2HTTPResponse text(int status, String contentType, String body, Map<String, String> headers) {
+        return attachment(status, contentType, body, false, headers);
+    }
+
+    /** A binary body (an archive), base64-encoded as API Gateway expects. */
+    public static APIGatewayV2HTTPResponse binary(int status, String contentType, byte[] body,
+                                                  Map<String, String> headers) {
+        return attachment(status, contentType, java.util.Base64.getEncoder().encodeToString(body), true, headers);
+    }
+
+    private static APIGatewayV2HTTPResponse attachment(int status, String contentType, String body, boolean base64,
+                                                       Map<String, String> headers) {
         Map<String, String> all = new HashMap<>();
         all.put("Content-Type", contentType);
         all.put("Cache-Control", "no-store"); // per-trader data: never in a shared cache
@@ -40,7 +51,7 @@ public final class Responses {
                 .withStatusCode(status)
                 .withHeaders(all)
                 .withBody(body)
-                .withIsBase64Encoded(false)
+                .withIsBase64Encoded(base64)
                 .build();
     }
 }

@@ -24,6 +24,8 @@ import com.nija.functions.billing.CreateCheckoutHandler;
 import com.nija.functions.billing.CreatePortalSessionHandler;
 import com.nija.functions.billing.GetBillingPlansHandler;
 import com.nija.functions.billing.GetAccountHandler;
+import com.nija.functions.leaving.DeleteAccountHandler;
+import com.nija.functions.leaving.ExportAccountHandler;
 import com.nija.functions.billing.StripeWebhookHandler;
 import com.nija.functions.brokers.DeleteBrokerKeyHandler;
 import com.nija.functions.brokers.GetTradingModeHandler;
@@ -170,6 +172,9 @@ public final class RouteTable {
                     Access.TRADER, "delete-notification-channel"),
             new Route("GET", "/api/v1/notifications/deliveries", ListNotificationDeliveriesHandler.class,
                     Access.TRADER, "list-notification-deliveries"),
+            // Leaving (issue 20): a trader's whole account as an archive, and account deletion
+            new Route("GET", "/api/v1/account/export", ExportAccountHandler.class, Access.TRADER, "export-account"),
+            new Route("DELETE", "/api/v1/account", DeleteAccountHandler.class, Access.TRADER, "delete-account"),
             // The API contract (docs/api/openapi.yaml) as JSON, public
             new Route("GET", "/api/v1/openapi.json", GetOpenApiHandler.class, Access.PUBLIC, "get-openapi"),
             // The live-updates contract (docs/api/asyncapi.yaml: the WebSocket API) as JSON, public

@@ -61,6 +61,7 @@ public final class LocalBackends {
                 "nija.dynamodb-endpoint", dynalite.endpoint().toString(),
                 "nija.redis-url", redis.uri().toString(),
                 "nija.cursor-secret", "handler-tests-cursor-secret",
+                "nija.leaving.pseudonym-pepper", "handler-tests-pseudonym-pepper",
                 "nija.sqs-endpoint", sqs.endpoint().toString(),
                 "nija.signals-queue-url", signalsUrl,
                 "nija.orders-queue-url", ordersUrl,

@@ -56,6 +56,8 @@ public final class FunctionRuntime implements AutoCloseable {
         properties.put("nija.dynamodb-endpoint", dynamodbEndpoint);
         properties.put("nija.redis-url", redisUrl == null ? "" : redisUrl);
         properties.put("nija.cursor-secret", cursorSecret);
+        // Per run like the cursor secret: a deleted trader's pseudonym is one-way without it
+        properties.put("nija.leaving.pseudonym-pepper", cursorSecret + "#pseudonyms");
         if (sqsEndpoint != null) {
             properties.put("nija.sqs-endpoint", sqsEndpoint);
             try (SqsClient sqs = sqsClient(sqsEndpoint)) {

@@ -9,6 +9,11 @@ public class ExportTooLargeException extends PayloadTooLargeException {
                 + "narrow the range (from/to) and export it in parts");
     }
 
+    /** An export with no range to narrow, e.g. a whole account's archive; {@code message} says what to do instead. */
+    public ExportTooLargeException(String message) {
+        super(message);
+    }
+
     @Override
     public String problemType() {
         return "export-too-large";
