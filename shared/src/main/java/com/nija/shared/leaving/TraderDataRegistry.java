@@ -5,7 +5,16 @@ import com.nija.shared.data.StoredItem;
 import static com.nija.shared.data.Tables.AUDIT;
 import static com.nija.shared.data.Tables.TRADING;
 
+import com.nija.shared.alerts.AlertItem;
 import com.nija.shared.audit.AuditRepository;
+import com.nija.shared.graduation.GraduationWaiverItem;
+import com.nija.shared.notifications.NotificationChannelItem;
+import com.nija.shared.notifications.NotificationDeliveryItem;
+import com.nija.shared.notifications.NotificationPreferencesItem;
+import com.nija.shared.protections.ProtectionSettingsItem;
+import com.nija.shared.protections.ProtectionStateItem;
+import com.nija.shared.signals.SourceActivityItem;
+import com.nija.shared.signup.TermsAcceptanceItem;
 import com.nija.shared.billing.BillingAccountItem;
 import com.nija.shared.billing.PaymentFailureItem;
 import com.nija.shared.billing.StripeCustomerItem;
@@ -64,6 +73,20 @@ public class TraderDataRegistry {
             TraderData.of("orders", OrderItem.class, TRADING, own(Keys.ORDER_PREFIX), Erasure.PSEUDONYMISE),
             TraderData.of("trades", TradeItem.class, TRADING, own(Keys.TRADE_PREFIX), Erasure.PSEUDONYMISE),
             TraderData.of("rollups", RollupItem.class, TRADING, own(Keys.ROLLUP_PREFIX), Erasure.DELETE),
+            TraderData.of("protections", ProtectionSettingsItem.class, TRADING, own(Keys.PROTECTIONS), Erasure.DELETE),
+            TraderData.of("protection-state", ProtectionStateItem.class, TRADING, own(Keys.PROTECTION_STATE),
+                    Erasure.DELETE),
+            TraderData.of("notification-preferences", NotificationPreferencesItem.class, TRADING,
+                    own(Keys.NOTIFY_PREFERENCES), Erasure.DELETE),
+            TraderData.of("notification-channels", NotificationChannelItem.class, TRADING,
+                    own(Keys.NOTIFY_CHANNEL_PREFIX), Erasure.DELETE).hiding("sealed"),
+            TraderData.of("notification-log", NotificationDeliveryItem.class, TRADING, own(Keys.NOTIFY_DELIVERY_PREFIX),
+                    Erasure.DELETE),
+            TraderData.of("graduation-waiver", GraduationWaiverItem.class, TRADING, own(GraduationWaiverItem.SK),
+                    Erasure.DELETE),
+            // The accepted terms are evidence of consent: kept under the pseudonym, without the address it came from.
+            TraderData.of("terms-acceptance", TermsAcceptanceItem.class, TRADING, own(TermsAcceptanceItem.SK),
+                    Erasure.PSEUDONYMISE).dropping("sourceIp"),
             TraderData.of("billing", BillingAccountItem.class, TRADING, own(Keys.BILLING), Erasure.PSEUDONYMISE)
                     .dropping("hostedInvoiceUrl"),
             TraderData.of("payment-failures", PaymentFailureItem.class, TRADING, TraderDataRegistry::paymentFailures,
@@ -78,7 +101,10 @@ public class TraderDataRegistry {
                     (items, user, pseudonym) -> items.pages(AUDIT, AuditRepository.partition(user), ""),
                     Erasure.PSEUDONYMISE).dropping("sourceIp"),
             TraderData.notPersonal("market-data", TRADING, List.of(PriceItem.class, CandleDayItem.class)),
-            TraderData.notPersonal("platform-controls", TRADING, List.of(ControlItem.class, SourceItem.class)),
+            TraderData.notPersonal("platform-controls", TRADING, List.of(ControlItem.class, SourceItem.class,
+                    SourceActivityItem.class)),
+            // Operator alerts may name a trader id in their text; they expire after 30 days (TTL) and are staff's.
+            TraderData.notPersonal("operator-alerts", TRADING, List.of(AlertItem.class)),
             // Signals come from a source (a strategy), not from a trader; Stripe's events carry only object ids.
             TraderData.notPersonal("signals-and-stripe-events", TRADING, List.of(SignalItem.class, StripeEventItem.class)));
 

@@ -1,11 +1,11 @@
-package com.nija.shared.trading.export;
+package com.nija.shared.export;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.util.function.LongFunction;
 
 /**
- * The byte counterpart of {@link BoundedWriter}: collects a binary export (an archive) for an inline response and
+ * The byte counterpart of the text exports' bound: collects a binary export (an archive) for an inline response and
  * refuses past {@code limit} bytes.
  */
 public final class BoundedOutputStream extends OutputStream {
