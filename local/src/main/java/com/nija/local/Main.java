@@ -108,6 +108,9 @@ public final class Main {
             stopped.countDown();
         }));
         System.out.println("NIJA local platform ready on " + platform.baseUrl());
+        platform.stripe().ifPresent(stripe -> System.out.println("stripe stand-in: " + stripe.baseUrl()
+                + " (billing's Stripe API; sign webhooks to /webhooks/stripe with the secret in "
+                + options.home().resolve("stripe-webhook-secret") + ")"));
         if (options.demo()) {
             String token = platform.tokens().issue(LocalPlatform.DEMO_TRADER, List.of(), Duration.ofHours(12));
             System.out.println("demo trader: " + LocalPlatform.DEMO_TRADER + " (token valid 12 h)");
