@@ -19,7 +19,7 @@ public final class LocalSecrets {
 
     /** The Stripe stand-in's webhook signing secret, in Stripe's {@code whsec_} form: events signed with it are taken. */
     public static String stripeWebhookSecret(Path home) {
-        return "whsec_" + readOrCreate(home.resolve("stripe-webhook-secret"));
+        return OwnerOnlyFile.readOrCreate(home.resolve("stripe-webhook-secret"), () -> "whsec_" + random());
     }
 
     /** A fresh random secret (hex, 256 bits). */
