@@ -92,10 +92,16 @@ test('the generated client calls every trader operation of the contract, each an
   }));
   assert.equal(tightened.settings.drawdownStopPct, '18');
 
-  // The local platform has no Stripe key: billing answers its documented 503 and no session is made.
-  await expect(client.GET('/api/v1/billing/plans'), 503);
-  await expect(client.POST('/api/v1/billing/checkout', { body: { plan: 'pro', interval: 'month' } }), 503);
-  await expect(client.POST('/api/v1/billing/portal'), 503);
+  // Billing as a trader meets it: the plans at the prices Stripe holds (locally its stand-in), a Checkout Session
+  // to buy Pro, and no Customer Portal until a Checkout of theirs has completed (Stripe's webhook makes a customer).
+  const plans = await expect(client.GET('/api/v1/billing/plans'));
+  const pro = plans.plans.find(p => p.plan === 'pro');
+  assert.equal(Number(pro?.prices.month?.amount), 149, `Pro monthly at Stripe's price: ${JSON.stringify(pro)}`);
+  const checkout = await expect(client.POST('/api/v1/billing/checkout', { body: { plan: 'pro', interval: 'month' } }));
+  assert.match(checkout.url, /^https:\/\/checkout\.stripe\.com\//);
+  const { error: noCustomer, response: portal } = await client.POST('/api/v1/billing/portal');
+  assert.equal(portal.status, 409, `portal before any Checkout answered ${portal.status}`);
+  assert.match(String(noCustomer?.type), /\/no-billing-customer$/);
 
   // Notifications: an email channel, a choice of events for it, the (empty) delivery log, and the channel removed.
   await expect(client.PUT('/api/v1/notifications/channels/{channel}', {

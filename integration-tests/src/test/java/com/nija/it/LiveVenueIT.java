@@ -1,18 +1,10 @@
 package com.nija.it;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.nija.it.support.AlpacaStandIn;
 import com.nija.it.support.ApiTarget;
 import com.nija.it.support.DedicatedPlatform;
 import com.nija.it.support.PlatformTest;
@@ -28,7 +20,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -38,23 +29,21 @@ import org.junit.jupiter.api.Test;
  * A trader trades real money end to end on the local platform: connects an Alpaca paper key, tests it, goes live, and
  * a signal's order reaches the venue — a WireMock stand-in for Alpaca's paper API built from its documented requests
  * and answers, accepting only that trader's key — and its fill is recorded; the exit sells at the venue what the
- * venue holds. A platform of its own, because the venue's base URL is configuration.
+ * venue holds. A platform of its own, because the order throttle (5 s between orders) is configuration.
  */
 @PlatformTest
 class LiveVenueIT {
-    private static final String KEY_ID = "PKTESTLIVEIT" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    private static final String SECRET = (UUID.randomUUID() + "" + UUID.randomUUID()).replace("-", "").substring(0, 40);
-    private static final WireMockServer ALPACA = new WireMockServer(wireMockConfig().dynamicPort());
+    private static final AlpacaStandIn ALPACA = AlpacaStandIn.shared();
+    private static final AlpacaStandIn.Key KEY = ALPACA.newKey();
+    private static final String KEY_ID = KEY.id();
+    private static final String SECRET = KEY.secret();
 
     private static DedicatedPlatform platform;
     private static SignalSource source;
 
     @BeforeAll
     static void start(ApiTarget shared) {
-        ALPACA.start();
-        stubAlpaca();
-        platform = DedicatedPlatform.start(shared, "a live venue at a WireMock Alpaca", Map.of(
-                "nija.broker.alpaca.sandbox.base-url", ALPACA.baseUrl(),
+        platform = DedicatedPlatform.start(shared, "a live venue at a WireMock Alpaca, no order throttle", Map.of(
                 "nija.throttle.enabled", false));
         source = SignalSource.register(platform.platform(), platform.api());
     }
@@ -62,7 +51,6 @@ class LiveVenueIT {
     @AfterAll
     static void stop() {
         if (platform != null) platform.close();
-        ALPACA.stop();
     }
 
     @Test
@@ -92,7 +80,7 @@ class LiveVenueIT {
 
         assertThat(order.path("venue").asText()).isEqualTo("alpaca");
         assertThat(new BigDecimal(order.path("fillPrice").asText())).isEqualByComparingTo("65012.5");
-        List<LoggedRequest> placed = ALPACA.findAll(postRequestedFor(urlPathEqualTo("/v2/orders")));
+        List<LoggedRequest> placed = ALPACA.orders(KEY);
         assertThat(placed).hasSize(1);
         JsonNode sent = com.nija.it.support.Api.parse(placed.get(0).getBodyAsString());
         assertThat(sent.path("client_order_id").asText())
@@ -103,13 +91,11 @@ class LiveVenueIT {
         assertThat(position.path("venue").asText()).isEqualTo("alpaca");
 
         String held = held(sent.path("qty").asText());
-        ALPACA.stubFor(keyed(get(urlPathEqualTo("/v2/positions"))).willReturn(json("""
-                [{"asset_id":"276e2673-764b-4ab6-a611-caf665ca6340","symbol":"BTCUSD","exchange":"CRYPTO",
-                  "asset_class":"crypto","qty":"%s","side":"long"}]""".formatted(held))));
+        ALPACA.holdsBitcoin(KEY, held);
         source.send(SignalSource.signal("exit", "BTC-USD")).expect(202);
         trader.awaitPositions("the live position closed", "open", List::isEmpty);
 
-        List<LoggedRequest> orders = ALPACA.findAll(postRequestedFor(urlPathEqualTo("/v2/orders")));
+        List<LoggedRequest> orders = ALPACA.orders(KEY);
         assertThat(orders).hasSize(2);
         JsonNode sell = com.nija.it.support.Api.parse(orders.get(1).getBodyAsString());
         assertThat(sell.path("side").asText()).isEqualTo("sell");
@@ -144,31 +130,4 @@ class LiveVenueIT {
                 .toPlainString();
     }
 
-    /** Alpaca's paper API as documented (https://docs.alpaca.markets/reference), for this test's key only. */
-    private static void stubAlpaca() {
-        ALPACA.stubFor(keyed(get(urlPathEqualTo("/v2/account"))).willReturn(json("""
-                {"id":"904837e3-3b76-47ec-b432-046db621571b","account_number":"PA3ZLIVEIT","status":"ACTIVE",
-                 "crypto_status":"ACTIVE","currency":"USD","cash":"10000","buying_power":"10000",
-                 "trading_blocked":false,"transfers_blocked":false,"account_blocked":false,
-                 "trade_suspended_by_user":false,"pattern_day_trader":false}""")));
-        // A market order fills at once; the answer echoes the order sent.
-        ALPACA.stubFor(keyed(post(urlPathEqualTo("/v2/orders"))).willReturn(json("""
-                {"id":"{{randomValue type='UUID'}}","client_order_id":"{{jsonPath request.body '$.client_order_id'}}",
-                 "created_at":"2031-06-16T11:59:58.201337Z","updated_at":"2031-06-16T11:59:58.412345Z",
-                 "submitted_at":"2031-06-16T11:59:58.198712Z","filled_at":"2031-06-16T11:59:58.401122Z",
-                 "symbol":"BTC/USD","asset_class":"crypto","qty":"{{jsonPath request.body '$.qty'}}",
-                 "filled_qty":"{{jsonPath request.body '$.qty'}}","filled_avg_price":"65012.5","order_type":"market",
-                 "type":"market","side":"{{jsonPath request.body '$.side'}}","time_in_force":"gtc","limit_price":null,
-                 "status":"filled"}""").withTransformers("response-template")));
-        ALPACA.stubFor(keyed(get(urlPathEqualTo("/v2/positions"))).willReturn(json("[]")));
-        ALPACA.stubFor(keyed(get(urlPathEqualTo("/v2/orders"))).willReturn(json("[]")));
-    }
-
-    private static MappingBuilder keyed(MappingBuilder request) {
-        return request.withHeader("APCA-API-KEY-ID", equalTo(KEY_ID)).withHeader("APCA-API-SECRET-KEY", equalTo(SECRET));
-    }
-
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
-    }
 }

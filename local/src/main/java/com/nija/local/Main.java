@@ -112,6 +112,9 @@ public final class Main {
         System.out.println("NIJA local platform ready on " + platform.baseUrl());
         System.out.println("mail: notification emails go to SMTP " + platform.smtpAddress()
                 + (platform.mail() != null ? " (GreenMail, kept in memory)" : " (" + Backends.SMTP_ENV + ")"));
+        platform.stripe().ifPresent(stripe -> System.out.println("stripe stand-in: " + stripe.baseUrl()
+                + " (billing's Stripe API; sign webhooks to /webhooks/stripe with the secret in "
+                + options.home().resolve("stripe-webhook-secret") + ")"));
         if (options.demo()) {
             String token = platform.tokens().issue(LocalPlatform.DEMO_TRADER, List.of(), Duration.ofHours(12));
             System.out.println("demo trader: " + LocalPlatform.DEMO_TRADER + " (token valid 12 h)");

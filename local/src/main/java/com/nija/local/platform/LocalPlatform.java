@@ -55,6 +55,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final TokenIssuer tokens;
     private final InMemoryMetricsSink metrics;
     private final String demoSecret;
+    private final StripeStandIn stripe;
 
     /**
      * @param port    0 picks a free port
@@ -69,8 +70,9 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     private LocalPlatform(Backends backends, FunctionRuntime runtime, HttpGateway gateway, TokenIssuer tokens,
-                          InMemoryMetricsSink metrics, String demoSecret) {
+                          InMemoryMetricsSink metrics, String demoSecret, StripeStandIn stripe) {
         this.demoSecret = demoSecret;
+        this.stripe = stripe;
         this.backends = backends;
         this.runtime = runtime;
         this.gateway = gateway;
@@ -87,6 +89,7 @@ public final class LocalPlatform implements AutoCloseable {
         Object sharedTable = options.overrides().get("nija.dynamodb-endpoint");
         Backends backends = Backends.start(options.dataDir(), sharedTable == null ? null : sharedTable.toString());
         FunctionRuntime runtime = null;
+        StripeStandIn stripe = null;
         try {
             // Functions push live updates through the gateway's @connections API: its port is fixed before they start.
             int port = options.port() == 0 ? FreePort.find() : options.port();
@@ -95,6 +98,11 @@ public final class LocalPlatform implements AutoCloseable {
             authOverrides(key).forEach(overrides::putIfAbsent);
             envelopeOverrides(options.home()).forEach(overrides::putIfAbsent);
             notificationOverrides(backends).forEach(overrides::putIfAbsent);
+            // No Stripe here either: billing talks to a stand-in unless a real Stripe is configured.
+            if (StripeStandIn.wanted(overrides, System.getenv())) {
+                stripe = StripeStandIn.start(options.home());
+                stripe.overrides("http://127.0.0.1:" + port + "/").forEach(overrides::putIfAbsent);
+            }
             // No internet here: the candle ingest runs only on a replay of candle files (up --demo).
             if (!overrides.containsKey(MarketDataFactory.REPLAY_DIR)) {
                 overrides.putIfAbsent(FunctionRuntime.SCHEDULES_OFF, "ingest-candles");
@@ -117,9 +125,10 @@ public final class LocalPlatform implements AutoCloseable {
                     runtime.context().getBean(TermsConfig.class), DashboardSite.fromClasspath(tokens).orElse(null));
             HttpGateway gateway = new HttpGateway(routes, wsRoutes, wsAuthorizer, new JwtVerifier(key),
                     GatewayOptions.defaults().withPort(port), site).start();
-            return new LocalPlatform(backends, runtime, gateway, tokens, metrics, demoSecret);
+            return new LocalPlatform(backends, runtime, gateway, tokens, metrics, demoSecret, stripe);
         } catch (RuntimeException e) {
             if (runtime != null) runtime.close();
+            if (stripe != null) stripe.close();
             backends.close();
             throw e;
         }
@@ -216,6 +225,11 @@ public final class LocalPlatform implements AutoCloseable {
         return demoSecret;
     }
 
+    /** The Stripe stand-in billing talks to, or empty when a real Stripe is configured. */
+    public java.util.Optional<StripeStandIn> stripe() {
+        return java.util.Optional.ofNullable(stripe);
+    }
+
     public InMemoryMetricsSink metrics() {
         return metrics;
     }
@@ -228,6 +242,7 @@ public final class LocalPlatform implements AutoCloseable {
             try {
                 runtime.close();
             } finally {
+                if (stripe != null) stripe.close();
                 backends.close();
             }
         }

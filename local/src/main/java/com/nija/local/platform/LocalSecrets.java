@@ -17,6 +17,11 @@ public final class LocalSecrets {
         return readOrCreate(home.resolve("cursor-secret"));
     }
 
+    /** The Stripe stand-in's webhook signing secret, in Stripe's {@code whsec_} form: events signed with it are taken. */
+    public static String stripeWebhookSecret(Path home) {
+        return OwnerOnlyFile.readOrCreate(home.resolve("stripe-webhook-secret"), () -> "whsec_" + random());
+    }
+
     /** A fresh random secret (hex, 256 bits). */
     public static String random() {
         byte[] bytes = new byte[32];
