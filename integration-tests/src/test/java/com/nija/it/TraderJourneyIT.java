@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.nija.it.support.AlpacaStandIn;
+import com.nija.it.support.Await;
 import com.nija.it.support.Api;
 import com.nija.it.support.ApiTarget;
 import com.nija.it.support.LocalPlatformOnly;
@@ -16,6 +19,7 @@ import com.nija.it.support.PlatformTest;
 import com.nija.it.support.SignalSource;
 import com.nija.it.support.Trader;
 import com.nija.local.platform.LocalPlatform;
+import com.nija.local.services.mail.GreenMailServer;
 import com.nija.local.platform.StripeStandIn;
 import com.nija.shared.config.PlatformClock;
 import java.io.IOException;
@@ -31,6 +35,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import jakarta.mail.internet.MimeMessage;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.DisplayName;
@@ -137,18 +142,67 @@ class TraderJourneyIT {
                 Map.of("mode", "live", "venue", "alpaca", "acknowledgeRisk", true), null).ok();
         assertThat(account(trader).path("tradingMode").path("mode").asText()).isEqualTo("live");
 
-        // 7. A signal fills at the venue.
-        SignalSource source = SignalSource.register(target, "the journey's strategy");
-        trader.follow(source, Map.of("allowedSymbols", List.of("BTC-USD")));
-        source.price("BTC-USD", "65000").expect(200);
-        source.send(SignalSource.signal("buy", "BTC-USD")).expect(202);
-        JsonNode order = trader.awaitOrders("the live buy filled", "filled", o -> !o.isEmpty()).get(0);
-        assertThat(order.path("venue").asText()).isEqualTo("alpaca");
-        assertThat(new BigDecimal(order.path("fillPrice").asText())).isEqualByComparingTo("65012.5");
-        assertThat(AlpacaStandIn.shared().orders(key)).hasSize(1);
+        // 7. The trader asks to hear about fills by email and at their own HTTPS endpoint (a WireMock here).
+        String address = "journey-" + UUID.randomUUID() + "@example.com";
+        String hookPath = "/journey-hook/" + UUID.randomUUID();
+        WireMockServer hooks = new WireMockServer(WireMockConfiguration.wireMockConfig().dynamicPort());
+        hooks.start();
+        try {
+            hooks.stubFor(WireMock.post(urlPathEqualTo(hookPath)).willReturn(WireMock.aResponse().withStatus(200)));
+            api.putJson("/api/v1/notifications/channels/email", trader.token(), Map.of("address", address), null)
+                    .ok();
+            String hookSecret = api.putJson("/api/v1/notifications/channels/webhook", trader.token(),
+                    Map.of("url", hooks.baseUrl() + hookPath), null).ok().path("signingSecret").asText();
+            api.putJson("/api/v1/notifications/preferences", trader.token(),
+                    Map.of("events", Map.of("fill", List.of("email", "webhook"))), null).ok();
 
-        // 8. NOTIFICATIONS (not on main yet): once they land, assert here that the trader received an email for this
-        //    fill (read from the platform's GreenMail) and a signed webhook delivery for it at their HTTPS URL.
+            // 8. A signal fills at the venue.
+            SignalSource source = SignalSource.register(target, "the journey's strategy");
+            trader.follow(source, Map.of("allowedSymbols", List.of("BTC-USD")));
+            source.price("BTC-USD", "65000").expect(200);
+            source.send(SignalSource.signal("buy", "BTC-USD")).expect(202);
+            JsonNode order = trader.awaitOrders("the live buy filled", "filled", o -> !o.isEmpty()).get(0);
+            assertThat(order.path("venue").asText()).isEqualTo("alpaca");
+            assertThat(new BigDecimal(order.path("fillPrice").asText())).isEqualByComparingTo("65012.5");
+            assertThat(AlpacaStandIn.shared().orders(key)).hasSize(1);
+
+            // 9. The fill reaches the trader: an email in the platform's GreenMail, a webhook signed with their secret.
+            GreenMailServer mail = target.platform("reading its mail").mail();
+            MimeMessage email = Await.until("the live fill's email", Duration.ofSeconds(30),
+                    () -> mailTo(mail, address),
+                    m -> m != null);
+            assertThat(email.getSubject()).contains("BTC-USD").contains("filled");
+            LoggedRequest hook = Await.until("the live fill's webhook", Duration.ofSeconds(30),
+                    () -> hooks.findAll(postRequestedFor(urlPathEqualTo(hookPath))), calls -> !calls.isEmpty()).get(0);
+            assertThat(hook.getHeader("X-Nija-Event")).isEqualTo("fill");
+            String header = hook.getHeader("X-Nija-Signature");
+            String t = header.replaceAll(".*t=([0-9]+).*", "$1");
+            assertThat(header).contains("v1=" + hmacHex(hookSecret, t + "." + hook.getBodyAsString()));
+        } finally {
+            hooks.stop();
+        }
+    }
+
+    private static MimeMessage mailTo(GreenMailServer mail, String address) {
+        try {
+            for (MimeMessage m : mail.received()) {
+                if (m.getAllRecipients()[0].toString().equals(address)) return m;
+            }
+            return null;
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** HMAC-SHA256 in hex, computed here apart from the platform's signers (Stripe's and our webhooks' scheme). */
+    private static String hmacHex(String secret, String payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is missing from this JVM", e);
+        }
     }
 
     private JsonNode account(Trader trader) {
@@ -210,14 +264,8 @@ class TraderJourneyIT {
     private void deliver(ObjectNode event) {
         String body = event.toString();
         long t = PlatformClock.system().instant().getEpochSecond();
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(stripe.webhookSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            String v1 = HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
-            api.send("POST", "/webhooks/stripe", null, Map.of("Content-Type", "application/json",
-                    "Stripe-Signature", "t=" + t + ",v1=" + v1), body).expect(200);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is missing from this JVM", e);
-        }
+        String v1 = hmacHex(stripe.webhookSecret(), t + "." + body);
+        api.send("POST", "/webhooks/stripe", null, Map.of("Content-Type", "application/json",
+                "Stripe-Signature", "t=" + t + ",v1=" + v1), body).expect(200);
     }
 }
