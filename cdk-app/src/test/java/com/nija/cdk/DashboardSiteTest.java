@@ -359,10 +359,10 @@ class DashboardSiteTest {
         Map<String, StackTemplates.One> byPath = new java.util.LinkedHashMap<>();
         Synth.prod().templates(primary()).all().forEach(t -> byPath.put(t.path(), t));
         String root = primary().getStackName();
-        // The exports' bucket (ExportBucket) lives in the root stack beside the functions; the site's are nested.
+        // The exports' bucket (construct "Exports") lives in the root stack beside the functions; the site's are nested.
         java.util.function.BiFunction<String, String, Long> count = (path, type) -> byPath.get(path).resources()
                 .entrySet().stream().filter(r -> type.equals(at(r.getValue(), "Type")))
-                .filter(r -> !r.getKey().startsWith("ExportBucket")).count();
+                .filter(r -> !r.getKey().startsWith("Exports")).count();
         for (String type : List.of("AWS::CloudFront::Distribution", "AWS::S3::Bucket", "Custom::CDKBucketDeployment")) {
             assertThat(count.apply(root, type)).as(type + " in " + root).isZero();
         }

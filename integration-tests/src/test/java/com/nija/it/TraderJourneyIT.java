@@ -72,7 +72,7 @@ class TraderJourneyIT {
     @Test
     @DisplayName("sign up → terms → Pro trial with $10,000 on paper → plans and Checkout → Stripe's events make it paid "
             + "→ an admin's waiver graduates it → live at a venue, where a signal fills")
-    void signUpToALiveFill() {
+    void signUpToALiveFill() throws Exception {
         // 1. Sign up (the local stand-in for Cognito's confirmed sign-up), not yet accepting the terms.
         String id = ApiTarget.newTraderId("journey");
         JsonNode signedUp = api.send("POST", "/local/sign-up", null, JSON,
