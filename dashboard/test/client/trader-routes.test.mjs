@@ -134,6 +134,11 @@ test('the generated client calls every trader operation of the contract, each an
   assert.equal((await expect(client.GET('/api/v1/trading/mode'))).mode, 'paper');
   await expect(client.PUT('/api/v1/trading/mode', { body: { mode: 'paper' } }));
 
+  // Leaving, last: the archive of everything stored about this trader, then the account deleted.
+  const archive = await expect(client.GET('/api/v1/account/export', { parseAs: 'arrayBuffer' }));
+  assert.deepEqual([...new Uint8Array(/** @type {ArrayBuffer} */ (archive)).slice(0, 2)], [0x50, 0x4b], 'a ZIP');
+  await expect(client.DELETE('/api/v1/account', { body: { confirm: 'DELETE my account' } }));
+
   const missed = [...operations.keys()].filter(key => !answered.has(key));
   assert.deepEqual(missed, [], 'trader operations the generated client did not call');
   for (const [key, status] of answered) {
