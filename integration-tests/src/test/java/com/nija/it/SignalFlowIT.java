@@ -69,7 +69,8 @@ class SignalFlowIT {
         assertThat(decimal(opening, "fillPrice")).isEqualByComparingTo(withSlippage("20", true));
         // 5% of the $10,000 paper account, in LINK at the fill's price basis (the market price)
         assertThat(decimal(opening, "quantity")).isEqualByComparingTo("25");
-        List<JsonNode> open = trader.positions("open");
+        // The order is recorded before its fill is applied to the position: wait for the position, do not race it.
+        List<JsonNode> open = trader.awaitPositions("the position the buy opened", "open", p -> p.size() == 1);
         assertThat(open).hasSize(1);
         assertThat(open.get(0).path("positionId").asText()).isEqualTo(opening.path("positionId").asText());
         assertThat(open.get(0).path("symbol").asText()).isEqualTo(LINK);
