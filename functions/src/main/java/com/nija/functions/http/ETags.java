@@ -23,4 +23,15 @@ public final class ETags {
         }
         throw InvalidInputException.of("If-Match", "must be the ETag from GET, e.g. \"3\"");
     }
+
+    /**
+     * The version a replacing write expects: {@code If-Match} (the ETag of {@code readRoute}), else the body's
+     * {@code version}; neither is a 428.
+     */
+    public static long expected(ApiRequest request, Long bodyVersion, String readRoute) {
+        return request.header("if-match").map(ETags::version)
+                .or(() -> java.util.Optional.ofNullable(bodyVersion))
+                .orElseThrow(() -> new PreconditionRequiredException(
+                        "send If-Match with the ETag from " + readRoute + " (or the version field)"));
+    }
 }

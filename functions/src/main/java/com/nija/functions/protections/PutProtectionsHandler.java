@@ -6,7 +6,6 @@ import com.nija.functions.http.ApiHandler;
 import com.nija.functions.http.ApiRequest;
 import com.nija.functions.http.ETags;
 import com.nija.functions.http.EngineWrite;
-import com.nija.functions.http.PreconditionRequiredException;
 import com.nija.functions.http.Responses;
 import com.nija.functions.priming.Priming;
 import com.nija.shared.protections.ProtectionSettings;
@@ -15,7 +14,6 @@ import com.nija.shared.protections.ProtectionsView;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code PUT /api/v1/protections} — replaces the caller's protections; {@code "resetPeak": true} also restarts the
@@ -35,10 +33,7 @@ public class PutProtectionsHandler extends ApiHandler implements EngineWrite {
     @Override
     protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
         ProtectionSettings input = request.body(ProtectionSettings.class);
-        long expected = request.header("if-match").map(ETags::version)
-                .or(() -> Optional.ofNullable(input.version()))
-                .orElseThrow(() -> new PreconditionRequiredException(
-                        "send If-Match with the ETag from GET /api/v1/protections (or the version field)"));
+        long expected = ETags.expected(request, input.version(), "GET /api/v1/protections");
         ProtectionsView saved = protections.replace(request.userId(), input, expected);
         return Responses.json(200, saved, Map.of("ETag", ETags.of(saved.settings().version())));
     }

@@ -9,7 +9,6 @@ import com.nija.functions.http.ApiHandler;
 import com.nija.functions.http.EngineWrite;
 import com.nija.functions.http.ApiRequest;
 import com.nija.functions.http.ETags;
-import com.nija.functions.http.PreconditionRequiredException;
 import com.nija.functions.http.Responses;
 import com.nija.functions.priming.Priming;
 import com.nija.shared.settings.RiskSettings;
@@ -36,10 +35,7 @@ public class PutSettingsHandler extends ApiHandler implements EngineWrite {
     @Override
     protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
         RiskSettings input = request.body(RiskSettings.class);
-        long expected = request.header("if-match").map(ETags::version)
-                .or(() -> java.util.Optional.ofNullable(input.version()))
-                .orElseThrow(() -> new PreconditionRequiredException(
-                        "send If-Match with the ETag from GET /api/v1/settings (or the version field)"));
+        long expected = ETags.expected(request, input.version(), "GET /api/v1/settings");
         RiskSettings saved = settings.replace(request.userId(), input, expected);
         return Responses.json(200, saved, Map.of("ETag", ETags.of(saved.version())));
     }
